@@ -1,0 +1,47 @@
+"""Times of day and ISO weeks as users write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from roster_tui.domain.model import MINUTES_PER_DAY
+
+_HHMM = re.compile(r"^(\d{2}):(\d{2})$")
+_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+
+
+def parse_hhmm(text: str, *, allow_24: bool = True) -> int:
+    """``"08:30"`` → 510. ``"24:00"`` → 1440 when ``allow_24``. Raises ``ValueError``."""
+    match = _HHMM.match(text)
+    if not match:
+        raise ValueError(text)
+    hours, minutes = int(match[1]), int(match[2])
+    if hours == 24 and minutes == 0 and allow_24:
+        return MINUTES_PER_DAY
+    if hours > 23 or minutes > 59:
+        raise ValueError(text)
+    return hours * 60 + minutes
+
+
+def format_hhmm(minutes: int) -> str:
+    """1440 → ``"24:00"``; 510 → ``"08:30"``."""
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def parse_iso_week(text: str) -> dt.date:
+    """``"2026-W49"`` → the Monday of that ISO week. Raises ``ValueError``."""
+    match = _ISO_WEEK.match(text)
+    if not match:
+        raise ValueError(text)
+    return dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+
+
+def iso_week_label(day: dt.date) -> str:
+    """The ISO week a date belongs to, as ``"2026-W49"``."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def week_dates(monday: dt.date) -> list[dt.date]:
+    return [monday + dt.timedelta(days=i) for i in range(7)]
