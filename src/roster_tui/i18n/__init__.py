@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from functools import cache
 
 LANGUAGES = ("zh", "en")
-CATALOG_AREAS = ("common", "store", "engine", "export", "fill", "tui")
+CATALOG_AREAS = ("common", "store", "engine", "export", "fill", "services", "cli", "tui")
 
 _current = "zh"
 

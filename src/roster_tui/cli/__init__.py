@@ -1,0 +1,89 @@
+"""Command line (SPEC §4). Imports the TUI lazily so headless commands never load Textual.
+
+Exit codes: 0 success (for ``check``: no gap), 1 ``check`` found gaps, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from roster_tui.i18n import detect_language, set_language, t
+
+EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with 2 and a translated prefix, as SPEC §4 asks of usage errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: {t('cli.usage_error')}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="roster-tui", description=t("cli.description"))
+    parser.add_argument("--db", help=t("cli.opt.db"))
+    parser.add_argument("--lang", choices=("zh", "en"), help=t("cli.opt.lang"))
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    commands.add_parser("demo", help=t("cli.cmd.demo"))
+
+    imp = commands.add_parser("import", help=t("cli.cmd.import"))
+    imp.add_argument("file")
+    imp.add_argument("--replace", action="store_true", help=t("cli.opt.replace"))
+
+    dump = commands.add_parser("dump", help=t("cli.cmd.dump"))
+    dump.add_argument("file")
+
+    chk = commands.add_parser("check", help=t("cli.cmd.check"))
+    chk.add_argument("--from", dest="first", metavar="DATE")
+    chk.add_argument("--to", dest="last", metavar="DATE")
+    chk.add_argument("--json", action="store_true", help=t("cli.opt.json"))
+
+    exp = commands.add_parser("export", help=t("cli.cmd.export"))
+    exp.add_argument("what", choices=("roster", "duties", "households", "signin"))
+    exp.add_argument("--week", required=True, metavar="YYYY-Www")
+    exp.add_argument(
+        "--format", dest="fmt", required=True, choices=("csv", "html", "txt", "ics", "xlsx")
+    )
+    exp.add_argument("--community", metavar="ID")
+    exp.add_argument("--person", metavar="ID")
+    exp.add_argument("--post", metavar="ID")
+    exp.add_argument("--by", choices=("compound", "community"), default="compound")
+    exp.add_argument("--encoding", choices=("utf-8-sig", "gb18030"), default="utf-8-sig")
+    exp.add_argument("--mask-phones", dest="mask", action="store_true", default=None)
+    exp.add_argument("--no-mask-phones", dest="mask", action="store_false")
+    exp.add_argument("-o", "--output", required=True, metavar="PATH", help=t("cli.opt.output"))
+
+    fill = commands.add_parser("fill", help=t("cli.cmd.fill"))
+    fill.add_argument("--week", required=True, metavar="YYYY-Www")
+    fill.add_argument("--dry-run", action="store_true", help=t("cli.opt.dry_run"))
+    return parser
+
+
+def _language(argv: Sequence[str]) -> str:
+    """The language, known before argparse runs so that its help text is translated too."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("zh", "en"):
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg[7:] in ("zh", "en"):
+            return arg[7:]
+    return detect_language()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language(argv))
+    args = build_parser().parse_args(argv)
+    db = args.db or os.environ.get("ROSTER_DB")
+
+    from roster_tui.cli import commands
+
+    return commands.run(args, db)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

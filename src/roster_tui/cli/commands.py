@@ -1,0 +1,175 @@
+"""What each subcommand does; every failure a person can cause ends as a message and exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pendulum
+
+from roster_tui.cli.check_report import print_gaps
+from roster_tui.domain.clock import parse_iso_week
+from roster_tui.domain.text import printable
+from roster_tui.i18n import t
+from roster_tui.services.demo import demo_roster, sample_file
+from roster_tui.services.workspace import Workspace
+from roster_tui.store.db import default_db_path, resolve_db_url
+from roster_tui.store.errors import StoreError
+from roster_tui.store.interchange import InterchangeError, load_roster_file
+
+EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UsageProblem(Exception):
+    """A bad argument value that argparse cannot see (a date, a week, a path)."""
+
+
+def run(args: argparse.Namespace, db: str | None) -> int:
+    handlers: dict[str | None, Callable[[argparse.Namespace, str | None], int]] = {
+        None: _open_tui,
+        "demo": _demo,
+        "import": _import,
+        "dump": _dump,
+        "check": _check,
+        "export": _export,
+        "fill": _fill,
+    }
+    try:
+        return handlers[args.command](args, db)
+    except InterchangeError as exc:
+        for problem in exc.problems:
+            _err(str(problem))
+        _err(t("cli.import_nothing_written"))
+    except (StoreError, UsageProblem) as exc:
+        _err(printable(str(exc)))
+    except OSError as exc:
+        _err(t("cli.os_error", path=printable(str(exc.filename or "")), error=exc.strerror or exc))
+    return EXIT_BAD_INPUT
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _today(roster_zone: str | None = None) -> dt.date:
+    return pendulum.today(roster_zone or "Asia/Shanghai").date()
+
+
+def _parse_date(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageProblem(t("cli.bad_date", option=option, value=printable(text))) from None
+
+
+def _parse_week(text: str) -> dt.date:
+    try:
+        return parse_iso_week(text)
+    except ValueError:
+        raise UsageProblem(t("cli.bad_week", value=printable(text))) from None
+
+
+def _workspace(db: str | None, *, create: bool = False) -> Workspace:
+    return Workspace.open(resolve_db_url(db), create=create)
+
+
+def _open_tui(args: argparse.Namespace, db: str | None) -> int:
+    workspace = _workspace(db)
+    from roster_tui.tui.app import RosterApp
+
+    RosterApp(workspace).run()
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace, db: str | None) -> int:
+    """A fresh demo database from the sample file, dated to this week, then the TUI."""
+    target = db or str(default_db_path().with_name("demo.sqlite"))
+    if "://" not in target:
+        path = Path(target)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    roster = load_roster_file(sample_file())
+    roster = demo_roster(roster, _today(roster.subdistrict.timezone))
+    workspace = Workspace.open(resolve_db_url(target), create=True)
+    workspace.store.import_roster(roster, replace=True, user=workspace.user)
+    if not sys.stdout.isatty():
+        # Scripted or piped: show the gap check instead of a screen nobody can see.
+        monday = _today(roster.subdistrict.timezone)
+        monday -= dt.timedelta(days=monday.weekday())
+        gaps = workspace.gaps(monday, monday + dt.timedelta(days=6), roster)
+        print_gaps(roster, gaps, monday, monday + dt.timedelta(days=6))
+        return EXIT_OK
+    from roster_tui.tui.app import RosterApp
+
+    RosterApp(workspace).run()
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace, db: str | None) -> int:
+    workspace = _workspace(db, create=True)
+    roster = workspace.import_file(Path(args.file), replace=args.replace)
+    print(
+        t(
+            "cli.imported",
+            file=printable(args.file),
+            people=len(roster.people),
+            posts=len(roster.posts),
+            households=len(roster.households),
+        )
+    )
+    return EXIT_OK
+
+
+def _dump(args: argparse.Namespace, db: str | None) -> int:
+    _workspace(db).dump_file(Path(args.file))
+    print(t("cli.dumped", file=printable(args.file)))
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace, db: str | None) -> int:
+    workspace = _workspace(db)
+    roster = workspace.load()
+    today = _today(roster.subdistrict.timezone)
+    monday = today - dt.timedelta(days=today.weekday())
+    first = _parse_date(args.first, "--from") if args.first else monday
+    last = _parse_date(args.last, "--to") if args.last else first + dt.timedelta(days=6)
+    if args.last and not args.first:
+        first = last - dt.timedelta(days=6)
+    if last < first:
+        raise UsageProblem(t("cli.range_backwards", first=first, last=last))
+    gaps = workspace.gaps(first, last, roster)
+    if args.json:
+        payload = {
+            "from": first.isoformat(),
+            "to": last.isoformat(),
+            "gaps": [gap.to_json() for gap in gaps],
+        }
+        json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        print_gaps(roster, gaps, first, last)
+    return EXIT_GAPS if gaps else EXIT_OK
+
+
+def _export(args: argparse.Namespace, db: str | None) -> int:
+    from roster_tui.cli.export_command import run_export
+
+    workspace = _workspace(db)
+    return run_export(workspace, args, _parse_week(args.week))
+
+
+def _fill(args: argparse.Namespace, db: str | None) -> int:
+    from roster_tui.cli.fill_command import run_fill
+
+    workspace = _workspace(db)
+    return run_fill(workspace, _parse_week(args.week), dry_run=args.dry_run)
+
+
+def terminal_width() -> int:
+    return shutil.get_terminal_size((100, 24)).columns

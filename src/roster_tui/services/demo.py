@@ -1,0 +1,49 @@
+"""The demo sub-district, moved to the current week so it never goes stale."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+
+from roster_tui.domain.model import Roster
+
+# sample_data/wenhualu.toml is written around ISO week 2026-W49, which starts on this Monday.
+SAMPLE_ANCHOR_MONDAY = dt.date(2026, 11, 30)
+SAMPLE_FILE_NAME = "wenhualu.toml"
+
+
+def sample_file() -> Path:
+    """The sample sub-district: inside an installed wheel, else the source tree's sample_data/."""
+    packaged = resources.files("roster_tui").joinpath("sample_data", SAMPLE_FILE_NAME)
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / "sample_data" / SAMPLE_FILE_NAME
+
+
+def monday_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def shift_roster_dates(roster: Roster, days: int) -> Roster:
+    """Every date and leave time moved by ``days`` (whole weeks keep weekdays and rotations)."""
+    delta = dt.timedelta(days=days)
+
+    def move(row, *names: str):  # type: ignore[no-untyped-def]
+        values = {n: getattr(row, n) + delta for n in names if getattr(row, n) is not None}
+        return dataclasses.replace(row, **values)
+
+    return dataclasses.replace(
+        roster,
+        rotations=[move(r, "start", "end") for r in roster.rotations],
+        overrides=[move(o, "date") for o in roster.overrides],
+        leaves=[move(lv, "start", "end") for lv in roster.leaves],
+        households=[move(h, "start") for h in roster.households],
+    )
+
+
+def demo_roster(roster: Roster, today: dt.date) -> Roster:
+    """The sample roster with its anchor week moved onto the week of ``today``."""
+    days = (monday_of(today) - SAMPLE_ANCHOR_MONDAY).days
+    return shift_roster_dates(roster, days)

@@ -1,0 +1,155 @@
+"""Use cases over one database: one call is one user action, in one session.
+
+The CLI and the TUI hold a :class:`Workspace`; it hands out domain objects and takes edits as
+domain objects, so nothing above it sees a table or a session.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+from roster_tui.domain.changes import AuditEntry, Change
+from roster_tui.domain.gaps import Gap
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import Duty, Household, Leave, Person, Roster
+from roster_tui.engine.check import check
+from roster_tui.engine.expand import expand_instances
+from roster_tui.i18n import t
+from roster_tui.services import assignments
+from roster_tui.services.assignments import InstanceKey
+from roster_tui.store.db import open_store
+from roster_tui.store.interchange import dump_roster_file, load_roster_file
+from roster_tui.store.repository import Store, current_user
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class WeekView:
+    """One ISO week as the roster grid and the exports see it."""
+
+    roster: Roster
+    monday: dt.date
+    instances: list[ShiftInstance]
+    gaps: list[Gap]
+
+    @property
+    def sunday(self) -> dt.date:
+        return self.monday + dt.timedelta(days=6)
+
+
+class Workspace:
+    def __init__(self, store: Store, *, user: str | None = None) -> None:
+        self.store = store
+        self.user = user or current_user()
+
+    @classmethod
+    def open(cls, url: str, *, create: bool = False, user: str | None = None) -> Workspace:
+        return cls(open_store(url, create=create), user=user)
+
+    # -- reading ---------------------------------------------------------------------------
+    def load(self) -> Roster:
+        return self.store.load_roster()
+
+    def data_version(self) -> int:
+        return self.store.data_version()
+
+    def gaps(self, first: dt.date, last: dt.date, roster: Roster | None = None) -> list[Gap]:
+        return check(roster or self.load(), first, last)
+
+    def week(self, monday: dt.date, roster: Roster | None = None) -> WeekView:
+        roster = roster or self.load()
+        sunday = monday + dt.timedelta(days=6)
+        return WeekView(
+            roster, monday, expand_instances(roster, monday, sunday), check(roster, monday, sunday)
+        )
+
+    def history(self, *, limit: int = 200, offset: int = 0) -> list[AuditEntry]:
+        return self.store.history(limit=limit, offset=offset)
+
+    # -- whole files -----------------------------------------------------------------------
+    def import_file(self, path: Path, *, replace: bool) -> Roster:
+        """Validate the whole file first, then write it in one transaction (all or nothing)."""
+        roster = load_roster_file(path)
+        self.store.import_roster(roster, replace=replace, user=self.user)
+        return roster
+
+    def dump_file(self, path: Path) -> None:
+        dump_roster_file(self.load(), path)
+
+    # -- edits: each one audited transaction --------------------------------------------------
+    def apply(self, changes: Sequence[Change], action: str, summary: str) -> AuditEntry | None:
+        if not changes:
+            return None
+        return self.store.apply(changes, user=self.user, action=action, summary=summary)
+
+    def undo(self) -> AuditEntry:
+        return self.store.undo_last(user=self.user)
+
+    def assign(self, roster: Roster, key: InstanceKey, person: Person) -> AuditEntry | None:
+        summary = t("action.assign", person=person.name, pid=person.id, where=_where(roster, key))
+        return self.apply(assignments.assign(roster, key, person.id), "assign", summary)
+
+    def unassign(self, roster: Roster, key: InstanceKey, person: Person) -> AuditEntry | None:
+        summary = t("action.unassign", person=person.name, pid=person.id, where=_where(roster, key))
+        return self.apply(assignments.unassign(roster, key, person.id), "unassign", summary)
+
+    def swap(
+        self, roster: Roster, first: InstanceKey, a: Person, second: InstanceKey, b: Person
+    ) -> AuditEntry | None:
+        changes = assignments.swap(roster, first, a.id, second, b.id)
+        summary = t("action.swap", a=a.name, b=b.name, where=_where(roster, first))
+        return self.apply(changes, "swap", summary)
+
+    def copy_to_week(self, roster: Roster, key: InstanceKey) -> AuditEntry | None:
+        monday = key[1] - dt.timedelta(days=key[1].weekday())
+        days = [monday + dt.timedelta(days=i) for i in range(7)]
+        changes = assignments.copy_to_days(roster, key, days)
+        return self.apply(changes, "copy_week", t("action.copy_week", where=_where(roster, key)))
+
+    def add_leave(self, leave: Leave, person: Person) -> AuditEntry | None:
+        summary = t("action.leave_add", person=person.name, pid=person.id)
+        return self.apply([Change(None, leave)], "leave.add", summary)
+
+    def remove_leave(self, leave: Leave, person: Person) -> AuditEntry | None:
+        summary = t("action.leave_remove", person=person.name, pid=person.id)
+        return self.apply([Change(leave, None)], "leave.remove", summary)
+
+    def save_person(self, before: Person | None, after: Person) -> AuditEntry | None:
+        action = "person.add" if before is None else "person.edit"
+        summary = t(f"action.{action}", person=after.name, pid=after.id)
+        return self.apply([Change(before, after)], action, summary)
+
+    def set_active(self, person: Person, active: bool) -> AuditEntry | None:
+        """Deactivate rather than delete: history keeps pointing at the person."""
+        action = "person.activate" if active else "person.deactivate"
+        after = dataclasses.replace(person, active=active)
+        summary = t(f"action.{action}", person=person.name, pid=person.id)
+        return self.apply([Change(person, after)], action, summary)
+
+    def set_carer(self, household: Household, carer: Person | None) -> AuditEntry | None:
+        after = dataclasses.replace(household, carer=carer.id if carer else None)
+        name = carer.name if carer else "-"
+        summary = t("action.carer", household=household.address, person=name)
+        return self.apply([Change(household, after)], "household.carer", summary)
+
+    def save_household(self, before: Household | None, after: Household) -> AuditEntry | None:
+        action = "household.add" if before is None else "household.edit"
+        summary = t(f"action.{action}", household=after.address)
+        return self.apply([Change(before, after)], action, summary)
+
+    def add_duty(self, duty: Duty, person: Person, place: str) -> AuditEntry | None:
+        summary = t("action.duty_add", person=person.name, pid=person.id, place=place)
+        return self.apply([Change(None, duty)], "duty.add", summary)
+
+    def remove_duty(self, duty: Duty, person: Person, place: str) -> AuditEntry | None:
+        summary = t("action.duty_remove", person=person.name, pid=person.id, place=place)
+        return self.apply([Change(duty, None)], "duty.remove", summary)
+
+
+def _where(roster: Roster, key: InstanceKey) -> str:
+    post_id, date, shift = key
+    post = next((p for p in roster.posts if p.id == post_id), None)
+    name = post.name if post else post_id
+    return t("action.where", post=name, date=date.isoformat(), shift=shift)
