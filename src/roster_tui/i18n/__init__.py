@@ -12,7 +12,26 @@ from collections.abc import Mapping
 from functools import cache
 
 LANGUAGES = ("zh", "en")
-CATALOG_AREAS = ("common", "store", "engine", "export", "fill", "services", "cli", "tui")
+CATALOG_AREAS = (
+    "common",
+    "store",
+    "store_db",
+    "engine",
+    "export",
+    "fill",
+    "services",
+    "cli",
+    "tui",
+    "tui_today",
+    "tui_week",
+    "tui_gaps",
+    "tui_people",
+    "tui_places",
+    "tui_households",
+    "tui_history",
+    "tui_export",
+    "tui_fill",
+)
 
 _current = "zh"
 

@@ -1,0 +1,225 @@
+"""The roster-tui application: wiring of screens, data loading and edits.
+
+The app owns the one :class:`Workspace` and the roster every screen shows. All database and
+engine work runs in thread workers; results come back with ``call_from_thread`` and are handed
+down to screens as :class:`RosterChanged` messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+import pendulum
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from roster_tui.domain.changes import AuditEntry
+from roster_tui.domain.model import Roster
+from roster_tui.i18n import current_language, set_language, t
+from roster_tui.services.snapshot import apply_changes
+from roster_tui.services.workspace import Workspace
+from roster_tui.store.errors import ConflictError, DatabaseLocked, NothingToUndo, StoreError
+from roster_tui.tui.messages import RosterChanged
+from roster_tui.tui.screens.gaps import GapsScreen
+from roster_tui.tui.screens.help import HelpScreen
+from roster_tui.tui.screens.history import HistoryScreen
+from roster_tui.tui.screens.households import HouseholdsScreen
+from roster_tui.tui.screens.people import PeopleScreen
+from roster_tui.tui.screens.places import PlacesScreen
+from roster_tui.tui.screens.today import TodayScreen
+from roster_tui.tui.screens.too_small import TooSmallScreen
+from roster_tui.tui.screens.week import WeekScreen
+from roster_tui.tui.translate import translate_bindings
+
+MODE_SCREENS: dict[str, type[Screen[None]]] = {
+    "today": TodayScreen,
+    "week": WeekScreen,
+    "gaps": GapsScreen,
+    "people": PeopleScreen,
+    "places": PlacesScreen,
+    "households": HouseholdsScreen,
+    "history": HistoryScreen,
+}
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+
+class RosterApp(App[None]):
+    CSS_PATH = "app.tcss"
+    MODES = MODE_SCREENS  # type: ignore[assignment]
+    BINDINGS = [
+        Binding("1", "switch_mode('today')", "tui.mode.today"),
+        Binding("2", "switch_mode('week')", "tui.mode.week"),
+        Binding("3", "switch_mode('gaps')", "tui.mode.gaps"),
+        Binding("4", "switch_mode('people')", "tui.mode.people"),
+        Binding("5", "switch_mode('places')", "tui.mode.places"),
+        Binding("6", "switch_mode('households')", "tui.mode.households"),
+        Binding("7", "switch_mode('history')", "tui.mode.history"),
+        Binding("f1,question_mark", "help", "tui.key.help"),
+        Binding("ctrl+z", "undo", "tui.key.undo"),
+        Binding("f10", "toggle_language", "tui.key.language", show=False),
+        Binding("ctrl+q", "quit", "tui.key.quit"),
+    ]
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        today: dt.date | None = None,
+        poll_seconds: float = 1.0,
+    ) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.workspace = workspace
+        self.roster: Roster | None = None
+        self._fixed_today = today
+        self._poll_seconds = poll_seconds
+        self._seen_version: int | None = None
+
+    # -- start-up --------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.title = t("tui.title")
+        self.switch_mode("today")
+        self.load_roster()
+        self.set_interval(self._poll_seconds, self.poll_for_changes)
+        self._check_size()
+
+    def today(self) -> dt.date:
+        if self._fixed_today is not None:
+            return self._fixed_today
+        zone = self.roster.subdistrict.timezone if self.roster else "Asia/Shanghai"
+        return pendulum.today(zone).date()
+
+    # -- loading and watching for other people's changes ----------------------------------
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load_roster(self, external: bool = False) -> None:
+        try:
+            version = self.workspace.data_version()
+            roster = self.workspace.load()
+        except StoreError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", timeout=6)
+            return
+        self.call_from_thread(self._set_roster, roster, version, external)
+
+    @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
+    def poll_for_changes(self) -> None:
+        try:
+            version = self.workspace.data_version()
+        except StoreError:
+            return  # a busy database: try again at the next tick
+        if self._seen_version is not None and version != self._seen_version:
+            self.call_from_thread(self.load_roster, True)
+
+    def _set_roster(self, roster: Roster, version: int | None, external: bool) -> None:
+        self.roster = roster
+        if version is not None:
+            self._seen_version = version
+        if external:
+            self.notify(t("tui.reloaded"), timeout=3)
+        for screen in self.screen_stack:
+            screen.post_message(RosterChanged(roster, external=external))
+
+    # -- edits ------------------------------------------------------------------------------
+    def edit(
+        self,
+        action: Callable[[Workspace], AuditEntry | None],
+        *,
+        done: Callable[[AuditEntry], str] | None = None,
+    ) -> None:
+        """Run one user action in a worker; on success lay its changes over the roster."""
+        self._run_edit(action, done)
+
+    @work(thread=True, group="edit", exit_on_error=False)
+    def _run_edit(
+        self,
+        action: Callable[[Workspace], AuditEntry | None],
+        done: Callable[[AuditEntry], str] | None,
+    ) -> None:
+        try:
+            before = self.workspace.data_version()
+            entry = action(self.workspace)
+            after = self.workspace.data_version()
+        except ConflictError:
+            self.call_from_thread(self.notify, t("tui.conflict"), severity="error", timeout=6)
+            self.call_from_thread(self.load_roster, True)
+            return
+        except DatabaseLocked:
+            self.call_from_thread(self.notify, t("tui.locked"), severity="warning", timeout=6)
+            return
+        except NothingToUndo:
+            self.call_from_thread(self.notify, t("tui.nothing_to_undo"), timeout=3)
+            return
+        except StoreError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error", timeout=6)
+            return
+        if entry is None:
+            return
+        self.call_from_thread(self._edit_done, entry, before, after, done)
+
+    def _edit_done(
+        self,
+        entry: AuditEntry,
+        before: int,
+        after: int,
+        done: Callable[[AuditEntry], str] | None,
+    ) -> None:
+        if self.roster is None:
+            return
+        roster = apply_changes(self.roster, entry.changes)
+        # Only our own commit happened in between: no reload needed. Otherwise reload too.
+        only_ours = self._seen_version == before and entry.id == after
+        self._set_roster(roster, after if only_ours else None, external=False)
+        if not only_ours:
+            self.load_roster(True)
+        self.notify(done(entry) if done else entry.summary, timeout=3)
+
+    def action_undo(self) -> None:
+        self.edit(lambda ws: ws.undo(), done=lambda e: t("tui.undone", summary=e.summary))
+
+    # -- chrome -----------------------------------------------------------------------------
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_toggle_language(self) -> None:
+        set_language("en" if current_language() == "zh" else "zh")
+        translate_bindings(self)
+        self.title = t("tui.title")
+        for screen in self.screen_stack:
+            translate_bindings(screen)
+            self.call_later(screen.recompose)
+        self.refresh_bindings()
+
+    def on_resize(self) -> None:
+        self._check_size()
+
+    def _check_size(self) -> None:
+        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        showing = isinstance(self.screen, TooSmallScreen)
+        if small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif not small and showing:
+            self.pop_screen()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists what the keys do, in the user's language (no English leftovers)."""
+        seen: set[str] = set()
+        for node in (screen, self):
+            for bindings in node._bindings.key_to_bindings.values():
+                for binding in bindings:
+                    if binding.description and binding.action not in seen:
+                        seen.add(binding.action)
+                        yield SystemCommand(
+                            binding.description,
+                            t("tui.palette.key", key=binding.key.split(",")[0]),
+                            _runner(self, node, binding.action),
+                        )
+
+
+def _runner(app: App[None], node: object, action: str) -> Callable[[], object]:
+    def run() -> object:
+        return app.run_action(action, node)  # type: ignore[arg-type]
+
+    return run

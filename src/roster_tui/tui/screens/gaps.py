@@ -1,0 +1,9 @@
+"""The gaps screen (being built)."""
+
+from __future__ import annotations
+
+from roster_tui.tui.screens.base import RosterScreen
+
+
+class GapsScreen(RosterScreen):
+    MODE = "gaps"

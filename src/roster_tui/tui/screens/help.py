@@ -1,0 +1,42 @@
+"""F1 / ?: the keys of the screen underneath, with what they do, in the user's language."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Static
+
+from roster_tui.i18n import t
+from roster_tui.tui.translate import translate_bindings
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q,question_mark", "dismiss", "tui.key.close")]
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            yield Static(t("tui.help.title"), classes="title")
+            yield DataTable(cursor_type="row", zebra_stripes=True)
+            yield Static(t("tui.help.footer"), classes="hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(t("tui.help.key"), t("tui.help.action"))
+        seen: set[str] = set()
+        # Our own widgets' keys only: Textual's built-in ones are described in English.
+        nodes = [self.under.focused, self.under, self.app]
+        for node in nodes:
+            if node is None or not type(node).__module__.startswith("roster_tui"):
+                continue
+            for bindings in node._bindings.key_to_bindings.values():
+                for binding in bindings:
+                    if binding.description and binding.action not in seen:
+                        seen.add(binding.action)
+                        table.add_row(self.app.get_key_display(binding), binding.description)

@@ -1,0 +1,9 @@
+"""The places screen (being built)."""
+
+from __future__ import annotations
+
+from roster_tui.tui.screens.base import RosterScreen
+
+
+class PlacesScreen(RosterScreen):
+    MODE = "places"

@@ -1,0 +1,32 @@
+"""Key bindings whose descriptions are catalog keys, translated when a screen is built.
+
+``BINDINGS`` are class attributes, read before anyone has chosen a language, so descriptions
+there hold i18n keys; each instance swaps in the text of the language current at its creation.
+Textual copies the class's merged bindings into ``self._bindings`` in ``DOMNode.__init__``,
+which is what the footer, help panel and command palette read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+
+from roster_tui.i18n import t
+
+
+def translate_bindings(node: DOMNode) -> None:
+    merged = type(node)._merged_bindings
+    if merged is None:
+        return
+    translated = BindingsMap()
+    for key, bindings in merged.key_to_bindings.items():
+        translated.key_to_bindings[key] = [_translated(b) for b in bindings]
+    node._bindings = translated
+
+
+def _translated(binding: Binding) -> Binding:
+    description = t(binding.description) if binding.description else ""
+    tooltip = t(binding.tooltip) if binding.tooltip else ""
+    return dataclasses.replace(binding, description=description, tooltip=tooltip)
