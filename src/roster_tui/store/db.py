@@ -1,0 +1,82 @@
+"""Where the database is, and opening it: ``--db``, then ``ROSTER_DB``, then the user's data dir.
+
+Nothing here runs at import time: an engine exists only once :func:`open_store` is called.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from platformdirs import user_data_dir
+from sqlalchemy.engine import make_url
+
+from roster_tui.i18n import t
+from roster_tui.store.engine import create_store_engine, is_sqlite
+from roster_tui.store.errors import DatabaseMissing
+from roster_tui.store.repository import Store
+from roster_tui.store.schema import ensure_schema
+
+ENV_VAR = "ROSTER_DB"
+DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a write waits for another writer before giving up
+
+
+def default_db_path() -> Path:
+    return Path(user_data_dir("roster-tui")) / "roster.sqlite"
+
+
+def resolve_db_url(arg: str | None, environ: Mapping[str, str] | None = None) -> str:
+    """An SQLAlchemy URL from ``--db`` (a file path or a URL), else ``ROSTER_DB``, else default."""
+    env = os.environ if environ is None else environ
+    chosen = arg or env.get(ENV_VAR) or str(default_db_path())
+    if "://" in chosen:
+        return chosen
+    return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file behind a SQLite URL (``file:`` URIs included); None for an in-memory one."""
+    database = make_url(url).database
+    if not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):
+        database = database.removeprefix("file:").partition("?")[0]
+        if database.startswith("///"):
+            database = database[2:]
+    return Path(database)
+
+
+def display_location(url: str) -> str:
+    """The URL as a person may see it: a file path, or the URL without its password."""
+    path = sqlite_file(url) if is_sqlite(url) else None
+    if path is not None:
+        return str(path)
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def open_store(
+    url: str, *, create: bool = False, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+) -> Store:
+    """Open (``create``: or make) the database at ``url``, upgrading an older schema.
+
+    Raises ``DatabaseMissing`` when there is no database (or no schema) and ``create`` is off,
+    ``DatabaseTooNew`` for a schema newer than this program, and ``DatabaseLocked``/
+    ``DatabaseReadOnly`` when a needed upgrade cannot take the write lock or write at all.
+    """
+    where = t("db.where", where=display_location(url))
+    if is_sqlite(url):
+        path = sqlite_file(url)
+        if path is not None:
+            if not create and not path.exists():
+                # Refuse rather than let SQLite create an empty file that hides the mistake.
+                raise DatabaseMissing(where=where)
+            if create:
+                path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_store_engine(url, busy_timeout=busy_timeout)
+    try:
+        ensure_schema(engine, create=create, where=where)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)

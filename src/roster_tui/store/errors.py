@@ -1,0 +1,86 @@
+"""What can go wrong with the database, as exceptions whose text a secretary can act on.
+
+Every error carries its catalog key and parameters, so a screen can show it again in another
+language; ``str(error)`` is the text in the language current when it was raised.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from roster_tui.i18n import t
+
+
+class StoreError(Exception):
+    """Base of every database problem the store reports."""
+
+    key = "db.error.generic"
+    defaults: ClassVar[dict[str, object]] = {"detail": ""}
+
+    def __init__(self, **params: object) -> None:
+        self.params: dict[str, object] = {**self.defaults, **params}
+        super().__init__(t(self.key, None, **self.params))
+
+
+class DatabaseMissing(StoreError):
+    """No database at the address, or one without our tables: run import first."""
+
+    key = "db.error.missing"
+    defaults: ClassVar[dict[str, object]] = {"where": ""}
+
+
+class DatabaseEmpty(DatabaseMissing):
+    """The tables exist but no sub-district was ever imported."""
+
+    key = "db.error.empty"
+    defaults: ClassVar[dict[str, object]] = {}
+
+
+class DatabaseLocked(StoreError):
+    """Another program still held the write lock when the wait ran out."""
+
+    key = "db.error.locked"
+    defaults: ClassVar[dict[str, object]] = {}
+
+
+class DatabaseReadOnly(StoreError):
+    key = "db.error.read_only"
+    defaults: ClassVar[dict[str, object]] = {}
+
+
+class DatabaseTooNew(StoreError):
+    """The database was written by a newer roster-tui than this one."""
+
+    key = "db.error.too_new"
+    defaults: ClassVar[dict[str, object]] = {"found": "?", "known": "?"}
+
+
+class ConflictError(StoreError):
+    """Someone changed or removed the row since it was read (optimistic check)."""
+
+    key = "db.error.conflict"
+    defaults: ClassVar[dict[str, object]] = {"what": ""}
+
+
+class DuplicateId(StoreError):
+    key = "db.error.duplicate"
+    defaults: ClassVar[dict[str, object]] = {"what": ""}
+
+
+class BrokenReference(StoreError):
+    """A change would leave a reference to a row that does not exist (or remove one in use)."""
+
+    key = "db.error.reference"
+    defaults: ClassVar[dict[str, object]] = {"what": ""}
+
+
+class NotEmpty(StoreError):
+    """Import without replace into a database that already holds a sub-district."""
+
+    key = "db.error.not_empty"
+    defaults: ClassVar[dict[str, object]] = {}
+
+
+class NothingToUndo(StoreError):
+    key = "db.error.nothing_to_undo"
+    defaults: ClassVar[dict[str, object]] = {}
