@@ -1,0 +1,376 @@
+"""People and the households they care for, as the People and Households screens need them.
+
+Pure functions over a :class:`Roster`: finding a person the way a secretary types (``zw`` for
+张伟, ``zhangw``, the last digits of a phone), entering leave, one person's week, and choosing a
+carer for a quarantined household without overloading anyone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from enum import StrEnum
+from functools import lru_cache
+
+from pypinyin import Style, pinyin
+
+from roster_tui.domain.gaps import Gap
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import Duty, Household, Leave, Person, Roster, Settings
+
+# More readings than this per name are not worth expanding: a name is a few characters, and
+# the common reading comes first in pypinyin's list.
+_MAX_READINGS = 16
+_LEAVE_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$")
+
+
+# -- search ---------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8192)
+def name_readings(name: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(initials, full pinyin) readings of a name, lower case, every heteronym combination.
+
+    ``曾伟`` reads ``zw`` or ``cw`` and ``zengwei`` or ``cengwei``: a secretary types the
+    reading they know, and a surname's reading is often not the common one.
+    """
+    chars = [c for c in name if not c.isspace()]
+    initials = _combinations(pinyin(chars, style=Style.FIRST_LETTER, heteronym=True))
+    full = _combinations(pinyin(chars, style=Style.NORMAL, heteronym=True))
+    # pypinyin spells ü as v (lv); many people type u (lu).
+    full |= {reading.replace("v", "u") for reading in full if "v" in reading}
+    return frozenset(initials), frozenset(full)
+
+
+def _combinations(options: list[list[str]]) -> set[str]:
+    products = itertools.islice(itertools.product(*options), _MAX_READINGS)
+    return {"".join(parts).lower() for parts in products}
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Entry:
+    person: Person
+    name: str
+    initials: frozenset[str]
+    full: frozenset[str]
+    digits: str
+
+
+_index: tuple[list[Person], list[_Entry]] | None = None
+
+
+def _entries(roster: Roster) -> list[_Entry]:
+    """The search index of ``roster.people``, rebuilt only when that list is replaced."""
+    global _index
+    cached = _index
+    if cached is not None and cached[0] is roster.people:
+        return cached[1]
+    entries = []
+    for person in roster.people:
+        initials, full = name_readings(person.name)
+        digits = "".join(c for c in person.phone if c.isdigit())
+        entries.append(_Entry(person, person.name.lower(), initials, full, digits))
+    _index = (roster.people, entries)
+    return entries
+
+
+def _rank(entry: _Entry, query: str, compact: str) -> int | None:
+    """How well one person matches: lower is better, ``None`` is no match."""
+    if entry.name == query:
+        return 0
+    if entry.name.startswith(query):
+        return 1
+    if query in entry.name:
+        return 2
+    if compact.isascii() and compact.isalpha():
+        if compact in entry.initials:
+            return 3
+        if any(reading.startswith(compact) for reading in entry.initials):
+            return 4
+        if any(reading.startswith(compact) for reading in entry.full):
+            return 5
+    if compact.isdigit() and entry.digits.endswith(compact):
+        return 6
+    if entry.person.id.lower() == query:
+        return 7
+    return None
+
+
+def search_people(roster: Roster, query: str) -> list[Person]:
+    """People matching ``query``: best matches first, then in roster order.
+
+    Matches a name (exact, start, anywhere), pinyin initials (``zw`` → 张伟), a full pinyin
+    prefix (``zhangw``), the tail of a phone number (``0001``) or an exact id.
+    """
+    query = query.strip().lower()
+    entries = _entries(roster)
+    if not query:
+        return [entry.person for entry in entries]
+    compact = "".join(query.split())
+    ranked = []
+    for position, entry in enumerate(entries):
+        rank = _rank(entry, query, compact)
+        if rank is not None:
+            ranked.append((rank, position, entry.person))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    return [person for _, _, person in ranked]
+
+
+def phone_tail(phone: str, digits: int = 4) -> str:
+    """The last digits of a phone number: what tells two 张伟 of one community apart."""
+    return "".join(c for c in phone if c.isdigit())[-digits:]
+
+
+def next_id(existing: Iterable[str], prefix: str, width: int) -> str:
+    """The next free id like ``p0042``: one past the highest ``prefix``+number in use."""
+    highest = 0
+    for ident in existing:
+        tail = ident[len(prefix) :]
+        if ident.startswith(prefix) and tail.isdigit():
+            highest = max(highest, int(tail))
+    return f"{prefix}{highest + 1:0{width}d}"
+
+
+# -- leave ----------------------------------------------------------------------------------
+
+
+class LeaveProblem(StrEnum):
+    """Why a leave entry was refused; the TUI words each one in the user's language."""
+
+    FROM_FORMAT = "from_format"
+    TO_FORMAT = "to_format"
+    ORDER = "order"
+
+
+class LeaveInputError(ValueError):
+    def __init__(self, problem: LeaveProblem) -> None:
+        super().__init__(problem.value)
+        self.problem = problem
+
+
+def parse_local_minute(text: str) -> dt.datetime:
+    """``"2026-12-02 08:00"`` → a naive local datetime. Raises ``ValueError``."""
+    match = _LEAVE_TIME.match(text.strip())
+    if not match:
+        raise ValueError(text)
+    year, month, day, hour, minute = (int(part) for part in match.groups())
+    return dt.datetime(year, month, day, hour, minute)
+
+
+def make_leave(person: str, start: str, end: str, reason: str = "") -> Leave:
+    """A leave from the form's text, or :class:`LeaveInputError` naming what is wrong."""
+    try:
+        first = parse_local_minute(start)
+    except ValueError:
+        raise LeaveInputError(LeaveProblem.FROM_FORMAT) from None
+    try:
+        last = parse_local_minute(end)
+    except ValueError:
+        raise LeaveInputError(LeaveProblem.TO_FORMAT) from None
+    if last <= first:
+        raise LeaveInputError(LeaveProblem.ORDER)
+    return Leave(person, first, last, reason.strip() or None)
+
+
+def leaves_of(roster: Roster, person: str) -> list[Leave]:
+    """A person's leaves, earliest first."""
+    return sorted((lv for lv in roster.leaves if lv.person == person), key=lambda lv: lv.start)
+
+
+# -- one person's week ----------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class WeekFacts:
+    """One ISO week's instances and gaps, indexed by person (computed once per roster)."""
+
+    monday: dt.date
+    instances_by_person: dict[str, list[ShiftInstance]]
+    gaps_by_person: dict[str, list[Gap]]
+
+    @classmethod
+    def build(
+        cls, monday: dt.date, instances: Sequence[ShiftInstance], gaps: Sequence[Gap]
+    ) -> WeekFacts:
+        by_person: dict[str, list[ShiftInstance]] = {}
+        for instance in instances:
+            for person in instance.assigned:
+                by_person.setdefault(person, []).append(instance)
+        for shifts in by_person.values():
+            shifts.sort(key=lambda i: i.start)
+        gaps_by_person: dict[str, list[Gap]] = {}
+        for gap in gaps:
+            if gap.person is not None:
+                gaps_by_person.setdefault(gap.person, []).append(gap)
+        return cls(monday, by_person, gaps_by_person)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class PersonWeek:
+    person: Person
+    monday: dt.date
+    shifts: list[ShiftInstance]  # assigned; those not counted are named by ``gaps``
+    hours: float  # counted hours
+    gaps: list[Gap]
+    households: list[Household]  # cared for, not yet released
+    duties: list[Duty]
+    leaves: list[Leave]
+
+
+def person_week(roster: Roster, person: Person, facts: WeekFacts, today: dt.date) -> PersonWeek:
+    shifts = facts.instances_by_person.get(person.id, [])
+    hours = sum(i.hours for i in shifts if person.id in i.counted)
+    households = [
+        h for h in roster.households if h.carer == person.id and h.end_date(roster.settings) > today
+    ]
+    households.sort(key=lambda h: h.end_date(roster.settings))
+    return PersonWeek(
+        person=person,
+        monday=facts.monday,
+        shifts=shifts,
+        hours=hours,
+        gaps=facts.gaps_by_person.get(person.id, []),
+        households=households,
+        duties=[d for d in roster.duties if d.person == person.id],
+        leaves=leaves_of(roster, person.id),
+    )
+
+
+# -- households and carers ------------------------------------------------------------------
+
+
+class HouseholdStatus(StrEnum):
+    UPCOMING = "upcoming"
+    ACTIVE = "active"
+    ENDED = "ended"
+
+
+def household_status(household: Household, settings: Settings, today: dt.date) -> HouseholdStatus:
+    if today < household.start:
+        return HouseholdStatus.UPCOMING
+    if today < household.end_date(settings):
+        return HouseholdStatus.ACTIVE
+    return HouseholdStatus.ENDED
+
+
+def days_left(household: Household, settings: Settings, today: dt.date) -> int:
+    """Quarantine days left counting today: 1 on its last day, 0 or less once released."""
+    return (household.end_date(settings) - today).days
+
+
+def ending_soon(household: Household, settings: Settings, today: dt.date) -> bool:
+    """In quarantine today and its last day is today or tomorrow."""
+    return household.start <= today and days_left(household, settings, today) in (1, 2)
+
+
+def released_today(household: Household, today: dt.date) -> Household:
+    """The household with its quarantine ending today (it no longer counts from today).
+
+    Raises ``ValueError`` when it started today or later: a quarantine lasts at least a day.
+    """
+    days = (today - household.start).days
+    if days < 1:
+        raise ValueError(household.id)
+    return dataclasses.replace(household, days=days)
+
+
+def filter_households(
+    roster: Roster,
+    today: dt.date,
+    *,
+    compound: str | None = None,
+    soon: bool = False,
+    no_carer: bool = False,
+    text: str = "",
+) -> list[Household]:
+    """Households passing every filter given, in quarantine first, soonest release first."""
+    settings = roster.settings
+    needle = text.strip().lower()
+    names = {c.id: c.name.lower() for c in roster.compounds} if needle else {}
+    chosen = []
+    for household in roster.households:
+        if compound is not None and household.compound != compound:
+            continue
+        if no_carer and household.carer is not None:
+            continue
+        if soon and not ending_soon(household, settings, today):
+            continue
+        if needle and not any(
+            needle in field
+            for field in (
+                household.address.lower(),
+                household.head.lower(),
+                household.id.lower(),
+                names.get(household.compound, ""),
+            )
+        ):
+            continue
+        chosen.append(household)
+    order = {HouseholdStatus.ACTIVE: 0, HouseholdStatus.UPCOMING: 1, HouseholdStatus.ENDED: 2}
+    chosen.sort(
+        key=lambda h: (
+            order[household_status(h, settings, today)],
+            abs(days_left(h, settings, today)),
+            h.id,
+        )
+    )
+    return chosen
+
+
+def carer_loads(roster: Roster, today: dt.date) -> Counter[str]:
+    """How many households each person cares for today (in quarantine today)."""
+    settings = roster.settings
+    return Counter(
+        h.carer for h in roster.households if h.carer is not None and h.active_on(today, settings)
+    )
+
+
+class CarerBlock(StrEnum):
+    """Why a person is not offered first as a carer."""
+
+    AT_CAP = "at_cap"
+    ON_LEAVE = "on_leave"
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class CarerChoice:
+    person: Person
+    load: int
+    same_community: bool
+    block: CarerBlock | None
+
+
+def rank_carers(
+    roster: Roster, household: Household, today: dt.date, people: Iterable[Person] | None = None
+) -> list[CarerChoice]:
+    """Active people to care for ``household``, best first.
+
+    Free people before blocked ones (at the cap, or on leave today), the household's own
+    community first, then the lightest load.
+    """
+    loads = carer_loads(roster, today)
+    cap = roster.settings.max_households_per_carer
+    compound = next((c for c in roster.compounds if c.id == household.compound), None)
+    community = compound.community if compound else None
+    day_start = dt.datetime.combine(today, dt.time())
+    day_end = day_start + dt.timedelta(days=1)
+    away = {lv.person for lv in roster.leaves if lv.start < day_end and day_start < lv.end}
+    choices = []
+    for person in roster.people if people is None else people:
+        if not person.active:
+            continue
+        # The current carer is already counted in their own load; they are not over it by it.
+        load = loads.get(person.id, 0)
+        own = household.carer == person.id and household.active_on(today, roster.settings)
+        block = None
+        if load - own >= cap:
+            block = CarerBlock.AT_CAP
+        elif person.id in away:
+            block = CarerBlock.ON_LEAVE
+        choices.append(CarerChoice(person, load, person.community == community, block))
+    choices.sort(key=lambda c: (c.block is not None, not c.same_community, c.load))
+    return choices
