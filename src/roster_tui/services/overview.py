@@ -1,0 +1,241 @@
+"""What the today (首页) and gaps (缺口) screens summarise, as plain values.
+
+Who is on duty at a moment, the next handover, gap counts worst first, the quarantine households
+of one community, and gaps sorted into groups by kind and community with the screen that can fix
+each. Nothing here imports Textual; the screens call these from thread workers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+import pendulum
+
+from roster_tui.domain.gaps import Gap, GapKind
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import Post, Roster
+from roster_tui.engine.check import KIND_ORDER, gap_sort_key
+from roster_tui.engine.expand import Expander
+
+_ONE_DAY = dt.timedelta(days=1)
+# With a fixed "today" (tests, demos) the clock stands still at this hour, so what the today
+# screen shows does not depend on when it is opened.
+FROZEN_HOUR = 9
+
+
+def frozen_moment(day: dt.date, zone: str, hour: int = FROZEN_HOUR) -> dt.datetime:
+    """``day`` at ``hour``:00 in ``zone``, zone-aware."""
+    return pendulum.datetime(day.year, day.month, day.day, hour, tz=zone)
+
+
+def current_moment(zone: str) -> dt.datetime:
+    return pendulum.now(zone)
+
+
+def iso_week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
+    """Monday and Sunday of the ISO week holding ``day``."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+# -- places: which community a post, person, street, compound or household belongs to -------
+
+
+class PlaceIndex:
+    """Ids resolved to communities and names, built once per roster."""
+
+    def __init__(self, roster: Roster) -> None:
+        self.communities = {c.id: c for c in roster.communities}
+        self.compounds = {c.id: c for c in roster.compounds}
+        self.streets = {s.id: s for s in roster.streets}
+        self.posts = {p.id: p for p in roster.posts}
+        self.people = {p.id: p for p in roster.people}
+        self.households = {h.id: h for h in roster.households}
+        self._community_order = {c.id: i for i, c in enumerate(roster.communities)}
+
+    def community_of_compound(self, compound_id: str | None) -> str | None:
+        compound = self.compounds.get(compound_id) if compound_id else None
+        return compound.community if compound else None
+
+    def community_of_post(self, post_id: str | None) -> str | None:
+        post = self.posts.get(post_id) if post_id else None
+        return self.community_of_compound(post.compound) if post else None
+
+    def community_of_gap(self, gap: Gap) -> str | None:
+        """The community whose secretary fixes the gap.
+
+        A gap on a shift belongs where the post is, even when it is about a person (a person
+        double-booked across two communities is fixed on the post's roster); gaps about a person
+        alone belong to the person's community.
+        """
+        if gap.post is not None:
+            return self.community_of_post(gap.post)
+        if gap.household is not None:
+            household = self.households.get(gap.household)
+            return self.community_of_compound(household.compound if household else gap.compound)
+        if gap.compound is not None:
+            return self.community_of_compound(gap.compound)
+        if gap.street is not None:
+            street = self.streets.get(gap.street)
+            return street.community if street else None
+        if gap.person is not None:
+            person = self.people.get(gap.person)
+            return person.community if person else None
+        return None
+
+    def community_rank(self, community_id: str | None) -> int:
+        """Communities in the order the roster lists them; gaps with none come last."""
+        if community_id is None:
+            return len(self._community_order)
+        return self._community_order.get(community_id, len(self._community_order))
+
+    def posts_of(self, community_id: str) -> list[Post]:
+        return [p for p in self.posts.values() if self.community_of_post(p.id) == community_id]
+
+
+# -- who is on duty ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DutyNow:
+    """Each post's instances running at ``moment``, and the soonest handover after it."""
+
+    moment: dt.datetime
+    running: list[ShiftInstance]  # in post order, then start
+    handover: list[ShiftInstance]  # every instance starting at the next handover instant
+
+
+def duty_at(roster: Roster, posts: Sequence[Post], moment: dt.datetime) -> DutyNow:
+    """Instances of ``posts`` covering ``moment`` and those starting next.
+
+    A shift lasts at most a day (25 hours on a DST day), so an instance running now started
+    today or yesterday, and the next one starts today or tomorrow.
+    """
+    expander = Expander(roster)
+    day = pendulum.instance(moment).in_timezone(roster.subdistrict.timezone).date()
+    days = (day - _ONE_DAY, day, day + _ONE_DAY)
+    running: list[ShiftInstance] = []
+    upcoming: list[ShiftInstance] = []
+    for post in posts:
+        for when in days:
+            for index in range(len(post.shifts)):
+                instance = expander.build(post, when, index)
+                if instance.start <= moment < instance.end:
+                    running.append(instance)
+                elif instance.start > moment:
+                    upcoming.append(instance)
+    first_start = min((i.start for i in upcoming), default=None)
+    handover = [i for i in upcoming if i.start == first_start]
+    return DutyNow(moment, running, handover)
+
+
+# -- households ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdSummary:
+    active: int  # in quarantine on the day
+    ending: int  # of those, whose last day of quarantine is the day or the next
+    without_carer: int  # of those, with no carer named
+
+
+def household_summary(roster: Roster, community_id: str, day: dt.date) -> HouseholdSummary:
+    index = PlaceIndex(roster)
+    active = ending = without_carer = 0
+    for household in roster.households:
+        if index.community_of_compound(household.compound) != community_id:
+            continue
+        if not household.active_on(day, roster.settings):
+            continue
+        active += 1
+        last_day = household.end_date(roster.settings) - _ONE_DAY
+        if last_day <= day + _ONE_DAY:
+            ending += 1
+        if household.carer is None:
+            without_carer += 1
+    return HouseholdSummary(active, ending, without_carer)
+
+
+# -- gaps ------------------------------------------------------------------------------------
+
+
+def gaps_of_community(gaps: Iterable[Gap], index: PlaceIndex, community_id: str) -> list[Gap]:
+    return [g for g in gaps if index.community_of_gap(g) == community_id]
+
+
+def counts_worst_first(gaps: Iterable[Gap]) -> list[tuple[GapKind, int]]:
+    """How many gaps of each kind there are, most first (ties in SPEC order); no zeros."""
+    counts = Counter(g.kind for g in gaps)
+    return sorted(counts.items(), key=lambda item: (-item[1], KIND_ORDER[item[0]]))
+
+
+@dataclass(frozen=True, slots=True)
+class GapRow:
+    gap: Gap
+    community: str | None
+    first_of_kind: bool  # the first row of its kind: where the kind is written
+    first_of_group: bool  # the first row of its (kind, community) group
+
+
+def grouped_rows(
+    gaps: Iterable[Gap], index: PlaceIndex, kind: GapKind | None = None
+) -> list[GapRow]:
+    """Gaps by kind (SPEC order), then community (roster order), then the check's own order."""
+    keyed = [
+        (KIND_ORDER[g.kind], index.community_rank(c), _when(g), gap_sort_key(g), g, c)
+        for g in gaps
+        if kind is None or g.kind == kind
+        for c in (index.community_of_gap(g),)
+    ]
+    keyed.sort(key=lambda row: row[:4])
+    rows: list[GapRow] = []
+    previous: tuple[GapKind, str | None] | None = None
+    for *_, gap, community in keyed:
+        group = (gap.kind, community)
+        rows.append(
+            GapRow(
+                gap,
+                community,
+                first_of_kind=previous is None or previous[0] != gap.kind,
+                first_of_group=previous != group,
+            )
+        )
+        previous = group
+    return rows
+
+
+def _when(gap: Gap) -> tuple[dt.date, float]:
+    """Shifts of one day in the order they start (the check sorts shift names as text)."""
+    return (gap.date or dt.date.min, gap.start.timestamp() if gap.start else 0.0)
+
+
+class FixPlace(StrEnum):
+    """Which screen a gap is fixed on."""
+
+    WEEK = "week"
+    PEOPLE = "people"
+    HOUSEHOLDS = "households"
+    PLACES = "places"
+
+
+_FIX_PLACE = {
+    GapKind.UNDERSTAFFED: FixPlace.WEEK,
+    GapKind.MISSING_ROLE: FixPlace.WEEK,
+    GapKind.UNAVAILABLE: FixPlace.WEEK,
+    GapKind.DOUBLE_BOOKED: FixPlace.PEOPLE,
+    GapKind.SHORT_REST: FixPlace.PEOPLE,
+    GapKind.OVERTIME: FixPlace.PEOPLE,
+    GapKind.CARER_OVERLOADED: FixPlace.PEOPLE,
+    GapKind.HOUSEHOLD_UNCARED: FixPlace.HOUSEHOLDS,
+    GapKind.STREET_UNASSIGNED: FixPlace.PLACES,
+    GapKind.COMPOUND_UNASSIGNED: FixPlace.PLACES,
+    GapKind.NO_PARTY_GROUP: FixPlace.PLACES,
+}
+
+
+def fix_place(kind: GapKind) -> FixPlace:
+    return _FIX_PLACE[kind]
