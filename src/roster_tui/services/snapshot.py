@@ -22,8 +22,8 @@ from roster_tui.domain.model import (
     PartyGroup,
     Person,
     Post,
-    Rotation,
     Roster,
+    Rotation,
     Street,
 )
 

@@ -1,9 +1,303 @@
-"""The week screen (being built)."""
+"""排班表: the week roster, the heart of the app. Every hand edit becomes an override."""
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Input, Static
+
+from roster_tui.domain.gaps import Gap
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import Roster
+from roster_tui.domain.text import printable
+from roster_tui.engine.check import check_instances
+from roster_tui.engine.describe import describe_gap
+from roster_tui.engine.expand import Expander
+from roster_tui.i18n import t
+from roster_tui.services.assignments import InstanceKey
+from roster_tui.services.candidates import CandidateRanker
+from roster_tui.services.week_filter import filter_rows
+from roster_tui.services.week_grid import GroupRow, ShiftRow, build_rows, gaps_by_cell
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.widgets.person_picker import ChoiceList, PersonPicker
+from roster_tui.tui.widgets.week_table import DAY_COLUMNS, WeekTable, render_rows
+
+
+@dataclass(slots=True)
+class WeekData:
+    roster: Roster
+    monday: dt.date
+    instances: dict[InstanceKey, ShiftInstance]
+    gaps: list[Gap]
+    cell_gaps: dict[InstanceKey, list[Gap]]
+    rows: list[GroupRow | ShiftRow]
 
 
 class WeekScreen(RosterScreen):
     MODE = "week"
+    CSS_PATH = "week.tcss"
+    BINDINGS = [
+        Binding("a", "assign", "tui.week.assign"),
+        Binding("d,delete", "remove", "tui.week.remove"),
+        Binding("s", "swap", "tui.week.swap"),
+        Binding("c", "copy_week", "tui.week.copy"),
+        Binding("n", "next_gap", "tui.week.next_gap"),
+        Binding("left_square_bracket", "move_week(-1)", "tui.week.prev", key_display="["),
+        Binding("right_square_bracket", "move_week(1)", "tui.week.next", key_display="]"),
+        Binding("slash", "filter", "tui.week.filter", key_display="/"),
+        Binding("escape", "clear_filter", "tui.week.clear_filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.monday: dt.date | None = None
+        self.data: WeekData | None = None
+        self._swap_from: tuple[InstanceKey, str] | None = None
+        self._pending_focus: InstanceKey | None = None
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="week-title")
+        filter_input = Input(placeholder=t("tui.week.filter_hint"), id="week-filter")
+        filter_input.cursor_blink = False
+        yield filter_input
+        yield WeekTable()
+        yield Static(id="cell-info")
+
+    def show_roster(self, roster: Roster) -> None:
+        if self.monday is None:
+            today = self.roster_app.today()
+            self.monday = today - dt.timedelta(days=today.weekday())
+        self.compute(roster, self.monday, self.query_one("#week-filter", Input).value)
+
+    # -- computing the week (worker) ----------------------------------------------------------
+    @work(thread=True, exclusive=True, group="week", exit_on_error=False)
+    def compute(self, roster: Roster, monday: dt.date, query: str) -> None:
+        sunday = monday + dt.timedelta(days=6)
+        expander = Expander(roster)
+        instances = expander.instances(monday, sunday)
+        gaps = check_instances(roster, instances, monday, sunday, expander)
+        rows = filter_rows(build_rows(roster, monday, instances), roster, query)
+        cell_gaps = gaps_by_cell(gaps)
+        rendered = render_rows(rows, roster, cell_gaps)
+        data = WeekData(roster, monday, {i.key: i for i in instances}, gaps, cell_gaps, rows)
+        self.app.call_from_thread(self._show, data, rendered)
+
+    def _show(self, data: WeekData, rendered: list) -> None:  # type: ignore[type-arg]
+        table = self.query_one(WeekTable)
+        if self.data is None or self.data.monday != data.monday:
+            table.set_days(data.monday)
+        self.data = data
+        table.show(rendered)
+        year, week, _ = data.monday.isocalendar()
+        sunday = data.monday + dt.timedelta(days=6)
+        title = t(
+            "tui.week.title",
+            week=t("week.label", year=year, week=week),
+            first=t("date.month_day", month=data.monday.month, day=data.monday.day),
+            last=t("date.month_day", month=sunday.month, day=sunday.day),
+            gaps=len(data.gaps),
+        )
+        self.query_one("#week-title", Static).update(Text(title))
+        if self._pending_focus is not None:
+            key, self._pending_focus = self._pending_focus, None
+            self._move_to(key)
+        self._describe_cell()
+
+    # -- where the cursor is ------------------------------------------------------------------
+    def current_key(self) -> InstanceKey | None:
+        table = self.query_one(WeekTable)
+        if self.data is None or table.row_count == 0:
+            return None
+        coordinate = table.cursor_coordinate
+        row_key, column_key = table.coordinate_to_cell_key(coordinate)
+        if not str(row_key.value).startswith("r:") or column_key.value not in DAY_COLUMNS:
+            return None
+        _, post, shift = str(row_key.value).split(":", 2)
+        day = self.data.monday + dt.timedelta(days=DAY_COLUMNS.index(str(column_key.value)))
+        return (post, day, shift)
+
+    def current_instance(self) -> ShiftInstance | None:
+        key = self.current_key()
+        return self.data.instances.get(key) if key and self.data else None
+
+    @on(DataTable.CellHighlighted)
+    def _describe_cell(self) -> None:
+        info = self.query_one("#cell-info", Static)
+        instance = self.current_instance()
+        if instance is None or self.data is None:
+            info.update(Text(t("tui.week.cell_hint")))
+            return
+        people = {p.id: p for p in self.data.roster.people}
+        line = Text()
+        line.append(
+            f"{printable(instance.post.name)} {printable(instance.shift.name)} "
+            f"{instance.start:%m-%d %H:%M}-{instance.end:%H:%M} ",
+            style="bold",
+        )
+        line.append(t("tui.week.need", need=instance.need, have=instance.have))
+        for pid in instance.assigned:
+            person = people.get(pid)
+            name = printable(person.name) if person else pid
+            mark = "" if pid in instance.counted else "!"
+            line.append(f" {mark}{name}({pid})")
+        for gap in self.data.cell_gaps.get(instance.key, []):
+            line.append("\n" + describe_gap(gap, self.data.roster), style="bold")
+        info.update(line)
+
+    def _move_to(self, key: InstanceKey) -> bool:
+        table = self.query_one(WeekTable)
+        post, day, shift = key
+        try:
+            row = table.get_row_index(f"r:{post}:{shift}")
+        except Exception:  # the row is filtered out or the post is gone
+            return False
+        table.cursor_coordinate = Coordinate(row, 1 + day.weekday())
+        return True
+
+    def focus_instance(self, post: str, date: dt.date, shift: str) -> None:
+        """Put the cursor on one instance (used by the gaps screen's Enter)."""
+        monday = date - dt.timedelta(days=date.weekday())
+        self._pending_focus = (post, date, shift)
+        if (
+            self.data is not None
+            and self.data.monday == monday
+            and self._move_to((post, date, shift))
+        ):
+            self._pending_focus = None
+            return
+        self.monday = monday
+        self.refresh_roster()
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_move_week(self, step: int) -> None:
+        if self.monday is not None:
+            self.monday += dt.timedelta(days=7 * step)
+            self.refresh_roster()
+
+    def action_next_gap(self) -> None:
+        if self.data is None:
+            return
+        table = self.query_one(WeekTable)
+        here = table.cursor_coordinate
+        cells = [
+            (r, c)
+            for r, row in enumerate(self.data.rows)
+            if isinstance(row, ShiftRow)
+            for c, instance in enumerate(row.cells)
+            if instance is not None and self.data.cell_gaps.get(instance.key)
+        ]
+        if not cells:
+            self.notify(t("tui.week.no_gaps"))
+            return
+        after = [(r, c) for r, c in cells if (r, c + 1) > (here.row, here.column)]
+        row, column = (after or cells)[0]
+        table.cursor_coordinate = Coordinate(row, column + 1)
+
+    def action_filter(self) -> None:
+        self.query_one("#week-filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#week-filter", Input)
+        if box.value:
+            box.value = ""
+            self.refresh_roster()
+        self.query_one(WeekTable).focus()
+
+    @on(Input.Submitted, "#week-filter")
+    def _filter_done(self) -> None:
+        self.refresh_roster()
+        self.query_one(WeekTable).focus()
+
+    @on(DataTable.CellSelected)
+    def _cell_selected(self) -> None:
+        self.action_assign()
+
+    def action_assign(self) -> None:
+        instance, data = self.current_instance(), self.data
+        if instance is None or data is None:
+            return
+        roster = data.roster
+        monday = data.monday
+
+        def rank():  # type: ignore[no-untyped-def]
+            return CandidateRanker.for_week(roster, monday).rank(instance)
+
+        communities = {c.id: c.name for c in roster.communities}
+        title = t("tui.week.assign_title", where=self._where(instance))
+
+        def chosen(person_id: str | None) -> None:
+            person = next((p for p in roster.people if p.id == person_id), None)
+            if person is not None:
+                self.roster_app.edit(lambda ws: ws.assign(roster, instance.key, person))
+
+        self.app.push_screen(PersonPicker(title, rank, communities), chosen)
+
+    def _where(self, instance: ShiftInstance) -> str:
+        return (
+            f"{printable(instance.post.name)} {printable(instance.shift.name)} "
+            f"{instance.date.month}/{instance.date.day} {t(f'weekday.{instance.date.weekday()}')}"
+        )
+
+    def _choose_person(self, instance: ShiftInstance, title: str, then) -> None:  # type: ignore[no-untyped-def]
+        people = {p.id: p for p in self.data.roster.people} if self.data else {}
+        if not instance.assigned:
+            self.notify(t("tui.week.empty_cell"))
+            return
+        if len(instance.assigned) == 1:
+            then(instance.assigned[0])
+            return
+        choices = [
+            (p, f"{printable(people[p].name) if p in people else p} ({p})")
+            for p in instance.assigned
+        ]
+        self.app.push_screen(ChoiceList(title, choices), lambda pid: pid and then(pid))
+
+    def action_remove(self) -> None:
+        instance, data = self.current_instance(), self.data
+        if instance is None or data is None:
+            return
+        roster = data.roster
+
+        def remove(pid: str) -> None:
+            person = next((p for p in roster.people if p.id == pid), None)
+            if person is not None:
+                self.roster_app.edit(lambda ws: ws.unassign(roster, instance.key, person))
+
+        self._choose_person(instance, t("tui.week.remove_title"), remove)
+
+    def action_swap(self) -> None:
+        instance, data = self.current_instance(), self.data
+        if instance is None or data is None:
+            return
+        roster = data.roster
+        if self._swap_from is None:
+
+            def first(pid: str) -> None:
+                self._swap_from = (instance.key, pid)
+                self.notify(t("tui.week.swap_next"), timeout=6)
+
+            self._choose_person(instance, t("tui.week.swap_title"), first)
+            return
+        from_key, a_id = self._swap_from
+        self._swap_from = None
+
+        def second(b_id: str) -> None:
+            people = {p.id: p for p in roster.people}
+            a, b = people.get(a_id), people.get(b_id)
+            if a and b:
+                self.roster_app.edit(lambda ws: ws.swap(roster, from_key, a, instance.key, b))
+
+        self._choose_person(instance, t("tui.week.swap_title"), second)
+
+    def action_copy_week(self) -> None:
+        instance, data = self.current_instance(), self.data
+        if instance is None or data is None:
+            return
+        roster = data.roster
+        self.roster_app.edit(lambda ws: ws.copy_to_week(roster, instance.key))

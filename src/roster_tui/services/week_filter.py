@@ -1,0 +1,37 @@
+"""Narrowing the week grid to a community, compound, post or person, as typed in the filter."""
+
+from __future__ import annotations
+
+from roster_tui.domain.model import Roster
+from roster_tui.services.search import person_matches
+from roster_tui.services.week_grid import GroupRow, ShiftRow
+
+
+def filter_rows(
+    rows: list[GroupRow | ShiftRow], roster: Roster, query: str
+) -> list[GroupRow | ShiftRow]:
+    """Rows whose community, compound or post names hold ``query``, or that have a matching
+    person on any day; group headings are kept only above rows that stay."""
+    query = query.strip()
+    if not query:
+        return rows
+    people = {p.id: p for p in roster.people}
+    matching_people = {pid for pid, p in people.items() if person_matches(p, query)}
+    kept: list[GroupRow | ShiftRow] = []
+    heading: GroupRow | None = None
+    heading_matches = False
+    for row in rows:
+        if isinstance(row, GroupRow):
+            heading = row
+            heading_matches = query in row.community or query in row.compound.name
+            continue
+        on_row = {p for cell in row.cells if cell is not None for p in cell.assigned}
+        if heading_matches or query in row.post.name or on_row & matching_people:
+            if (
+                heading is not None
+                and (not kept or kept[-1] is not heading)
+                and heading not in kept
+            ):
+                kept.append(heading)
+            kept.append(row)
+    return kept
