@@ -1,0 +1,191 @@
+"""The shape of every table of the interchange file (SPEC §2), and reading one row of it.
+
+A schema lists each key a table may hold: how to read its value, whether it is required, and
+which table's ids it names. Keys are written exactly as in the file; the domain's attribute
+names differ only for a leave's ``from``/``to``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from roster_tui.domain.model import CompoundKind, Role, Settings
+from roster_tui.store.interchange import fields as f
+from roster_tui.store.interchange.problems import Plain
+from roster_tui.store.interchange.report import Report, Where
+
+FORMAT = "roster-tui/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    read: f.Reader
+    required: bool = True
+    ref: str | None = None  # the table whose ids this value (or each item of it) must name
+
+
+def _optional(read: f.Reader, ref: str | None = None) -> Field:
+    return Field(read, required=False, ref=ref)
+
+
+_ID = Field(f.text)
+_NAME = Field(f.text)
+
+SUBDISTRICT: dict[str, Field] = {"name": _NAME, "timezone": Field(f.zone)}
+
+SETTINGS: dict[str, Field] = {
+    "min_rest_hours": _optional(f.number(minimum=0, inclusive=True)),
+    "max_hours_per_week": _optional(f.number(minimum=0, inclusive=False)),
+    "max_households_per_carer": _optional(f.integer(1)),
+    "quarantine_days": _optional(f.integer(1)),
+}
+assert set(SETTINGS) == set(Settings.__dataclass_fields__)
+
+SHIFT: dict[str, Field] = {
+    "name": _NAME,
+    "start": Field(f.shift_start),
+    "end": Field(f.shift_end),
+    "need": Field(f.integer(1)),
+    "need_role": _optional(f.choice(Role)),
+}
+
+# The arrays of tables, in the order the file lists them and the writer writes them.
+ROWS: dict[str, dict[str, Field]] = {
+    "community": {"id": _ID, "name": _NAME},
+    "street": {"id": _ID, "name": _NAME, "community": Field(f.text, ref="community")},
+    "compound": {
+        "id": _ID,
+        "name": _NAME,
+        "community": Field(f.text, ref="community"),
+        "street": _optional(f.text, ref="street"),
+        "kind": Field(f.choice(CompoundKind)),
+        "households": _optional(f.integer(0)),
+    },
+    "party_group": {
+        "id": _ID,
+        "name": _NAME,
+        "community": Field(f.text, ref="community"),
+        "compounds": Field(f.text_list(non_empty=False), ref="compound"),
+        "leader": _optional(f.text, ref="person"),
+    },
+    "person": {
+        "id": _ID,
+        "name": _NAME,
+        "phone": Field(f.text),
+        "community": Field(f.text, ref="community"),
+        "roles": Field(f.choice_list(Role)),
+        "party_group": _optional(f.text, ref="party_group"),
+        "max_hours_per_week": _optional(f.number(minimum=0, inclusive=False)),
+        "available": _optional(f.windows),
+        "active": _optional(f.boolean),
+    },
+    "post": {
+        "id": _ID,
+        "name": _NAME,
+        "compound": Field(f.text, ref="compound"),
+        # ``shift`` is an array of tables of its own, read with SHIFT by the validator.
+    },
+    "rotation": {
+        "id": _ID,
+        "post": Field(f.text, ref="post"),
+        "members": Field(f.text_list(non_empty=True), ref="person"),
+        "start": Field(f.date),
+        "end": _optional(f.date),
+        "shifts": _optional(f.text_list(non_empty=True)),
+        "per_slot": _optional(f.integer(1)),
+    },
+    "override": {
+        "post": Field(f.text, ref="post"),
+        "date": Field(f.date),
+        "shift": Field(f.text),
+        "remove": _optional(f.text_list(non_empty=False), ref="person"),
+        "add": _optional(f.text_list(non_empty=False), ref="person"),
+    },
+    "leave": {
+        "person": Field(f.text, ref="person"),
+        "from": Field(f.local_datetime),
+        "to": Field(f.local_datetime),
+        "reason": _optional(f.text),
+    },
+    "duty": {
+        "person": Field(f.text, ref="person"),
+        "compound": _optional(f.text, ref="compound"),
+        "street": _optional(f.text, ref="street"),
+        "role": _optional(f.text),
+    },
+    "household": {
+        "id": _ID,
+        "compound": Field(f.text, ref="compound"),
+        "address": Field(f.text),
+        "head": Field(f.text),
+        "phone": Field(f.text),
+        "people": Field(f.integer(1)),
+        "start": Field(f.date),
+        "days": _optional(f.integer(1)),
+        "carer": _optional(f.text, ref="person"),
+        "notes": _optional(f.text),
+    },
+}
+
+# Keys a table may hold that its schema reads elsewhere.
+NESTED: dict[str, frozenset[str]] = {"post": frozenset({"shift"})}
+
+TOP_LEVEL = ("format", "subdistrict", "settings", *ROWS)
+
+
+@dataclass(slots=True)
+class Row:
+    """One row as read: its place, the values that read well, and whether all of it did."""
+
+    where: Where
+    values: dict[str, object] = field(default_factory=dict)
+    ok: bool = True
+
+
+def unknown_key(
+    report: Report, where: Where, key: str, allowed: list[str], *, line: int | None = None
+) -> str | None:
+    """A key the table does not have: most likely a typo, so name the key that was meant.
+
+    Returns that key, if one is close enough to guess.
+    """
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        report.add(where, key, "import.key_unknown_close", line=line, suggestion=Plain(close[0]))
+        return close[0]
+    report.add(where, key, "import.key_unknown", line=line, allowed=Plain(", ".join(allowed)))
+    return None
+
+
+def read_row(
+    report: Report,
+    where: Where,
+    raw: object,
+    schema: Mapping[str, Field],
+    nested: frozenset[str] = frozenset(),
+) -> Row:
+    """Read one table's keys against ``schema``, reporting every missing, unknown or bad key."""
+    row = Row(where)
+    if not isinstance(raw, dict):
+        report.add(where, None, "import.expected_table", value=raw)
+        row.ok = False
+        return row
+    before = len(report.problems)
+    allowed = [*schema, *sorted(nested)]
+    meant = set()  # keys a typo stood for: reported once, as the typo
+    for key in raw:
+        if key not in schema and key not in nested:
+            meant.add(unknown_key(report, where, key, allowed))
+    for key, spec in schema.items():
+        if key not in raw:
+            if spec.required and key not in meant:
+                report.add(where, key, "import.key_missing")
+            continue
+        try:
+            row.values[key] = spec.read(raw[key])
+        except f.Bad as bad:
+            report.add(where, key, bad.message, item=bad.item, **bad.params)
+    row.ok = len(report.problems) == before
+    return row
