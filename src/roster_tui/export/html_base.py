@@ -1,0 +1,118 @@
+"""The printable HTML shell: one self-contained file, inline CSS, A4 pages, CJK fonts.
+
+No external URL of any kind: the file prints the same on an office PC with no network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable
+
+from rich.cells import cell_len
+
+from roster_tui.export.labels import stamp_label
+from roster_tui.export.sanitize import sanitize
+from roster_tui.export.tables import Row, Table, Value
+
+FONT_STACK = (
+    '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", SimSun, sans-serif'
+)
+
+# Text up to this many display cells never wraps (dates, phones, names); longer text may.
+_SHORT_TEXT = 14
+
+_BASE_CSS = """
+@page { size: A4 %(orientation)s; margin: 10mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font-family: %(fonts)s; font-size: 11pt; color: #000; }
+.page { break-after: page; page-break-after: always; padding: 0; }
+.page:last-child { break-after: auto; page-break-after: auto; }
+header { margin-bottom: 3mm; }
+h1 { font-size: 15pt; margin: 0 0 1.5mm; }
+h2 { font-size: 12.5pt; margin: 0 0 1mm; font-weight: normal; }
+.meta { margin: 0; font-size: 10pt; }
+.meta span + span { margin-left: 6mm; }
+table { width: 100%%; border-collapse: collapse; table-layout: fixed; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.8pt solid #000; padding: 1mm 1.2mm; vertical-align: middle;
+         overflow-wrap: anywhere; }
+th { background: #e6e6e6; font-weight: bold; }
+td.num { text-align: right; }
+table.list { table-layout: auto; }
+td.nw { white-space: nowrap; }
+.alert { background: #fbd5d5; font-weight: bold; }
+.mark { display: inline-block; border: 1pt solid #000; padding: 0 1mm; margin-top: 0.5mm;
+        font-weight: bold; white-space: nowrap; }
+.none { color: #555; }
+footer { margin-top: 2mm; font-size: 9pt; text-align: right; }
+"""
+
+
+def esc(text: str | None) -> str:
+    """Sanitized and HTML-escaped: safe in element text and in quoted attributes."""
+    return html.escape(sanitize(text), quote=True)
+
+
+def document(
+    title: str,
+    pages: Iterable[str],
+    *,
+    lang: str,
+    extra_css: str = "",
+    orientation: str = "landscape",
+) -> str:
+    css = _BASE_CSS % {"orientation": orientation, "fonts": FONT_STACK} + extra_css
+    html_lang = "zh-CN" if lang == "zh" else "en"
+    body = "\n".join(pages)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{esc(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n{body}\n"
+        "</body>\n</html>\n"
+    )
+
+
+def page(heading: str, subheading: str, meta: Iterable[str], body: str, stamp: str) -> str:
+    """One printed page: headings, a line of facts, the body and the edition stamp."""
+    facts = "".join(f"<span>{esc(item)}</span>" for item in meta if item)
+    return (
+        '<section class="page">\n<header>\n'
+        f"<h1>{esc(heading)}</h1>\n"
+        + (f"<h2>{esc(subheading)}</h2>\n" if subheading else "")
+        + f'<p class="meta">{facts}</p>\n</header>\n{body}\n'
+        f'<footer class="stamp">{esc(stamp)}</footer>\n</section>'
+    )
+
+
+def stamp(edition: int, printed_at: dt.datetime, lang: str) -> str:
+    return stamp_label(edition, printed_at, lang)
+
+
+def _value_html(value: Value) -> tuple[str, bool]:
+    if value is None:
+        return "", False
+    if isinstance(value, dt.date):
+        return value.isoformat(), False
+    if isinstance(value, str):
+        return esc(value), False
+    return str(value), True
+
+
+def table_html(table: Table, rows_of_group: list[Row]) -> str:
+    """A bordered table of ``rows_of_group`` under the table's column headings."""
+    head = "".join(f"<th>{esc(c)}</th>" for c in table.columns)
+    lines = [f'<table class="list">\n<thead><tr>{head}</tr></thead>\n<tbody>']
+    for row in rows_of_group:
+        cells = []
+        for index, value in enumerate(row.values):
+            text, numeric = _value_html(value)
+            short = cell_len(html.unescape(text)) <= _SHORT_TEXT
+            flags = (("num", numeric), ("nw", short), ("alert", index in row.alerts))
+            classes = " ".join(name for name, on in flags if on)
+            cells.append(f'<td class="{classes}">{text}</td>' if classes else f"<td>{text}</td>")
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    lines.append("</tbody>\n</table>")
+    return "\n".join(lines)

@@ -1,0 +1,244 @@
+"""Printable HTML: the week grid for the office wall, responsibility lists and sign-in sheets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from itertools import groupby
+
+from roster_tui.export.grid import GridCell, GridPage, GridRow, PageBy, grid_pages
+from roster_tui.export.html_base import document, esc, page, stamp, table_html
+from roster_tui.export.labels import (
+    counted_names,
+    date_label,
+    language,
+    leader_label,
+    list_separator,
+    printed_time,
+    shortage_label,
+    time_range_label,
+    week_label,
+    weekday_label,
+)
+from roster_tui.export.sanitize import sanitize
+from roster_tui.export.tables import Table, duties_table, households_table
+from roster_tui.export.view import ScopeKind, WeekView
+from roster_tui.i18n import t
+
+_GRID_CSS = """
+.grid td { height: 13mm; }
+.grid th.day { text-align: center; }
+.grid th.day small { display: block; font-weight: normal; }
+.grid .post { font-weight: bold; }
+.grid .post small { display: block; font-weight: normal; }
+.grid .shift small { display: block; white-space: nowrap; font-size: 9pt; }
+.grid td div { line-height: 1.35; }
+"""
+
+_SIGNIN_CSS = """
+.signin td { height: 9mm; }
+.signin th small { display: block; font-weight: normal; }
+.signin td.hours { white-space: nowrap; }
+.signin td.blank { background: #fff; }
+.hint { font-size: 9.5pt; margin: 1mm 0 2mm; }
+"""
+
+
+def _heading(view: WeekView, community: str, title: str) -> str:
+    parts = [sanitize(view.roster.subdistrict.name), community, title]
+    return " ".join(part for part in parts if part)
+
+
+def _day_cell(cell: GridCell, lang: str) -> str:
+    if not cell.scheduled:
+        return '<td class="none">—</td>'
+    names = "".join(f"<div>{esc(name)}</div>" for name in cell.names)
+    if not names:
+        names = f'<div class="none">{esc(t("export.nobody", lang=lang))}</div>'
+    if cell.short:
+        return f'<td class="alert">{names}<span class="mark">{esc(cell.shortage)}</span></td>'
+    return f"<td>{names}</td>"
+
+
+def _grid_table(view: WeekView, grid: GridPage, lang: str) -> str:
+    days = "".join(
+        f'<th class="day">{esc(date_label(day, lang))}'
+        f"<small>{esc(weekday_label(day, lang))}</small></th>"
+        for day in view.days
+    )
+    lines = [
+        '<table class="grid">',
+        '<colgroup><col style="width:13%"><col style="width:10.5%">'
+        + '<col style="width:10.9%">' * 7
+        + "</colgroup>",
+        f"<thead><tr><th>{esc(t('export.grid.post', lang=lang))}</th>"
+        f"<th>{esc(t('export.grid.shift', lang=lang))}</th>{days}</tr></thead>",
+        "<tbody>",
+    ]
+    for (compound, post), rows_iter in groupby(grid.rows, key=lambda r: (r.compound, r.post)):
+        rows: list[GridRow] = list(rows_iter)
+        where = f"<small>{esc(compound)}</small>" if grid.compound is None else ""
+        for index, row in enumerate(rows):
+            post_cell = (
+                f'<th class="post" rowspan="{len(rows)}">{esc(post)}{where}</th>'
+                if index == 0
+                else ""
+            )
+            shift_cell = f'<td class="shift">{esc(row.shift)}<small>{esc(row.hours)}</small></td>'
+            days_html = "".join(_day_cell(cell, lang) for cell in row.cells)
+            lines.append(f"<tr>{post_cell}{shift_cell}{days_html}</tr>")
+    lines.append("</tbody>\n</table>")
+    return "\n".join(lines)
+
+
+def write_roster_html(
+    view: WeekView,
+    *,
+    lang: str | None = None,
+    by: PageBy = "compound",
+    edition: int = 1,
+    printed_at: dt.datetime | None = None,
+    mask_phones: bool = True,
+) -> str:
+    """The week grid, one A4 landscape page per compound (or per community with ``by``)."""
+    lang = language(lang)
+    when = stamp(edition, printed_time(view, printed_at), lang)
+    week = week_label(view, lang)
+    pages = [
+        page(
+            _heading(view, grid.community, t("export.title.roster", lang=lang)),
+            grid.compound or "",
+            [week, *grid.leaders],
+            _grid_table(view, grid, lang),
+            when,
+        )
+        for grid in grid_pages(view, lang, by=by, mask_phones=mask_phones)
+    ]
+    if not pages:
+        empty = f'<p class="none">{esc(t("export.no_shifts", lang=lang))}</p>'
+        pages = [
+            page(_heading(view, "", t("export.title.roster", lang=lang)), "", [week], empty, when)
+        ]
+    title = _heading(view, "", t("export.title.roster", lang=lang)) + " " + week
+    return document(title, pages, lang=lang, extra_css=_GRID_CSS)
+
+
+def _table_pages(view: WeekView, table: Table, lang: str, when: str, subtitle: str) -> list[str]:
+    groups = table.groups() or [("", [])]
+    return [
+        page(
+            _heading(view, table.group_names.get(group, ""), table.title),
+            "",
+            [subtitle],
+            table_html(table, rows),
+            when,
+        )
+        for group, rows in groups
+    ]
+
+
+def write_duties_html(
+    view: WeekView,
+    *,
+    lang: str | None = None,
+    edition: int = 1,
+    printed_at: dt.datetime | None = None,
+    mask_phones: bool = True,
+) -> str:
+    """包街包院 responsibility, one page per community; uncovered streets and compounds marked."""
+    lang = language(lang)
+    table = duties_table(view, lang, mask_phones=mask_phones)
+    when = stamp(edition, printed_time(view, printed_at), lang)
+    pages = _table_pages(view, table, lang, when, week_label(view, lang))
+    return document(table.title, pages, lang=lang)
+
+
+def write_households_html(
+    view: WeekView,
+    *,
+    lang: str | None = None,
+    edition: int = 1,
+    printed_at: dt.datetime | None = None,
+    mask_phones: bool = True,
+    as_of: dt.date | None = None,
+) -> str:
+    """Quarantined households and their carers, one page per community, gaps marked."""
+    lang = language(lang)
+    table = households_table(view, lang, mask_phones=mask_phones, as_of=as_of)
+    when = stamp(edition, printed_time(view, printed_at), lang)
+    day = as_of or view.monday
+    subtitle = t("date.full", lang=lang, year=day.year, month=day.month, day=day.day)
+    pages = _table_pages(view, table, lang, when, subtitle)
+    return document(table.title, pages, lang=lang)
+
+
+def _signin_table(view: WeekView, post_id: str, lang: str) -> str:
+    post = view.posts.get(post_id) or next(i.post for i in view.instances if i.post.id == post_id)
+    found = {i.key: i for i in view.instances}
+    on_shift = {(i.post.id, i.shift.name) for i in view.instances}
+    only_theirs = view.scope.kind is ScopeKind.PERSON
+    heads = ("date", "shift", "time", "people", "sign_in", "sign_out", "note")
+    widths = ("12%", "8%", "14%", "18%", "17%", "17%", "14%")
+    cols = "".join(f'<col style="width:{w}">' for w in widths)
+    head = "".join(f"<th>{esc(t(f'export.signin.{h}', lang=lang))}</th>" for h in heads)
+    lines = [
+        f'<table class="signin"><colgroup>{cols}</colgroup>',
+        f"<thead><tr>{head}</tr></thead>",
+    ]
+    lines.append("<tbody>")
+    for day in view.days:
+        shifts = [s for s in post.shifts if not only_theirs or (post.id, s.name) in on_shift]
+        for index, shift in enumerate(shifts):
+            instance = found.get((post.id, day, shift.name))
+            names = list_separator(lang).join(counted_names(view, instance)) if instance else ""
+            short = shortage_label(view, instance, lang) if instance else ""
+            hours = time_range_label(view, instance, lang) if instance else ""
+            people = (
+                f'<td class="alert">{esc(names)} <span class="mark">{esc(short)}</span></td>'
+                if short
+                else f"<td>{esc(names)}</td>"
+            )
+            # Room for each person expected on the shift to sign on their own line.
+            height = f' style="height:{9 * max(1, shift.need)}mm"'
+            date_cell = (
+                f'<th rowspan="{len(shifts)}">{esc(date_label(day, lang))}'
+                f"<small>{esc(weekday_label(day, lang))}</small></th>"
+                if index == 0
+                else ""
+            )
+            lines.append(
+                f"<tr{height}>{date_cell}<td>{esc(shift.name)}</td>"
+                f'<td class="hours">{esc(hours)}</td>{people}'
+                '<td class="blank"></td><td class="blank"></td><td class="blank"></td></tr>'
+            )
+    lines.append("</tbody>\n</table>")
+    return "\n".join(lines)
+
+
+def write_signin_html(
+    view: WeekView,
+    *,
+    lang: str | None = None,
+    edition: int = 1,
+    printed_at: dt.datetime | None = None,
+    mask_phones: bool = True,
+) -> str:
+    """签到表: one A4 portrait sheet per post for the week, blank 签到/签退 columns to sign."""
+    lang = language(lang)
+    when = stamp(edition, printed_time(view, printed_at), lang)
+    week = week_label(view, lang)
+    hint = f'<p class="hint">{esc(t("export.signin.hint", lang=lang))}</p>'
+    pages = []
+    for post in sorted(view.posts_in_scope(), key=view.post_order):
+        compound = view.compounds.get(post.compound)
+        community = sanitize(view.community_name(compound.community if compound else None))
+        pages.append(
+            page(
+                _heading(view, community, t("export.title.signin", lang=lang)),
+                f"{sanitize(view.compound_name(post.compound))} · {sanitize(post.name)}",
+                [week, leader_label(view, post.compound, lang, mask=mask_phones)],
+                hint + _signin_table(view, post.id, lang),
+                when,
+            )
+        )
+    title = _heading(view, "", t("export.title.signin", lang=lang)) + " " + week
+    return document(title, pages, lang=lang, extra_css=_SIGNIN_CSS, orientation="portrait")

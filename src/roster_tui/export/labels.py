@@ -1,0 +1,136 @@
+"""How dates, times, roles and shortages read on paper, in the reader's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import Person
+from roster_tui.export.sanitize import mask_phone, sanitize
+from roster_tui.export.view import WeekView
+from roster_tui.i18n import current_language, t
+
+
+def language(lang: str | None) -> str:
+    return lang or current_language()
+
+
+def list_separator(lang: str) -> str:
+    return "、" if lang == "zh" else ", "
+
+
+def date_label(day: dt.date, lang: str) -> str:
+    """``12月1日`` / ``12/1``."""
+    return t("date.month_day", lang=lang, year=day.year, month=day.month, day=day.day)
+
+
+def weekday_label(day: dt.date, lang: str) -> str:
+    return t(f"weekday.{day.weekday()}", lang=lang)
+
+
+def week_label(view: WeekView, lang: str) -> str:
+    """``2026年第49周（12月1日—12月7日）``."""
+    year, week, _ = view.monday.isocalendar()
+    return t(
+        "export.week_span",
+        lang=lang,
+        week=t("week.label", lang=lang, year=year, week=week),
+        first=date_label(view.monday, lang),
+        last=date_label(view.sunday, lang),
+    )
+
+
+def local_times(view: WeekView, instance: ShiftInstance) -> tuple[dt.datetime, dt.datetime]:
+    return instance.start.astimezone(view.zone), instance.end.astimezone(view.zone)
+
+
+def start_label(view: WeekView, instance: ShiftInstance) -> str:
+    return f"{instance.start.astimezone(view.zone):%H:%M}"
+
+
+def end_label(view: WeekView, instance: ShiftInstance, lang: str) -> str:
+    """``20:00``; ``24:00`` at the next midnight; ``次日08:00`` when it ends on a later day."""
+    end = instance.end.astimezone(view.zone)
+    days_on = (end.date() - instance.date).days
+    if days_on <= 0:
+        return f"{end:%H:%M}"
+    if days_on == 1 and end.hour == 0 and end.minute == 0:
+        return "24:00"
+    return t("export.next_day", lang=lang, time=f"{end:%H:%M}")
+
+
+def time_range_label(view: WeekView, instance: ShiftInstance, lang: str) -> str:
+    return f"{start_label(view, instance)}–{end_label(view, instance, lang)}"
+
+
+def pattern_range_label(start: int, end: int, lang: str) -> str:
+    """A shift pattern's nominal hours, for a grid row that spans a week."""
+    first = f"{start // 60:02d}:{start % 60:02d}"
+    last = f"{end // 60:02d}:{end % 60:02d}"
+    if end <= start and end != 0:
+        last = t("export.next_day", lang=lang, time=last)
+    elif end == 0:
+        last = "24:00"
+    return f"{first}–{last}"
+
+
+def roles_label(person: Person | None, lang: str) -> str:
+    if person is None:
+        return ""
+    return list_separator(lang).join(t(f"role.{role.value}", lang=lang) for role in person.roles)
+
+
+def phone_label(phone: str | None, *, mask: bool) -> str:
+    return mask_phone(phone) if mask else sanitize(phone)
+
+
+def missing_role(view: WeekView, instance: ShiftInstance) -> bool:
+    role = instance.shift.need_role
+    if role is None:
+        return False
+    return not any(role in view.people[pid].roles for pid in instance.counted if pid in view.people)
+
+
+def shortage_label(view: WeekView, instance: ShiftInstance, lang: str) -> str:
+    """``缺1人``, ``缺党员``, both, or ``""`` when the instance is fully staffed."""
+    parts = []
+    if instance.understaffed:
+        parts.append(t("export.short_people", lang=lang, count=instance.need - instance.have))
+    if missing_role(view, instance):
+        role = instance.shift.need_role
+        assert role is not None
+        parts.append(t("export.short_role", lang=lang, role=t(f"role.{role.value}", lang=lang)))
+    return " ".join(parts)
+
+
+def counted_names(view: WeekView, instance: ShiftInstance) -> list[str]:
+    return [sanitize(view.person_name(pid)) for pid in instance.counted]
+
+
+def leader_label(view: WeekView, compound_id: str, lang: str, *, mask: bool) -> str:
+    """``包保责任人：张伟 138****0001``, or a plain statement that nobody is named."""
+    found = view.duty_leader(compound_id)
+    if found is None:
+        return t("export.leader_none", lang=lang)
+    person, duty = found
+    role = sanitize(duty.role) or t("export.leader_default_role", lang=lang)
+    return t(
+        "export.leader",
+        lang=lang,
+        role=role,
+        name=sanitize(person.name),
+        phone=phone_label(person.phone, mask=mask),
+    )
+
+
+def stamp_label(edition: int, printed_at: dt.datetime, lang: str) -> str:
+    return t("export.stamp", lang=lang, edition=edition, printed=f"{printed_at:%Y-%m-%d %H:%M}")
+
+
+def printed_time(view: WeekView, printed_at: dt.datetime | None) -> dt.datetime:
+    """The print time in the sub-district's zone; naive times are taken as already local."""
+    if printed_at is None:
+        return dt.datetime.now(view.zone)
+    if printed_at.tzinfo is None:
+        return printed_at
+    return printed_at.astimezone(view.zone)

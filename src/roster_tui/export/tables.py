@@ -1,0 +1,261 @@
+"""The roster and the responsibility lists as plain tables, shared by CSV, XLSX and HTML.
+
+A :class:`Table` is typed: numbers stay numbers and dates stay dates until a writer decides how
+to spell them, and every text value is already sanitized. ``group`` of a row is its community
+id, so the XLSX writer can give each community its own sheet.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from roster_tui.domain.model import Duty, Household, Person
+from roster_tui.export.labels import (
+    end_label,
+    list_separator,
+    phone_label,
+    roles_label,
+    shortage_label,
+    start_label,
+    weekday_label,
+)
+from roster_tui.export.sanitize import sanitize
+from roster_tui.export.view import WeekView
+from roster_tui.i18n import t
+
+Value = str | int | float | dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    values: tuple[Value, ...]
+    group: str  # community id
+    alerts: frozenset[int] = frozenset()  # columns to mark as a gap
+
+
+@dataclass(slots=True)
+class Table:
+    title: str
+    columns: tuple[str, ...]
+    rows: list[Row] = field(default_factory=list)
+    group_names: dict[str, str] = field(default_factory=dict)  # community id -> name
+
+    def groups(self) -> list[tuple[str, list[Row]]]:
+        """Rows by community, communities in first-seen order."""
+        grouped: dict[str, list[Row]] = {}
+        for row in self.rows:
+            grouped.setdefault(row.group, []).append(row)
+        return list(grouped.items())
+
+
+def _columns(prefix: str, names: tuple[str, ...], lang: str) -> tuple[str, ...]:
+    return tuple(t(f"export.col.{prefix}.{name}", lang=lang) for name in names)
+
+
+ROSTER_COLUMNS = (
+    "date",
+    "weekday",
+    "shift",
+    "start",
+    "end",
+    "community",
+    "compound",
+    "post",
+    "name",
+    "phone",
+    "roles",
+    "need",
+    "have",
+    "shortage",
+)
+ROSTER_SHORTAGE_COLUMN = ROSTER_COLUMNS.index("shortage")
+
+
+def roster_table(view: WeekView, lang: str, *, mask_phones: bool) -> Table:
+    """One row per shift instance and counted person; an instance with nobody gets one row."""
+    table = Table(t("export.title.roster", lang=lang), _columns("roster", ROSTER_COLUMNS, lang))
+    week_labels = {day: weekday_label(day, lang) for day in view.days}
+    for instance in view.instances:
+        compound = view.compound_of(instance.post)
+        community_id = compound.community if compound else ""
+        table.group_names.setdefault(community_id, sanitize(view.community_name(community_id)))
+        shortage = shortage_label(view, instance, lang)
+        head = (
+            instance.date,
+            week_labels[instance.date],
+            sanitize(instance.shift.name),
+            start_label(view, instance),
+            end_label(view, instance, lang),
+            table.group_names[community_id],
+            sanitize(compound.name if compound else instance.post.compound),
+            sanitize(instance.post.name),
+        )
+        tail = (instance.need, instance.have, shortage)
+        alerts = frozenset({ROSTER_SHORTAGE_COLUMN}) if shortage else frozenset()
+        people: list[Person | None] = [view.people.get(pid) for pid in instance.counted] or [None]
+        for pid, person in zip(instance.counted or ("",), people, strict=True):
+            who = (
+                sanitize(person.name if person else pid),
+                phone_label(person.phone, mask=mask_phones) if person else "",
+                roles_label(person, lang),
+            )
+            table.rows.append(Row((*head, *who, *tail), community_id, alerts))
+    return table
+
+
+DUTY_COLUMNS = (
+    "community",
+    "kind",
+    "target",
+    "compound_kind",
+    "party_group",
+    "person",
+    "role",
+    "phone",
+    "status",
+)
+
+
+def duties_table(view: WeekView, lang: str, *, mask_phones: bool) -> Table:
+    """包街包院: every street and compound in scope with its responsible people, gaps marked."""
+    table = Table(t("export.title.duties", lang=lang), _columns("duty", DUTY_COLUMNS, lang))
+    status_col, group_col = DUTY_COLUMNS.index("status"), DUTY_COLUMNS.index("party_group")
+    targets: list[tuple[str, str, str, str, str, bool, list[Duty]]] = []
+    for street in view.streets_in_scope():
+        duties = view.duties_for_street(street.id)
+        targets.append(
+            (
+                street.community,
+                t("export.duty.street", lang=lang),
+                street.name,
+                "",
+                "",
+                False,
+                duties,
+            )
+        )
+    for compound in view.compounds_in_scope():
+        groups = view.party_groups_for(compound.id)
+        needs_group = compound.kind.value == "unmanaged" and not groups
+        group_text = (
+            t("export.duty.no_group", lang=lang)
+            if needs_group
+            else list_separator(lang).join(sanitize(g.name) for g in groups)
+        )
+        targets.append(
+            (
+                compound.community,
+                t("export.duty.compound", lang=lang),
+                compound.name,
+                t(f"kind.{compound.kind.value}", lang=lang),
+                group_text,
+                needs_group,
+                view.duties_for_compound(compound.id),
+            )
+        )
+    for community_id, kind, name, kind_label, group_text, needs_group, duties in targets:
+        community = sanitize(view.community_name(community_id))
+        table.group_names.setdefault(community_id, community)
+        head = (community, kind, sanitize(name), kind_label, group_text)
+        covered = any(view.people.get(d.person) and view.people[d.person].active for d in duties)
+        group_alert = {group_col} if needs_group else set()
+        if not duties:
+            status = t("export.duty.uncovered", lang=lang)
+            row = (*head, "", "", "", status)
+            table.rows.append(Row(row, community_id, frozenset({status_col, *group_alert})))
+            continue
+        for duty in duties:
+            person = view.people.get(duty.person)
+            active = bool(person and person.active)
+            if active:
+                status = t("export.duty.covered", lang=lang)
+            elif covered:
+                status = t("export.duty.inactive", lang=lang)
+            else:
+                status = t("export.duty.uncovered_inactive", lang=lang)
+            alerts = set(group_alert) | (set() if active or covered else {status_col})
+            row = (
+                *head,
+                sanitize(person.name if person else duty.person),
+                sanitize(duty.role),
+                phone_label(person.phone if person else "", mask=mask_phones),
+                status,
+            )
+            table.rows.append(Row(row, community_id, frozenset(alerts)))
+    return table
+
+
+HOUSEHOLD_COLUMNS = (
+    "id",
+    "community",
+    "compound",
+    "address",
+    "head",
+    "head_phone",
+    "people",
+    "start",
+    "end",
+    "days_left",
+    "carer",
+    "carer_phone",
+    "notes",
+    "status",
+)
+
+
+def _carer_problem(view: WeekView, household: Household) -> str | None:
+    """Why the household has no working carer this week (SPEC §3 household_uncared), or None."""
+    carer = view.people.get(household.carer or "")
+    if household.carer is None or carer is None:
+        return "missing"
+    if not carer.active:
+        return "inactive"
+    settings = view.roster.settings
+    first = max(household.start, view.monday)
+    last = min(household.end_date(settings), view.sunday + dt.timedelta(days=1))
+    window = (dt.datetime.combine(first, dt.time()), dt.datetime.combine(last, dt.time()))
+    for leave in view.roster.leaves:
+        if leave.person == carer.id and leave.start < window[1] and leave.end > window[0]:
+            return "leave"
+    return None
+
+
+def households_table(
+    view: WeekView, lang: str, *, mask_phones: bool, as_of: dt.date | None = None
+) -> Table:
+    """点对点包户: households in quarantine this week, with carer and days left on ``as_of``."""
+    table = Table(
+        t("export.title.households", lang=lang), _columns("household", HOUSEHOLD_COLUMNS, lang)
+    )
+    today = as_of or view.monday
+    settings = view.roster.settings
+    status_col, carer_col = HOUSEHOLD_COLUMNS.index("status"), HOUSEHOLD_COLUMNS.index("carer")
+    for household in view.households_in_scope():
+        community_id = view.community_id_of_compound(household.compound) or ""
+        community = sanitize(view.community_name(community_id))
+        table.group_names.setdefault(community_id, community)
+        end = household.end_date(settings)
+        days_left = max(0, (end - max(today, household.start)).days)
+        carer = view.people.get(household.carer or "")
+        problem = _carer_problem(view, household)
+        status = t(f"export.household.{problem or 'ok'}", lang=lang)
+        row = (
+            sanitize(household.id),
+            community,
+            sanitize(view.compound_name(household.compound)),
+            sanitize(household.address),
+            sanitize(household.head),
+            phone_label(household.phone, mask=mask_phones),
+            household.people,
+            household.start,
+            end,
+            days_left,
+            sanitize(carer.name if carer else household.carer),
+            phone_label(carer.phone if carer else "", mask=mask_phones),
+            sanitize(household.notes),
+            status,
+        )
+        alerts = frozenset({status_col, carer_col}) if problem else frozenset()
+        table.rows.append(Row(row, community_id, alerts))
+    return table

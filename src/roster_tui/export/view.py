@@ -1,0 +1,241 @@
+"""What every writer reads: one week of a roster, seen through a scope.
+
+The caller (CLI or TUI) expands the week's shift instances and hands them in with the roster;
+the writers never touch a database or the engine. A :class:`WeekView` indexes the roster once,
+keeps only the instances of its week and scope, and orders everything the way the roster file
+lists it, which is the order the office already knows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import (
+    Community,
+    Compound,
+    Duty,
+    Household,
+    PartyGroup,
+    Person,
+    Post,
+    Roster,
+    Street,
+)
+from roster_tui.i18n import t
+
+# The role a compound's duty row names when it makes someone the compound's lead official.
+LEAD_DUTY_ROLE = "包保责任人"
+
+
+class ScopeKind(StrEnum):
+    SUBDISTRICT = "subdistrict"
+    COMMUNITY = "community"
+    PERSON = "person"
+    POST = "post"
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which part of the sub-district an export covers."""
+
+    kind: ScopeKind = ScopeKind.SUBDISTRICT
+    id: str | None = None
+
+    @classmethod
+    def whole(cls) -> Scope:
+        return cls()
+
+    @classmethod
+    def community(cls, community_id: str) -> Scope:
+        return cls(ScopeKind.COMMUNITY, community_id)
+
+    @classmethod
+    def person(cls, person_id: str) -> Scope:
+        return cls(ScopeKind.PERSON, person_id)
+
+    @classmethod
+    def post(cls, post_id: str) -> Scope:
+        return cls(ScopeKind.POST, post_id)
+
+
+class WeekView:
+    """A roster, the Monday of one ISO week, that week's instances and a scope.
+
+    ``instances`` may hold more than the week (they are filtered by start date) and may come in
+    any order. Raises ``ValueError`` when ``monday`` is not a Monday or the scope names an id the
+    roster does not have.
+    """
+
+    def __init__(
+        self,
+        roster: Roster,
+        monday: dt.date,
+        instances: Iterable[ShiftInstance],
+        scope: Scope | None = None,
+    ) -> None:
+        if monday.weekday() != 0:
+            raise ValueError(t("export.error.not_monday", date=monday.isoformat()))
+        self.roster = roster
+        self.monday = monday
+        self.scope = scope or Scope.whole()
+        self.zone = ZoneInfo(roster.subdistrict.timezone)
+        self.communities: dict[str, Community] = {c.id: c for c in roster.communities}
+        self.streets: dict[str, Street] = {s.id: s for s in roster.streets}
+        self.compounds: dict[str, Compound] = {c.id: c for c in roster.compounds}
+        self.people: dict[str, Person] = {p.id: p for p in roster.people}
+        self.posts: dict[str, Post] = {p.id: p for p in roster.posts}
+        self.party_groups: dict[str, PartyGroup] = {g.id: g for g in roster.party_groups}
+        self._check_scope()
+        self._community_rank = {c.id: i for i, c in enumerate(roster.communities)}
+        self._compound_rank = {c.id: i for i, c in enumerate(roster.compounds)}
+        self._post_rank = {p.id: i for i, p in enumerate(roster.posts)}
+        self.instances: list[ShiftInstance] = sorted(
+            (i for i in instances if self._instance_in_view(i)), key=self._instance_order
+        )
+
+    # -- the week ---------------------------------------------------------------------------
+
+    @property
+    def sunday(self) -> dt.date:
+        return self.monday + dt.timedelta(days=6)
+
+    @property
+    def days(self) -> list[dt.date]:
+        return [self.monday + dt.timedelta(days=i) for i in range(7)]
+
+    # -- lookups that tolerate a missing row ---------------------------------------------------
+
+    def compound_of(self, post: Post) -> Compound | None:
+        return self.compounds.get(post.compound)
+
+    def community_id_of_compound(self, compound_id: str) -> str | None:
+        compound = self.compounds.get(compound_id)
+        return compound.community if compound else None
+
+    def community_name(self, community_id: str | None) -> str:
+        community = self.communities.get(community_id or "")
+        return community.name if community else (community_id or "")
+
+    def compound_name(self, compound_id: str | None) -> str:
+        compound = self.compounds.get(compound_id or "")
+        return compound.name if compound else (compound_id or "")
+
+    def person_name(self, person_id: str) -> str:
+        person = self.people.get(person_id)
+        return person.name if person else person_id
+
+    # -- scope --------------------------------------------------------------------------------
+
+    def _check_scope(self) -> None:
+        known: set[str] | None = {
+            ScopeKind.COMMUNITY: set(self.communities),
+            ScopeKind.PERSON: set(self.people),
+            ScopeKind.POST: set(self.posts),
+        }.get(self.scope.kind)
+        if known is not None and self.scope.id not in known:
+            raise ValueError(
+                t("export.error.unknown_scope", kind=self.scope.kind.value, id=self.scope.id)
+            )
+
+    def compound_in_scope(self, compound_id: str) -> bool:
+        kind, wanted = self.scope.kind, self.scope.id
+        if kind is ScopeKind.COMMUNITY:
+            return self.community_id_of_compound(compound_id) == wanted
+        if kind is ScopeKind.POST:
+            return self.posts[wanted or ""].compound == compound_id
+        return True
+
+    def _instance_in_view(self, instance: ShiftInstance) -> bool:
+        if not self.monday <= instance.date <= self.sunday:
+            return False
+        kind, wanted = self.scope.kind, self.scope.id
+        if kind is ScopeKind.PERSON:
+            return wanted in instance.assigned or wanted in instance.counted
+        if kind is ScopeKind.POST:
+            return instance.post.id == wanted
+        return self.compound_in_scope(instance.post.compound)
+
+    def posts_in_scope(self) -> list[Post]:
+        """Posts the week grid shows a row for, even when no instance was handed in."""
+        if self.scope.kind is ScopeKind.PERSON:
+            return list({i.post.id: i.post for i in self.instances}.values())
+        return [p for p in self.roster.posts if self.compound_in_scope(p.compound)]
+
+    def compounds_in_scope(self) -> list[Compound]:
+        if self.scope.kind is ScopeKind.PERSON:
+            wanted = {p.compound for p in self.posts_in_scope()}
+            return [c for c in self.roster.compounds if c.id in wanted]
+        return [c for c in self.roster.compounds if self.compound_in_scope(c.id)]
+
+    def streets_in_scope(self) -> list[Street]:
+        kind, wanted = self.scope.kind, self.scope.id
+        if kind is ScopeKind.COMMUNITY:
+            return [s for s in self.roster.streets if s.community == wanted]
+        if kind is ScopeKind.POST:
+            compound = self.compounds.get(self.posts[wanted or ""].compound)
+            return [s for s in self.roster.streets if compound and s.id == compound.street]
+        if kind is ScopeKind.PERSON:
+            held = {d.street for d in self.roster.duties if d.person == wanted}
+            return [s for s in self.roster.streets if s.id in held]
+        return list(self.roster.streets)
+
+    def households_in_scope(self) -> list[Household]:
+        """Households in quarantine on at least one day of the week, in the scope."""
+        settings = self.roster.settings
+        week_end = self.sunday + dt.timedelta(days=1)
+        out = []
+        for household in self.roster.households:
+            if not (household.start < week_end and household.end_date(settings) > self.monday):
+                continue
+            if self.scope.kind is ScopeKind.PERSON:
+                if household.carer != self.scope.id:
+                    continue
+            elif not self.compound_in_scope(household.compound):
+                continue
+            out.append(household)
+        return out
+
+    # -- responsibility -----------------------------------------------------------------------
+
+    def duties_for_compound(self, compound_id: str) -> list[Duty]:
+        return [d for d in self.roster.duties if d.compound == compound_id]
+
+    def duties_for_street(self, street_id: str) -> list[Duty]:
+        return [d for d in self.roster.duties if d.street == street_id]
+
+    def duty_leader(self, compound_id: str) -> tuple[Person, Duty] | None:
+        """The compound's lead official: an active holder of a 包保责任人 duty, else of any duty."""
+        held = [
+            (self.people[d.person], d)
+            for d in self.duties_for_compound(compound_id)
+            if d.person in self.people and self.people[d.person].active
+        ]
+        lead = [pair for pair in held if (pair[1].role or "").strip() == LEAD_DUTY_ROLE]
+        chosen = lead or held
+        return chosen[0] if chosen else None
+
+    def party_groups_for(self, compound_id: str) -> list[PartyGroup]:
+        return [g for g in self.roster.party_groups if compound_id in g.compounds]
+
+    # -- order --------------------------------------------------------------------------------
+
+    def post_order(self, post: Post) -> tuple[int, int, int, str]:
+        compound = self.compounds.get(post.compound)
+        community_rank = self._community_rank.get(compound.community, 1 << 30) if compound else 0
+        return (
+            community_rank,
+            self._compound_rank.get(post.compound, 1 << 30),
+            self._post_rank.get(post.id, 1 << 30),
+            post.id,
+        )
+
+    def _instance_order(self, instance: ShiftInstance) -> tuple[object, ...]:
+        shift_rank = next(
+            (i for i, s in enumerate(instance.post.shifts) if s.name == instance.shift.name), 0
+        )
+        return (*self.post_order(instance.post), instance.date, shift_rank)
