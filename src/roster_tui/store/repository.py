@@ -189,12 +189,35 @@ class Store:
                 raise NothingToUndo()
             original = _audit_entry(target._mapping)
             inverse = [change.inverse() for change in reversed(original.changes)]
-            stored = tuple(_apply_one(conn, change) for change in inverse)
+            stored = tuple(_apply_one(conn, _as_current(conn, change)) for change in inverse)
             summary = t("db.audit.undo", summary=original.summary)
             entry = _record(conn, user=user, action=UNDO_ACTION, summary=summary, changes=stored)
             conn.execute(update(a).where(a.c.id == entry.id).values(undoes=original.id))
             conn.execute(update(a).where(a.c.id == original.id).values(undone_by=entry.id))
             return entry
+
+
+def _as_current(conn: Connection, change: Change) -> Change:
+    """An undo step checked by content: the row must still be what the action left.
+
+    Versions alone would refuse a second undo in a row, because the first undo raised the
+    version of a row it put back; so the row is compared field by field, and the change then
+    carries the current version for the usual optimistic check within this transaction.
+    """
+    expected = change.before
+    if expected is None:
+        sample = change.after
+        assert sample is not None
+        codec = R.codec_for(sample)
+        if codec.key_of(sample) is not None and R.read_one(
+            conn, type(sample), codec.key_of(sample)
+        ):
+            raise ConflictError(what=describe(sample))  # someone made that row again meanwhile
+        return change
+    current = R.read_one(conn, type(expected), R.codec_for(expected).key_of(expected))
+    if current is None or current != expected:
+        raise ConflictError(what=describe(expected))
+    return Change(current, change.after)
 
 
 def _has_data(conn: Connection) -> bool:

@@ -196,10 +196,23 @@ def codec_for(entity: Entity) -> RowCodec:
     return CODECS[type(entity)]
 
 
-def _grouped(conn: Connection, table: Table, owner: str, value: Callable[[Any], Any]) -> Any:
-    """Child rows as ``{owner key: [value, ...]}`` in position order."""
+def _rows(conn: Connection, table: Table, order: str, only: Any) -> Any:
+    """All rows of an entity table in list order, or the one whose key is ``only``."""
+    query = select(table).order_by(table.c[order])
+    if only is not None:
+        query = query.where(table.c[order if order == "uid" else "id"] == only)
+    return conn.execute(query)
+
+
+def _grouped(
+    conn: Connection, table: Table, owner: str, value: Callable[[Any], Any], only: Any
+) -> Any:
+    """Child rows as ``{owner key: [value, ...]}`` in position order (of ``only``'s owner)."""
+    query = select(table).order_by(table.c[owner], table.c.position)
+    if only is not None:
+        query = query.where(table.c[owner] == only)
     groups: defaultdict[Any, list[Any]] = defaultdict(list)
-    for row in conn.execute(select(table).order_by(table.c[owner], table.c.position)):
+    for row in conn.execute(query):
         groups[row._mapping[owner]].append(value(row))
     return groups
 
@@ -208,40 +221,36 @@ def _loads(text: str | None) -> tuple[str, ...] | None:
     return None if text is None else tuple(json.loads(text))
 
 
-def read_communities(conn: Connection) -> list[Community]:
+def read_communities(conn: Connection, only: Any = None) -> list[Community]:
     t = T.COMMUNITY
-    return [
-        Community(r.id, r.name, version=r.version)
-        for r in conn.execute(select(t).order_by(t.c.seq))
-    ]
+    return [Community(r.id, r.name, version=r.version) for r in _rows(conn, t, "seq", only)]
 
 
-def read_streets(conn: Connection) -> list[Street]:
+def read_streets(conn: Connection, only: Any = None) -> list[Street]:
     t = T.STREET
     return [
-        Street(r.id, r.name, r.community, version=r.version)
-        for r in conn.execute(select(t).order_by(t.c.seq))
+        Street(r.id, r.name, r.community, version=r.version) for r in _rows(conn, t, "seq", only)
     ]
 
 
-def read_compounds(conn: Connection) -> list[Compound]:
+def read_compounds(conn: Connection, only: Any = None) -> list[Compound]:
     t = T.COMPOUND
     return [
         Compound(r.id, r.name, r.community, CompoundKind(r.kind), r.street, r.households, r.version)
-        for r in conn.execute(select(t).order_by(t.c.seq))
+        for r in _rows(conn, t, "seq", only)
     ]
 
 
-def read_party_groups(conn: Connection) -> list[PartyGroup]:
+def read_party_groups(conn: Connection, only: Any = None) -> list[PartyGroup]:
     t = T.PARTY_GROUP
-    compounds = _grouped(conn, T.PARTY_GROUP_COMPOUND, "party_group", lambda r: r.compound)
+    compounds = _grouped(conn, T.PARTY_GROUP_COMPOUND, "party_group", lambda r: r.compound, only)
     return [
         PartyGroup(r.id, r.name, r.community, tuple(compounds[r.id]), r.leader, r.version)
-        for r in conn.execute(select(t).order_by(t.c.seq))
+        for r in _rows(conn, t, "seq", only)
     ]
 
 
-def read_people(conn: Connection) -> list[Person]:
+def read_people(conn: Connection, only: Any = None) -> list[Person]:
     t = T.PERSON
     roles = {role.value: role for role in Role}
     return [
@@ -257,11 +266,11 @@ def read_people(conn: Connection) -> list[Person]:
             r.active,
             r.version,
         )
-        for r in conn.execute(select(t).order_by(t.c.seq))
+        for r in _rows(conn, t, "seq", only)
     ]
 
 
-def read_posts(conn: Connection) -> list[Post]:
+def read_posts(conn: Connection, only: Any = None) -> list[Post]:
     t = T.POST
     shifts = _grouped(
         conn,
@@ -270,16 +279,17 @@ def read_posts(conn: Connection) -> list[Post]:
         lambda r: ShiftPattern(
             r.name, r.start, r.end, r.need, None if r.need_role is None else Role(r.need_role)
         ),
+        only,
     )
     return [
         Post(r.id, r.name, r.compound, tuple(shifts[r.id]), r.version)
-        for r in conn.execute(select(t).order_by(t.c.seq))
+        for r in _rows(conn, t, "seq", only)
     ]
 
 
-def read_rotations(conn: Connection) -> list[Rotation]:
+def read_rotations(conn: Connection, only: Any = None) -> list[Rotation]:
     t = T.ROTATION
-    members = _grouped(conn, T.ROTATION_MEMBER, "rotation", lambda r: r.person)
+    members = _grouped(conn, T.ROTATION_MEMBER, "rotation", lambda r: r.person, only)
     return [
         Rotation(
             r.id,
@@ -291,15 +301,15 @@ def read_rotations(conn: Connection) -> list[Rotation]:
             r.per_slot,
             r.version,
         )
-        for r in conn.execute(select(t).order_by(t.c.seq))
+        for r in _rows(conn, t, "seq", only)
     ]
 
 
-def read_overrides(conn: Connection) -> list[Override]:
+def read_overrides(conn: Connection, only: Any = None) -> list[Override]:
     t = T.OVERRIDE
-    people = _grouped(conn, T.OVERRIDE_PERSON, "override", lambda r: (r.change, r.person))
+    people = _grouped(conn, T.OVERRIDE_PERSON, "override", lambda r: (r.change, r.person), only)
     result = []
-    for r in conn.execute(select(t).order_by(t.c.uid)):
+    for r in _rows(conn, t, "uid", only):
         names = people[r.uid]
         result.append(
             Override(
@@ -315,23 +325,23 @@ def read_overrides(conn: Connection) -> list[Override]:
     return result
 
 
-def read_leaves(conn: Connection) -> list[Leave]:
+def read_leaves(conn: Connection, only: Any = None) -> list[Leave]:
     t = T.LEAVE
     return [
         Leave(r.person, r.start, r.end, r.reason, uid=r.uid, version=r.version)
-        for r in conn.execute(select(t).order_by(t.c.uid))
+        for r in _rows(conn, t, "uid", only)
     ]
 
 
-def read_duties(conn: Connection) -> list[Duty]:
+def read_duties(conn: Connection, only: Any = None) -> list[Duty]:
     t = T.DUTY
     return [
         Duty(r.person, r.compound, r.street, r.role, uid=r.uid, version=r.version)
-        for r in conn.execute(select(t).order_by(t.c.uid))
+        for r in _rows(conn, t, "uid", only)
     ]
 
 
-def read_households(conn: Connection) -> list[Household]:
+def read_households(conn: Connection, only: Any = None) -> list[Household]:
     t = T.HOUSEHOLD
     return [
         Household(
@@ -347,5 +357,26 @@ def read_households(conn: Connection) -> list[Household]:
             r.notes,
             r.version,
         )
-        for r in conn.execute(select(t).order_by(t.c.seq))
+        for r in _rows(conn, t, "seq", only)
     ]
+
+
+READERS: dict[type, Callable[[Connection, Any], list[Any]]] = {
+    Community: read_communities,
+    Street: read_streets,
+    Compound: read_compounds,
+    PartyGroup: read_party_groups,
+    Person: read_people,
+    Post: read_posts,
+    Rotation: read_rotations,
+    Override: read_overrides,
+    Leave: read_leaves,
+    Duty: read_duties,
+    Household: read_households,
+}
+
+
+def read_one(conn: Connection, kind: type, key: Any) -> Any:
+    """The stored entity of type ``kind`` whose id (or uid) is ``key``, or None."""
+    found = READERS[kind](conn, key)
+    return found[0] if found else None
