@@ -9,7 +9,7 @@ import pytest
 from store_samples import small_roster
 
 from roster_tui.domain.changes import Change
-from roster_tui.domain.model import Leave, Rotation, Roster
+from roster_tui.domain.model import Leave, Roster, Rotation
 from roster_tui.store.errors import BrokenReference, DatabaseEmpty, DuplicateId, NotEmpty
 from roster_tui.store.repository import Store
 
