@@ -1,0 +1,199 @@
+"""The gap check (SPEC §3): every kind of 缺口 over a date range, as :class:`Gap` values.
+
+Gaps fall in three groups by what they depend on, and the incremental tracker relies on it:
+instance gaps (understaffed, missing_role, unavailable) depend on one instance only; person gaps
+(double_booked, short_rest, overtime) on one person's counted instances only; the rest (streets,
+compounds, households, carers) on neither shifts nor overrides.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from roster_tui.domain.clock import iso_week_label
+from roster_tui.domain.gaps import Gap, GapKind
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import Roster
+from roster_tui.engine.coverage import coverage_gaps
+from roster_tui.engine.expand import Expander
+
+KIND_ORDER = {kind: i for i, kind in enumerate(GapKind)}
+_NO_DATE = dt.date.min
+
+
+def instance_gaps(instance: ShiftInstance, expander: Expander) -> list[Gap]:
+    """understaffed, missing_role and unavailable gaps of one instance."""
+    gaps: list[Gap] = []
+    post, shift, day = instance.post.id, instance.shift.name, instance.date
+    counted = instance.counted
+    if len(counted) < instance.shift.need:
+        gaps.append(
+            Gap(
+                GapKind.UNDERSTAFFED,
+                post=post,
+                date=day,
+                shift=shift,
+                start=instance.start,
+                end=instance.end,
+                need=instance.shift.need,
+                have=len(counted),
+                people=tuple(sorted(counted)),
+            )
+        )
+    role = instance.shift.need_role
+    if role is not None:
+        people = expander.people
+        if not any(role in people[p].roles for p in counted):
+            gaps.append(
+                Gap(
+                    GapKind.MISSING_ROLE,
+                    post=post,
+                    date=day,
+                    shift=shift,
+                    start=instance.start,
+                    end=instance.end,
+                    role=role.value,
+                )
+            )
+    if len(counted) < len(instance.assigned):
+        _, _, start_ts, end_ts = expander.clock.bounds(day, instance.shift)
+        for person in instance.assigned:
+            reason = expander.unavailable_reason(person, day, instance.shift, start_ts, end_ts)
+            if reason is not None:
+                gaps.append(
+                    Gap(
+                        GapKind.UNAVAILABLE,
+                        person=person,
+                        post=post,
+                        date=day,
+                        shift=shift,
+                        start=instance.start,
+                        end=instance.end,
+                        reason=reason.value,
+                    )
+                )
+    return gaps
+
+
+def _pair_gap(
+    kind: GapKind, person: str, later: ShiftInstance, earlier: ShiftInstance, hours: float | None
+) -> Gap:
+    return Gap(
+        kind,
+        person=person,
+        post=later.post.id,
+        date=later.date,
+        shift=later.shift.name,
+        start=later.start,
+        end=later.end,
+        other_post=earlier.post.id,
+        other_date=earlier.date,
+        other_shift=earlier.shift.name,
+        hours=hours,
+    )
+
+
+# An instance as the pair and week rules see it, in the order that makes the later one of
+# any two compare greater (SPEC §4): start, end, post id, place in the post's shifts.
+Timed = tuple[float, float, str, int, str, ShiftInstance]  # ... then ISO week, the instance
+
+_week_of = functools.cache(iso_week_label)
+
+
+def timed(instance: ShiftInstance, expander: Expander) -> Timed:
+    _, _, start_ts, end_ts = expander.clock.bounds(instance.date, instance.shift)
+    order = expander.shift_index[instance.post.id][instance.shift.name]
+    return (start_ts, end_ts, instance.post.id, order, _week_of(instance.date), instance)
+
+
+def person_gaps(person: str, instances: list[Timed], expander: Expander) -> list[Gap]:
+    """double_booked, short_rest and overtime gaps of one person's counted in-range instances."""
+    settings = expander.roster.settings
+    ordered = sorted(instances, key=lambda row: row[:4])
+    gaps: list[Gap] = []
+    min_rest = settings.min_rest_hours * 3600
+    count = len(ordered)
+    for i in range(count):
+        _, earlier_end, _, _, _, earlier = ordered[i]
+        for j in range(i + 1, count):
+            later_start, _, _, _, _, later = ordered[j]
+            if later_start >= earlier_end + min_rest:
+                break  # every instance after this one starts later still
+            if later_start < earlier_end:
+                gaps.append(_pair_gap(GapKind.DOUBLE_BOOKED, person, later, earlier, None))
+            else:
+                rest = (later_start - earlier_end) / 3600
+                gaps.append(_pair_gap(GapKind.SHORT_REST, person, later, earlier, rest))
+    weekly: dict[str, float] = defaultdict(float)
+    for start_ts, end_ts, _, _, week, _ in ordered:
+        weekly[week] += end_ts - start_ts
+    found = expander.people.get(person)
+    limit = settings.max_hours_per_week
+    if found is not None and found.max_hours_per_week is not None:
+        limit = found.max_hours_per_week
+    for week, seconds in sorted(weekly.items()):
+        if seconds / 3600 > limit:
+            gaps.append(
+                Gap(GapKind.OVERTIME, person=person, week=week, hours=seconds / 3600, max=limit)
+            )
+    return gaps
+
+
+def counted_by_person(rows: Iterable[Timed]) -> dict[str, list[Timed]]:
+    by_person: dict[str, list[Timed]] = defaultdict(list)
+    for row in rows:
+        for person in row[5].counted:
+            by_person[person].append(row)
+    return by_person
+
+
+def gap_sort_key(gap: Gap) -> tuple[object, ...]:
+    """A total order on gaps: by kind, then date, place and person."""
+    return (
+        KIND_ORDER[gap.kind],
+        gap.date or _NO_DATE,
+        gap.post or "",
+        gap.shift or "",
+        gap.person or "",
+        gap.week or "",
+        gap.street or "",
+        gap.compound or "",
+        gap.household or "",
+        gap.other_date or _NO_DATE,
+        gap.other_post or "",
+        gap.other_shift or "",
+    )
+
+
+def check_instances(
+    roster: Roster,
+    instances: Sequence[ShiftInstance],
+    first: dt.date,
+    last: dt.date,
+    expander: Expander | None = None,
+) -> list[Gap]:
+    """All gaps, given the range's instances already expanded (as the week grid has them).
+
+    Instances outside ``[first, last]`` are ignored, so the pair and overtime rules see the
+    range only.
+    """
+    expander = expander or Expander(roster)
+    in_range = [i for i in instances if first <= i.date <= last]
+    gaps: list[Gap] = []
+    for instance in in_range:
+        gaps.extend(instance_gaps(instance, expander))
+    rows = [timed(instance, expander) for instance in in_range]
+    for person, theirs in counted_by_person(rows).items():
+        gaps.extend(person_gaps(person, theirs, expander))
+    gaps.extend(coverage_gaps(roster, first, last, expander.clock))
+    gaps.sort(key=gap_sort_key)
+    return gaps
+
+
+def check(roster: Roster, first: dt.date, last: dt.date) -> list[Gap]:
+    """Every gap in ``roster`` over ``[first, last]`` (SPEC §3), in :func:`gap_sort_key` order."""
+    expander = Expander(roster)
+    return check_instances(roster, expander.instances(first, last), first, last, expander)

@@ -1,0 +1,230 @@
+"""Gaps kept current while a secretary edits the week, without checking everything again.
+
+An override changes the people of one instance only, so after it only that instance's own gaps
+(understaffed, missing_role, unavailable) and the pair and overtime gaps of the people who came
+or went can change (see :mod:`roster_tui.engine.check`). Every other edit rebuilds the tracker.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from roster_tui.domain.changes import Change, Entity
+from roster_tui.domain.gaps import Gap, GapKind
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import Override, Roster
+from roster_tui.engine.check import (
+    Timed,
+    counted_by_person,
+    gap_sort_key,
+    instance_gaps,
+    person_gaps,
+    timed,
+)
+from roster_tui.engine.coverage import coverage_gaps
+from roster_tui.engine.expand import Expander, InstanceKey
+
+K = TypeVar("K")
+_LISTS = {
+    "Community": "communities",
+    "Street": "streets",
+    "Compound": "compounds",
+    "PartyGroup": "party_groups",
+    "Person": "people",
+    "Post": "posts",
+    "Rotation": "rotations",
+    "Override": "overrides",
+    "Leave": "leaves",
+    "Duty": "duties",
+    "Household": "households",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class GapDelta:
+    """What one edit did to the gaps; ``rechecked`` when it took a full check."""
+
+    added: tuple[Gap, ...]
+    removed: tuple[Gap, ...]
+    rechecked: bool = False
+
+
+def _same_row(row: Entity, wanted: Entity) -> bool:
+    """Rows with an id match by id; id-less rows by store uid when both have one, else by value."""
+    wanted_id = getattr(wanted, "id", None)
+    if wanted_id is not None:
+        return getattr(row, "id", None) == wanted_id
+    row_uid, wanted_uid = getattr(row, "uid", None), getattr(wanted, "uid", None)
+    if row_uid is not None and wanted_uid is not None:
+        return bool(row_uid == wanted_uid)
+    return row == wanted
+
+
+def apply_change(roster: Roster, change: Change) -> Entity | None:
+    """Edit ``roster``'s lists in place: replace, drop or append the changed row.
+
+    Returns the row that was replaced or dropped; ``ValueError`` when ``before`` is not there.
+    """
+    entity = change.before if change.before is not None else change.after
+    rows: list[Entity] = getattr(roster, _LISTS[type(entity).__name__])
+    at = None
+    if change.before is not None:
+        at = next((i for i, row in enumerate(rows) if _same_row(row, change.before)), None)
+        if at is None:
+            raise ValueError(f"no such row to change: {change.before!r}")
+    if at is None:
+        rows.append(change.after)  # type: ignore[arg-type]  # before is None, so after is not
+        return None
+    old = rows[at]
+    if change.after is None:
+        del rows[at]
+    else:
+        rows[at] = change.after
+    return old
+
+
+def _copy(roster: Roster) -> Roster:
+    """A roster with its own lists, so edits here never reach the caller's."""
+    lists = {name: list(getattr(roster, name)) for name in _LISTS.values()}
+    return dataclasses.replace(roster, **lists)
+
+
+class GapTracker:
+    """The gaps of one roster over ``[first, last]``, kept current under edits.
+
+    Holds its own copy of the roster's lists: apply every saved change here too
+    (:meth:`apply`), and read :attr:`gaps`, :meth:`counts` or :meth:`instance`.
+    """
+
+    def __init__(self, roster: Roster, first: dt.date, last: dt.date) -> None:
+        self.first, self.last = first, last
+        self.roster = _copy(roster)
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self._expander = Expander(self.roster)
+        instances = self._expander.instances(self.first, self.last)
+        self._instances: dict[InstanceKey, ShiftInstance] = {i.key: i for i in instances}
+        self._by_instance: dict[InstanceKey, list[Gap]] = {}
+        for instance in instances:
+            found = instance_gaps(instance, self._expander)
+            if found:
+                self._by_instance[instance.key] = found
+        self._rows: dict[InstanceKey, Timed] = {
+            key: timed(instance, self._expander) for key, instance in self._instances.items()
+        }
+        self._counted: dict[str, dict[InstanceKey, Timed]] = {
+            person: {row[5].key: row for row in rows}
+            for person, rows in counted_by_person(self._rows.values()).items()
+        }
+        self._by_person: dict[str, list[Gap]] = {}
+        for person, rows in self._counted.items():
+            found = person_gaps(person, list(rows.values()), self._expander)
+            if found:
+                self._by_person[person] = found
+        self._others = coverage_gaps(self.roster, self.first, self.last, self._expander.clock)
+        self._counts = Counter(gap.kind for gap in self._all())
+
+    def _all(self) -> Iterable[Gap]:
+        for gaps in self._by_instance.values():
+            yield from gaps
+        for gaps in self._by_person.values():
+            yield from gaps
+        yield from self._others
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """Every current gap, in the same order :func:`~roster_tui.engine.check.check` gives."""
+        return sorted(self._all(), key=gap_sort_key)
+
+    def counts(self) -> Counter[GapKind]:
+        """How many gaps of each kind there are now (cheap: kept up to date)."""
+        return +self._counts  # unary plus drops the kinds that went down to zero
+
+    @property
+    def total(self) -> int:
+        return sum(self._counts.values())
+
+    def instance(self, key: InstanceKey) -> ShiftInstance | None:
+        """The instance as it stands now, when it is in the range."""
+        return self._instances.get(key)
+
+    @property
+    def instances(self) -> list[ShiftInstance]:
+        return list(self._instances.values())
+
+    def apply(self, changes: Change | Iterable[Change]) -> GapDelta:
+        """Take saved edits into account and say which gaps came and went."""
+        batch = [changes] if isinstance(changes, Change) else list(changes)
+        edits = [(apply_change(self.roster, change), change.after) for change in batch]
+        if all(isinstance(c.before or c.after, Override) for c in batch):
+            return self._apply_overrides(edits)
+        before = Counter(self._all())
+        self._rebuild()
+        after = Counter(self._all())
+        return GapDelta(
+            added=tuple((after - before).elements()),
+            removed=tuple((before - after).elements()),
+            rechecked=True,
+        )
+
+    def _apply_overrides(self, edits: list[tuple[Entity | None, Entity | None]]) -> GapDelta:
+        keys: set[InstanceKey] = set()
+        for old_row, new_row in edits:
+            if isinstance(old_row, Override):
+                self._expander.remove_override(old_row)
+                keys.add((old_row.post, old_row.date, old_row.shift))
+            if isinstance(new_row, Override):
+                self._expander.add_override(new_row)
+                keys.add((new_row.post, new_row.date, new_row.shift))
+        added: list[Gap] = []
+        removed: list[Gap] = []
+        people: set[str] = set()
+        for key in keys:
+            old = self._instances.get(key)
+            if old is None:
+                continue  # outside the range, or no such post or shift: no gap can change
+            index = self._expander.shift_index[old.post.id][old.shift.name]
+            new = self._expander.build(old.post, old.date, index)
+            self._instances[key] = new
+            row = timed(new, self._expander)
+            self._rows[key] = row
+            for person in set(old.counted) - set(new.counted):
+                self._counted[person].pop(key, None)
+                people.add(person)
+            for person in set(new.counted) - set(old.counted):
+                self._counted.setdefault(person, {})[key] = row
+                people.add(person)
+            for person in set(new.counted) & set(old.counted):
+                self._counted[person][key] = row
+            self._replace(
+                self._by_instance, key, instance_gaps(new, self._expander), added, removed
+            )
+        for person in people:
+            rows = list(self._counted.get(person, {}).values())
+            found = person_gaps(person, rows, self._expander)
+            self._replace(self._by_person, person, found, added, removed)
+        return GapDelta(added=tuple(added), removed=tuple(removed))
+
+    def _replace(
+        self,
+        table: dict[K, list[Gap]],
+        key: K,
+        found: list[Gap],
+        added: list[Gap],
+        removed: list[Gap],
+    ) -> None:
+        old = table.pop(key, [])
+        if found:
+            table[key] = found
+        gone = Counter(old) - Counter(found)
+        came = Counter(found) - Counter(old)
+        removed.extend(gone.elements())
+        added.extend(came.elements())
+        self._counts.subtract(gap.kind for gap in gone.elements())
+        self._counts.update(gap.kind for gap in came.elements())
