@@ -106,7 +106,9 @@ class GapDescriber:
 
 
 def describe_gap(gap: Gap, roster: Roster) -> str:
-    """One line saying what is wrong, e.g. ``农科路12号院东门（x001） 白班 12月3日 周四：需 2 人，实到 1 人``.
+    """One line saying what is wrong.
+
+    For example ``农科路12号院东门（x001） 白班 12月3日 周四：需 2 人，实到 1 人``.
 
     For many gaps of one roster, build a :class:`GapDescriber` once instead.
     """

@@ -90,8 +90,10 @@ def apply_change(roster: Roster, change: Change) -> Entity | None:
 
 def _copy(roster: Roster) -> Roster:
     """A roster with its own lists, so edits here never reach the caller's."""
-    lists = {name: list(getattr(roster, name)) for name in _LISTS.values()}
-    return dataclasses.replace(roster, **lists)
+    copied = dataclasses.replace(roster)
+    for name in _LISTS.values():
+        setattr(copied, name, list(getattr(roster, name)))
+    return copied
 
 
 class GapTracker:
