@@ -68,7 +68,7 @@ class _Post:
 
     def __init__(self) -> None:
         self.shift_names: set[str] = set()
-        self.all_named = True  # False when some shift's name could not be read
+        self.shifts_known = True  # False when the shifts or a shift's name could not be read
 
 
 def _check_format(report: Report, doc: dict[str, Any]) -> None:
@@ -130,11 +130,11 @@ def _read_shifts(report: Report, row: Row, raw: dict[str, Any], post: _Post) -> 
     shifts = raw.get("shift")
     if shifts is None or shifts == []:
         report.add(row.where, "shift", "import.post_no_shift")
-        row.ok = False
+        row.ok = post.shifts_known = False
         return
     if not isinstance(shifts, list):
         report.add(row.where, "shift", "import.expected_array", table=Plain("[[post.shift]]"))
-        row.ok = False
+        row.ok = post.shifts_known = False
         return
     patterns = []
     first_row: dict[str, int] = {}
@@ -142,7 +142,7 @@ def _read_shifts(report: Report, row: Row, raw: dict[str, Any], post: _Post) -> 
         shift = read_row(report, row.where.nested("shift", index), shift_raw, SHIFT)
         name = shift.values.get("name")
         if not isinstance(name, str):
-            post.all_named = False
+            post.shifts_known = False
         elif name in first_row:
             report.add(
                 shift.where, "name", "import.shift_duplicate", value=name, first=first_row[name]
@@ -254,7 +254,7 @@ def _check_references(
             post_id = row.values.get("post")
             post = posts.get(post_id) if isinstance(post_id, str) else None
             value = row.values.get(key)
-            if post is None or not post.all_named or value is None:
+            if post is None or not post.shifts_known or value is None:
                 continue
             names: tuple[str, ...] = (value,) if isinstance(value, str) else value  # type: ignore[assignment]
             for item, shift in enumerate(names, start=1):
