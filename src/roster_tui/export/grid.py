@@ -75,19 +75,25 @@ def _row(
     shift: ShiftPattern,
     found: dict[tuple[str, dt.date, str], ShiftInstance],
     lang: str,
+    dash: str,
 ) -> GridRow:
     cells = tuple(_cell(view, found.get((post.id, day, shift.name)), lang) for day in view.days)
     return GridRow(
         compound=sanitize(view.compound_name(post.compound)),
         post=sanitize(post.name),
         shift=sanitize(shift.name),
-        hours=pattern_range_label(shift.start, shift.end, lang),
+        hours=pattern_range_label(shift.start, shift.end, lang, dash=dash),
         cells=cells,
     )
 
 
 def grid_pages(
-    view: WeekView, lang: str, *, by: PageBy = "compound", mask_phones: bool = True
+    view: WeekView,
+    lang: str,
+    *,
+    by: PageBy = "compound",
+    mask_phones: bool = True,
+    dash: str = "–",
 ) -> list[GridPage]:
     """Pages in roster order; a person's view keeps only the post-shifts they stand on."""
     if by not in ("compound", "community"):
@@ -112,7 +118,7 @@ def grid_pages(
         for shift in post.shifts:
             if only_theirs and (post.id, shift.name) not in on_shift:
                 continue
-            page.rows.append(_row(view, post, shift, found, lang))
+            page.rows.append(_row(view, post, shift, found, lang, dash))
     for page in pages.values():
         for compound_id in page.compound_ids:
             label = leader_label(view, compound_id, lang, mask=mask_phones)

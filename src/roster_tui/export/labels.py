@@ -63,15 +63,19 @@ def time_range_label(view: WeekView, instance: ShiftInstance, lang: str) -> str:
     return f"{start_label(view, instance)}–{end_label(view, instance, lang)}"
 
 
-def pattern_range_label(start: int, end: int, lang: str) -> str:
-    """A shift pattern's nominal hours, for a grid row that spans a week."""
+def pattern_range_label(start: int, end: int, lang: str, *, dash: str = "–") -> str:
+    """A shift pattern's nominal hours, for a grid row that spans a week.
+
+    Plain text passes an ASCII ``dash``: the en dash is ambiguous-width and may take two cells
+    in a Chinese terminal, which would break a grid's alignment.
+    """
     first = f"{start // 60:02d}:{start % 60:02d}"
     last = f"{end // 60:02d}:{end % 60:02d}"
     if end <= start and end != 0:
         last = t("export.next_day", lang=lang, time=last)
     elif end == 0:
         last = "24:00"
-    return f"{first}–{last}"
+    return f"{first}{dash}{last}"
 
 
 def roles_label(person: Person | None, lang: str) -> str:
@@ -128,9 +132,9 @@ def stamp_label(edition: int, printed_at: dt.datetime, lang: str) -> str:
 
 
 def printed_time(view: WeekView, printed_at: dt.datetime | None) -> dt.datetime:
-    """The print time in the sub-district's zone; naive times are taken as already local."""
+    """The print time in the sub-district's zone; a naive time is taken as its wall-clock time."""
     if printed_at is None:
         return dt.datetime.now(view.zone)
     if printed_at.tzinfo is None:
-        return printed_at
+        return printed_at.replace(tzinfo=view.zone)
     return printed_at.astimezone(view.zone)
