@@ -1,0 +1,473 @@
+"""Deterministic benchmark sub-districts (SPEC §6): ``small``, ``medium`` and ``large``.
+
+The large one has 15 communities, 300 compounds with one checkpoint each (three 8-hour shifts
+needing 2), 2,000 people, rotations over 4 weeks from a given Monday, 500 overrides, 300 leaves
+and 5,000 home-quarantined households, with duties and Party groups. It looks like a working
+district: every post has its own team of six (each on the same shift every day, 56 hours a week,
+16 hours' rest), swaps and extra hands go to reserves who are free at the time, and only a few
+percent of the shift instances end in a gap (mostly leaves nobody covered).
+
+    python bench/generate.py --size large --seed 1 --start 2026-11-30 -o large.toml
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import random
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from roster_tui.domain.availability import WeeklyAvailability
+from roster_tui.domain.model import (
+    Community,
+    Compound,
+    CompoundKind,
+    Duty,
+    Household,
+    Leave,
+    Override,
+    PartyGroup,
+    Person,
+    Post,
+    Role,
+    Roster,
+    Rotation,
+    Settings,
+    ShiftPattern,
+    Street,
+    Subdistrict,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Size:
+    communities: int
+    compounds: int  # one checkpoint post each
+    people: int
+    households: int
+    overrides: int
+    leaves: int
+    weeks: int = 4
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+SIZES = {
+    "small": Size(communities=3, compounds=20, people=150, households=300, overrides=30, leaves=20),
+    "medium": Size(
+        communities=6, compounds=100, people=700, households=1700, overrides=170, leaves=100
+    ),
+    "large": Size(
+        communities=15, compounds=300, people=2000, households=5000, overrides=500, leaves=300
+    ),
+}
+DEFAULT_START = dt.date(2026, 11, 30)
+SHIFTS = (
+    ShiftPattern("早班", 8 * 60, 16 * 60, 2),
+    ShiftPattern("中班", 16 * 60, 24 * 60, 2),
+    ShiftPattern("夜班", 0, 8 * 60, 2),
+)
+# One post in five wants a Party member on the day shift.
+PARTY_SHIFTS = (ShiftPattern("早班", 8 * 60, 16 * 60, 2, Role.PARTY_MEMBER), *SHIFTS[1:])
+DAY_ORDER = {0: 1, 1: 2, 2: 0}  # shift index -> its place in the day, by start time
+TEAM = 6  # 2 a shift, 3 shifts a day: each member on one shift every day
+STAFF = 3  # cadres per community, and as many grid workers
+CARER_CAP = 6  # households at once the generator gives a carer (the rule's default is 8)
+REST_HOURS = 8
+WEEK_HOURS = 56
+
+COMMUNITY_NAMES = _words(
+    "东风社区 红旗社区 农科社区 黄河社区 文化路社区 南阳新村社区 丰产路社区 经八路社区 "
+    "省建社区 花园路社区 政七街社区 宏达社区 杨君刘村 庙李村 金水社区"
+)
+STREET_NAMES = _words(
+    "文化路 农科路 红专路 东风路 丰产路 黄河路 金水路 花园路 南阳路 丰庆路 国基路 宏达路 博学路 "
+    "科教路 健康路 民主路 胜岗路 索凌路 沙口路 园田路 天明路 优胜路 经一路 经二路 经三路 经四路 "
+    "经五路 经六路 经七路 经八路 纬一路 纬二路 纬三路 纬四路 纬五路 政一街 政二街 政三街 政四街 "
+    "政五街 政六街 政七街 北环路 东明路 未来路 英才街 青年路 商城路 顺河路 城东路"
+)
+ESTATES = _words("金水 绿城 建业 锦艺 正商 永威 鑫苑 美景 升龙 康桥 亚星 百合 兴华 福元 瑞祥")
+ESTATE_ENDS = _words("花园 小区 家园 新城 公寓 华府 苑 雅居 名门 嘉园")
+GATES = _words("东门 南门 西门 北门 1号楼入口 主入口")
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋"
+GIVEN = _words(
+    "伟 芳 娜 敏 静 丽 强 磊 军 洋 勇 艳 杰 娟 涛 明 超 霞 平 刚 "
+    "秀英 桂英 建华 建国 志强 海燕 红梅 晓东 文博"
+)
+WINDOWS = ("mon-fri 18:00-24:00", "sat,sun 00:00-24:00", "daily 08:00-20:00")
+NOTES = ("孕妇，需产检报备", "独居老人", "需代购药品", "行动不便，需上门采样", "慢性病，需每日服药")
+REASONS = ("病假", "外出", "事假", "自身隔离")
+
+
+def _places(rng: random.Random, size: Size) -> tuple[list[Community], list[Street], list[Compound]]:
+    names = [*COMMUNITY_NAMES, *(f"第{i + 1}社区" for i in range(len(COMMUNITY_NAMES), 99))]
+    communities = [Community(f"c{i + 1:02d}", names[i]) for i in range(size.communities)]
+    streets = []
+    for i in range(size.communities * 4):
+        base = STREET_NAMES[i % len(STREET_NAMES)]
+        name = base if i < len(STREET_NAMES) else f"{base}{i // len(STREET_NAMES) + 1}段"
+        streets.append(Street(f"s{i + 1:03d}", name, communities[i // 4].id))
+    compounds: list[Compound] = []
+    used: set[str] = set()
+    for i in range(size.compounds):
+        community = communities[i * size.communities // size.compounds].id
+        street = rng.choice([s for s in streets if s.community == community])
+        kind = rng.choices(list(CompoundKind), weights=(30, 50, 20))[0]
+        if kind is CompoundKind.MANAGED:
+            name = rng.choice(ESTATES) + rng.choice(ESTATE_ENDS)
+        else:
+            name = f"{street.name}{rng.randint(1, 199)}号院"
+        name = next(
+            n
+            for n in itertools.chain([name], (f"{name}{k}期" for k in range(2, 99)))
+            if n not in used
+        )
+        used.add(name)
+        street_id = street.id if rng.random() < 0.9 else None
+        households = rng.randint(40, 900)
+        compounds.append(Compound(f"k{i + 1:03d}", name, community, kind, street_id, households))
+    return communities, streets, compounds
+
+
+def _party_groups(rng: random.Random, compounds: list[Compound]) -> list[PartyGroup]:
+    """Unmanaged compounds in groups of one to three; one in a hundred left without a group."""
+    unmanaged = [c for c in compounds if c.kind is CompoundKind.UNMANAGED]
+    left_out = set(rng.sample([c.id for c in unmanaged], max(1, len(unmanaged) // 100)))
+    groups: list[PartyGroup] = []
+    pending: list[Compound] = []
+    for index, compound in enumerate(unmanaged):
+        if compound.id not in left_out:
+            pending.append(compound)
+        following = unmanaged[index + 1] if index + 1 < len(unmanaged) else None
+        last_here = following is None or following.community != compound.community
+        if pending and (last_here or len(pending) >= rng.randint(1, 3)):
+            gid, name = f"g{len(groups) + 1:03d}", f"{pending[0].name}党小组"
+            groups.append(PartyGroup(gid, name, compound.community, tuple(c.id for c in pending)))
+            pending = []
+    return groups
+
+
+class _Crowd:
+    """People with ids p0001… in creation order, and what each of them is there for."""
+
+    def __init__(self, rng: random.Random, groups: list[PartyGroup]) -> None:
+        self.rng = rng
+        self.people: list[Person] = []
+        self.group_of = {k: g.id for g in groups for k in g.compounds}
+        self.leaders: dict[str, str] = {}
+        self.staff: dict[str, list[str]] = defaultdict(list)
+        self.captains: dict[str, list[str]] = defaultdict(list)
+        self.reserves: dict[str, list[str]] = defaultdict(list)
+        self.carers: dict[str, list[str]] = defaultdict(list)  # staff, captains, Party members
+
+    def add(self, community: str, roles: tuple[Role, ...], **extra: object) -> str:
+        pid = f"p{len(self.people) + 1:04d}"
+        name = self.rng.choice(SURNAMES) + self.rng.choice(GIVEN)
+        phone = f"138{len(self.people) + 1:08d}"
+        self.people.append(Person(pid, name, phone, community, roles, **extra))  # type: ignore[arg-type]
+        return pid
+
+    def team(self, compound: Compound) -> tuple[str, ...]:
+        """Party members on even places, so every instance has one (picks go in pairs)."""
+        group = self.group_of.get(compound.id)
+        members = []
+        for i in range(TEAM):
+            if i % 2 == 0:
+                members.append(
+                    self.add(compound.community, (Role.PARTY_MEMBER,), party_group=group)
+                )
+                if group is not None:
+                    self.leaders.setdefault(group, members[-1])
+            else:
+                roles = (Role.VOLUNTEER, Role.BUILDING_CAPTAIN) if i == 1 else (Role.VOLUNTEER,)
+                members.append(self.add(compound.community, roles))
+        self.captains[compound.community].append(members[1])
+        self.carers[compound.community] += members[:2]
+        return tuple(members)
+
+    def staff_and_reserves(self, communities: list[Community], reserves: int) -> None:
+        for community in communities:
+            for _ in range(STAFF):
+                self.staff[community.id].append(
+                    self.add(community.id, (Role.CADRE, Role.PARTY_MEMBER))
+                )
+                self.staff[community.id].append(self.add(community.id, (Role.GRID_WORKER,)))
+            self.carers[community.id] += self.staff[community.id]
+        for i in range(reserves):
+            home = communities[i % len(communities)].id
+            extra: dict[str, object] = {}
+            draw = self.rng.random()
+            if draw < 0.2:
+                extra["available"] = (self.rng.choice(WINDOWS),)
+            elif draw < 0.35:
+                extra["max_hours_per_week"] = 40
+            elif draw < 0.39:
+                extra["active"] = False
+            role = self.rng.choices((Role.VOLUNTEER, Role.DOCTOR, Role.POLICE), (18, 1, 1))[0]
+            pid = self.add(home, (role,), **extra)
+            if extra.get("active", True):
+                self.reserves[home].append(pid)
+
+
+class _Schedule:
+    """The rotations, and the bookings of everyone the generator adds on top of them.
+
+    Hours count from the start Monday 00:00 in local wall-clock time; instance (d, s) is shift s
+    of a post on day d. Team places 0-1 take the day's first shift by start time (夜班), places
+    2-3 the second (早班), places 4-5 the third (中班), every day.
+    """
+
+    def __init__(self, rng: random.Random, crowd: _Crowd, compounds: list[Compound],
+                 start: dt.date, weeks: int) -> None:  # fmt: skip
+        self.rng, self.crowd, self.compounds, self.start = rng, crowd, compounds, start
+        self.days = weeks * 7
+        self.posts = [
+            Post(f"x{i + 1:03d}", f"{c.name}{rng.choice(GATES)}", c.id,
+                 PARTY_SHIFTS if rng.random() < 0.2 else SHIFTS)
+            for i, c in enumerate(compounds)
+        ]  # fmt: skip
+        self.neighbours: dict[str, list[int]] = defaultdict(list)
+        for index, compound in enumerate(compounds):
+            self.neighbours[compound.community].append(index)
+        self.teams = [crowd.team(c) for c in compounds]
+        self.rotations = [
+            Rotation(f"r{i + 1:03d}", p.id, team, start, start + dt.timedelta(days=self.days - 1))
+            for i, (p, team) in enumerate(zip(self.posts, self.teams, strict=True))
+        ]
+        self.windows: dict[str, WeeklyAvailability] = {}
+        self.booked: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.week_hours: dict[tuple[str, int], int] = defaultdict(int)
+        self.away: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.touched: set[tuple[int, int, int]] = set()
+        self.overrides: list[Override] = []
+
+    def picks(self, post: int, day: int, shift: int) -> tuple[str, str]:
+        place = 2 * DAY_ORDER[shift]
+        team = self.teams[post]
+        return team[place], team[place + 1]
+
+    @staticmethod
+    def hours(day: int, shift: int) -> tuple[int, int]:
+        begin = day * 24 + SHIFTS[shift].start // 60
+        return begin, begin + 8
+
+    def _free(self, pid: str, begin: int, end: int) -> bool:
+        person = self.crowd.people[int(pid[1:]) - 1]
+        limit = person.max_hours_per_week or WEEK_HOURS
+        if self.week_hours[pid, begin // 168] + (end - begin) > limit:
+            return False
+        if any(a < end and begin < b for a, b in self.away[pid]):
+            return False
+        if any(not (b + REST_HOURS <= begin or end + REST_HOURS <= a) for a, b in self.booked[pid]):
+            return False
+        if person.available is None:
+            return True
+        if pid not in self.windows:
+            self.windows[pid] = WeeklyAvailability.parse(person.available)
+        moment = dt.datetime.combine(self.start, dt.time()) + dt.timedelta(hours=begin)
+        return self.windows[pid].holds(moment, moment + dt.timedelta(hours=end - begin))
+
+    def reserve_for(self, community: str, day: int, shift: int) -> str | None:
+        """A free reserve, from the post's own community when one is free, and book them."""
+        begin, end = self.hours(day, shift)
+        own = self.crowd.reserves[community]
+        others = [p for c, ps in sorted(self.crowd.reserves.items()) if c != community for p in ps]
+        for pid in self.rng.sample(own, len(own)) + self.rng.sample(others, min(40, len(others))):
+            if self._free(pid, begin, end):
+                self.booked[pid].append((begin, end))
+                self.week_hours[pid, begin // 168] += end - begin
+                return pid
+        return None
+
+    def override(self, post: int, day: int, shift: int, kind: str, person: str) -> bool:
+        """``swap`` (person out, a reserve in), ``extra`` hand, ``remove`` without cover, or
+        ``borrow`` a neighbouring post's member on top of their own shifts (a rule break)."""
+        key = (post, day, shift)
+        if key in self.touched:
+            return False
+        add: tuple[str, ...] = ()
+        if kind == "borrow":
+            lender = self.rng.choice(self.neighbours[self.compounds[post].community])
+            if lender == post:
+                return False
+            add = (self.rng.choice(self.teams[lender]),)
+        elif kind != "remove":
+            reserve = self.reserve_for(self.compounds[post].community, day, shift)
+            if reserve is None:
+                return False
+            add = (reserve,)
+        remove = (person,) if kind in ("swap", "remove") else ()
+        date = self.start + dt.timedelta(days=day)
+        self.overrides.append(Override(self.posts[post].id, date, SHIFTS[shift].name, remove, add))
+        self.touched.add(key)
+        return True
+
+    def leaves(self, count: int, cover_budget: int) -> list[Leave]:
+        """Absences: a sixth of them of reserves, the rest of rostered people, a little over half
+        of whom get a reserve in their place on each of their shifts."""
+        leaves: list[Leave] = []
+        on_leave: set[str] = set()
+        base = dt.datetime.combine(self.start, dt.time())
+        off_rota = [p for _, ps in sorted(self.crowd.reserves.items()) for p in ps]
+        carers = {p for ps in self.crowd.carers.values() for p in ps}
+        while len(leaves) < count:
+            days = self.rng.choice((1, 1, 2, 2, 3))
+            first = self.rng.randrange(self.days)
+            if len(leaves) < count // 6:
+                pid, post, shift = self.rng.choice(off_rota), -1, -1
+            else:
+                post, shift = self.rng.randrange(len(self.posts)), self.rng.randrange(3)
+                pid = self.rng.choice(self.picks(post, first, shift))
+            if pid in on_leave or pid in carers:  # carers stay, or households go uncared
+                continue
+            on_leave.add(pid)
+            self.away[pid].append((first * 24, (first + days) * 24))
+            begin, end = base + dt.timedelta(days=first), base + dt.timedelta(days=first + days)
+            leaves.append(Leave(pid, begin, end, self.rng.choice(REASONS)))
+            if post >= 0 and self.rng.random() < 0.55:
+                last = min(first + days, self.days, first + cover_budget - len(self.overrides))
+                for day in range(first, last):
+                    self.override(post, day, shift, "swap", pid)
+        return leaves
+
+    def more_overrides(self, count: int) -> None:
+        target = len(self.overrides) + count
+        while len(self.overrides) < target:
+            post, day = self.rng.randrange(len(self.posts)), self.rng.randrange(self.days)
+            shift = self.rng.randrange(3)
+            kind = self.rng.choices(("swap", "extra", "remove", "borrow"), (58, 30, 10, 2))[0]
+            self.override(post, day, shift, kind, self.rng.choice(self.picks(post, day, shift)))
+
+
+def _duties(rng: random.Random, roster: Roster, crowd: _Crowd) -> list[Duty]:
+    """A 包街干部 for every street, a 包保责任人 for every compound; a few left unassigned."""
+    streets = [s.id for s in roster.streets]
+    compounds = [c.id for c in roster.compounds]
+    no_street = set(rng.sample(streets, max(1, len(streets) // 50)))
+    no_keeper = set(rng.sample(compounds, max(1, len(compounds) // 100)))
+    duties = [
+        Duty(rng.choice(crowd.staff[s.community]), street=s.id, role="包街干部")
+        for s in roster.streets
+        if s.id not in no_street
+    ]
+    for c in roster.compounds:
+        if c.id not in no_keeper:
+            keeper = rng.choice(crowd.staff[c.community] + crowd.captains[c.community])
+            duties.append(Duty(keeper, compound=c.id, role="包保责任人"))
+    return duties
+
+
+def _address(rng: random.Random) -> str:
+    building, entrance, floor, door = (rng.randint(1, n) for n in (20, 4, 18, 4))
+    return f"{building}号楼{entrance}单元{floor}0{door}"
+
+
+def _households(rng: random.Random, count: int, roster: Roster, crowd: _Crowd,
+                start: dt.date, days: int) -> list[Household]:  # fmt: skip
+    """Quarantines starting from 13 days before ``start`` to the last day.
+
+    Carers come from the compound's community (staff, building captains, Party members), with
+    at most CARER_CAP households at once, except one carer given nine at once on purpose; one
+    household in two hundred has no carer yet.
+    """
+    compounds = roster.compounds
+    weights = list(itertools.accumulate(c.households or 1 for c in compounds))
+    pools = crowd.carers
+    turn = {c: itertools.cycle(range(len(pool))) for c, pool in pools.items()}
+    load: dict[tuple[str, int], int] = defaultdict(int)
+    overloaded = pools[compounds[0].community][0]
+    uncared = set(rng.sample(range(count), max(1, count // 200)))
+    rows = []
+    for n in range(count):
+        clustered = n >= count - 9  # the last nine: one carer, one compound, one start
+        compound = compounds[0] if clustered else rng.choices(compounds, cum_weights=weights)[0]
+        offset = 0 if clustered else rng.randint(-13, days - 1)
+        length = 14 if clustered else rng.choices((14, 7, 21), (8, 1, 1))[0]
+        carer: str | None = overloaded if clustered else None
+        pool = pools[compound.community]
+        for _ in range(len(pool) if not clustered and n not in uncared else 0):
+            candidate = pool[next(turn[compound.community])]
+            if candidate != overloaded and all(
+                load[candidate, d] < CARER_CAP for d in range(offset, offset + length)
+            ):
+                carer = candidate
+                break
+        for d in range(offset, offset + length):
+            load[carer or "", d] += 1
+        rows.append(
+            Household(
+                id=f"h{n + 1:05d}",
+                compound=compound.id,
+                address=_address(rng),
+                head=rng.choice(SURNAMES) + "某",
+                phone=f"139{n + 1:08d}",
+                people=rng.randint(1, 5),
+                start=start + dt.timedelta(days=offset),
+                days=None if length == 14 else length,
+                carer=carer,
+                notes=rng.choice(NOTES) if rng.random() < 0.25 else None,
+            )
+        )
+    return rows
+
+
+def generate(size: str, seed: int = 1, start: dt.date = DEFAULT_START) -> Roster:
+    """A whole sub-district of the named size; the same arguments give the same roster."""
+    if start.weekday() != 0:
+        raise ValueError(f"{start} is not a Monday")
+    spec = SIZES[size]
+    rng = random.Random(seed)
+    communities, streets, compounds = _places(rng, spec)
+    groups = _party_groups(rng, compounds)
+    crowd = _Crowd(rng, groups)
+    schedule = _Schedule(rng, crowd, compounds, start, spec.weeks)
+    staff = 2 * STAFF * spec.communities
+    crowd.staff_and_reserves(communities, spec.people - len(crowd.people) - staff)
+    leaves = schedule.leaves(spec.leaves, spec.overrides)
+    schedule.more_overrides(spec.overrides - len(schedule.overrides))
+    roster = Roster(
+        subdistrict=Subdistrict("文化路街道", "Asia/Shanghai"),
+        settings=Settings(),
+        communities=communities,
+        streets=streets,
+        compounds=compounds,
+        party_groups=[
+            PartyGroup(g.id, g.name, g.community, g.compounds, crowd.leaders.get(g.id))
+            for g in groups
+        ],
+        people=crowd.people,
+        posts=schedule.posts,
+        rotations=schedule.rotations,
+        overrides=schedule.overrides,
+        leaves=leaves,
+    )
+    roster.duties = _duties(rng, roster, crowd)
+    roster.households = _households(rng, spec.households, roster, crowd, start, schedule.days)
+    return roster
+
+
+def generate_large(seed: int = 1, start: dt.date = DEFAULT_START) -> Roster:
+    """The SPEC §6 large sub-district."""
+    return generate("large", seed, start)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Write a generated sub-district as TOML.")
+    parser.add_argument("--size", choices=sorted(SIZES), default="large")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--start", type=dt.date.fromisoformat, default=DEFAULT_START)
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    args = parser.parse_args(argv)
+    from roster_tui.store.interchange import dumps_roster
+
+    roster = generate(args.size, args.seed, args.start)
+    args.output.write_text(dumps_roster(roster), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
