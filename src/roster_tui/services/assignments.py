@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from roster_tui.domain.changes import Change
 from roster_tui.domain.model import Override, Roster
-from roster_tui.engine.expand import expand_instances
+from roster_tui.engine.expand import rotation_picks
 
 InstanceKey = tuple[str, dt.date, str]
 
@@ -22,17 +22,6 @@ InstanceKey = tuple[str, dt.date, str]
 def overrides_of(roster: Roster, key: InstanceKey) -> list[Override]:
     post, date, shift = key
     return [o for o in roster.overrides if (o.post, o.date, o.shift) == (post, date, shift)]
-
-
-def rotation_picks(roster: Roster, key: InstanceKey) -> tuple[str, ...]:
-    """Who the rotations alone put on the instance (no overrides)."""
-    post_id, date, shift = key
-    posts = [p for p in roster.posts if p.id == post_id]
-    bare = dataclasses.replace(roster, posts=posts, overrides=[])
-    for instance in expand_instances(bare, date, date):
-        if instance.shift.name == shift:
-            return instance.assigned
-    raise KeyError(key)
 
 
 def assigned_people(roster: Roster, key: InstanceKey) -> tuple[str, ...]:

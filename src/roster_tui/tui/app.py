@@ -168,8 +168,9 @@ class RosterApp(App[None]):
         if self.roster is None:
             return
         roster = apply_changes(self.roster, entry.changes)
-        # Only our own commit happened in between: no reload needed. Otherwise reload too.
-        only_ours = self._seen_version == before and entry.id == after
+        # The revision counter moves by one per committed write: if it moved by exactly one
+        # since the roster we hold, the write was ours and no reload is needed.
+        only_ours = self._seen_version == before and after == before + 1
         self._set_roster(roster, after if only_ours else None, external=False)
         if not only_ours:
             self.load_roster(True)

@@ -42,6 +42,7 @@ class WeekData:
 class WeekScreen(RosterScreen):
     MODE = "week"
     CSS_PATH = "week.tcss"
+    AUTO_FOCUS = "WeekTable"
     BINDINGS = [
         Binding("a", "assign", "tui.week.assign"),
         Binding("d,delete", "remove", "tui.week.remove"),

@@ -82,10 +82,10 @@ def render_rows(
     rendered: list[RenderedRow] = []
     for row in rows:
         if isinstance(row, GroupRow):
-            kind = t(f"kind.{row.compound.kind.value}")
+            kind = Text(clip(t(f"kind_short.{row.compound.kind.value}"), DAY_WIDTH), style="dim")
             heading = Text(clip(printable(row.compound.name), LABEL_WIDTH), style="bold")
-            tail = Text(f"{printable(row.community)} {kind}", style="dim")
-            cells = (heading, tail, *[Text("") for _ in range(6)])
+            community = Text(clip(printable(row.community), DAY_WIDTH), style="dim")
+            cells = (heading, community, kind, *[Text("") for _ in range(5)])
             rendered.append(RenderedRow(f"g:{row.compound.id}", cells, 1))
             continue
         name = short_post_name(row.post.name, compound_names.get(row.post.compound, ""))
@@ -122,8 +122,8 @@ class WeekTable(DataTable[Text]):
         self.add_column(Text(t("tui.week.post")), width=LABEL_WIDTH, key="label")
         for i, key in enumerate(DAY_COLUMNS):
             day = monday + dt.timedelta(days=i)
-            head = Text(t("date.month_day", month=day.month, day=day.day))
-            head.append("\n" + t(f"weekday.{i}"))
+            head = Text(t(f"weekday.{i}"))
+            head.append(f"\n{day.month}/{day.day}")
             self.add_column(head, width=DAY_WIDTH, key=key)
 
     def show(self, rows: list[RenderedRow]) -> None:

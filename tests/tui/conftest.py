@@ -1,0 +1,49 @@
+"""The app on a temporary SQLite database holding the demo sub-district, with a frozen date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from roster_tui.domain.model import Roster
+from roster_tui.i18n import set_language
+from roster_tui.services.demo import demo_roster, sample_file
+from roster_tui.services.workspace import Workspace
+from roster_tui.store.db import open_store
+from roster_tui.store.interchange import load_roster_file
+from roster_tui.store.repository import Store
+
+TODAY = dt.date(2026, 12, 2)  # a Wednesday of ISO week 2026-W49
+
+
+@pytest.fixture(autouse=True)
+def _chinese() -> Iterator[None]:
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+@pytest.fixture(scope="session")
+def demo() -> Roster:
+    return demo_roster(load_roster_file(sample_file()), TODAY)
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'demo.sqlite'}"
+
+
+@pytest.fixture
+def store(db_url: str, demo: Roster) -> Iterator[Store]:
+    opened = open_store(db_url, create=True)
+    opened.import_roster(demo, replace=True, user="tester")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def workspace(store: Store) -> Workspace:
+    return Workspace(store, user="tester")
