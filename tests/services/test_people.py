@@ -108,6 +108,7 @@ def test_pinyin_initials_prefix_ranks_after_exact_initials() -> None:
 def test_surname_heteronym_reading_is_found() -> None:
     assert ids(search_people(make_roster(), "zzw")) == ["p004"]
     assert ids(search_people(make_roster(), "zengzhi")) == ["p004"]
+    assert ids(search_people(make_roster(), "cengzhi")) == ["p004"]
 
 
 def test_full_pinyin_prefix_with_spaces() -> None:
@@ -141,9 +142,22 @@ def test_search_follows_a_replaced_people_list() -> None:
 
 
 def test_name_readings_are_lower_case() -> None:
-    initials, full = name_readings("张伟")
-    assert initials == {"zw"}
-    assert full == {"zhangwei"}
+    readings = name_readings("张伟")
+    assert readings.initials == {"zw"}
+    assert readings.full == {"zhangwei"}
+
+
+def test_only_the_surname_has_other_readings() -> None:
+    # 立 has a rare reading too; only 丁's other reading (zheng) is offered, and after the usual.
+    readings = name_readings("丁立新")
+    assert readings.initials == {"dlx"}
+    assert readings.other_initials == {"zlx"}
+    assert "zhenglixin" in readings.other_full
+
+
+def test_rare_readings_of_given_names_do_not_match() -> None:
+    roster = make_roster(people=[person("p1", "丁立新", "1"), person("p2", "张伟", "2")])
+    assert ids(search_people(roster, "zw")) == ["p2"]
 
 
 def test_phone_tail_keeps_digits_only() -> None:

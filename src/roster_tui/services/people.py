@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -22,41 +21,57 @@ from roster_tui.domain.gaps import Gap
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Duty, Household, Leave, Person, Roster, Settings
 
-# More readings than this per name are not worth expanding: a name is a few characters, and
-# the common reading comes first in pypinyin's list.
-_MAX_READINGS = 16
+# A character has a handful of readings at most; more than this is not worth trying.
+_MAX_READINGS = 8
 _LEAVE_TIME = re.compile(r"^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$")
 
 
 # -- search ---------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=8192)
-def name_readings(name: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(initials, full pinyin) readings of a name, lower case, every heteronym combination.
+@dataclasses.dataclass(frozen=True, slots=True)
+class Readings:
+    """How a name may be typed in pinyin, lower case, ``ü`` also as ``u``.
 
-    ``曾伟`` reads ``zw`` or ``cw`` and ``zengwei`` or ``cengwei``: a secretary types the
-    reading they know, and a surname's reading is often not the common one.
+    ``initials``/``full`` hold the usual reading (``zw``, ``zhangwei``). ``other_initials``/
+    ``other_full`` hold the other readings of the first character: a surname's reading is often
+    not the common one (曾 zeng, 单 shan), but other characters' rare readings would only add
+    noise, so they are left out.
     """
-    chars = [c for c in name if not c.isspace()]
-    initials = _combinations(pinyin(chars, style=Style.FIRST_LETTER, heteronym=True))
-    full = _combinations(pinyin(chars, style=Style.NORMAL, heteronym=True))
+
+    initials: frozenset[str]
+    full: frozenset[str]
+    other_initials: frozenset[str]
+    other_full: frozenset[str]
+
+
+@lru_cache(maxsize=8192)
+def name_readings(name: str) -> Readings:
+    chars = "".join(c for c in name if not c.isspace())
+    if not chars:
+        return Readings(frozenset(), frozenset(), frozenset(), frozenset())
+    first_letters = [r[0] for r in pinyin(chars, style=Style.FIRST_LETTER)]
+    syllables = [r[0] for r in pinyin(chars, style=Style.NORMAL)]
+    initials = _spellings(["".join(first_letters)])
+    full = _spellings(["".join(syllables)])
+    surname = pinyin(chars[0], style=Style.NORMAL, heteronym=True)[0]
+    rest_full, rest_initials = "".join(syllables[1:]), "".join(first_letters[1:])
+    other_full = _spellings(s + rest_full for s in surname[:_MAX_READINGS]) - full
+    other_initials = _spellings(s[:1] + rest_initials for s in surname[:_MAX_READINGS]) - initials
+    return Readings(initials, full, other_initials, other_full)
+
+
+def _spellings(readings: Iterable[str]) -> frozenset[str]:
+    lowered = {reading.lower() for reading in readings}
     # pypinyin spells ü as v (lv); many people type u (lu).
-    full |= {reading.replace("v", "u") for reading in full if "v" in reading}
-    return frozenset(initials), frozenset(full)
-
-
-def _combinations(options: list[list[str]]) -> set[str]:
-    products = itertools.islice(itertools.product(*options), _MAX_READINGS)
-    return {"".join(parts).lower() for parts in products}
+    return frozenset(lowered | {reading.replace("v", "u") for reading in lowered})
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Entry:
     person: Person
     name: str
-    initials: frozenset[str]
-    full: frozenset[str]
+    readings: Readings
     digits: str
 
 
@@ -71,9 +86,8 @@ def _entries(roster: Roster) -> list[_Entry]:
         return cached[1]
     entries = []
     for person in roster.people:
-        initials, full = name_readings(person.name)
         digits = "".join(c for c in person.phone if c.isdigit())
-        entries.append(_Entry(person, person.name.lower(), initials, full, digits))
+        entries.append(_Entry(person, person.name.lower(), name_readings(person.name), digits))
     _index = (roster.people, entries)
     return entries
 
@@ -87,17 +101,24 @@ def _rank(entry: _Entry, query: str, compact: str) -> int | None:
     if query in entry.name:
         return 2
     if compact.isascii() and compact.isalpha():
-        if compact in entry.initials:
+        readings = entry.readings
+        if compact in readings.initials:
             return 3
-        if any(reading.startswith(compact) for reading in entry.initials):
+        if _starts(readings.initials, compact):
             return 4
-        if any(reading.startswith(compact) for reading in entry.full):
+        if _starts(readings.full, compact):
             return 5
+        if _starts(readings.other_initials, compact) or _starts(readings.other_full, compact):
+            return 6
     if compact.isdigit() and entry.digits.endswith(compact):
-        return 6
-    if entry.person.id.lower() == query:
         return 7
+    if entry.person.id.lower() == query:
+        return 8
     return None
+
+
+def _starts(readings: frozenset[str], prefix: str) -> bool:
+    return any(reading.startswith(prefix) for reading in readings)
 
 
 def search_people(roster: Roster, query: str) -> list[Person]:
