@@ -1,9 +1,241 @@
-"""The places screen (being built)."""
+"""楼院: the sub-district's places, who answers for each (包街包院) and each post's rotations.
+
+The tree on the left picks a place; the right side shows it. Duties are added and removed on
+streets and compounds; on a post, the members of the highlighted rotation are added, removed,
+moved up or down, and the rotation's dates changed. Every edit is one audited, undoable action.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Tree
+
+from roster_tui.domain.model import Duty, Roster, Rotation
+from roster_tui.domain.text import printable
+from roster_tui.i18n import t
+from roster_tui.services.places import (
+    insert_member,
+    move_member,
+    place_marks,
+    remove_member,
+    save_rotation,
+    with_dates,
+)
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.widgets.place_detail import PlaceDetail
+from roster_tui.tui.widgets.place_names import PlaceNames
+from roster_tui.tui.widgets.place_person_picker import PersonPicker
+from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
+from roster_tui.tui.widgets.rotation_dates import RotationDates, RotationDatesDialog
+
+HOLDS_DUTIES = ("street", "compound")
 
 
 class PlacesScreen(RosterScreen):
     MODE = "places"
+    CSS_PATH = "places.tcss"
+    BINDINGS = [
+        Binding("a", "add", "places.key.add"),
+        Binding("x,delete", "remove", "places.key.remove"),
+        Binding("left_square_bracket", "move(-1)", "places.key.up"),
+        Binding("right_square_bracket", "move(1)", "places.key.down"),
+        Binding("e", "dates", "places.key.dates"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ref: PlaceRef | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="places-body"):
+            yield PlaceTree(id="place-tree")
+            yield PlaceDetail(id="place-detail")
+
+    def show_roster(self, roster: Roster) -> None:
+        marks = place_marks(roster)
+        tree = self.query_one(PlaceTree)
+        tree.show(roster, marks)
+        # The detail always follows the tree's cursor; a first showing puts it on the top line.
+        if tree.cursor_node is not None and tree.cursor_node.data is not None:
+            self.ref = tree.cursor_node.data
+        elif self.ref is None and roster.communities:
+            self.ref = PlaceRef("community", roster.communities[0].id)
+            tree.reveal(self.ref)
+        self.query_one(PlaceDetail).show(roster, marks, self.ref)
+        self.refresh_bindings()
+
+    def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[PlaceRef]) -> None:
+        ref = event.node.data
+        if ref is None or ref == self.ref or self._shown is None:
+            return
+        self.ref = ref
+        self.query_one(PlaceDetail).show(self._shown, place_marks(self._shown), ref)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        kind = self.ref.kind if self.ref else None
+        if action in ("add", "remove"):
+            return kind in (*HOLDS_DUTIES, "post")
+        if action in ("move", "dates"):
+            return kind == "post"
+        return True
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_add(self) -> None:
+        roster, ref = self._shown, self.ref
+        if roster is None or ref is None:
+            return
+        names = PlaceNames(roster)
+        if ref.kind in HOLDS_DUTIES:
+            place = self._place_name(names, ref)
+            title = t("places.picker.duty_title", place=place)
+            self._pick(roster, title, ref, lambda pid: self._add_duty(roster, ref, pid))
+        elif ref.kind == "post":
+            rotation = self._detail.current_rotation()
+            if rotation is None:
+                self.notify(t("places.rotation.none_to_edit"), severity="warning")
+                return
+            title = t("places.picker.member_title", rotation=printable(rotation.id))
+            self._pick(roster, title, ref, lambda pid: self._add_member(roster, rotation, pid))
+
+    def action_remove(self) -> None:
+        roster, ref = self._shown, self.ref
+        if roster is None or ref is None:
+            return
+        names = PlaceNames(roster)
+        if ref.kind in HOLDS_DUTIES:
+            duty = self._detail.current_duty()
+            if duty is None:
+                return
+            person = names.people.get(duty.person)
+            if person is not None:
+                place = self._place_name(names, ref)
+                self.roster_app.edit(lambda ws: ws.remove_duty(duty, person, place))
+        elif ref.kind == "post":
+            rotation, index = self._detail.current_rotation(), self._detail.current_member()
+            if rotation is None or index is None:
+                return
+            after = remove_member(rotation, index)
+            if after is None:
+                self.notify(t("places.rotation.keep_one"), severity="warning")
+                return
+            who = rotation.members[index]
+            summary = self._summary(names, "places.summary.remove_member", rotation, who)
+            self._save(rotation, after, "rotation.member_remove", summary)
+
+    def action_move(self, step: int) -> None:
+        roster = self._shown
+        rotation, index = self._detail.current_rotation(), self._detail.current_member()
+        if roster is None or rotation is None or index is None:
+            return
+        after = move_member(rotation, index, step)
+        if after is None:
+            return
+        key = "places.summary.move_up" if step < 0 else "places.summary.move_down"
+        summary = self._summary(PlaceNames(roster), key, rotation, rotation.members[index])
+        self._detail.keep_member_cursor(index + step)
+        self._save(rotation, after, "rotation.reorder", summary)
+
+    def action_dates(self) -> None:
+        roster, rotation = self._shown, self._detail.current_rotation()
+        if roster is None or rotation is None:
+            return
+        post = PlaceNames(roster).post(rotation.post)
+
+        def chosen(dates: RotationDates | None) -> None:
+            if dates is None:
+                return
+            after = with_dates(rotation, *dates)
+            if after is None:
+                return
+            end = dates[1].isoformat() if dates[1] else t("places.rotation.open_end")
+            summary = t(
+                "places.summary.dates",
+                rotation=printable(rotation.id),
+                post=post,
+                start=dates[0].isoformat(),
+                end=end,
+            )
+            self._save(rotation, after, "rotation.dates", summary)
+
+        self.app.push_screen(RotationDatesDialog(rotation, post), chosen)
+
+    # -- helpers ---------------------------------------------------------------------------
+    @property
+    def _detail(self) -> PlaceDetail:
+        return self.query_one(PlaceDetail)
+
+    def _pick(self, roster: Roster, title: str, ref: PlaceRef, then: Callable[[str], None]) -> None:
+        community = self._community_of(roster, ref)
+        names = PlaceNames(roster)
+
+        def chosen(person_id: str | None) -> None:
+            if person_id is not None:
+                then(person_id)
+
+        picker = PersonPicker(title, roster.people, names.communities, community=community)
+        self.app.push_screen(picker, chosen)
+
+    def _add_duty(self, roster: Roster, ref: PlaceRef, person_id: str) -> None:
+        names = PlaceNames(roster)
+        person = names.people[person_id]
+        street = ref.id if ref.kind == "street" else None
+        compound = ref.id if ref.kind == "compound" else None
+        if any(
+            d.person == person_id and (d.street, d.compound) == (street, compound)
+            for d in roster.duties
+        ):
+            self.notify(
+                t("places.duty.already", person=names.person(person_id)), severity="warning"
+            )
+            return
+        role = t(f"places.duty.default_role.{ref.kind}")
+        duty = Duty(person=person_id, compound=compound, street=street, role=role)
+        place = self._place_name(names, ref)
+        self.roster_app.edit(lambda ws: ws.add_duty(duty, person, place))
+
+    def _add_member(self, roster: Roster, rotation: Rotation, person_id: str) -> None:
+        index = self._detail.current_member()
+        at = len(rotation.members) if index is None else index + 1
+        after = insert_member(rotation, person_id, at)
+        names = PlaceNames(roster)
+        if after is None:
+            self.notify(
+                t("places.rotation.already", person=names.person(person_id)), severity="warning"
+            )
+            return
+        summary = self._summary(names, "places.summary.add_member", rotation, person_id)
+        self._detail.keep_member_cursor(at)
+        self._save(rotation, after, "rotation.member_add", summary)
+
+    def _save(self, before: Rotation, after: Rotation, action: str, summary: str) -> None:
+        self.roster_app.edit(
+            lambda ws: save_rotation(ws, before, after, action=action, summary=summary)
+        )
+
+    @staticmethod
+    def _summary(names: PlaceNames, key: str, rotation: Rotation, person_id: str) -> str:
+        return t(
+            key,
+            rotation=printable(rotation.id),
+            post=names.post(rotation.post),
+            person=names.person_name(person_id),
+            pid=person_id,
+        )
+
+    @staticmethod
+    def _place_name(names: PlaceNames, ref: PlaceRef) -> str:
+        return names.street(ref.id) if ref.kind == "street" else names.compound(ref.id)
+
+    @staticmethod
+    def _community_of(roster: Roster, ref: PlaceRef) -> str | None:
+        if ref.kind == "street":
+            return next((s.community for s in roster.streets if s.id == ref.id), None)
+        compound_id = ref.id
+        if ref.kind == "post":
+            compound_id = next((p.compound for p in roster.posts if p.id == ref.id), "")
+        return next((c.community for c in roster.compounds if c.id == compound_id), None)

@@ -1,0 +1,85 @@
+"""Changing when a rotation runs: a first day and an optional last day (inclusive).
+
+Returns ``(start, end)`` or None when cancelled; bad dates keep the dialog open with a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, Static
+
+from roster_tui.domain.model import Rotation
+from roster_tui.domain.text import printable
+from roster_tui.i18n import t
+from roster_tui.tui.translate import translate_bindings
+
+RotationDates = tuple[dt.date, dt.date | None]
+
+
+def parse_dates(start_text: str, end_text: str) -> RotationDates | str:
+    """The two dates, or the catalog key of what is wrong with them."""
+    try:
+        start = dt.date.fromisoformat(start_text.strip())
+    except ValueError:
+        return "places.dates.bad_start"
+    end: dt.date | None = None
+    if end_text.strip():
+        try:
+            end = dt.date.fromisoformat(end_text.strip())
+        except ValueError:
+            return "places.dates.bad_end"
+        if end < start:
+            return "places.dates.end_before_start"
+    return (start, end)
+
+
+class RotationDatesDialog(ModalScreen[RotationDates | None]):
+    CSS_PATH = "rotation_dates.tcss"
+    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel")]
+
+    def __init__(self, rotation: Rotation, post_name: str) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.rotation = rotation
+        self.post_name = post_name
+
+    def compose(self) -> ComposeResult:
+        end = self.rotation.end.isoformat() if self.rotation.end else ""
+        with Vertical(id="dates-box"):
+            yield Static(
+                t("places.dates.title", rotation=printable(self.rotation.id), post=self.post_name),
+                classes="title",
+            )
+            yield Label(t("places.dates.start"))
+            yield Input(self.rotation.start.isoformat(), id="dates-start", placeholder="YYYY-MM-DD")
+            yield Label(t("places.dates.end"))
+            yield Input(end, id="dates-end", placeholder=t("places.dates.end_placeholder"))
+            yield Static("", id="dates-error")
+            yield Static(t("places.dates.hint"), classes="hint")
+
+    def on_mount(self) -> None:
+        for box in self.query(Input):
+            box.cursor_blink = False
+        self.query_one("#dates-start", Input).focus()
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        if event.input.id == "dates-start":
+            self.query_one("#dates-end", Input).focus()
+            return
+        result = parse_dates(
+            self.query_one("#dates-start", Input).value, self.query_one("#dates-end", Input).value
+        )
+        if isinstance(result, str):
+            self.query_one("#dates-error", Static).update(t(result))
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
