@@ -193,7 +193,7 @@ class _Rota:
             elif post_id in TEAMS_SWAP:
                 members = book.team(community, size, "daytime", PARTY_GROUPS)
                 until = TEAM_SWAP_MONDAY - dt.timedelta(days=1)
-                self._add(f"{name}：轮值（到第49周）", post_id, rot_id, members, end=until)
+                self._add(f"{name}：轮值（到本周日）", post_id, rot_id, members, end=until)
             else:
                 kind = "daytime" if pattern is DAYTIME_ONLY else "mixed"
                 members = book.team(community, size, kind, PARTY_GROUPS)
@@ -201,7 +201,7 @@ class _Rota:
         # The two neighbouring gates trade teams from 2026-W50 on.
         for post_id, other in zip(TEAMS_SWAP, reversed(TEAMS_SWAP), strict=True):
             members = self._of[other].members
-            note = f"{self.posts[post_id].name}：第50周起与{self.posts[other].name}换队"
+            note = f"{self.posts[post_id].name}：下周起与{self.posts[other].name}换队"
             self._add(note, post_id, f"r{post_id[1:]}n", members, start=TEAM_SWAP_MONDAY)
 
     def _add(self, note: str, post_id: str, rot_id: str, members: tuple[str, ...],
