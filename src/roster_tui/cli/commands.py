@@ -112,8 +112,10 @@ def _demo(args: argparse.Namespace, db: str | None) -> int:
 
 
 def _import(args: argparse.Namespace, db: str | None) -> int:
+    # Validate the whole file before the database is even opened: bad input writes nothing.
+    roster = load_roster_file(Path(args.file))
     workspace = _workspace(db, create=True)
-    roster = workspace.import_file(Path(args.file), replace=args.replace)
+    workspace.store.import_roster(roster, replace=args.replace, user=workspace.user)
     print(
         t(
             "cli.imported",
@@ -158,17 +160,17 @@ def _check(args: argparse.Namespace, db: str | None) -> int:
 
 
 def _export(args: argparse.Namespace, db: str | None) -> int:
+    monday = _parse_week(args.week)
     from roster_tui.cli.export_command import run_export
 
-    workspace = _workspace(db)
-    return run_export(workspace, args, _parse_week(args.week))
+    return run_export(_workspace(db), args, monday)
 
 
 def _fill(args: argparse.Namespace, db: str | None) -> int:
+    monday = _parse_week(args.week)
     from roster_tui.cli.fill_command import run_fill
 
-    workspace = _workspace(db)
-    return run_fill(workspace, _parse_week(args.week), dry_run=args.dry_run)
+    return run_fill(_workspace(db), monday, dry_run=args.dry_run)
 
 
 def terminal_width() -> int:

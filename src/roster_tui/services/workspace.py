@@ -12,16 +12,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from roster_tui.domain.changes import AuditEntry, Change
+from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import Gap
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Duty, Household, Leave, Person, Roster
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
 from roster_tui.i18n import t
-from roster_tui.services import assignments
+from roster_tui.services import assignments, printing
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.store.db import open_store
-from roster_tui.store.interchange import dump_roster_file, load_roster_file
+from roster_tui.store.interchange import dump_roster_file
 from roster_tui.store.repository import Store, current_user
 
 
@@ -69,12 +70,6 @@ class Workspace:
         return self.store.history(limit=limit, offset=offset)
 
     # -- whole files -----------------------------------------------------------------------
-    def import_file(self, path: Path, *, replace: bool) -> Roster:
-        """Validate the whole file first, then write it in one transaction (all or nothing)."""
-        roster = load_roster_file(path)
-        self.store.import_roster(roster, replace=replace, user=self.user)
-        return roster
-
     def dump_file(self, path: Path) -> None:
         dump_roster_file(self.load(), path)
 
@@ -83,6 +78,15 @@ class Workspace:
         if not changes:
             return None
         return self.store.apply(changes, user=self.user, action=action, summary=summary)
+
+    def print_edition(self, monday: dt.date) -> int:
+        """第N版 for the next print of the week (1 until the week has been printed)."""
+        return printing.edition(self.store.history(limit=1_000_000), monday)
+
+    def record_print(self, monday: dt.date, what: str) -> None:
+        """Remember the print in the history; undo passes over it."""
+        summary = t("action.print", week=iso_week_label(monday), what=what)
+        self.store.apply([], user=self.user, action=printing.print_action(monday), summary=summary)
 
     def undo(self) -> AuditEntry:
         return self.store.undo_last(user=self.user)

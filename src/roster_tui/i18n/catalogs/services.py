@@ -21,6 +21,8 @@ ZH = {
     "action.fill": "自动补位：{count} 项",
     "action.import": "导入数据",
     "action.undo": "撤销：{summary}",
+    "export.error.unsupported": "{what} 不能导出为 {fmt} 格式",
+    "action.print": "打印 {week} {what}",
 }
 
 EN = {
@@ -44,4 +46,6 @@ EN = {
     "action.fill": "Auto-fill: {count} changes",
     "action.import": "Imported data",
     "action.undo": "Undo: {summary}",
+    "export.error.unsupported": "{what} cannot be exported as {fmt}",
+    "action.print": "Printed {week} {what}",
 }

@@ -1,0 +1,51 @@
+"""``roster-tui export``: a week's roster or sheet to a file, or to stdout with ``-o -``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from roster_tui.domain.text import printable
+from roster_tui.i18n import current_language, t
+from roster_tui.services.exporting import (
+    PRINTABLE,
+    ExportProblem,
+    ExportRequest,
+    render,
+    write_atomically,
+)
+from roster_tui.services.workspace import Workspace
+
+
+def run_export(workspace: Workspace, args: argparse.Namespace, monday: dt.date) -> int:
+    request = ExportRequest(
+        what=args.what,
+        fmt=args.fmt,
+        monday=monday,
+        community=args.community,
+        person=args.person,
+        post=args.post,
+        by=args.by,
+        encoding=args.encoding,
+        mask_phones=args.mask,
+        lang=current_language(),
+        edition=workspace.print_edition(monday),
+    )
+    try:
+        data = render(workspace.load(), request)
+    except ExportProblem as exc:
+        print(printable(str(exc)), file=sys.stderr)
+        return 2
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        if request.fmt in PRINTABLE:  # `… --format txt -o - | lp` is a print too
+            workspace.record_print(monday, f"{request.what}.{request.fmt}")
+        return 0
+    write_atomically(data, Path(args.output))
+    if request.fmt in PRINTABLE:
+        workspace.record_print(monday, f"{request.what}.{request.fmt}")
+    print(t("cli.exported", path=printable(args.output)), file=sys.stderr)
+    return 0

@@ -1,0 +1,121 @@
+"""One export as a user asks for it: what, which format, which week and scope, where to."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from roster_tui import export
+from roster_tui.domain.model import Roster
+from roster_tui.engine.expand import expand_instances
+from roster_tui.i18n import t
+
+WHATS = ("roster", "duties", "households", "signin")
+FORMATS = ("csv", "html", "txt", "ics", "xlsx")
+
+# Which formats each sheet comes in (SPEC §4 and the office's habits).
+SUPPORTED: dict[str, tuple[str, ...]] = {
+    "roster": FORMATS,
+    "duties": ("csv", "html", "xlsx"),
+    "households": ("csv", "html", "xlsx"),
+    "signin": ("html",),
+}
+# Public boards get masked phones unless the office asks for its own copy.
+PUBLIC_FORMATS = ("csv", "html")
+# Formats meant for paper: printing one is recorded, and later editions count changes since.
+PRINTABLE = ("html", "txt")
+
+
+class ExportProblem(ValueError):
+    """A request the writers cannot serve; ``str()`` says why in the user's language."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRequest:
+    what: str
+    fmt: str
+    monday: dt.date
+    community: str | None = None
+    person: str | None = None
+    post: str | None = None
+    by: str = "compound"
+    encoding: str = "utf-8-sig"
+    mask_phones: bool | None = None  # None: masked for public formats
+    lang: str | None = None
+    edition: int = 1
+    printed_at: dt.datetime | None = None
+
+    @property
+    def masked(self) -> bool:
+        return self.fmt in PUBLIC_FORMATS if self.mask_phones is None else self.mask_phones
+
+
+def _scope(request: ExportRequest) -> export.Scope:
+    if request.person:
+        return export.Scope.person(request.person)
+    if request.post:
+        return export.Scope.post(request.post)
+    if request.community:
+        return export.Scope.community(request.community)
+    return export.Scope.whole()
+
+
+def render(roster: Roster, request: ExportRequest) -> bytes:
+    """The file's bytes. Raises :class:`ExportProblem` for an unsupported combination."""
+    if request.fmt not in SUPPORTED.get(request.what, ()):
+        raise ExportProblem(t("export.error.unsupported", what=request.what, fmt=request.fmt))
+    sunday = request.monday + dt.timedelta(days=6)
+    try:
+        view = export.WeekView(
+            roster,
+            request.monday,
+            expand_instances(roster, request.monday, sunday),
+            _scope(request),
+        )
+    except ValueError as exc:
+        raise ExportProblem(str(exc)) from exc
+    common = {"lang": request.lang, "mask_phones": request.masked}
+    printed = {"edition": request.edition, "printed_at": request.printed_at}
+    fmt, what = request.fmt, request.what
+    if fmt == "csv":
+        writer = {
+            "roster": export.write_roster_csv,
+            "duties": export.write_duties_csv,
+            "households": export.write_households_csv,
+        }[what]
+        return writer(view, encoding=request.encoding, **common)  # type: ignore[operator]
+    if fmt == "xlsx":
+        writer = {
+            "roster": export.write_roster_xlsx,
+            "duties": export.write_duties_xlsx,
+            "households": export.write_households_xlsx,
+        }[what]
+        return writer(view, **common)  # type: ignore[operator]
+    if fmt == "ics":
+        return export.write_ics(view, **common, **printed)  # type: ignore[arg-type]
+    if fmt == "txt":
+        text = export.write_roster_text(view, by=request.by, **common, **printed)  # type: ignore[arg-type]
+        return text.encode("utf-8")
+    html = {
+        "roster": lambda: export.write_roster_html(view, by=request.by, **common, **printed),  # type: ignore[arg-type]
+        "duties": lambda: export.write_duties_html(view, **common, **printed),  # type: ignore[arg-type]
+        "households": lambda: export.write_households_html(view, **common, **printed),  # type: ignore[arg-type]
+        "signin": lambda: export.write_signin_html(view, **common, **printed),  # type: ignore[arg-type]
+    }[what]()
+    return html.encode("utf-8")
+
+
+def write_atomically(data: bytes, path: Path) -> None:
+    """Write to a temporary file beside ``path`` and rename it: never a half-written export."""
+    path = path.expanduser()
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,65 @@
+"""Editions of a printed week: 第N版 counts the changes made since the week was first printed.
+
+A print is recorded in the audit log as an action ``print:<ISO week>`` with no changes, so the
+history shows who printed what and when, and undo passes over it. The edition of a week is one
+more than the number of recorded changes after its first print that touch that week.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from roster_tui.domain.changes import AuditEntry, Change
+from roster_tui.domain.clock import iso_week_label
+from roster_tui.domain.model import Household, Leave, Override, Rotation
+
+PRINT_PREFIX = "print:"
+IMPORT_ACTION = "import"  # a whole new roster: it changes every week
+
+
+def print_action(monday: dt.date) -> str:
+    return f"{PRINT_PREFIX}{iso_week_label(monday)}"
+
+
+def _touches(change: Change, monday: dt.date) -> bool:
+    """Whether a change can alter what the week's roster shows."""
+    sunday = monday + dt.timedelta(days=6)
+    for row in (change.before, change.after):
+        if row is None:
+            continue
+        if isinstance(row, Override):
+            if monday <= row.date <= sunday:
+                return True
+        elif isinstance(row, Leave):
+            if row.start.date() <= sunday and row.end.date() >= monday:
+                return True
+        elif isinstance(row, Rotation):
+            if row.start <= sunday and (row.end is None or row.end >= monday):
+                return True
+        elif isinstance(row, Household):
+            continue  # carers are not on the roster sheet
+        else:
+            return True  # people, posts, places: names and shifts the sheet shows
+    return False
+
+
+def edition(history: Iterable[AuditEntry], monday: dt.date) -> int:
+    """The edition the next print of the week carries, from the history newest first."""
+    action = print_action(monday)
+    later: list[AuditEntry] = []
+    first_print: AuditEntry | None = None
+    for entry in history:
+        if entry.action == action:
+            first_print = entry  # keep going: the oldest print of the week counts
+        later.append(entry)
+    if first_print is None:
+        return 1
+    changed = sum(
+        1
+        for entry in later
+        if entry.id > first_print.id
+        and not entry.action.startswith(PRINT_PREFIX)
+        and (entry.action == IMPORT_ACTION or any(_touches(c, monday) for c in entry.changes))
+    )
+    return changed + 1

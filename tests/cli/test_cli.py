@@ -1,0 +1,153 @@
+"""The command line as scripts and cron use it: exit codes, messages, nothing half-written."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from roster_tui.cli import main
+from roster_tui.services.demo import sample_file
+from roster_tui.store.db import open_store
+from roster_tui.store.schema import VERSION_KEY
+
+SAMPLE = str(sample_file())
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "roster.sqlite")
+
+
+def _count_people(db: str) -> int:
+    with sqlite3.connect(db) as conn:
+        return int(conn.execute("select count(*) from person").fetchone()[0])
+
+
+def test_import_then_check_json_reports_gaps_with_exit_1(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db, "--lang", "en", "import", SAMPLE]) == 0
+    capsys.readouterr()
+    code = main(["--db", db, "check", "--from", "2026-11-30", "--to", "2026-12-06", "--json"])
+    assert code == 1
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["from"] == "2026-11-30" and payload["to"] == "2026-12-06"
+    kinds = {gap["kind"] for gap in payload["gaps"]}
+    assert {"understaffed", "street_unassigned", "household_uncared"} <= kinds
+    understaffed = next(g for g in payload["gaps"] if g["kind"] == "understaffed")
+    assert understaffed["start"].endswith("+08:00") and len(understaffed["start"]) == 25
+
+
+def test_check_with_no_gap_exits_0(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = Path(db).with_name("empty.toml")
+    empty.write_text(
+        'format = "roster-tui/1"\n[subdistrict]\nname = "空街道"\ntimezone = "Asia/Shanghai"\n',
+        encoding="utf-8",
+    )
+    assert main(["--db", db, "import", str(empty)]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "check", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["gaps"] == []
+
+
+def test_second_import_without_replace_is_refused_and_writes_nothing(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db, "import", SAMPLE]) == 0
+    people = _count_people(db)
+    capsys.readouterr()
+    assert main(["--db", db, "--lang", "en", "import", SAMPLE]) == 2
+    err = capsys.readouterr().err
+    assert "already" in err.lower() and "--replace" in err
+    assert _count_people(db) == people
+
+
+def test_a_bad_file_names_file_line_table_id_and_key_and_creates_nothing(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = Path(SAMPLE).read_text(encoding="utf-8")
+    broken = tmp_path / "broken.toml"
+    # Point the first rotation at a post that does not exist.
+    broken.write_text(text.replace('post = "x01"', 'post = "x99"', 1), encoding="utf-8")
+    assert main(["--db", db, "--lang", "en", "import", str(broken)]) == 2
+    err = capsys.readouterr().err
+    assert "broken.toml" in err and "x99" in err and "post" in err and "line" in err
+    assert "Nothing was imported" in err
+    assert not Path(db).exists()
+
+
+def test_a_file_that_is_not_utf8_is_refused(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gbk = tmp_path / "gbk.toml"
+    gbk.write_bytes(Path(SAMPLE).read_text(encoding="utf-8").encode("gb18030"))
+    assert main(["--db", db, "--lang", "zh", "import", str(gbk)]) == 2
+    assert "UTF-8" in capsys.readouterr().err
+    assert not Path(db).exists()
+
+
+def test_check_on_a_missing_database_says_so_with_exit_2(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db, "--lang", "en", "check"]) == 2
+    err = capsys.readouterr().err
+    assert "roster.sqlite" in err
+    assert not Path(db).exists()
+
+
+def test_a_database_from_a_newer_version_is_refused(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db, "import", SAMPLE]) == 0
+    with sqlite3.connect(db) as conn:
+        conn.execute("update meta set value = '999' where key = ?", (VERSION_KEY,))
+    capsys.readouterr()
+    assert main(["--db", db, "--lang", "en", "check"]) == 2
+    assert "newer" in capsys.readouterr().err.lower()
+
+
+def test_a_read_only_database_refuses_an_import_with_exit_2(
+    db: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db, "import", SAMPLE]) == 0
+    people = _count_people(db)
+    read_only = f"sqlite:///file:{db}?mode=ro&uri=true"
+    capsys.readouterr()
+    assert main(["--db", read_only, "--lang", "en", "import", SAMPLE, "--replace"]) == 2
+    assert "read-only" in capsys.readouterr().err.lower()
+    assert _count_people(db) == people
+
+
+def test_dump_writes_a_file_that_imports_back_to_the_same_data(db: str, tmp_path: Path) -> None:
+    assert main(["--db", db, "import", SAMPLE]) == 0
+    out = tmp_path / "out.toml"
+    assert main(["--db", db, "dump", str(out)]) == 0
+    again = str(tmp_path / "again.sqlite")
+    assert main(["--db", again, "import", str(out)]) == 0
+    assert open_store(f"sqlite:///{again}").load_roster() == open_store(
+        f"sqlite:///{db}"
+    ).load_roster()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "--from", "2026-13-01"],
+        ["export", "roster", "--week", "2026-49", "--format", "csv", "-o", "x.csv"],
+        ["fill", "--week", "W49"],
+        ["frobnicate"],
+    ],
+)
+def test_bad_arguments_exit_2(db: str, argv: list[str]) -> None:
+    assert main(["--db", db, "import", SAMPLE]) == 0
+    with pytest.raises(SystemExit) as raised:
+        code = main(["--db", db, "--lang", "en", *argv])
+        raise SystemExit(code)
+    assert raised.value.code == 2
+
+
+def test_global_options_come_before_the_subcommand(db: str) -> None:
+    assert main(["--db", db, "--lang", "zh", "import", SAMPLE]) == 0
