@@ -7,7 +7,9 @@ each. Nothing here imports Textual; the screens call these from thread workers.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,11 +17,13 @@ from enum import StrEnum
 
 import pendulum
 
-from roster_tui.domain.gaps import Gap, GapKind
+from roster_tui.domain.changes import Change
+from roster_tui.domain.gaps import Gap, GapKind, UnavailableReason
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Post, Roster
 from roster_tui.engine.check import KIND_ORDER, gap_sort_key
-from roster_tui.engine.expand import Expander
+from roster_tui.engine.expand import Expander, InstanceKey
+from roster_tui.engine.incremental import GapTracker
 
 _ONE_DAY = dt.timedelta(days=1)
 # With a fixed "today" (tests, demos) the clock stands still at this hour, so what the today
@@ -107,6 +111,9 @@ class DutyNow:
     moment: dt.datetime
     running: list[ShiftInstance]  # in post order, then start
     handover: list[ShiftInstance]  # every instance starting at the next handover instant
+    next_start: dict[str, dt.datetime]  # post id -> when its next shift starts
+    # Running instance key -> assigned people who do not count on it, and why.
+    absent: dict[InstanceKey, dict[str, UnavailableReason]]
 
 
 def duty_at(roster: Roster, posts: Sequence[Post], moment: dt.datetime) -> DutyNow:
@@ -128,9 +135,35 @@ def duty_at(roster: Roster, posts: Sequence[Post], moment: dt.datetime) -> DutyN
                     running.append(instance)
                 elif instance.start > moment:
                     upcoming.append(instance)
-    first_start = min((i.start for i in upcoming), default=None)
+    next_start: dict[str, dt.datetime] = {}
+    for instance in upcoming:
+        known = next_start.get(instance.post.id)
+        if known is None or instance.start < known:
+            next_start[instance.post.id] = instance.start
+    first_start = min(next_start.values(), default=None)
     handover = [i for i in upcoming if i.start == first_start]
-    return DutyNow(moment, running, handover)
+    absent: dict[InstanceKey, dict[str, UnavailableReason]] = {}
+    for instance in running:
+        if len(instance.counted) < len(instance.assigned):
+            _, _, start_ts, end_ts = expander.clock.bounds(instance.date, instance.shift)
+            reasons = {
+                person: reason
+                for person in instance.assigned
+                if (
+                    reason := expander.unavailable_reason(
+                        person, instance.date, instance.shift, start_ts, end_ts
+                    )
+                )
+                is not None
+            }
+            absent[instance.key] = reasons
+    return DutyNow(moment, running, handover, next_start, absent)
+
+
+def namesakes(roster: Roster) -> set[str]:
+    """Names that more than one person carries (张伟 is common): these need telling apart."""
+    counts = Counter(person.name for person in roster.people)
+    return {name for name, count in counts.items() if count > 1}
 
 
 # -- households ----------------------------------------------------------------------------
@@ -239,3 +272,69 @@ _FIX_PLACE = {
 
 def fix_place(kind: GapKind) -> FixPlace:
     return _FIX_PLACE[kind]
+
+
+# -- gaps kept current across edits -----------------------------------------------------------
+
+_ROSTER_LISTS = tuple(f.name for f in dataclasses.fields(Roster) if f.name != "overrides")
+
+
+def override_changes(old: Roster, new: Roster) -> list[Change] | None:
+    """The override rows ``new`` has that ``old`` has not and back, when nothing else differs.
+
+    An edit laid over the roster in memory replaces only the lists it touched, so an untouched
+    list is the very same object; ``None`` means something besides overrides changed (or the
+    roster was reloaded), and only a full check will do.
+    """
+    if old.subdistrict != new.subdistrict or old.settings != new.settings:
+        return None
+    if any(getattr(old, name) is not getattr(new, name) for name in _ROSTER_LISTS):
+        return None
+    if old.overrides is new.overrides:
+        return []
+    before = {id(o): o for o in old.overrides}
+    after = {id(o): o for o in new.overrides}
+    gone = [Change(o, None) for key, o in before.items() if key not in after]
+    came = [Change(None, o) for key, o in after.items() if key not in before]
+    return gone + came
+
+
+class RangeGaps:
+    """The gaps of a date range for each roster the screen is handed.
+
+    While the range stays the same and only overrides change (every assign, remove and swap),
+    the engine's :class:`GapTracker` updates just the instances and people the edit touched;
+    anything else builds a new tracker. Safe to call from several worker threads.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._tracker: GapTracker | None = None
+        self._roster: Roster | None = None
+
+    def gaps(self, roster: Roster, first: dt.date, last: dt.date) -> list[Gap]:
+        with self._lock:
+            tracker, seen = self._tracker, self._roster
+            if (
+                tracker is not None
+                and seen is not None
+                and (tracker.first, tracker.last)
+                == (
+                    first,
+                    last,
+                )
+            ):
+                if roster is seen:
+                    return tracker.gaps
+                changes = override_changes(seen, roster)
+                if changes is not None:
+                    try:
+                        tracker.apply(changes)
+                    except ValueError:  # the tracker lost step with the roster: start afresh
+                        changes = None
+                if changes is not None:
+                    self._roster = roster
+                    return tracker.gaps
+            self._tracker = GapTracker(roster, first, last)
+            self._roster = roster
+            return self._tracker.gaps

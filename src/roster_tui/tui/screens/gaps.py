@@ -1,9 +1,281 @@
-"""The gaps screen (being built)."""
+"""缺口: every gap in a range (default this ISO week), grouped, and Enter goes where to fix it."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
+
+from roster_tui.domain.clock import iso_week_label
+from roster_tui.domain.gaps import Gap, GapKind
+from roster_tui.domain.model import Roster
+from roster_tui.domain.text import printable
+from roster_tui.engine.describe import GapDescriber, gap_kind_label
+from roster_tui.i18n import t
+from roster_tui.services.overview import (
+    FixPlace,
+    GapRow,
+    PlaceIndex,
+    RangeGaps,
+    fix_place,
+    grouped_rows,
+    iso_week_bounds,
+)
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.widgets.gap_choice import ChoiceModal
+from roster_tui.tui.widgets.gap_table import PAGE_SIZE, GapTable
+
+ALL = "all"  # the choice of every kind
+
+_WEEK = dt.timedelta(days=7)
+
+
+@dataclass(slots=True)
+class CheckedRange:
+    """One check's result, with what the table needs to show it."""
+
+    roster: Roster
+    first: dt.date
+    rows: list[GapRow]  # every kind, grouped
+    counts: Counter[GapKind]
+    index: PlaceIndex
+    describe: GapDescriber
 
 
 class GapsScreen(RosterScreen):
     MODE = "gaps"
+    CSS_PATH = "gaps.tcss"
+    AUTO_FOCUS = "#gaps-table"
+    BINDINGS = [
+        Binding("left_square_bracket", "move_week(-1)", "tui.gaps.key.prev", key_display="["),
+        Binding("right_square_bracket", "move_week(1)", "tui.gaps.key.next", key_display="]"),
+        Binding("t", "this_week", "tui.gaps.key.this_week"),
+        Binding("k", "choose_kind", "tui.gaps.key.kind"),
+        Binding("n", "page(1)", "tui.gaps.key.next_page"),
+        Binding("p", "page(-1)", "tui.gaps.key.prev_page"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.first: dt.date | None = None  # Monday of the range shown
+        self.kind: GapKind | None = None
+        self.page_start = 0  # first row of the page shown
+        self.checked: CheckedRange | None = None
+        self._rows: list[GapRow] = []  # the rows of the chosen kind
+        self._focus_community: str | None = None
+        self._source = RangeGaps()
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="gaps-head"):
+            yield Static(id="gaps-range")
+            yield Static(id="gaps-kind")
+            yield Static(id="gaps-total")
+        yield GapTable(id="gaps-table")
+        yield Static(id="gaps-detail")
+
+    async def recompose(self) -> None:
+        """A language switch rebuilds the widgets: show the last check again."""
+        await super().recompose()
+        self._render_range_label()
+        if self.checked is not None:
+            self._show(self.checked)
+
+    # -- what other screens call --------------------------------------------------------------
+    def show_kind(
+        self, kind: GapKind | None, *, community: str | None = None, day: dt.date | None = None
+    ) -> None:
+        """Filter to ``kind`` (None: all), over the week of ``day``, cursor on ``community``."""
+        self.kind = kind
+        self._focus_community = community
+        self.page_start = 0
+        monday = iso_week_bounds(day)[0] if day is not None else self.first
+        if monday != self.first:
+            self.first = monday
+            self._recheck()
+        elif self.checked is not None and self.is_mounted:
+            self._show(self.checked)
+
+    # -- following the roster -----------------------------------------------------------------
+    def show_roster(self, roster: Roster) -> None:
+        if self.first is None:
+            self.first = iso_week_bounds(self.roster_app.today())[0]
+        self._render_range_label()
+        if self.checked is None or self.checked.first != self.first:
+            self.query_one("#gaps-total", Static).update(Text(t("tui.gaps.checking"), "dim"))
+        self._check(roster, self.first)
+
+    def _recheck(self) -> None:
+        roster = self.roster_app.roster
+        if roster is not None and self.is_mounted:
+            self.show_roster(roster)
+
+    def _render_range_label(self) -> None:
+        if self.first is None:
+            return
+        last = self.first + dt.timedelta(days=6)
+        label = t(
+            "tui.gaps.range",
+            week=iso_week_label(self.first),
+            first=t("tui.gaps.date", month=self.first.month, day=self.first.day),
+            last=t("tui.gaps.date", month=last.month, day=last.day),
+        )
+        self.query_one("#gaps-range", Static).update(label)
+
+    @work(thread=True, exclusive=True, group="gaps-check", exit_on_error=False)
+    def _check(self, roster: Roster, first: dt.date) -> None:
+        gaps = self._source.gaps(roster, first, first + dt.timedelta(days=6))
+        index = PlaceIndex(roster)
+        checked = CheckedRange(
+            roster,
+            first,
+            grouped_rows(gaps, index),
+            Counter(gap.kind for gap in gaps),
+            index,
+            GapDescriber(roster),
+        )
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._checked, checked)
+
+    def _checked(self, checked: CheckedRange) -> None:
+        if checked.first != self.first or not self.is_mounted:
+            return  # the range moved on while this was running
+        self.checked = checked
+        self._show(checked)
+
+    # -- showing ------------------------------------------------------------------------------
+    def _show(self, checked: CheckedRange) -> None:
+        table = self.query_one(GapTable)
+        kept = table.current_number()
+        previous = self._rows[kept] if kept is not None and kept < len(self._rows) else None
+        self._fill_kinds(checked.counts)
+        self._rows = [r for r in checked.rows if self.kind is None or r.gap.kind == self.kind]
+        cursor = self._cursor_after(previous)
+        self.page_start = cursor - cursor % PAGE_SIZE  # the page holding the cursor
+        table.show_page(self._rows, self.page_start, checked.index, checked.describe, cursor)
+        self._show_total()
+        self._show_detail()
+
+    def _cursor_after(self, previous: GapRow | None) -> int:
+        """Where the cursor goes: the asked-for community, else the gap it was on, else top."""
+        if self._focus_community is not None:
+            wanted, self._focus_community = self._focus_community, None
+            return next((i for i, r in enumerate(self._rows) if r.community == wanted), 0)
+        if previous is not None:
+            for i, row in enumerate(self._rows):
+                if row.gap == previous.gap:
+                    return i
+            # Fixed: stay near where it was, on the next gap of the same group.
+            for i, row in enumerate(self._rows):
+                if (row.gap.kind, row.community) == (previous.gap.kind, previous.community):
+                    return i
+        return 0
+
+    def _kind_choices(self, counts: Counter[GapKind]) -> list[tuple[str, str]]:
+        """Every kind: all of them first, then each kind found (and the one chosen, if none)."""
+        choices = [
+            (t("tui.gaps.kind_option", label=t("tui.gaps.all_kinds"), count=counts.total()), ALL)
+        ]
+        for kind in GapKind:
+            if counts[kind] or kind == self.kind:
+                label = t("tui.gaps.kind_option", label=gap_kind_label(kind), count=counts[kind])
+                choices.append((label, kind.value))
+        return choices
+
+    def _fill_kinds(self, counts: Counter[GapKind]) -> None:
+        value = self.kind.value if self.kind is not None else ALL
+        label = next(label for label, v in self._kind_choices(counts) if v == value)
+        text = Text(t("tui.gaps.kind"), style="bold")
+        text.append(" " + label)
+        self.query_one("#gaps-kind", Static).update(text)
+
+    def _show_total(self) -> None:
+        total = len(self._rows)
+        pages = max(1, -(-total // PAGE_SIZE))
+        if total == 0:
+            text = Text(t("tui.gaps.none"), style="green")
+        elif pages == 1:
+            text = Text(t("tui.gaps.total", count=total))
+        else:
+            page = self.page_start // PAGE_SIZE + 1
+            text = Text(t("tui.gaps.shown", count=total, page=page, pages=pages))
+        self.query_one("#gaps-total", Static).update(text)
+        self.refresh_bindings()
+
+    def _show_detail(self) -> None:
+        number = self.query_one(GapTable).current_number()
+        detail = self.query_one("#gaps-detail", Static)
+        if number is None or self.checked is None or number >= len(self._rows):
+            detail.update("")
+            return
+        gap = self._rows[number].gap
+        text = Text(printable(self.checked.describe(gap)))
+        screen = t(f"tui.mode.{fix_place(gap.kind).value}")
+        text.append("  " + t("tui.gaps.where", screen=screen), style="dim")
+        detail.update(text)
+
+    @on(DataTable.RowHighlighted, "#gaps-table")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_choose_kind(self) -> None:
+        counts = self.checked.counts if self.checked is not None else Counter[GapKind]()
+        current = self.kind.value if self.kind is not None else ALL
+        modal = ChoiceModal(t("tui.gaps.choose_kind"), self._kind_choices(counts), current)
+        self.app.push_screen(modal, self._kind_chosen)
+
+    def _kind_chosen(self, value: str | None) -> None:
+        if value is None:
+            return
+        kind = None if value == ALL else GapKind(value)
+        if kind != self.kind:
+            self.show_kind(kind)
+
+    def action_move_week(self, step: int) -> None:
+        if self.first is not None:
+            self.first += _WEEK * step
+            self.page_start = 0
+            self._recheck()
+
+    def action_this_week(self) -> None:
+        self.show_kind(self.kind, day=self.roster_app.today())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "page":
+            return len(self._rows) > PAGE_SIZE
+        return True
+
+    def action_page(self, step: int) -> None:
+        offset = self.page_start + step * PAGE_SIZE
+        if 0 <= offset < len(self._rows) and self.checked is not None:
+            self.page_start = offset
+            checked = self.checked
+            self.query_one(GapTable).show_page(
+                self._rows, offset, checked.index, checked.describe, offset
+            )
+            self._show_total()
+
+    @on(DataTable.RowSelected, "#gaps-table")
+    def _fix(self, event: DataTable.RowSelected) -> None:
+        key = event.row_key.value
+        if key is None or int(key) >= len(self._rows):
+            return
+        self.go_fix(self._rows[int(key)].gap)
+
+    def go_fix(self, gap: Gap) -> None:
+        """Switch to the screen where ``gap`` is fixed and point it at the gap when it can."""
+        place = fix_place(gap.kind)
+        self.app.switch_mode(place.value)
+        target = self.app.screen_stack[0] if self.app.screen_stack else None
+        if place is FixPlace.WEEK and gap.post and gap.date and gap.shift:
+            focus = getattr(target, "focus_instance", None)
+            if focus is not None:
+                focus(gap.post, gap.date, gap.shift)

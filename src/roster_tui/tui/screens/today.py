@@ -1,9 +1,175 @@
-"""The today screen (being built)."""
+"""首页: for one community, who is on duty now, the next handover, this week's gaps, households."""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import OptionList, Static
+from textual.worker import get_current_worker
+
+from roster_tui.domain.clock import iso_week_label
+from roster_tui.domain.gaps import GapKind
+from roster_tui.domain.model import Roster
+from roster_tui.domain.text import printable
+from roster_tui.engine.check import check
+from roster_tui.i18n import t
+from roster_tui.services.overview import (
+    DutyNow,
+    HouseholdSummary,
+    PlaceIndex,
+    counts_worst_first,
+    current_moment,
+    duty_at,
+    frozen_moment,
+    gaps_of_community,
+    household_summary,
+    iso_week_bounds,
+    namesakes,
+)
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.screens.gaps import GapsScreen
+from roster_tui.tui.widgets.gap_choice import ChoiceModal
+from roster_tui.tui.widgets.today_panels import (
+    DutyTable,
+    GapCounts,
+    HouseholdLines,
+    handover_text,
+    moment_text,
+)
+
+# Without a fixed "today" the clock moves on: look again at who is on duty this often.
+REFRESH_SECONDS = 60
 
 
 class TodayScreen(RosterScreen):
     MODE = "today"
+    CSS_PATH = "today.tcss"
+    AUTO_FOCUS = "#today-gaps"
+    BINDINGS = [Binding("c", "choose_community", "tui.today.key.community")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Remembered for the session: across mode switches and a language switch's recompose.
+        self.community: str | None = None
+        self._communities: list[tuple[str, str]] = []
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="today-head"):
+            yield Static(id="today-community")
+            yield Static(id="today-clock")
+        yield Static(t("tui.today.on_duty"), classes="title")
+        yield DutyTable(id="today-duty")
+        yield Static(id="today-handover")
+        with Horizontal(id="today-bottom"):
+            with Vertical(id="today-gaps-box"):
+                yield Static(id="today-gaps-title", classes="title")
+                yield GapCounts(id="today-gaps", compact=True)
+            with Vertical(id="today-households-box"):
+                yield Static(t("tui.today.households"), classes="title")
+                yield HouseholdLines(id="today-households", compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.set_interval(REFRESH_SECONDS, self._tick)
+
+    async def recompose(self) -> None:
+        """A language switch rebuilds the widgets: fill them again from the roster we show."""
+        await super().recompose()
+        self.refresh_roster()
+
+    # -- the moment ---------------------------------------------------------------------------
+    def moment(self, roster: Roster) -> dt.datetime:
+        """Now in the sub-district's zone; with a fixed today, 09:00 that day (stable tests)."""
+        zone = roster.subdistrict.timezone
+        if self.roster_app._fixed_today is not None:
+            return frozen_moment(self.roster_app.today(), zone)
+        return current_moment(zone)
+
+    def _tick(self) -> None:
+        if self.roster_app._fixed_today is None and self.is_current:
+            self.refresh_roster()
+
+    # -- following the roster -----------------------------------------------------------------
+    def show_roster(self, roster: Roster) -> None:
+        self._fill_communities(roster)
+        if self.community is None:
+            return
+        moment = self.moment(roster)
+        self.query_one("#today-clock", Static).update(moment_text(moment))
+        first, last = iso_week_bounds(self.roster_app.today())
+        self.query_one("#today-gaps-title", Static).update(
+            t("tui.today.gaps", week=iso_week_label(first))
+        )
+        self.query_one(GapCounts).show_checking()
+        self._load_duty(roster, self.community, moment)
+        self._load_gaps(roster, self.community, first, last)
+
+    def _fill_communities(self, roster: Roster) -> None:
+        self._communities = [(c.id, printable(c.name)) for c in roster.communities]
+        names = dict(self._communities)
+        if self.community not in names:
+            self.community = self._communities[0][0] if self._communities else None
+        label = Text(t("tui.today.community"), style="bold")
+        label.append(" " + names.get(self.community or "", t("tui.none")))
+        label.append("  " + t("tui.today.change_hint"), style="dim")
+        self.query_one("#today-community", Static).update(label)
+
+    # -- workers ------------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="today-duty", exit_on_error=False)
+    def _load_duty(self, roster: Roster, community: str, moment: dt.datetime) -> None:
+        index = PlaceIndex(roster)
+        duty = duty_at(roster, index.posts_of(community), moment)
+        households = household_summary(roster, community, moment.date())
+        shared = namesakes(roster)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_duty, roster, duty, households, shared)
+
+    def _show_duty(
+        self, roster: Roster, duty: DutyNow, households: HouseholdSummary, shared: set[str]
+    ) -> None:
+        if not self.is_mounted:
+            return
+        self.query_one(DutyTable).show(roster, duty, shared)
+        self.query_one("#today-handover", Static).update(handover_text(roster, duty, shared))
+        self.query_one(HouseholdLines).show(households)
+
+    @work(thread=True, exclusive=True, group="today-gaps", exit_on_error=False)
+    def _load_gaps(self, roster: Roster, community: str, first: dt.date, last: dt.date) -> None:
+        gaps = gaps_of_community(check(roster, first, last), PlaceIndex(roster), community)
+        counts = counts_worst_first(gaps)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_gaps, counts)
+
+    def _show_gaps(self, counts: list[tuple[GapKind, int]]) -> None:
+        if self.is_mounted:
+            self.query_one(GapCounts).show(counts)
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_choose_community(self) -> None:
+        choices = [(name, cid) for cid, name in self._communities]
+        modal = ChoiceModal(t("tui.today.choose_community"), choices, self.community)
+        self.app.push_screen(modal, self._community_chosen)
+
+    def _community_chosen(self, community: str | None) -> None:
+        if community is not None and community != self.community:
+            self.community = community
+            self.refresh_roster()
+
+    @on(OptionList.OptionSelected, "#today-gaps")
+    def _open_gaps(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id is None:
+            return
+        kind = GapKind(event.option.id)
+        self.app.switch_mode("gaps")
+        for screen in self.app.screen_stack:
+            if isinstance(screen, GapsScreen):
+                screen.show_kind(kind, community=self.community, day=self.roster_app.today())
+
+    @on(OptionList.OptionSelected, "#today-households")
+    def _open_households(self, event: OptionList.OptionSelected) -> None:
+        self.app.switch_mode("households")

@@ -1,0 +1,100 @@
+"""The gaps table: one page of grouped gap rows, kind and community written once per group."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from roster_tui.domain.text import printable
+from roster_tui.engine.describe import GapDescriber, gap_kind_label
+from roster_tui.i18n import t
+from roster_tui.services.overview import GapRow, PlaceIndex
+from roster_tui.tui.translate import translate_bindings
+
+# A page of the table: thousands of gaps are possible on a large sub-district, and a table
+# stays quick to build and to scroll only with a bounded number of rows.
+PAGE_SIZE = 500
+
+
+def refill(
+    table: DataTable[object],
+    columns: Sequence[tuple[str, str]],
+    rows: Sequence[tuple[str, Sequence[str | Text]]],
+    *,
+    fit_width: int | None = None,
+) -> None:
+    """Replace every row, with columns sized to fit their cells from the first frame.
+
+    A DataTable measures new rows only when it next goes idle, and a frame drawn before that
+    stays cached with the old, narrow columns; sizing the columns up front avoids both.
+    With ``fit_width`` the last column is cut so the table fits that many cells across (long
+    descriptions are shown in full elsewhere).
+    """
+    widths = [cell_len(label) for _, label in columns]
+    for _, cells in rows:
+        for i, cell in enumerate(cells):
+            widths[i] = max(widths[i], cell.cell_len if isinstance(cell, Text) else cell_len(cell))
+    if fit_width is not None:
+        padding = 2 * table.cell_padding * len(widths)
+        room = fit_width - padding - sum(widths[:-1])
+        widths[-1] = max(min(widths[-1], room), cell_len(columns[-1][1]))
+    table.clear(columns=True)
+    for (key, label), width in zip(columns, widths, strict=True):
+        table.add_column(label, key=key, width=width)
+    for key, cells in rows:
+        table.add_row(*cells, key=key)
+
+
+class GapTable(DataTable[object]):
+    BINDINGS = [Binding("enter", "select_cursor", "tui.gaps.key.fix")]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        translate_bindings(self)
+        self._shown: tuple[list[GapRow], int, PlaceIndex, GapDescriber] | None = None
+        self._width = 0
+
+    def on_resize(self) -> None:
+        """Fit the description column to the new width, keeping the cursor's gap."""
+        if self._shown is not None and self.size.width != self._width:
+            rows, offset, index, describe = self._shown
+            self.show_page(rows, offset, index, describe, self.current_number() or offset)
+
+    def show_page(
+        self,
+        rows: list[GapRow],
+        offset: int,
+        index: PlaceIndex,
+        describe: GapDescriber,
+        cursor: int = 0,
+    ) -> None:
+        """Rows ``offset`` … ``offset + PAGE_SIZE``; each row's key is its place in ``rows``."""
+        page = rows[offset : offset + PAGE_SIZE]
+        cells: list[tuple[str, Sequence[str | Text]]] = []
+        for number, row in enumerate(page, start=offset):
+            first_on_page = number == offset
+            kind = gap_kind_label(row.gap.kind) if row.first_of_kind or first_on_page else ""
+            community = ""
+            if row.first_of_group or first_on_page:
+                found = index.communities.get(row.community) if row.community else None
+                community = printable(found.name) if found else t("tui.gaps.no_community")
+            what = printable(describe(row.gap))
+            cells.append((str(number), (Text(kind, style="bold"), community, what)))
+        columns = [(key, t(f"tui.gaps.col.{key}")) for key in ("kind", "community", "what")]
+        self._width = self.size.width
+        width = self.size.width - self.styles.scrollbar_size_vertical
+        refill(self, columns, cells, fit_width=width if width > 0 else None)
+        self._shown = (rows, offset, index, describe)
+        if page:
+            self.move_cursor(row=min(max(cursor - offset, 0), len(page) - 1), animate=False)
+
+    def current_number(self) -> int | None:
+        """The place in the full list of the row under the cursor."""
+        if self.row_count == 0:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return int(key) if key is not None else None

@@ -1,0 +1,175 @@
+"""The today screen's panels: who is on duty, the gap counts and the household lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+import pendulum
+from rich.text import Text
+from textual.widgets import DataTable, OptionList
+from textual.widgets.option_list import Option
+
+from roster_tui.domain.clock import format_hhmm
+from roster_tui.domain.gaps import GapKind, UnavailableReason
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import Person, Roster
+from roster_tui.domain.text import printable
+from roster_tui.engine.describe import gap_kind_label
+from roster_tui.i18n import t
+from roster_tui.services.overview import DutyNow, HouseholdSummary
+from roster_tui.tui.widgets.gap_table import refill
+
+DUTY_COLUMNS = ("post", "shift", "time", "next", "people")
+
+
+def moment_text(moment: dt.datetime) -> str:
+    """``12月2日 周三 09:00``."""
+    return t(
+        "tui.today.now",
+        when=t(
+            "tui.today.when",
+            month=moment.month,
+            day=moment.day,
+            weekday=t(f"tui.today.weekday.{moment.weekday()}"),
+            time=f"{moment.hour:02d}:{moment.minute:02d}",
+        ),
+    )
+
+
+def person_label(person: Person | None, person_id: str, shared: set[str]) -> str:
+    """The name, with the phone's last four digits when someone else has the same name."""
+    if person is None:
+        return person_id
+    name = printable(person.name)
+    if person.name in shared:
+        return t("tui.today.person_tail", name=name, tail=printable(person.phone[-4:]))
+    return name
+
+
+def people_text(
+    instance: ShiftInstance,
+    people: dict[str, Person],
+    shared: set[str],
+    absent: dict[str, UnavailableReason] | None = None,
+) -> Text:
+    """Who is on the instance: counted people plain, the rest dim with why they do not count."""
+    text = Text()
+    for i, person_id in enumerate(instance.assigned):
+        if i:
+            text.append(t("tui.today.separator"))
+        label = person_label(people.get(person_id), person_id, shared)
+        reason = (absent or {}).get(person_id)
+        if reason is None:
+            text.append(label)
+        else:
+            why = t(f"tui.today.absent.{reason.value}")
+            text.append(t("tui.today.person_absent", name=label, reason=why), style="dim")
+    short = instance.need - instance.have
+    if not instance.assigned:
+        text.append(t("tui.today.nobody"), style="bold red")
+    if short > 0:
+        text.append(" ")
+        text.append(t("tui.today.short", count=short), style="bold red")
+    return text
+
+
+def _local_time(moment: dt.datetime, zone: str, today: dt.date) -> tuple[str, bool]:
+    """``HH:MM`` of ``moment`` in ``zone``, and whether it falls on a later day than ``today``."""
+    local = pendulum.instance(moment).in_timezone(zone)
+    return f"{local.hour:02d}:{local.minute:02d}", local.date() > today
+
+
+def handover_text(roster: Roster, duty: DutyNow, shared: set[str]) -> Text:
+    """``下次交接 20:00：东门 夜班 张三、李四，另有2处同时交接``: the soonest handover."""
+    if not duty.handover:
+        return Text(t("tui.today.no_handover"), style="dim")
+    time, later = _local_time(duty.handover[0].start, roster.subdistrict.timezone, _day(duty))
+    key = "tui.today.handover_day" if later else "tui.today.handover"
+    text = Text(t(key, time=time), style="bold")
+    first = duty.handover[0]
+    people = {p.id: p for p in roster.people}
+    text.append(f"{printable(first.post.name)} {printable(first.shift.name)} ")
+    text.append_text(people_text(first, people, shared))
+    if len(duty.handover) > 1:
+        text.append(t("tui.today.handover_more", count=len(duty.handover) - 1))
+    return text
+
+
+def _day(duty: DutyNow) -> dt.date:
+    return dt.date(duty.moment.year, duty.moment.month, duty.moment.day)
+
+
+class DutyTable(DataTable[object]):
+    """One row per running instance of the community's posts."""
+
+    def on_mount(self) -> None:
+        self.cursor_type = "row"
+        self.zebra_stripes = True
+
+    def show(self, roster: Roster, duty: DutyNow, shared: set[str]) -> None:
+        people = {p.id: p for p in roster.people}
+        zone, today = roster.subdistrict.timezone, _day(duty)
+        rows: list[tuple[str, Sequence[str | Text]]] = []
+        for instance in duty.running:
+            shift = instance.shift
+            following = duty.next_start.get(instance.post.id)
+            handover = ""
+            if following is not None:
+                time, later = _local_time(following, zone, today)
+                handover = t("tui.today.tomorrow", time=time) if later else time
+            cells = (
+                printable(instance.post.name),
+                printable(shift.name),
+                f"{format_hhmm(shift.start)}-{format_hhmm(shift.end)}",
+                handover,
+                people_text(instance, people, shared, duty.absent.get(instance.key)),
+            )
+            rows.append(
+                ("|".join((instance.post.id, instance.date.isoformat(), shift.name)), cells)
+            )
+        if not duty.running:
+            rows.append(("none", (Text(t("tui.today.no_posts"), style="dim"), "", "", "", "")))
+        columns = [(key, t(f"tui.today.col.{key}")) for key in DUTY_COLUMNS]
+        refill(self, columns, rows)
+
+
+class GapCounts(OptionList):
+    """This week's gap counts, worst first; Enter opens the gaps screen on that kind."""
+
+    def show_checking(self) -> None:
+        if self.option_count == 0:
+            self.set_options([Option(Text(t("tui.today.checking"), style="dim"), disabled=True)])
+
+    def show(self, counts: list[tuple[GapKind, int]]) -> None:
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        if not counts:
+            self.set_options([Option(Text(t("tui.today.no_gaps"), style="green"), disabled=True)])
+            return
+        self.set_options(
+            Option(
+                Text(t("tui.today.gap_count", label=gap_kind_label(kind), count=count)),
+                id=kind.value,
+            )
+            for kind, count in counts
+        )
+        ids = [kind.value for kind, _ in counts]
+        self.highlighted = ids.index(highlighted) if highlighted in ids else 0
+
+
+class HouseholdLines(OptionList):
+    """Households in quarantine, ending, and without a carer; Enter opens the households."""
+
+    def show(self, summary: HouseholdSummary) -> None:
+        highlighted = self.highlighted
+        lines = [
+            ("active", t("tui.today.households_active", count=summary.active), ""),
+            ("ending", t("tui.today.households_ending", count=summary.ending), "yellow"),
+            (
+                "uncared",
+                t("tui.today.households_uncared", count=summary.without_carer),
+                "bold red" if summary.without_carer else "",
+            ),
+        ]
+        self.set_options(Option(Text(label, style=style), id=key) for key, label, style in lines)
+        self.highlighted = highlighted if highlighted is not None else 0
