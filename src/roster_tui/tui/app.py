@@ -23,6 +23,7 @@ from roster_tui.services.snapshot import apply_changes
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.errors import ConflictError, DatabaseLocked, NothingToUndo, StoreError
 from roster_tui.tui.messages import RosterChanged
+from roster_tui.tui.screens.export_dialog import ExportDialog
 from roster_tui.tui.screens.gaps import GapsScreen
 from roster_tui.tui.screens.help import HelpScreen
 from roster_tui.tui.screens.history import HistoryScreen
@@ -57,6 +58,7 @@ class RosterApp(App[None]):
         Binding("5", "switch_mode('places')", "tui.mode.places"),
         Binding("6", "switch_mode('households')", "tui.mode.households"),
         Binding("7", "switch_mode('history')", "tui.mode.history"),
+        Binding("e", "export", "tui.export.open"),
         Binding("f1,question_mark", "help", "tui.key.help"),
         Binding("ctrl+z", "undo", "tui.key.undo"),
         Binding("f10", "toggle_language", "tui.key.language", show=False),
@@ -183,6 +185,16 @@ class RosterApp(App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def action_export(self) -> None:
+        if self.roster is None:
+            return
+        week_screen = self.screen if isinstance(self.screen, WeekScreen) else None
+        monday = week_screen.monday if week_screen and week_screen.monday else None
+        if monday is None:
+            today = self.today()
+            monday = today - dt.timedelta(days=today.weekday())
+        self.push_screen(ExportDialog(self.roster, monday))
 
     def action_toggle_language(self) -> None:
         set_language("en" if current_language() == "zh" else "zh")

@@ -1,0 +1,200 @@
+"""导出/打印: pick what, format, week, scope and path; the file is written in a worker."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, LoadingIndicator, Static
+
+from roster_tui.domain.clock import iso_week_label, parse_iso_week
+from roster_tui.domain.model import Roster
+from roster_tui.domain.text import printable
+from roster_tui.i18n import current_language, t
+from roster_tui.services.exporting import (
+    PRINTABLE,
+    SUPPORTED,
+    ExportProblem,
+    ExportRequest,
+    render,
+    write_atomically,
+)
+from roster_tui.tui.translate import translate_bindings
+from roster_tui.tui.widgets.choice_field import ChoiceField
+
+if TYPE_CHECKING:
+    from roster_tui.tui.app import RosterApp
+
+EXTENSIONS = {"csv": "csv", "html": "html", "txt": "txt", "ics": "ics", "xlsx": "xlsx"}
+
+
+class ExportDialog(ModalScreen[None]):
+    CSS_PATH = "export_dialog.tcss"
+    BINDINGS = [
+        Binding("escape", "dismiss", "tui.key.cancel"),
+        Binding("ctrl+s", "export", "tui.export.do"),
+    ]
+
+    def __init__(self, roster: Roster, monday: dt.date) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.roster = roster
+        self.monday = monday
+        self.lp = shutil.which("lp") or shutil.which("lpr")
+
+    def compose(self) -> ComposeResult:
+        whats = [(t(f"tui.export.what.{w}"), w) for w in SUPPORTED]
+        scopes = [(t("tui.export.scope.all"), "")] + [
+            (printable(c.name), c.id) for c in self.roster.communities
+        ]
+        with Vertical(id="export-box"):
+            yield Static(t("tui.export.title"), classes="title")
+            yield ChoiceField(t("tui.export.what"), whats, id="what")
+            yield ChoiceField(t("tui.export.format"), self._formats("roster"), id="fmt")
+            yield ChoiceField(t("tui.export.scope"), scopes, id="scope")
+            yield ChoiceField(t("tui.export.phones"), self._phone_choices(), id="mask")
+            with Horizontal(classes="field"):
+                yield Static(t("tui.export.week"), classes="label")
+                week = Input(iso_week_label(self.monday), id="week")
+                week.cursor_blink = False
+                yield week
+            with Horizontal(classes="field"):
+                yield Static(t("tui.export.path"), classes="label")
+                path = Input(self._default_path("roster", "csv"), id="path")
+                path.cursor_blink = False
+                yield path
+            yield Static(id="export-status")
+            yield LoadingIndicator(id="export-busy")
+            with Horizontal(id="export-buttons"):
+                yield Button(t("tui.export.do"), id="do-export", variant="primary")
+                if self.lp:
+                    yield Button(t("tui.export.print"), id="do-print")
+                yield Button(t("tui.key.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-busy").display = False
+        self.query_one("#what").focus()
+
+    @staticmethod
+    def _formats(what: str) -> list[tuple[str, str]]:
+        return [(f.upper(), f) for f in SUPPORTED[what]]
+
+    @staticmethod
+    def _phone_choices() -> list[tuple[str, bool | None]]:
+        return [
+            (t("tui.export.phones.auto"), None),
+            (t("tui.export.phones.masked"), True),
+            (t("tui.export.phones.full"), False),
+        ]
+
+    def _default_path(self, what: str, fmt: str) -> str:
+        name = t(f"tui.export.file.{what}")
+        return str(Path.cwd() / f"{name}-{iso_week_label(self.monday)}.{EXTENSIONS[fmt]}")
+
+    @on(ChoiceField.Changed, "#what, #fmt")
+    def _kind_changed(self, event: ChoiceField.Changed) -> None:
+        what = self.query_one("#what", ChoiceField).value
+        fmt_field = self.query_one("#fmt", ChoiceField)
+        if event.field.id == "what":
+            fmt_field.set_choices(self._formats(what), keep=fmt_field.value)
+        self.query_one("#path", Input).value = self._default_path(what, fmt_field.value)
+
+    def _request(self) -> ExportRequest | None:
+        try:
+            monday = parse_iso_week(self.query_one("#week", Input).value.strip())
+        except ValueError:
+            self._status(t("cli.bad_week", value=self.query_one("#week", Input).value), error=True)
+            return None
+        return ExportRequest(
+            what=self.query_one("#what", ChoiceField).value,
+            fmt=self.query_one("#fmt", ChoiceField).value,
+            monday=monday,
+            community=self.query_one("#scope", ChoiceField).value or None,
+            mask_phones=self.query_one("#mask", ChoiceField).value,
+            lang=current_language(),
+        )
+
+    def _status(self, message: str, *, error: bool = False) -> None:
+        self.query_one("#export-status", Static).update(
+            Text(message, style="bold red" if error else "")
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss()
+
+    @on(Button.Pressed, "#do-export")
+    def action_export(self) -> None:
+        request = self._request()
+        if request is not None:
+            self._busy(True)
+            self.run_export(request, Path(self.query_one("#path", Input).value).expanduser())
+
+    @on(Button.Pressed, "#do-print")
+    def _print(self) -> None:
+        request = self._request()
+        if request is not None:
+            self._busy(True)
+            self.run_print(dataclasses.replace(request, what="roster", fmt="txt"))
+
+    def _busy(self, busy: bool) -> None:
+        self.query_one("#export-busy").display = busy
+        self.query_one("#export-buttons").disabled = busy
+        if busy:
+            self._status(t("tui.export.working"))
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def run_export(self, request: ExportRequest, path: Path) -> None:
+        app = cast("RosterApp", self.app)
+        try:
+            request = dataclasses.replace(
+                request, edition=app.workspace.print_edition(request.monday)
+            )
+            write_atomically(render(self.roster, request), path)
+            if request.fmt in PRINTABLE:
+                app.workspace.record_print(request.monday, f"{request.what}.{request.fmt}")
+        except ExportProblem as exc:
+            self.app.call_from_thread(self._finished, str(exc), True)
+        except OSError as exc:
+            message = t("cli.os_error", path=printable(str(path)), error=exc.strerror or exc)
+            self.app.call_from_thread(self._finished, message, True)
+        else:
+            self.app.call_from_thread(
+                self._finished, t("tui.export.written", path=printable(str(path))), False
+            )
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def run_print(self, request: ExportRequest) -> None:
+        app = cast("RosterApp", self.app)
+        assert self.lp is not None
+        try:
+            request = dataclasses.replace(
+                request, edition=app.workspace.print_edition(request.monday)
+            )
+            data = render(self.roster, request)
+            done = subprocess.run([self.lp], input=data, capture_output=True, timeout=30)
+        except (OSError, subprocess.SubprocessError, ExportProblem) as exc:
+            self.app.call_from_thread(self._finished, t("tui.export.print_failed", error=exc), True)
+            return
+        if done.returncode != 0:
+            error = done.stderr.decode(errors="replace").strip()
+            self.app.call_from_thread(
+                self._finished, t("tui.export.print_failed", error=printable(error)), True
+            )
+            return
+        app.workspace.record_print(request.monday, "roster.txt")
+        self.app.call_from_thread(self._finished, t("tui.export.printed"), False)
+
+    def _finished(self, message: str, error: bool) -> None:
+        self._busy(False)
+        self._status(message, error=error)
