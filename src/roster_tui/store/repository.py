@@ -1,8 +1,9 @@
 """The store: a whole sub-district in and out, audited edits, undo, and a change counter.
 
-Each public call is one session and one transaction. Writes bump the ``revision`` counter first,
-which on PostgreSQL also queues concurrent writers one after another (no deadlocks between
-edits), and on SQLite costs nothing extra under ``BEGIN IMMEDIATE``.
+Each public call is one connection and one transaction: Core statements only, no ORM objects,
+so nothing to expire and nothing shared between threads. Writes bump the ``revision`` counter
+first, which on PostgreSQL also queues concurrent writers one after another (no deadlocks
+between edits), and on SQLite costs nothing extra under ``BEGIN IMMEDIATE``.
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, RowMapping, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from roster_tui.domain.changes import AuditEntry, Change, Entity
 from roster_tui.domain.model import Roster, Settings, Subdistrict
@@ -73,21 +73,12 @@ class Store:
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
-        with (
-            translated_errors(),
-            Session(self.engine, expire_on_commit=False) as session,
-            session.begin(),
-        ):
-            yield session.connection()
+        with translated_errors(), self.engine.begin() as conn:
+            yield conn
 
     @contextmanager
     def _writing(self) -> Iterator[Connection]:
-        with (
-            translated_errors(),
-            Session(self._write_engine, expire_on_commit=False) as session,
-            session.begin(),
-        ):
-            conn = session.connection()
+        with translated_errors(), self._write_engine.begin() as conn:
             conn.execute(update(T.REVISION).values(counter=T.REVISION.c.counter + 1))
             yield conn
 

@@ -40,7 +40,7 @@ def set_version(conn: Connection, version: int) -> None:
 
 
 def create_schema(conn: Connection, version: int = CURRENT_VERSION) -> None:
-    T.META.metadata.create_all(conn, tables=list(T.ALL_TABLES))
+    T.METADATA.create_all(conn, tables=list(T.ALL_TABLES))
     conn.execute(T.REVISION.insert().values(id=1, counter=0))
     set_version(conn, version)
 
