@@ -31,7 +31,7 @@ from roster_tui.tui.screens.households import HouseholdsScreen
 from roster_tui.tui.screens.people import PeopleScreen
 from roster_tui.tui.screens.places import PlacesScreen
 from roster_tui.tui.screens.today import TodayScreen
-from roster_tui.tui.screens.too_small import TooSmallScreen
+from roster_tui.tui.screens.too_small import TerminalResized, TooSmallScreen
 from roster_tui.tui.screens.week import WeekScreen
 from roster_tui.tui.translate import translate_bindings
 
@@ -205,7 +205,7 @@ class RosterApp(App[None]):
             self.call_later(screen.recompose)
         self.refresh_bindings()
 
-    def on_resize(self) -> None:
+    def on_terminal_resized(self, _: TerminalResized) -> None:
         self._check_size()
 
     def _check_size(self) -> None:

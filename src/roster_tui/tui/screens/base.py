@@ -10,6 +10,7 @@ from textual.widgets import Footer
 
 from roster_tui.domain.model import Roster
 from roster_tui.tui.messages import RosterChanged
+from roster_tui.tui.screens.too_small import TerminalResized
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.mode_bar import ModeBar
 
@@ -41,6 +42,9 @@ class RosterScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._follow(self.roster_app.roster)
+
+    def on_resize(self) -> None:
+        self.app.post_message(TerminalResized())
 
     def on_screen_resume(self) -> None:
         self._follow(self.roster_app.roster)

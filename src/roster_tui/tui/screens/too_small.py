@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -18,8 +20,13 @@ class TooSmallScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Static(t("tui.too_small", width=80, height=24), id="too-small")
 
-    def on_resize(self) -> None:
-        size = self.app.size
+    def on_resize(self, event: events.Resize) -> None:
+        size = event.size
         self.query_one(Static).update(
             t("tui.too_small_now", width=80, height=24, now_w=size.width, now_h=size.height)
         )
+        self.app.post_message(TerminalResized())
+
+
+class TerminalResized(Message):
+    """A screen saw the terminal change size: the app decides whether it is too small."""
