@@ -1,9 +1,262 @@
-"""The people screen (being built)."""
+"""People (人员): find anyone fast, keep their details, leave and activity, see their week.
+
+The list on the left follows the search box (name, pinyin initials, full pinyin, phone tail);
+the panel on the right shows the highlighted person's current ISO week. The week's shifts and
+gaps are worked out once per roster in a thread, then read per person from an index.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Input, Static
+
+from roster_tui.domain.model import Leave, Person, Roster
+from roster_tui.domain.text import printable
+from roster_tui.i18n import t
+from roster_tui.services.demo import monday_of
+from roster_tui.services.people import (
+    WeekFacts,
+    leaves_of,
+    next_id,
+    person_week,
+    phone_tail,
+    search_people,
+)
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.widgets.leave_form import LeaveForm
+from roster_tui.tui.widgets.leave_list import LeaveList
+from roster_tui.tui.widgets.person_form import PersonForm
+from roster_tui.tui.widgets.person_label import person_label
+from roster_tui.tui.widgets.person_week import PersonWeekView
+
+MAX_ROWS = 2000  # a DataTable stays quick up to about this many rows
+COLUMNS = ("name", "community", "tail", "status")
+
+
+def on_leave_today(roster: Roster, today: dt.date) -> set[str]:
+    start = dt.datetime.combine(today, dt.time())
+    end = start + dt.timedelta(days=1)
+    return {lv.person for lv in roster.leaves if lv.start < end and start < lv.end}
 
 
 class PeopleScreen(RosterScreen):
     MODE = "people"
+    CSS_PATH = "people.tcss"
+    AUTO_FOCUS = "#people-table"  # letters are keys here; / moves into the search box
+    BINDINGS = [
+        Binding("slash", "search", "tui.people.key.search"),
+        Binding("n", "add", "tui.people.key.add"),
+        Binding("e", "edit", "tui.people.key.edit"),
+        Binding("d", "toggle_active", "tui.people.key.toggle_active"),
+        Binding("l", "add_leave", "tui.people.key.leave"),
+        Binding("v", "leaves", "tui.people.key.leaves"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: dict[str, tuple[str, ...]] = {}  # person id -> cells shown, for diffing
+        self._facts: WeekFacts | None = None
+        self._facts_roster: Roster | None = None
+        self._want: str | None = None  # a person to highlight once the list shows them
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="people-main"):
+            with Vertical(id="people-left"):
+                search = Input(
+                    placeholder=t("tui.people.search_hint"), compact=True, id="people-search"
+                )
+                search.cursor_blink = False  # no blinking cursor over SSH
+                yield search
+                yield Static("", id="people-count", classes="hint")
+                yield DataTable(cursor_type="row", zebra_stripes=True, id="people-table")
+            with VerticalScroll(id="people-detail"):
+                yield PersonWeekView(id="person-week")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#people-table", DataTable)
+        for column in COLUMNS:
+            table.add_column(t(f"tui.people.col.{column}"), key=column)
+
+    # -- following the roster ---------------------------------------------------------------
+    def show_roster(self, roster: Roster) -> None:
+        self._search(roster, self.query_one("#people-search", Input).value)
+        if self._facts_roster is not roster:
+            self._show_detail()
+            self._work_out_week(roster, monday_of(self.roster_app.today()))
+
+    @on(Input.Changed, "#people-search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if self._shown is not None:
+            self._search(self._shown, event.value)
+
+    @on(Input.Submitted, "#people-search")
+    def _query_done(self) -> None:
+        self.query_one("#people-table", DataTable).focus()
+
+    @work(thread=True, exclusive=True, group="people-search", exit_on_error=False)
+    def _search(self, roster: Roster, query: str) -> None:
+        found = search_people(roster, query)
+        self.app.call_from_thread(self._fill, roster, found)
+
+    def _cells(
+        self, person: Person, communities: dict[str, str], away: set[str]
+    ) -> tuple[str, ...]:
+        if not person.active:
+            status = t("tui.people.inactive")
+        elif person.id in away:
+            status = t("tui.people.on_leave")
+        else:
+            status = ""
+        community = printable(communities.get(person.community, person.community))
+        return (printable(person.name), community, phone_tail(person.phone), status)
+
+    def _fill(self, roster: Roster, found: list[Person]) -> None:
+        if roster is not self._shown:
+            return  # a newer roster is on its way
+        table = self.query_one("#people-table", DataTable)
+        communities = {c.id: c.name for c in roster.communities}
+        away = on_leave_today(roster, self.roster_app.today())
+        shown = found[:MAX_ROWS]
+        rows = {p.id: self._cells(p, communities, away) for p in shown}
+        current = self._highlighted_id()
+        with self.app.batch_update():
+            if list(rows) == list(self._rows):
+                # The same people in the same order: update only the cells that changed.
+                for pid, cells in rows.items():
+                    for index, (old, new) in enumerate(zip(self._rows[pid], cells, strict=True)):
+                        if old != new:
+                            table.update_cell(pid, COLUMNS[index], self._styled(new, index))
+            else:
+                table.clear()
+                for pid, cells in rows.items():
+                    table.add_row(*(self._styled(c, i) for i, c in enumerate(cells)), key=pid)
+            self._rows = rows
+        target = self._want if self._want in rows else current
+        if target in rows:
+            table.move_cursor(row=table.get_row_index(target), scroll=True)
+            if target == self._want:
+                self._want = None
+        total = len(roster.people)
+        key = "tui.people.count_capped" if len(found) > MAX_ROWS else "tui.people.count"
+        count = t(key, found=len(found), total=total, shown=len(shown))
+        self.query_one("#people-count", Static).update(count)
+        self._show_detail()
+
+    @staticmethod
+    def _styled(cell: str, column: int) -> str | Text:
+        return Text(cell, style="bold red") if column == 3 and cell else cell
+
+    # -- the detail panel -------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="people-week", exit_on_error=False)
+    def _work_out_week(self, roster: Roster, monday: dt.date) -> None:
+        view = self.roster_app.workspace.week(monday, roster)
+        facts = WeekFacts.build(monday, view.instances, view.gaps)
+        self.app.call_from_thread(self._week_ready, roster, facts)
+
+    def _week_ready(self, roster: Roster, facts: WeekFacts) -> None:
+        if roster is not self._shown:
+            return
+        self._facts, self._facts_roster = facts, roster
+        self._show_detail()
+
+    @on(DataTable.RowHighlighted, "#people-table")
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def _highlighted_id(self) -> str | None:
+        table = self.query_one("#people-table", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def selected(self) -> Person | None:
+        pid = self._highlighted_id()
+        roster = self._shown
+        if pid is None or roster is None:
+            return None
+        return next((p for p in roster.people if p.id == pid), None)
+
+    def _show_detail(self) -> None:
+        roster = self._shown
+        view = self.query_one("#person-week", PersonWeekView)
+        if roster is None:
+            return
+        person = self.selected()
+        today = self.roster_app.today()
+        # Until this roster's week is worked out, the last one stands in (a fraction of a
+        # second) rather than blanking the panel after every edit.
+        facts = self._facts
+        week = person_week(roster, person, facts, today) if person and facts else None
+        view.show(week, person, roster, today)
+
+    # -- actions ----------------------------------------------------------------------------
+    def action_search(self) -> None:
+        self.query_one("#people-search", Input).focus()
+
+    def key_escape(self) -> None:
+        self.query_one("#people-table", DataTable).focus()
+
+    def _label(self, person: Person) -> str:
+        roster = self._shown
+        communities = {c.id: c.name for c in roster.communities} if roster else {}
+        return person_label(person, communities)
+
+    def action_add(self) -> None:
+        roster = self._shown
+        if roster is None:
+            return
+        width = max((len(p.id) - 1 for p in roster.people if p.id[:1] == "p"), default=3)
+        new_id = next_id((p.id for p in roster.people), "p", width)
+
+        def save(person: Person | None) -> None:
+            if person is not None:
+                self._want = person.id
+                self.roster_app.edit(lambda ws: ws.save_person(None, person))
+
+        self.app.push_screen(PersonForm(roster, None, new_id), save)
+
+    def action_edit(self) -> None:
+        roster, before = self._shown, self.selected()
+        if roster is None or before is None:
+            return
+
+        def save(after: Person | None) -> None:
+            if after is not None and after != before:
+                self.roster_app.edit(lambda ws: ws.save_person(before, after))
+
+        self.app.push_screen(PersonForm(roster, before, before.id), save)
+
+    def action_toggle_active(self) -> None:
+        person = self.selected()
+        if person is not None:
+            self.roster_app.edit(lambda ws: ws.set_active(person, not person.active))
+
+    def action_add_leave(self) -> None:
+        person = self.selected()
+        if person is None:
+            return
+
+        def save(leave: Leave | None) -> None:
+            if leave is not None:
+                self.roster_app.edit(lambda ws: ws.add_leave(leave, person))
+
+        form = LeaveForm(person.id, self._label(person), self.roster_app.today())
+        self.app.push_screen(form, save)
+
+    def action_leaves(self) -> None:
+        person, roster = self.selected(), self._shown
+        if person is None or roster is None:
+            return
+
+        def cancel(leave: Leave | None) -> None:
+            if leave is not None:
+                self.roster_app.edit(lambda ws: ws.remove_leave(leave, person))
+
+        self.app.push_screen(LeaveList(self._label(person), leaves_of(roster, person.id)), cancel)

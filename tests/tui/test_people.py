@@ -1,0 +1,230 @@
+"""The People screen: search, leave, deactivation, at 80×24 and 120×40."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TODAY
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input
+
+from roster_tui.domain.gaps import GapKind
+from roster_tui.services.workspace import Workspace
+from roster_tui.store.db import open_store
+from roster_tui.tui.app import RosterApp
+from roster_tui.tui.screens.people import PeopleScreen
+from roster_tui.tui.widgets.leave_form import LeaveForm
+from roster_tui.tui.widgets.leave_list import LeaveList
+from roster_tui.tui.widgets.person_form import PersonForm
+from roster_tui.tui.widgets.person_week import PersonWeekView
+
+SIZES = [(80, 24), (120, 40)]
+
+
+async def settle(app: RosterApp, pilot: Pilot[None]) -> None:
+    for _ in range(4):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def open_people(app: RosterApp, pilot: Pilot[None]) -> PeopleScreen:
+    await settle(app, pilot)
+    await pilot.press("4")
+    await settle(app, pilot)
+    assert isinstance(app.screen, PeopleScreen)
+    return app.screen
+
+
+async def search(app: RosterApp, pilot: Pilot[None], text: str) -> None:
+    await pilot.press("slash")
+    box = app.screen.query_one("#people-search", Input)
+    assert box.has_focus
+    box.value = ""
+    await pilot.press(*text)
+    await pilot.press("enter")
+    await settle(app, pilot)
+
+
+def listed(screen: PeopleScreen) -> list[str]:
+    table = screen.query_one("#people-table", DataTable)
+    return [str(row.key.value) for row in table.ordered_rows]
+
+
+def detail(screen: PeopleScreen) -> str:
+    return str(screen.query_one(PersonWeekView).render())
+
+
+def row_cells(screen: PeopleScreen, pid: str) -> list[str]:
+    return [str(cell) for cell in screen.query_one("#people-table", DataTable).get_row(pid)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_typing_zw_finds_every_zhang_wei_told_apart(
+    workspace: Workspace, size: tuple[int, int]
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_people(app, pilot)
+        assert screen.query_one("#people-table", DataTable).has_focus
+        await search(app, pilot, "zw")
+        assert screen.query_one("#people-search", Input).value == "zw"
+        people = {p.id: p for p in app.roster.people}  # type: ignore[union-attr]
+        found = listed(screen)
+        zhang_wei = [pid for pid in found if people[pid].name == "张伟"]
+        assert len(zhang_wei) == 3 and found[:3] == zhang_wei
+        # Namesakes differ by community and phone tail on the row itself.
+        rows = {tuple(row_cells(screen, pid)[1:3]) for pid in zhang_wei}
+        assert len(rows) == 3
+        assert ("东风社区", "0003") in rows
+        assert screen.query_one("#people-table", DataTable).has_focus
+
+
+async def test_phone_tail_finds_one_namesake(workspace: Workspace) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_people(app, pilot)
+        await search(app, pilot, "0048")
+        assert listed(screen) == ["p048"]
+        assert "尾号0048" in detail(screen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_leave_shows_on_the_person_and_makes_an_unavailable_gap(
+    workspace: Workspace, size: tuple[int, int]
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_people(app, pilot)
+        await search(app, pilot, "0003")  # 张伟 of 东风社区: 白班 on Tue, Thu, Sat
+        assert "本周 2026-W49：3 个班，计 36 小时" in detail(screen)
+        assert "请假（0）" in detail(screen)
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveForm)
+        app.screen.query_one("#lf-from", Input).value = "2026-12-03 00:00"
+        app.screen.query_one("#lf-to", Input).value = "2026-12-04 00:00"
+        app.screen.query_one("#lf-reason", Input).value = "病假"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is screen
+        text = detail(screen)
+        assert "2026-12-03 00:00 至 2026-12-04 00:00 病假" in text
+        assert "计 24 小时" in text
+        assert "请假，不计入在岗" in text
+        gaps = workspace.gaps(TODAY, TODAY.replace(day=6))
+        assert any(
+            g.kind is GapKind.UNAVAILABLE and g.person == "p003" and g.reason == "leave"
+            for g in gaps
+        )
+
+
+async def test_leave_with_the_end_before_the_start_is_refused_in_chinese(
+    workspace: Workspace,
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_people(app, pilot)
+        await search(app, pilot, "0003")
+        await pilot.press("l")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#lf-to", Input).value = "2026-12-01 08:00"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form
+        assert "结束时间必须晚于开始时间" in str(form.query_one("#lf-error").render())
+        form.query_one("#lf-to", Input).value = "2026-12-05 8点"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "结束时间格式不对" in str(form.query_one("#lf-error").render())
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not [lv for lv in workspace.load().leaves if lv.person == "p003"]
+
+
+async def test_cancelling_a_leave_from_the_list_removes_it(workspace: Workspace) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_people(app, pilot)
+        await search(app, pilot, "0013")  # 病假 today
+        assert "病假" in detail(screen)
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveList)
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert not [lv for lv in workspace.load().leaves if lv.person == "p013"]
+        assert "请假（0）" in detail(screen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_deactivating_marks_the_row_and_keeps_the_person(
+    workspace: Workspace, db_url: str, size: tuple[int, int]
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_people(app, pilot)
+        await search(app, pilot, "0048")
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert row_cells(screen, "p048")[3] == "停用"
+        assert "[停用]" in detail(screen)
+        fresh = open_store(db_url)
+        try:
+            person = next(p for p in fresh.load_roster().people if p.id == "p048")
+        finally:
+            fresh.close()
+        assert person.active is False
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert row_cells(screen, "p048")[3] == ""
+        assert next(p for p in workspace.load().people if p.id == "p048").active
+
+
+async def test_adding_a_person_saves_them_with_the_next_id(workspace: Workspace) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_people(app, pilot)
+        before = len(app.roster.people)  # type: ignore[union-attr]
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PersonForm)
+        await pilot.press("enter")  # nothing filled in yet
+        await pilot.pause()
+        assert "请填写姓名" in str(form.query_one("#pf-error").render())
+        form.query_one("#pf-name", Input).value = "欧阳娜娜"
+        form.query_one("#pf-phone", Input).value = "13912345678"
+        form.query_one("#pf-available", Input).value = "mon-fri 18:00-24:00; sat,sun 00:00-24:00"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        people = workspace.load().people
+        assert len(people) == before + 1
+        added = next(p for p in people if p.name == "欧阳娜娜")
+        assert added.available == ("mon-fri 18:00-24:00", "sat,sun 00:00-24:00")
+        await search(app, pilot, "oyn")
+        assert listed(screen) == [added.id]
+
+
+async def test_a_bad_availability_window_is_named(workspace: Workspace) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_people(app, pilot)
+        await search(app, pilot, "0003")
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#pf-available", Input).value = "周一 08:00-12:00"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form
+        assert "周一 08:00-12:00" in str(form.query_one("#pf-error").render())
+
+
+def test_people_screen_snapshot(snap_compare, db_url: str, store) -> None:  # type: ignore[no-untyped-def]
+    app = RosterApp(Workspace(store, user="tester"), today=TODAY, poll_seconds=3600)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await open_people(app, pilot)
+        await search(app, pilot, "zw")
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
