@@ -79,8 +79,10 @@ ZH = {
     "tui.people.leave.reason": "事由",
     "tui.people.leave.hint": "时间格式 2026-12-02 08:00；结束时刻不含在内。",
     "tui.people.leave.span": "{start} 至 {end}",
-    "tui.people.leave.error.from_format": "开始时间格式不对，应为 年-月-日 时:分，如 2026-12-02 08:00。",
-    "tui.people.leave.error.to_format": "结束时间格式不对，应为 年-月-日 时:分，如 2026-12-05 08:00。",
+    "tui.people.leave.error.from_format": "开始时间格式不对，"
+    "应为 年-月-日 时:分，如 2026-12-02 08:00。",
+    "tui.people.leave.error.to_format": "结束时间格式不对，"
+    "应为 年-月-日 时:分，如 2026-12-05 08:00。",
     "tui.people.leave.error.order": "结束时间必须晚于开始时间。",
     "tui.people.leaves.title": "假条：{who}",
     "tui.people.leaves.hint": "x 撤销选中的请假（可 Ctrl+Z 恢复）· Esc 关闭",
@@ -154,7 +156,8 @@ EN = {
     "tui.people.form.max": "Weekly max",
     "tui.people.form.max_hint": "hours; empty: the sub-district's {hours}",
     "tui.people.form.available": "Available",
-    "tui.people.form.available_hint": "e.g. mon-fri 18:00-24:00; sat,sun 00:00-24:00; empty: any time",
+    "tui.people.form.available_hint": "e.g. mon-fri 18:00-24:00; sat,sun 00:00-24:00; "
+    "empty: any time",
     "tui.people.form.roles": "Roles",
     "tui.people.form.error.name": "Please enter a name.",
     "tui.people.form.error.phone": "Please enter a phone number.",
