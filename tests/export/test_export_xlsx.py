@@ -36,6 +36,14 @@ def test_header_row_is_frozen_and_printed_on_every_page(view: WeekView) -> None:
         assert rows_of(sheet)[0][:3] == ("日期", "星期", "班次")
 
 
+def test_printed_pages_are_headed_with_the_week_and_numbered(view: WeekView) -> None:
+    sheet = load(write_roster_xlsx(view, lang="zh"))["东风社区"]
+    assert (
+        sheet.oddHeader.center.text == "文化路街道 东风社区 值班表 2026年第49周（11月30日—12月6日）"
+    )
+    assert sheet.oddFooter.right.text == "第&P页 / 共&N页"
+
+
 def test_page_setup_is_a4_landscape_one_page_wide(view: WeekView) -> None:
     for sheet in load(write_roster_xlsx(view, lang="zh")):
         setup = sheet.page_setup

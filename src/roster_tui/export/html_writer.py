@@ -10,6 +10,7 @@ from roster_tui.export.html_base import document, esc, page, stamp, table_html
 from roster_tui.export.labels import (
     counted_names,
     date_label,
+    date_label_full,
     language,
     leader_label,
     list_separator,
@@ -166,7 +167,7 @@ def write_households_html(
     table = households_table(view, lang, mask_phones=mask_phones, as_of=as_of)
     when = stamp(edition, printed_time(view, printed_at), lang)
     day = as_of or view.monday
-    subtitle = t("date.full", lang=lang, year=day.year, month=day.month, day=day.day)
+    subtitle = date_label_full(day, lang)
     pages = _table_pages(view, table, lang, when, subtitle)
     return document(table.title, pages, lang=lang)
 

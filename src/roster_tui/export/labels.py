@@ -24,6 +24,11 @@ def date_label(day: dt.date, lang: str) -> str:
     return t("date.month_day", lang=lang, year=day.year, month=day.month, day=day.day)
 
 
+def date_label_full(day: dt.date, lang: str) -> str:
+    """``2026年11月30日`` / ``2026-11-30``."""
+    return t("date.full", lang=lang, year=day.year, month=day.month, day=day.day)
+
+
 def weekday_label(day: dt.date, lang: str) -> str:
     return t(f"weekday.{day.weekday()}", lang=lang)
 

@@ -18,10 +18,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 from rich.cells import cell_len
 
-from roster_tui.export.labels import language
+from roster_tui.export.labels import date_label_full, language, week_label
 from roster_tui.export.sanitize import sanitize
 from roster_tui.export.tables import Row, Table, Value, duties_table, households_table, roster_table
 from roster_tui.export.view import WeekView
+from roster_tui.i18n import t
 
 SHEET_NAME_LIMIT = 31  # Excel counts UTF-16 code units
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
@@ -107,7 +108,14 @@ def _header_cell(sheet: object, text: str) -> WriteOnlyCell:
     return cell
 
 
-def _write_sheet(workbook: Workbook, title: str, table: Table, rows: list[Row]) -> None:
+def _header_text(text: str) -> str:
+    """Text for a print header, where ``&`` starts a code and must be doubled."""
+    return sanitize(text).replace("&", "&&")
+
+
+def _write_sheet(
+    workbook: Workbook, title: str, table: Table, rows: list[Row], heading: str, lang: str
+) -> None:
     sheet = workbook.create_sheet(title)
     texts = [[column] for column in table.columns]
     for row in rows:
@@ -123,6 +131,8 @@ def _write_sheet(workbook: Workbook, title: str, table: Table, rows: list[Row]) 
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_options.horizontalCentered = True
+    sheet.oddHeader.center.text = _header_text(heading)
+    sheet.oddFooter.right.text = t("export.page_of", lang=lang, page="&P", pages="&N")
     sheet.append([_header_cell(sheet, column) for column in table.columns])
     for row in rows:
         sheet.append(
@@ -133,14 +143,20 @@ def _write_sheet(workbook: Workbook, title: str, table: Table, rows: list[Row]) 
         )
 
 
-def table_xlsx(table: Table) -> bytes:
-    """A workbook with one sheet per community of ``table`` (one empty sheet if it has no rows)."""
+def table_xlsx(table: Table, view: WeekView, lang: str, subtitle: str) -> bytes:
+    """A workbook with one sheet per community of ``table`` (one empty sheet if it has no rows).
+
+    Each printed page is headed by the sub-district, community, title and ``subtitle``.
+    """
     workbook = Workbook(write_only=True)
     taken: set[str] = set()
     groups = table.groups() or [("", [])]
     for group, rows in groups:
-        name = table.group_names.get(group) or table.title
-        _write_sheet(workbook, sheet_name(name, taken), table, rows)
+        community = table.group_names.get(group, "")
+        parts = (view.roster.subdistrict.name, community, table.title, subtitle)
+        heading = " ".join(part for part in parts if part)
+        name = community or table.title
+        _write_sheet(workbook, sheet_name(name, taken), table, rows, heading, lang)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -150,14 +166,18 @@ def write_roster_xlsx(
     view: WeekView, *, lang: str | None = None, mask_phones: bool = True
 ) -> bytes:
     """The week's roster as a workbook, one sheet per community, 缺员 cells filled."""
-    return table_xlsx(roster_table(view, language(lang), mask_phones=mask_phones))
+    lang = language(lang)
+    table = roster_table(view, lang, mask_phones=mask_phones)
+    return table_xlsx(table, view, lang, week_label(view, lang))
 
 
 def write_duties_xlsx(
     view: WeekView, *, lang: str | None = None, mask_phones: bool = True
 ) -> bytes:
     """包街包院 responsibility, one sheet per community, uncovered rows filled."""
-    return table_xlsx(duties_table(view, language(lang), mask_phones=mask_phones))
+    lang = language(lang)
+    table = duties_table(view, lang, mask_phones=mask_phones)
+    return table_xlsx(table, view, lang, week_label(view, lang))
 
 
 def write_households_xlsx(
@@ -168,5 +188,6 @@ def write_households_xlsx(
     as_of: dt.date | None = None,
 ) -> bytes:
     """Quarantined households and their carers, one sheet per community."""
-    table = households_table(view, language(lang), mask_phones=mask_phones, as_of=as_of)
-    return table_xlsx(table)
+    lang = language(lang)
+    table = households_table(view, lang, mask_phones=mask_phones, as_of=as_of)
+    return table_xlsx(table, view, lang, date_label_full(as_of or view.monday, lang))
