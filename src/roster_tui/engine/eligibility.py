@@ -1,0 +1,267 @@
+"""Who may take a seat on a shift instance without opening a gap, and who fits it best.
+
+The rules are the gap check's (SPEC §3) seen from the other side: a person added to an instance
+must count there (active, no leave, available), must not overlap or come too close to another
+instance they count on (double_booked, short_rest), and must stay within their weekly hours
+(overtime). Both the fill and the week screen's assign picker ask here, so what the picker
+offers first is exactly what the fill would choose.
+
+Instances are looked at through their *slot* (date, start, end): every rule above depends on
+the slot only, never on the post, so people's eligibility is worked out once per slot.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from roster_tui.domain.clock import iso_week_label
+from roster_tui.domain.gaps import UnavailableReason
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import MINUTES_PER_DAY, Person, Role, Roster, ShiftPattern
+from roster_tui.engine.expand import Expander, InstanceKey
+
+NIGHT_END_MINUTE = 5 * 60  # a night shift works some of 00:00-05:00
+_ONE_DAY = dt.timedelta(days=1)
+
+
+class Blocker(StrEnum):
+    """Why a person cannot take a seat, in the order an explanation names the first one."""
+
+    ALREADY = "already"
+    INACTIVE = "inactive"
+    LEAVE = "leave"
+    AVAILABILITY = "availability"
+    DOUBLE_BOOKED = "double_booked"
+    SHORT_REST = "short_rest"
+    OVERTIME = "overtime"
+    LACKS_ROLE = "lacks_role"
+    AT_CAP = "at_cap"  # carers: already caring for the most households allowed
+
+
+_STATIC = {
+    UnavailableReason.INACTIVE: Blocker.INACTIVE,
+    UnavailableReason.LEAVE: Blocker.LEAVE,
+    UnavailableReason.AVAILABILITY: Blocker.AVAILABILITY,
+}
+
+
+def is_night(shift: ShiftPattern) -> bool:
+    """Works some of 00:00-05:00: a 20:00-08:00 or a 00:00-08:00 shift, not a 16:00-24:00 one."""
+    return shift.start < NIGHT_END_MINUTE or shift.start + shift.duration_minutes > MINUTES_PER_DAY
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where an instance sits in time; every seat rule depends on this and nothing else."""
+
+    day: dt.date
+    shift: ShiftPattern  # the first pattern seen with these times (availability reads them)
+    start_ts: float
+    end_ts: float
+    week: str  # ISO week of the start date
+    night: bool
+
+    @property
+    def seconds(self) -> float:
+        return self.end_ts - self.start_ts
+
+
+SlotKey = tuple[dt.date, int, int]  # (date, start minute, end minute)
+
+
+def slot_key(day: dt.date, shift: ShiftPattern) -> SlotKey:
+    return (day, shift.start, shift.end)
+
+
+class Ledger:
+    """Every person's counted bookings near one week, and their hours and nights per ISO week."""
+
+    def __init__(self, roster: Roster) -> None:
+        self.min_rest = roster.settings.min_rest_hours * 3600
+        self.default_max = roster.settings.max_hours_per_week
+        # Per person: (start, end, instance) sorted by start.
+        self._bookings: dict[str, list[tuple[float, float, InstanceKey]]] = {}
+        self._seconds: dict[tuple[str, str], float] = {}
+        self._nights: dict[tuple[str, str], int] = {}
+
+    def book(self, person: str, slot: Slot, key: InstanceKey) -> None:
+        bisect.insort(self._bookings.setdefault(person, []), (slot.start_ts, slot.end_ts, key))
+        week = (person, slot.week)
+        self._seconds[week] = self._seconds.get(week, 0.0) + slot.seconds
+        self._nights[week] = self._nights.get(week, 0) + slot.night
+
+    def unbook(self, person: str, slot: Slot, key: InstanceKey) -> None:
+        self._bookings[person].remove((slot.start_ts, slot.end_ts, key))
+        week = (person, slot.week)
+        self._seconds[week] -= slot.seconds
+        self._nights[week] -= slot.night
+
+    def seconds(self, person: str, week: str) -> float:
+        return self._seconds.get((person, week), 0.0)
+
+    def nights(self, person: str, week: str) -> int:
+        return self._nights.get((person, week), 0)
+
+    def bookings(self, person: str) -> list[tuple[float, float, InstanceKey]]:
+        return self._bookings.get(person, [])
+
+    def clash(self, person: str, slot: Slot, ignore: InstanceKey | None = None) -> Blocker | None:
+        """DOUBLE_BOOKED or SHORT_REST against their bookings (``ignore``: the seat's own)."""
+        start, end, rest = slot.start_ts, slot.end_ts, self.min_rest
+        found: Blocker | None = None
+        for other_start, other_end, key in self._bookings.get(person, ()):
+            if other_start >= end + rest:
+                break  # sorted by start: nothing later can come close
+            if key == ignore:
+                continue
+            if other_start < end and start < other_end:
+                return Blocker.DOUBLE_BOOKED
+            gap = start - other_end if other_end <= start else other_start - end
+            if gap < rest:
+                found = Blocker.SHORT_REST  # keep looking: an overlap further on says more
+        return found
+
+    def over_limit(self, person: Person, slot: Slot, ignore: InstanceKey | None = None) -> bool:
+        limit = person.max_hours_per_week
+        if limit is None:
+            limit = self.default_max
+        seconds = self.seconds(person.id, slot.week) + slot.seconds
+        if ignore is not None and any(key == ignore for _, _, key in self.bookings(person.id)):
+            seconds -= slot.seconds
+        return seconds / 3600 > limit
+
+
+class Eligibility:
+    """The seat rules over one expander (static facts) and one ledger (who works when)."""
+
+    def __init__(self, roster: Roster, expander: Expander, ledger: Ledger) -> None:
+        self.roster = roster
+        self.expander = expander
+        self.ledger = ledger
+        self.people = expander.people
+        self.community_of = {c.id: c.community for c in roster.compounds}
+        self.group_of: dict[str, str] = {}
+        for group in sorted(roster.party_groups, key=lambda g: g.id):
+            for compound in group.compounds:
+                self.group_of.setdefault(compound, group.id)
+        self._slots: dict[SlotKey, Slot] = {}
+
+    def slot(self, day: dt.date, shift: ShiftPattern) -> Slot:
+        key = slot_key(day, shift)
+        found = self._slots.get(key)
+        if found is None:
+            _, _, start_ts, end_ts = self.expander.clock.bounds(day, shift)
+            found = Slot(day, shift, start_ts, end_ts, iso_week_label(day), is_night(shift))
+            self._slots[key] = found
+        return found
+
+    def slot_of(self, instance: ShiftInstance) -> Slot:
+        return self.slot(instance.date, instance.shift)
+
+    def static_blocker(self, person: str, slot: Slot) -> Blocker | None:
+        """INACTIVE, LEAVE or AVAILABILITY: what no other assignment can change."""
+        reason = self.expander.unavailable_reason(
+            person, slot.day, slot.shift, slot.start_ts, slot.end_ts
+        )
+        return None if reason is None else _STATIC[reason]
+
+    def fits(self, person: Person, slot: Slot) -> bool:
+        """Free to take a seat in the slot: no static blocker, no clash, within the week."""
+        return (
+            self.static_blocker(person.id, slot) is None
+            and self.ledger.clash(person.id, slot) is None
+            and not self.ledger.over_limit(person, slot)
+        )
+
+    def blockers(
+        self,
+        person: Person,
+        slot: Slot,
+        *,
+        assigned: Iterable[str] = (),
+        role: Role | None = None,
+        ignore: InstanceKey | None = None,
+    ) -> tuple[Blocker, ...]:
+        """Every rule that stops ``person`` taking a seat, in :class:`Blocker` order.
+
+        ``assigned``: who is on the instance already; ``role``: a role the seat needs;
+        ``ignore``: the instance itself, whose own booking is no clash.
+        """
+        found: list[Blocker] = []
+        if person.id in assigned:
+            found.append(Blocker.ALREADY)
+        static = self.static_blocker(person.id, slot)
+        if static is not None:
+            found.append(static)
+        clash = self.ledger.clash(person.id, slot, ignore)
+        if clash is not None:
+            found.append(clash)
+        if self.ledger.over_limit(person, slot, ignore):
+            found.append(Blocker.OVERTIME)
+        if role is not None and role not in person.roles:
+            found.append(Blocker.LACKS_ROLE)
+        return tuple(found)
+
+    def preference(
+        self, person: Person, compound: str, slot: Slot, wanted_role: Role | None = None
+    ) -> tuple[object, ...]:
+        """Lower is better: holds the wanted role, same community, same Party group, then the
+        lightest load (nights first for a night seat, hours first otherwise), then the id."""
+        community = self.community_of.get(compound)
+        group = self.group_of.get(compound)
+        seconds = self.ledger.seconds(person.id, slot.week)
+        nights = self.ledger.nights(person.id, slot.week)
+        load = (nights, seconds) if slot.night else (seconds, nights)
+        return (
+            wanted_role is not None and wanted_role not in person.roles,
+            person.community != community,
+            group is None or person.party_group != group,
+            *load,
+            person.id,
+        )
+
+
+@dataclass(slots=True)
+class WeekContext:
+    """One ISO week ready for seat questions: its instances, and everyone's bookings around it."""
+
+    roster: Roster
+    monday: dt.date
+    expander: Expander
+    instances: list[ShiftInstance]  # the week's own, by date, post, then shift order
+    eligibility: Eligibility
+
+    @property
+    def ledger(self) -> Ledger:
+        return self.eligibility.ledger
+
+    @property
+    def week(self) -> str:
+        return iso_week_label(self.monday)
+
+    @classmethod
+    def build(cls, roster: Roster, monday: dt.date) -> WeekContext:
+        expander = Expander(roster)
+        # Rest and overlap look across the week's edges, as far as a shift and a rest reach.
+        longest = max((s.duration_minutes for p in roster.posts for s in p.shifts), default=0)
+        reach = longest / 60 + roster.settings.min_rest_hours
+        margin = dt.timedelta(days=1 + math.ceil(reach / 24))
+        sunday = monday + dt.timedelta(days=6)
+        around = expander.instances(monday - margin, sunday + margin)
+        ledger = Ledger(roster)
+        eligibility = Eligibility(roster, expander, ledger)
+        for instance in around:
+            if instance.counted:
+                slot = eligibility.slot_of(instance)
+                for person in instance.counted:
+                    ledger.book(person, slot, instance.key)
+        week = [i for i in around if monday <= i.date <= sunday]
+        return cls(roster, monday, expander, week, eligibility)
+
+    def active_people(self) -> list[Person]:
+        return [p for p in self.roster.people if p.active]

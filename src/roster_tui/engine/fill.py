@@ -1,0 +1,305 @@
+"""Auto-fill (自动补位, SPEC §4 ``fill``): close a week's understaffed and missing_role gaps by
+adding people, never breaking a hard rule.
+
+A greedy repair over open seats, scarcest first. Seats are grouped by slot (date, start, end)
+and by the role they need, since every rule depends on the slot only: the group with the fewest
+eligible people is served next, and eligibility is updated after each assignment for the one
+person whose bookings changed (rest, overlap and weekly hours). Among the eligible, the
+:meth:`~roster_tui.engine.eligibility.Eligibility.preference` order decides (same community, then
+the same Party group, then the lightest load), except that a person whose assignment would leave
+some other open slot with fewer eligible people than open seats is passed over while a harmless
+one exists: that keeps coverage close to an exact optimiser's. Everything iterates in roster or
+instance order, so the same data gives the same proposals.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import Person, Role
+from roster_tui.engine.eligibility import Blocker, Slot, SlotKey, WeekContext, slot_key
+from roster_tui.engine.expand import InstanceKey
+
+GroupKey = tuple[SlotKey, Role | None]  # seats of one slot needing one role (None: anyone)
+
+
+@dataclass(frozen=True, slots=True)
+class SeatProposal:
+    """Add ``person`` to the instance; ``role`` is the missing role they bring, if chosen for it."""
+
+    key: InstanceKey
+    person: str
+    role: Role | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Shortfall:
+    """An instance still short after the fill, and for every person the first rule that stops
+    them taking a seat on it (roster order)."""
+
+    instance: ShiftInstance
+    seats: int  # seats still open
+    role: Role | None  # the role still missing
+    reasons: tuple[tuple[str, Blocker], ...]
+
+    def summary(self) -> list[tuple[Blocker, int]]:
+        """How many people each rule stopped, in :class:`Blocker` order."""
+        counts: dict[Blocker, int] = {}
+        for _, blocker in self.reasons:
+            counts[blocker] = counts.get(blocker, 0) + 1
+        return [(b, counts[b]) for b in Blocker if b in counts]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadSpread:
+    """Hours and night shifts in the week of the people the fill used: min, median, max."""
+
+    people: int
+    hours: tuple[float, float, float]
+    nights: tuple[float, float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class SeatFill:
+    proposals: tuple[SeatProposal, ...]
+    shortfalls: tuple[Shortfall, ...]
+    seats_wanted: int  # open seats plus missing roles, before
+    seats_filled: int  # of those, closed by the proposals
+    spread: LoadSpread
+
+
+@dataclass(slots=True)
+class _Demand:
+    instance: ShiftInstance
+    slot: Slot
+    open: int  # seats still open
+    role: Role | None  # role still missing
+    role_pending: bool  # still trying to find a holder of ``role``
+    added: list[str] = field(default_factory=list)
+
+
+class _Filler:
+    def __init__(self, context: WeekContext) -> None:
+        self.context = context
+        self.rules = context.eligibility
+        self.people: dict[str, Person] = {p.id: p for p in context.active_people()}
+        self.demands: list[_Demand] = []
+        for instance in context.instances:
+            open_seats = max(instance.need - instance.have, 0)
+            role = instance.shift.need_role
+            if role is not None and any(
+                role in self.rules.people[p].roles for p in instance.counted
+            ):
+                role = None
+            if open_seats or role is not None:
+                slot = self.rules.slot_of(instance)
+                self.demands.append(_Demand(instance, slot, open_seats, role, role is not None))
+        self.wanted = sum(d.open + (d.role is not None) for d in self.demands)
+        self.queues: dict[GroupKey, deque[int]] = {}
+        self.slots: dict[SlotKey, Slot] = {}
+        self.pending_seats: dict[SlotKey, int] = {}
+        self.pending_roles: dict[GroupKey, int] = {}
+        for index, demand in enumerate(self.demands):
+            skey = slot_key(demand.slot.day, demand.slot.shift)
+            self.slots[skey] = demand.slot
+            self.pending_seats[skey] = self.pending_seats.get(skey, 0) + demand.open
+            if demand.role_pending:
+                group = (skey, demand.role)
+                self.pending_roles[group] = self.pending_roles.get(group, 0) + 1
+            self._enqueue(index)
+        # Who is free for each slot with open seats, and which of them hold each role.
+        self.eligible: dict[SlotKey, dict[str, None]] = {}
+        self.holders: dict[GroupKey, dict[str, None]] = {}
+        for skey, slot in self.slots.items():
+            free = {pid: None for pid, p in self.people.items() if self.rules.fits(p, slot)}
+            self.eligible[skey] = free
+            for pid in free:
+                for role in self.people[pid].roles:
+                    self.holders.setdefault((skey, role), {})[pid] = None
+        self.proposals: list[SeatProposal] = []
+
+    def _group(self, demand: _Demand) -> GroupKey | None:
+        skey = slot_key(demand.slot.day, demand.slot.shift)
+        if demand.role_pending:
+            return (skey, demand.role)
+        return (skey, None) if demand.open > 0 else None
+
+    def _enqueue(self, index: int, front: bool = False) -> None:
+        group = self._group(self.demands[index])
+        if group is not None:
+            queue = self.queues.setdefault(group, deque())
+            if front:
+                queue.appendleft(index)
+            else:
+                queue.append(index)
+
+    def _supply(self, group: GroupKey) -> int:
+        skey, role = group
+        pool = self.eligible[skey] if role is None else self.holders.get(group, {})
+        return len(pool)
+
+    # -- the loop ------------------------------------------------------------------------------
+    def run(self) -> None:
+        while True:
+            best: tuple[tuple[object, ...], GroupKey] | None = None
+            for group, queue in self.queues.items():
+                if queue:
+                    skey, role = group
+                    rank = (
+                        self._supply(group),
+                        role is None,
+                        self.slots[skey].start_ts,
+                        role or "",
+                    )
+                    if best is None or rank < best[0]:
+                        best = (rank, group)
+            if best is None:
+                return
+            group = best[1]
+            queue = self.queues[group]
+            if best[0][0] == 0:
+                self._give_up(group, queue)
+                continue
+            index = queue.popleft()
+            self._fill_one(index, group)
+
+    def _give_up(self, group: GroupKey, queue: deque[int]) -> None:
+        """Nobody left for these seats: a role group falls back to plain seats."""
+        skey, role = group
+        waiting = list(queue)
+        queue.clear()
+        for index in waiting:
+            demand = self.demands[index]
+            if role is None:
+                self.pending_seats[skey] -= demand.open  # stays open, and is explained later
+            else:
+                demand.role_pending = False
+                self.pending_roles[group] -= 1
+                self._enqueue(index)
+
+    def _fill_one(self, index: int, group: GroupKey) -> None:
+        demand = self.demands[index]
+        skey, role = group
+        person = self._choose(demand, skey, role)
+        self.context.ledger.book(person, demand.slot, demand.instance.key)
+        demand.added.append(person)
+        self.proposals.append(SeatProposal(demand.instance.key, person, role))
+        if demand.open > 0:
+            demand.open -= 1
+            self.pending_seats[skey] -= 1
+        if role is not None:
+            demand.role_pending = False
+            demand.role = None
+            self.pending_roles[group] -= 1
+            self._enqueue(index, front=True)
+        elif demand.open > 0:
+            self.queues[group].appendleft(index)
+        self._refresh(person)
+
+    def _refresh(self, person: str) -> None:
+        """After a booking, drop the person from the slots they no longer fit."""
+        who = self.people[person]
+        for skey, free in self.eligible.items():
+            if person in free and not self.rules.fits(who, self.slots[skey]):
+                del free[person]
+                for role in who.roles:
+                    self.holders.get((skey, role), {}).pop(person, None)
+
+    # -- choosing a person ---------------------------------------------------------------------
+    def _choose(self, demand: _Demand, skey: SlotKey, role: Role | None) -> str:
+        pool = self.eligible[skey] if role is None else self.holders[(skey, role)]
+        compound, slot = demand.instance.post.compound, demand.slot
+        prefer = self.rules.preference
+        ranked = sorted(pool, key=lambda pid: prefer(self.people[pid], compound, slot, role))
+        best, best_harm = ranked[0], None
+        consumed = 1 if demand.open > 0 else 0
+        for pid in ranked:
+            harm = self._harm(pid, skey, role, consumed)
+            if harm == 0:
+                return pid
+            if best_harm is None or harm < best_harm:
+                best, best_harm = pid, harm
+        return best
+
+    def _harm(self, pid: str, here: SlotKey, role: Role | None, consumed: int) -> int:
+        """How many open groups would be left with fewer eligible people than seats.
+
+        ``consumed``: 1 when the seat being filled is one of ``here``'s open seats (0 when it
+        only brings a missing role to an instance that has its numbers).
+        """
+        who = self.people[pid]
+        ledger, slot = self.context.ledger, self.slots[here]
+        key = ("", slot.day, "")  # a stand-in booking, removed below
+        ledger.book(pid, slot, key)
+        harm = 0
+        try:
+            for skey, free in self.eligible.items():
+                seats = self.pending_seats[skey]
+                if pid not in free or (seats == 0 and not self._roles_pending(skey, who)):
+                    continue
+                lost = skey == here or not self.rules.fits(who, self.slots[skey])
+                if not lost:
+                    continue
+                if len(free) - 1 < seats - (consumed if skey == here else 0):
+                    harm += 1
+                for held in who.roles:
+                    waiting = self.pending_roles.get((skey, held), 0)
+                    if skey == here and held == role:
+                        waiting -= 1  # this seat is the one being filled
+                    holders = len(self.holders.get((skey, held), {}))
+                    if waiting > 0 and holders - 1 < waiting:
+                        harm += 1
+        finally:
+            ledger.unbook(pid, slot, key)
+        return harm
+
+    def _roles_pending(self, skey: SlotKey, who: Person) -> bool:
+        return any(self.pending_roles.get((skey, role), 0) > 0 for role in who.roles)
+
+
+def _explain(context: WeekContext, demand: _Demand) -> Shortfall:
+    rules = context.eligibility
+    assigned = {*demand.instance.assigned, *demand.added}
+    role = demand.role
+    reasons = []
+    for person in context.roster.people:
+        found = rules.blockers(person, demand.slot, assigned=assigned, role=role)
+        if found:
+            reasons.append((person.id, found[0]))
+    return Shortfall(demand.instance, demand.open, role, tuple(reasons))
+
+
+def load_spread(context: WeekContext, people: Iterable[str]) -> LoadSpread:
+    week = context.week
+    chosen = list(dict.fromkeys(people))
+    if not chosen:
+        return LoadSpread(0, (0.0, 0.0, 0.0), (0.0, 0.0, 0.0))
+    hours = [context.ledger.seconds(p, week) / 3600 for p in chosen]
+    nights = [float(context.ledger.nights(p, week)) for p in chosen]
+
+    def spread(values: list[float]) -> tuple[float, float, float]:
+        return (min(values), float(statistics.median(values)), max(values))
+
+    return LoadSpread(len(chosen), spread(hours), spread(nights))
+
+
+def fill_seats(context: WeekContext) -> SeatFill:
+    """Proposals that close as many open seats and missing roles of the week as the rules allow.
+
+    ``context``'s ledger is updated with the proposals (so its loads read as after the fill).
+    """
+    filler = _Filler(context)
+    filler.run()
+    shortfalls = [_explain(context, d) for d in filler.demands if d.open > 0 or d.role is not None]
+    left = sum(s.seats + (s.role is not None) for s in shortfalls)
+    return SeatFill(
+        proposals=tuple(filler.proposals),
+        shortfalls=tuple(shortfalls),
+        seats_wanted=filler.wanted,
+        seats_filled=filler.wanted - left,
+        spread=load_spread(context, (p.person for p in filler.proposals)),
+    )

@@ -1,0 +1,188 @@
+"""Auto-fill beyond shifts: carers for uncared households and people for unheld streets and
+compounds (点对点包干, 定人包街包院).
+
+A new carer must be active, away on none of the household's quarantine days (the whole
+quarantine, so no week shows the household uncared because of them) and under
+``max_households_per_carer`` on every one of those days once the household is theirs. The
+household's own community comes first, then the lightest load. A street or compound gets an
+active person of its community, cadres and grid workers first for streets, cadres and building
+captains first for compounds, then whoever holds the fewest duties.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from roster_tui.domain.gaps import GapKind
+from roster_tui.domain.model import Household, Person, Role, Roster
+from roster_tui.engine.clock import ZoneClock
+from roster_tui.engine.coverage import household_gaps, structural_gaps
+from roster_tui.engine.eligibility import Blocker
+
+_ONE_DAY = dt.timedelta(days=1)
+_STREET_ROLES = (Role.CADRE, Role.GRID_WORKER, Role.PARTY_MEMBER, Role.BUILDING_CAPTAIN)
+_COMPOUND_ROLES = (Role.CADRE, Role.BUILDING_CAPTAIN, Role.GRID_WORKER, Role.PARTY_MEMBER)
+
+
+@dataclass(frozen=True, slots=True)
+class CarerProposal:
+    household: Household  # as it is now (it carries the version the edit is checked against)
+    person: str
+
+
+@dataclass(frozen=True, slots=True)
+class DutyProposal:
+    """``person`` answers for the street or the compound (exactly one is set)."""
+
+    person: str
+    street: str | None = None
+    compound: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CareShortfall:
+    """A household nobody can take on, with every person's first reason."""
+
+    household: Household
+    reasons: tuple[tuple[str, Blocker], ...]
+
+    def summary(self) -> list[tuple[Blocker, int]]:
+        counts = Counter(blocker for _, blocker in self.reasons)
+        return [(b, counts[b]) for b in Blocker if b in counts]
+
+
+@dataclass(frozen=True, slots=True)
+class CareFill:
+    carers: tuple[CarerProposal, ...]
+    duties: tuple[DutyProposal, ...]
+    shortfalls: tuple[CareShortfall, ...]  # households; a street or compound always finds someone
+    unheld: tuple[DutyProposal, ...]  # streets and compounds with no active person at all
+
+
+def _days(household: Household, roster: Roster) -> list[dt.date]:
+    first, end = household.start, household.end_date(roster.settings)
+    return [first + dt.timedelta(days=i) for i in range((end - first).days)]
+
+
+class _CarerLoads:
+    """Per person and day, how many quarantined households they care for."""
+
+    def __init__(self, roster: Roster) -> None:
+        self.by_day: dict[str, Counter[dt.date]] = defaultdict(Counter)
+        for household in roster.households:
+            if household.carer is not None:
+                self.by_day[household.carer].update(_days(household, roster))
+
+    def peak(self, person: str, days: list[dt.date]) -> int:
+        loads = self.by_day.get(person)
+        return max((loads[d] for d in days), default=0) if loads else 0
+
+    def move(self, days: list[dt.date], old: str | None, new: str) -> None:
+        if old is not None:
+            self.by_day[old].subtract(days)
+        self.by_day[new].update(days)
+
+
+def propose_carers(
+    roster: Roster, first: dt.date, last: dt.date, clock: ZoneClock
+) -> tuple[list[CarerProposal], list[CareShortfall]]:
+    """A carer for every household the check finds uncared over ``[first, last]``."""
+    cap = roster.settings.max_households_per_carer
+    community_of = {c.id: c.community for c in roster.compounds}
+    households = {h.id: h for h in roster.households}
+    away: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for leave in roster.leaves:
+        away[leave.person].append((clock.timestamp(leave.start), clock.timestamp(leave.end)))
+    loads = _CarerLoads(roster)
+    proposals: list[CarerProposal] = []
+    shortfalls: list[CareShortfall] = []
+    for gap in household_gaps(roster, first, last, clock):
+        household = households[gap.household or ""]
+        days = _days(household, roster)
+        span = (clock.instant(days[0], 0)[1], clock.instant(days[-1] + _ONE_DAY, 0)[1])
+        community = community_of.get(household.compound)
+        best: tuple[tuple[object, ...], str] | None = None
+        reasons: list[tuple[str, Blocker]] = []
+        for person in roster.people:
+            blocker = _carer_blocker(person, household, days, span, away, loads, cap)
+            if blocker is not None:
+                reasons.append((person.id, blocker))
+                continue
+            rank = (person.community != community, loads.peak(person.id, days), person.id)
+            if best is None or rank < best[0]:
+                best = (rank, person.id)
+        if best is None:
+            shortfalls.append(CareShortfall(household, tuple(reasons)))
+            continue
+        proposals.append(CarerProposal(household, best[1]))
+        loads.move(days, household.carer, best[1])
+    return proposals, shortfalls
+
+
+def _carer_blocker(
+    person: Person,
+    household: Household,
+    days: list[dt.date],
+    span: tuple[float, float],
+    away: dict[str, list[tuple[float, float]]],
+    loads: _CarerLoads,
+    cap: int,
+) -> Blocker | None:
+    # The current carer is inactive or away (the household is uncared), so needs no case here.
+    if not person.active:
+        return Blocker.INACTIVE
+    if any(lo < span[1] and span[0] < hi for lo, hi in away.get(person.id, ())):
+        return Blocker.LEAVE
+    if loads.peak(person.id, days) + 1 > cap:
+        return Blocker.AT_CAP
+    return None
+
+
+def propose_duties(roster: Roster) -> tuple[list[DutyProposal], list[DutyProposal]]:
+    """Someone to answer for every street and compound without an active duty holder.
+
+    Returns the proposals, and the places nobody active can take (no active person at all).
+    """
+    active = [p for p in roster.people if p.active]
+    held: Counter[str] = Counter(d.person for d in roster.duties)
+    streets = {s.id: s for s in roster.streets}
+    compounds = {c.id: c for c in roster.compounds}
+    group_of: dict[str, str] = {}
+    for party_group in sorted(roster.party_groups, key=lambda g: g.id):
+        for listed in party_group.compounds:
+            group_of.setdefault(listed, party_group.id)
+    proposals: list[DutyProposal] = []
+    unheld: list[DutyProposal] = []
+    for gap in structural_gaps(roster):
+        if gap.kind == GapKind.STREET_UNASSIGNED:
+            community, order, group = streets[gap.street or ""].community, _STREET_ROLES, None
+        elif gap.kind == GapKind.COMPOUND_UNASSIGNED:
+            compound = compounds[gap.compound or ""]
+            community, order = compound.community, _COMPOUND_ROLES
+            group = group_of.get(compound.id)
+        else:
+            continue
+        if not active:
+            unheld.append(DutyProposal("", street=gap.street, compound=gap.compound))
+            continue
+        chosen = min(
+            active,
+            key=lambda p: (
+                p.community != community,
+                min((order.index(r) for r in p.roles if r in order), default=len(order)),
+                group is None or p.party_group != group,
+                held[p.id],
+                p.id,
+            ),
+        )
+        held[chosen.id] += 1
+        proposals.append(DutyProposal(chosen.id, street=gap.street, compound=gap.compound))
+    return proposals, unheld
+
+
+def fill_care(roster: Roster, first: dt.date, last: dt.date, clock: ZoneClock) -> CareFill:
+    carers, shortfalls = propose_carers(roster, first, last, clock)
+    duties, unheld = propose_duties(roster)
+    return CareFill(tuple(carers), tuple(duties), tuple(shortfalls), tuple(unheld))
