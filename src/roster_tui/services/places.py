@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
-
-from pypinyin import Style, lazy_pinyin
+from collections.abc import Iterable
 
 from roster_tui.domain.changes import AuditEntry, Change
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Duty, PartyGroup, Person, Post, Roster, Rotation
 from roster_tui.engine.coverage import structural_gaps
+from roster_tui.services.people import search_people
 from roster_tui.services.workspace import Workspace
 
 SEARCH_LIMIT = 50
@@ -72,63 +70,18 @@ def rotations_of(roster: Roster, post: str) -> list[Rotation]:
 
 
 # -- finding a person ------------------------------------------------------------------------
-@lru_cache(maxsize=8192)
-def name_initials(name: str) -> str:
-    """``张伟`` → ``zw``: what people type to find a name without a Chinese input method."""
-    letters = lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")
-    return "".join(letters).lower()
-
-
-def _match_rank(person: Person, query: str) -> int | None:
-    """Lower is better; None: no match. Name first, then initials, then phone tail, then id."""
-    if person.name == query:
-        return 0
-    if person.name.startswith(query):
-        return 1
-    if query in person.name:
-        return 2
-    lowered = query.lower()
-    if lowered.isascii() and lowered.isalpha():
-        initials = name_initials(person.name)
-        if initials.startswith(lowered):
-            return 3
-        if lowered in initials:
-            return 4
-    if query.isdigit() and person.phone.endswith(query):
-        return 5
-    if person.id.lower() == lowered:
-        return 6
-    return None
-
-
 def find_people(
-    people: Sequence[Person],
-    query: str,
-    *,
-    community: str | None = None,
-    limit: int = SEARCH_LIMIT,
+    roster: Roster, query: str, *, community: str | None = None, limit: int = SEARCH_LIMIT
 ) -> list[Person]:
-    """Active people matching ``query`` by name, pinyin initials, phone tail or id.
+    """Active people matching ``query`` (name, pinyin, phone tail or id), best first.
 
-    The place's own community comes first within each kind of match; an empty query lists
-    that community's people (references may cross communities, so others still match).
+    With nothing typed yet, the place's own community comes first: that is who usually takes
+    its duties, though references may cross communities and anyone can still be found.
     """
-    query = query.strip()
-    ranked: list[tuple[int, bool, str, Person]] = []
-    for person in people:
-        if not person.active:
-            continue
-        rank = (
-            _match_rank(person, query) if query else (0 if person.community == community else None)
-        )
-        if rank is not None:
-            ranked.append((rank, person.community != community, person.id, person))
-    ranked.sort(key=lambda row: row[:3])
-    return [row[3] for row in ranked[:limit]]
-
-
-def phone_tail(phone: str) -> str:
-    return phone[-4:]
+    found = [p for p in search_people(roster, query) if p.active]
+    if not query.strip():
+        found.sort(key=lambda person: person.community != community)
+    return found[:limit]
 
 
 # -- rotations -------------------------------------------------------------------------------

@@ -171,13 +171,12 @@ class PlacesScreen(RosterScreen):
 
     def _pick(self, roster: Roster, title: str, ref: PlaceRef, then: Callable[[str], None]) -> None:
         community = self._community_of(roster, ref)
-        names = PlaceNames(roster)
 
         def chosen(person_id: str | None) -> None:
             if person_id is not None:
                 then(person_id)
 
-        picker = PersonPicker(title, roster.people, names.communities, community=community)
+        picker = PersonPicker(title, roster, community=community)
         self.app.push_screen(picker, chosen)
 
     def _add_duty(self, roster: Roster, ref: PlaceRef, person_id: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.places import phone_tail
+from roster_tui.services.people import phone_tail
 
 
 class PlaceNames:

@@ -6,8 +6,6 @@ one works out every name's pinyin initials (a large sub-district has 2,000 peopl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,10 +14,11 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
 
-from roster_tui.domain.model import Person
+from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.places import find_people, phone_tail
+from roster_tui.services.people import phone_tail
+from roster_tui.services.places import find_people
 from roster_tui.tui.translate import translate_bindings
 
 
@@ -33,16 +32,15 @@ class PersonPicker(ModalScreen[str | None]):
     def __init__(
         self,
         title: str,
-        people: Sequence[Person],
-        communities: dict[str, str],
+        roster: Roster,
         *,
         community: str | None = None,
     ) -> None:
         super().__init__()
         translate_bindings(self)
         self.title_text = title
-        self.people = people
-        self.communities = communities
+        self.roster = roster
+        self.communities = {c.id: c.name for c in roster.communities}
         self.community = community
         self.found: list[Person] = []
 
@@ -74,7 +72,7 @@ class PersonPicker(ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True, group="person-search", exit_on_error=False)
     def search(self, query: str) -> None:
-        found = find_people(self.people, query, community=self.community)
+        found = find_people(self.roster, query, community=self.community)
         if not get_current_worker().is_cancelled:  # a newer query has taken over
             self.app.call_from_thread(self._show, found)
 

@@ -1,0 +1,273 @@
+"""The places screen: the tree, duties (包街包院) and rotation edits, driven by keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import TODAY
+from textual.pilot import Pilot
+from textual.widgets import DataTable
+
+from roster_tui.domain.gaps import GapKind
+from roster_tui.domain.model import Roster, Rotation
+from roster_tui.engine.check import check
+from roster_tui.services.places import (
+    find_people,
+    insert_member,
+    move_member,
+    place_marks,
+    remove_member,
+    rotations_of,
+    with_dates,
+)
+from roster_tui.services.workspace import Workspace
+from roster_tui.store.db import open_store
+from roster_tui.store.repository import Store
+from roster_tui.tui.app import RosterApp
+from roster_tui.tui.screens.places import PlacesScreen
+from roster_tui.tui.widgets.place_detail import PlaceDetail
+from roster_tui.tui.widgets.place_person_picker import PersonPicker
+from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
+from roster_tui.tui.widgets.rotation_dates import RotationDatesDialog, parse_dates
+
+SIZES = [(80, 24), (120, 40)]
+MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
+
+
+def _app(store: Store) -> RosterApp:
+    return RosterApp(Workspace(store, user="tester"), today=TODAY, poll_seconds=3600)
+
+
+async def _settle(app: RosterApp, pilot: Pilot[None]) -> None:
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def _open_places(app: RosterApp, pilot: Pilot[None]) -> PlacesScreen:
+    await _settle(app, pilot)
+    await pilot.press("5")
+    await _settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, PlacesScreen)
+    return screen
+
+
+async def _walk_to(app: RosterApp, pilot: Pilot[None], target: PlaceRef) -> None:
+    """Down through the tree, opening each branch on the way (Enter), as a person would."""
+    tree = app.screen.query_one(PlaceTree)
+    path = []
+    node = tree._by_ref[target]
+    while node is not None and node.data is not None:
+        path.append(node.data)
+        node = node.parent
+    for step in reversed(path):
+        for _ in range(60):
+            if tree.cursor_node is not None and tree.cursor_node.data == step:
+                break
+            await pilot.press("down")
+        assert tree.cursor_node is not None and tree.cursor_node.data == step
+        if step != target and not tree.cursor_node.is_expanded:
+            await pilot.press("enter")
+    await _settle(app, pilot)
+
+
+def _table_text(table: DataTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def _fresh(db_url: str) -> Roster:
+    return open_store(db_url).load_roster()
+
+
+# -- pure helpers --------------------------------------------------------------------------------
+ROTATION = Rotation("r1", "x1", ("a", "b", "c"), dt.date(2026, 12, 1))
+
+
+def test_moving_a_member_swaps_it_with_its_neighbour() -> None:
+    assert move_member(ROTATION, 1, -1) == Rotation("r1", "x1", ("b", "a", "c"), ROTATION.start)
+    assert move_member(ROTATION, 1, 1) == Rotation("r1", "x1", ("a", "c", "b"), ROTATION.start)
+
+
+def test_a_member_cannot_move_past_either_end() -> None:
+    assert move_member(ROTATION, 0, -1) is None
+    assert move_member(ROTATION, 2, 1) is None
+
+
+def test_a_rotation_keeps_its_last_member_and_takes_nobody_twice() -> None:
+    single = Rotation("r1", "x1", ("a",), ROTATION.start)
+    assert remove_member(single, 0) is None
+    assert insert_member(ROTATION, "b", 0) is None
+    added = insert_member(ROTATION, "d", 1)
+    assert added is not None and added.members == ("a", "d", "b", "c")
+
+
+def test_rotation_dates_must_not_end_before_they_start() -> None:
+    assert with_dates(ROTATION, dt.date(2026, 12, 5), dt.date(2026, 12, 4)) is None
+    assert parse_dates("2026-12-05", "2026-12-04") == "places.dates.end_before_start"
+    assert parse_dates("2026-12-05", "") == (dt.date(2026, 12, 5), None)
+    assert parse_dates("12/05", "") == "places.dates.bad_start"
+
+
+def test_marks_agree_with_the_gap_check(demo: Roster) -> None:
+    marks = place_marks(demo)
+    gaps = check(demo, MONDAY, MONDAY + dt.timedelta(days=6))
+    assert marks.unassigned_compounds == {
+        g.compound for g in gaps if g.kind == GapKind.COMPOUND_UNASSIGNED
+    }
+    assert marks.unassigned_streets == {
+        g.street for g in gaps if g.kind == GapKind.STREET_UNASSIGNED
+    }
+    assert marks.compounds_without_group == {
+        g.compound for g in gaps if g.kind == GapKind.NO_PARTY_GROUP
+    }
+
+
+def test_the_picker_search_skips_inactive_people_and_puts_the_place_community_first(
+    demo: Roster,
+) -> None:
+    community = demo.communities[-1].id
+    listed = find_people(demo, "", community=community, limit=1000)
+    assert all(p.active for p in listed)
+    assert listed[0].community == community
+    someone = next(p for p in demo.people if p.active)
+    assert someone in find_people(demo, someone.phone[-4:])
+
+
+# -- on screen -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("size", SIZES)
+async def test_walking_to_a_compound_shows_who_answers_for_it(store: Store, size) -> None:  # type: ignore[no-untyped-def]
+    roster = store.load_roster()
+    duty = next(d for d in roster.duties if d.compound is not None)
+    holder = next(p for p in roster.people if p.id == duty.person)
+    app = _app(store)
+    async with app.run_test(size=size) as pilot:
+        await _open_places(app, pilot)
+        await _walk_to(app, pilot, PlaceRef("compound", duty.compound or ""))
+        detail = app.screen.query_one(PlaceDetail)
+        assert detail.ref == PlaceRef("compound", duty.compound or "")
+        names = [row[0] for row in _table_text(detail.query_one("#people", DataTable))]
+        assert holder.name in names
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_unassigned_places_are_marked_in_words(store: Store, size) -> None:  # type: ignore[no-untyped-def]
+    roster = store.load_roster()
+    marks = place_marks(roster)
+    street = next(iter(marks.unassigned_streets))
+    app = _app(store)
+    async with app.run_test(size=size) as pilot:
+        await _open_places(app, pilot)
+        tree = app.screen.query_one(PlaceTree)
+        assert "无人包保" in str(tree._by_ref[PlaceRef("street", street)].label)
+        for compound in marks.compounds_without_group:
+            assert "缺党小组" in str(tree._by_ref[PlaceRef("compound", compound)].label)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_adding_a_duty_with_the_picker_closes_the_compound_gap(
+    store: Store,
+    db_url: str,
+    size,  # type: ignore[no-untyped-def]
+) -> None:
+    roster = store.load_roster()
+    gaps = check(roster, MONDAY, MONDAY)
+    open_compound = next(g.compound for g in gaps if g.kind == GapKind.COMPOUND_UNASSIGNED)
+    assert open_compound is not None
+    community = next(c.community for c in roster.compounds if c.id == open_compound)
+    helper = next(p for p in roster.people if p.active and p.community == community)
+    tail = helper.phone[-4:]
+    assert [p.id for p in find_people(roster, tail)] == [helper.id]
+    app = _app(store)
+    async with app.run_test(size=size) as pilot:
+        await _open_places(app, pilot)
+        await _walk_to(app, pilot, PlaceRef("compound", open_compound))
+        await pilot.press("a")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, PersonPicker)
+        await pilot.press(*tail)
+        await _settle(app, pilot)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, PlacesScreen)
+        names = [row[0] for row in _table_text(app.screen.query_one("#people", DataTable))]
+        assert names == [helper.name]
+        tree_label = str(
+            app.screen.query_one(PlaceTree)._by_ref[PlaceRef("compound", open_compound)].label
+        )
+        assert "无人包保" not in tree_label
+    after = check(_fresh(db_url), MONDAY, MONDAY)
+    assert not any(
+        g.kind == GapKind.COMPOUND_UNASSIGNED and g.compound == open_compound for g in after
+    )
+
+
+async def _to_first_rotated_post(app: RosterApp, pilot: Pilot[None], roster: Roster) -> Rotation:
+    """The first rotation of the first post that has one, with the members table focused."""
+    rotation = next(r for r in roster.rotations if rotations_of(roster, r.post)[0] == r)
+    assert len(rotation.members) >= 3
+    await _walk_to(app, pilot, PlaceRef("post", rotation.post))
+    detail = app.screen.query_one(PlaceDetail)
+    assert detail.current_rotation() == rotation
+    await pilot.press("tab", "tab")  # past the rotations, on to their members
+    assert app.focused is detail.query_one("#people", DataTable)
+    return rotation
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_moving_a_member_down_changes_the_stored_turn_order(
+    store: Store,
+    db_url: str,
+    size,  # type: ignore[no-untyped-def]
+) -> None:
+    app = _app(store)
+    async with app.run_test(size=size) as pilot:
+        await _open_places(app, pilot)
+        rotation = await _to_first_rotated_post(app, pilot, store.load_roster())
+        await pilot.press("down", "right_square_bracket")
+        await _settle(app, pilot)
+        detail = app.screen.query_one(PlaceDetail)
+        assert detail.current_member() == 2  # the cursor follows the moved member
+    first, second, third, *rest = rotation.members
+    stored = next(r for r in _fresh(db_url).rotations if r.id == rotation.id)
+    assert stored.members == (first, third, second, *rest)
+
+
+async def test_removing_and_adding_back_a_member_and_editing_dates(
+    store: Store, db_url: str
+) -> None:
+    roster = store.load_roster()
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_places(app, pilot)
+        rotation = await _to_first_rotated_post(app, pilot, roster)
+        leaving = next(p for p in roster.people if p.id == rotation.members[0])
+        await pilot.press("x")
+        await _settle(app, pilot)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.press(*leaving.phone[-4:])
+        await _settle(app, pilot)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        await pilot.press("e")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, RotationDatesDialog)
+        await pilot.press("enter", *"2027-01-31", "enter")
+        await _settle(app, pilot)
+    stored = next(r for r in _fresh(db_url).rotations if r.id == rotation.id)
+    # Removed from the first turn, added back after the member now under the cursor.
+    assert stored.members == (rotation.members[1], leaving.id, *rotation.members[2:])
+    assert stored.end == dt.date(2027, 1, 31)
+
+
+def test_places_screen_snapshot(snap_compare, store: Store) -> None:  # type: ignore[no-untyped-def]
+    app = _app(store)
+    roster = store.load_roster()
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _open_places(app, pilot)
+        await _to_first_rotated_post(app, pilot, roster)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
