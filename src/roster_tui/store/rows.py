@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import starmap
 from typing import Any
 
 from sqlalchemy import Connection, Table, select
@@ -196,169 +197,139 @@ def codec_for(entity: Entity) -> RowCodec:
     return CODECS[type(entity)]
 
 
-def _rows(conn: Connection, table: Table, order: str, only: Any) -> Any:
-    """All rows of an entity table in list order, or the one whose key is ``only``."""
-    query = select(table).order_by(table.c[order])
+def _rows(conn: Connection, table: Table, columns: str, only: Any) -> Sequence[Any]:
+    """Rows of an entity table as tuples of ``columns`` (in that order), in list order.
+
+    With ``only``, just the row whose key is ``only``. Tuples are unpacked straight into the
+    dataclasses: attribute access on every row would cost more than the query.
+    """
+    key = table.c.uid if "uid" in table.c else table.c.id
+    order = table.c.uid if "uid" in table.c else table.c.seq
+    query = select(*(table.c[name] for name in columns.split())).order_by(order)
     if only is not None:
-        query = query.where(table.c[order if order == "uid" else "id"] == only)
-    return conn.execute(query)
+        query = query.where(key == only)
+    return conn.execute(query).all()
 
 
-def _grouped(
-    conn: Connection, table: Table, owner: str, value: Callable[[Any], Any], only: Any
-) -> Any:
-    """Child rows as ``{owner key: [value, ...]}`` in position order (of ``only``'s owner)."""
-    query = select(table).order_by(table.c[owner], table.c.position)
+def _grouped(conn: Connection, table: Table, owner: str, columns: str, only: Any) -> Any:
+    """Child rows as ``{owner key: [(columns...), ...]}`` in position order."""
+    query = select(table.c[owner], *(table.c[name] for name in columns.split()))
+    query = query.order_by(table.c[owner], table.c.position)
     if only is not None:
         query = query.where(table.c[owner] == only)
     groups: defaultdict[Any, list[Any]] = defaultdict(list)
-    for row in conn.execute(query):
-        groups[row._mapping[owner]].append(value(row))
+    for key, *values in conn.execute(query).all():
+        groups[key].append(values[0] if len(values) == 1 else tuple(values))
     return groups
 
 
-def _loads(text: str | None) -> tuple[str, ...] | None:
-    return None if text is None else tuple(json.loads(text))
+class _JsonTuples:
+    """JSON list text → tuple, remembering each distinct text (people share role lists)."""
+
+    def __init__(self, convert: Callable[[Any], Any] = lambda value: value) -> None:
+        self._seen: dict[str | None, tuple[Any, ...] | None] = {None: None}
+        self._convert = convert
+
+    def __call__(self, text: str | None) -> Any:
+        try:
+            return self._seen[text]
+        except KeyError:
+            assert text is not None
+            value = self._seen[text] = tuple(self._convert(v) for v in json.loads(text))
+            return value
 
 
 def read_communities(conn: Connection, only: Any = None) -> list[Community]:
-    t = T.COMMUNITY
-    return [Community(r.id, r.name, version=r.version) for r in _rows(conn, t, "seq", only)]
+    return list(starmap(Community, _rows(conn, T.COMMUNITY, "id name version", only)))
 
 
 def read_streets(conn: Connection, only: Any = None) -> list[Street]:
-    t = T.STREET
-    return [
-        Street(r.id, r.name, r.community, version=r.version) for r in _rows(conn, t, "seq", only)
-    ]
+    return list(starmap(Street, _rows(conn, T.STREET, "id name community version", only)))
 
 
 def read_compounds(conn: Connection, only: Any = None) -> list[Compound]:
-    t = T.COMPOUND
+    columns = "id name community kind street households version"
     return [
-        Compound(r.id, r.name, r.community, CompoundKind(r.kind), r.street, r.households, r.version)
-        for r in _rows(conn, t, "seq", only)
+        Compound(id_, name, community, CompoundKind(kind), street, households, version)
+        for id_, name, community, kind, street, households, version in _rows(
+            conn, T.COMPOUND, columns, only
+        )
     ]
 
 
 def read_party_groups(conn: Connection, only: Any = None) -> list[PartyGroup]:
-    t = T.PARTY_GROUP
-    compounds = _grouped(conn, T.PARTY_GROUP_COMPOUND, "party_group", lambda r: r.compound, only)
+    compounds = _grouped(conn, T.PARTY_GROUP_COMPOUND, "party_group", "compound", only)
     return [
-        PartyGroup(r.id, r.name, r.community, tuple(compounds[r.id]), r.leader, r.version)
-        for r in _rows(conn, t, "seq", only)
+        PartyGroup(id_, name, community, tuple(compounds[id_]), leader, version)
+        for id_, name, community, leader, version in _rows(
+            conn, T.PARTY_GROUP, "id name community leader version", only
+        )
     ]
 
 
 def read_people(conn: Connection, only: Any = None) -> list[Person]:
-    t = T.PERSON
-    roles = {role.value: role for role in Role}
+    roles, windows = _JsonTuples(Role), _JsonTuples()
+    columns = (
+        "id name phone community roles party_group max_hours_per_week available active version"
+    )
     return [
-        Person(
-            r.id,
-            r.name,
-            r.phone,
-            r.community,
-            tuple(roles[v] for v in json.loads(r.roles)),
-            r.party_group,
-            r.max_hours_per_week,
-            _loads(r.available),
-            r.active,
-            r.version,
+        Person(id_, name, phone, community, roles(role_list), group, hours, windows(avail), *rest)
+        for id_, name, phone, community, role_list, group, hours, avail, *rest in _rows(
+            conn, T.PERSON, columns, only
         )
-        for r in _rows(conn, t, "seq", only)
     ]
 
 
+def _shift(name: str, start: int, end: int, need: int, role: str | None) -> ShiftPattern:
+    return ShiftPattern(name, start, end, need, None if role is None else Role(role))
+
+
 def read_posts(conn: Connection, only: Any = None) -> list[Post]:
-    t = T.POST
-    shifts = _grouped(
-        conn,
-        T.POST_SHIFT,
-        "post",
-        lambda r: ShiftPattern(
-            r.name, r.start, r.end, r.need, None if r.need_role is None else Role(r.need_role)
-        ),
-        only,
-    )
+    shifts = _grouped(conn, T.POST_SHIFT, "post", "name start end need need_role", only)
     return [
-        Post(r.id, r.name, r.compound, tuple(shifts[r.id]), r.version)
-        for r in _rows(conn, t, "seq", only)
+        Post(id_, name, compound, tuple(starmap(_shift, shifts[id_])), version)
+        for id_, name, compound, version in _rows(conn, T.POST, "id name compound version", only)
     ]
 
 
 def read_rotations(conn: Connection, only: Any = None) -> list[Rotation]:
-    t = T.ROTATION
-    members = _grouped(conn, T.ROTATION_MEMBER, "rotation", lambda r: r.person, only)
+    members = _grouped(conn, T.ROTATION_MEMBER, "rotation", "person", only)
+    names = _JsonTuples()
+    columns = "id post start end shifts per_slot version"
     return [
-        Rotation(
-            r.id,
-            r.post,
-            tuple(members[r.id]),
-            r.start,
-            r.end,
-            _loads(r.shifts),
-            r.per_slot,
-            r.version,
+        Rotation(id_, post, tuple(members[id_]), start, end, names(shifts), per_slot, version)
+        for id_, post, start, end, shifts, per_slot, version in _rows(
+            conn, T.ROTATION, columns, only
         )
-        for r in _rows(conn, t, "seq", only)
     ]
 
 
 def read_overrides(conn: Connection, only: Any = None) -> list[Override]:
-    t = T.OVERRIDE
-    people = _grouped(conn, T.OVERRIDE_PERSON, "override", lambda r: (r.change, r.person), only)
+    people = _grouped(conn, T.OVERRIDE_PERSON, "override", "change person", only)
     result = []
-    for r in _rows(conn, t, "uid", only):
-        names = people[r.uid]
-        result.append(
-            Override(
-                r.post,
-                r.date,
-                r.shift,
-                remove=tuple(p for change, p in names if change == "remove"),
-                add=tuple(p for change, p in names if change == "add"),
-                uid=r.uid,
-                version=r.version,
-            )
-        )
+    for uid, post, date, shift, version in _rows(
+        conn, T.OVERRIDE, "uid post date shift version", only
+    ):
+        names = people[uid]
+        remove = tuple(p for change, p in names if change == "remove")
+        add = tuple(p for change, p in names if change == "add")
+        result.append(Override(post, date, shift, remove, add, uid, version))
     return result
 
 
 def read_leaves(conn: Connection, only: Any = None) -> list[Leave]:
-    t = T.LEAVE
-    return [
-        Leave(r.person, r.start, r.end, r.reason, uid=r.uid, version=r.version)
-        for r in _rows(conn, t, "uid", only)
-    ]
+    columns = "person start end reason uid version"
+    return list(starmap(Leave, _rows(conn, T.LEAVE, columns, only)))
 
 
 def read_duties(conn: Connection, only: Any = None) -> list[Duty]:
-    t = T.DUTY
-    return [
-        Duty(r.person, r.compound, r.street, r.role, uid=r.uid, version=r.version)
-        for r in _rows(conn, t, "uid", only)
-    ]
+    columns = "person compound street role uid version"
+    return list(starmap(Duty, _rows(conn, T.DUTY, columns, only)))
 
 
 def read_households(conn: Connection, only: Any = None) -> list[Household]:
-    t = T.HOUSEHOLD
-    return [
-        Household(
-            r.id,
-            r.compound,
-            r.address,
-            r.head,
-            r.phone,
-            r.people,
-            r.start,
-            r.days,
-            r.carer,
-            r.notes,
-            r.version,
-        )
-        for r in _rows(conn, t, "seq", only)
-    ]
+    columns = "id compound address head phone people start days carer notes version"
+    return list(starmap(Household, _rows(conn, T.HOUSEHOLD, columns, only)))
 
 
 READERS: dict[type, Callable[[Connection, Any], list[Any]]] = {
