@@ -1,33 +1,21 @@
 """Who could take a seat on one shift instance, best first, and why the others cannot.
 
-The same rules the gap check enforces decide eligibility (active, no leave, available, no
-double booking, enough rest, under the weekly maximum), so the picker never offers someone whose
-assignment would open a new gap. Among the eligible, fitness is: holds the missing role, same
-community as the post, fewest hours this week, fewest night shifts.
+The rules and the order are the fill's (:mod:`roster_tui.engine.eligibility`), so the assign
+picker never offers first someone whose assignment would open a gap, and what it offers first is
+what 自动补位 would choose: holds the missing role, same community, same Party group, then the
+lightest load this week.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
-from enum import StrEnum
 
-from roster_tui.domain.clock import iso_week_label
-from roster_tui.domain.gaps import UnavailableReason
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Roster
-from roster_tui.engine.expand import Expander
+from roster_tui.engine.eligibility import Blocker, WeekContext
 
-
-class Blocker(StrEnum):
-    ALREADY = "already"
-    INACTIVE = "inactive"
-    LEAVE = "leave"
-    AVAILABILITY = "availability"
-    DOUBLE_BOOKED = "double_booked"
-    SHORT_REST = "short_rest"
-    OVERTIME = "overtime"
+__all__ = ["Blocker", "Candidate", "CandidateRanker"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,107 +25,47 @@ class Candidate:
     hours_this_week: float
     nights_this_week: int
     same_community: bool
-    has_needed_role: bool
+    has_needed_role: bool  # holds the role the instance is missing
 
     @property
     def eligible(self) -> bool:
         return not self.blockers
 
 
-def _is_night(instance: ShiftInstance) -> bool:
-    """A shift that runs through midnight or starts in the evening counts as a night shift."""
-    return instance.shift.overnight or instance.shift.start >= 20 * 60
-
-
 class CandidateRanker:
-    """Indexes who works when around one week, then ranks people for any of its instances."""
+    """Everyone's bookings around one week, ready to rank people for any of its instances."""
 
-    def __init__(self, roster: Roster, instances: list[ShiftInstance], expander: Expander) -> None:
-        self.roster = roster
-        self.expander = expander
-        self._compound_community = {c.id: c.community for c in roster.compounds}
-        self._by_person: dict[str, list[ShiftInstance]] = defaultdict(list)
-        for instance in instances:
-            for person in instance.counted:
-                self._by_person[person].append(instance)
+    def __init__(self, context: WeekContext) -> None:
+        self.context = context
 
     @classmethod
     def for_week(cls, roster: Roster, monday: dt.date) -> CandidateRanker:
-        expander = Expander(roster)
-        # A day either side: rest and overlap rules look across the week's edges.
-        around = expander.instances(monday - dt.timedelta(days=1), monday + dt.timedelta(days=7))
-        return cls(roster, around, expander)
+        return cls(WeekContext.build(roster, monday))
 
     def rank(self, target: ShiftInstance) -> list[Candidate]:
-        community = self._compound_community.get(target.post.compound)
+        """Every person: the eligible first, in the fill's order of preference."""
+        rules = self.context.eligibility
+        slot = rules.slot_of(target)
         role = target.shift.need_role
-        role_missing = role is not None and not any(
-            role in self.expander.people[p].roles
-            for p in target.counted
-            if p in self.expander.people
-        )
-        candidates = [self._judge(p, target, community, role_missing) for p in self.roster.people]
-        return sorted(candidates, key=_fitness)
-
-    def _judge(
-        self, person: Person, target: ShiftInstance, community: str | None, role_missing: bool
-    ) -> Candidate:
-        blockers: list[Blocker] = []
-        if person.id in target.assigned:
-            blockers.append(Blocker.ALREADY)
-        start_ts, end_ts = target.start.timestamp(), target.end.timestamp()
-        reason = self.expander.unavailable_reason(
-            person.id, target.date, target.shift, start_ts, end_ts
-        )
-        if reason is not None:
-            blockers.append(
-                {
-                    UnavailableReason.INACTIVE: Blocker.INACTIVE,
-                    UnavailableReason.LEAVE: Blocker.LEAVE,
-                    UnavailableReason.AVAILABILITY: Blocker.AVAILABILITY,
-                }[reason]
+        if role is not None and any(
+            role in rules.people[p].roles for p in target.counted if p in rules.people
+        ):
+            role = None  # the role is there already: no one is wanted for it
+        compound = target.post.compound
+        community = rules.community_of.get(compound)
+        ledger = self.context.ledger
+        ranked: list[tuple[tuple[object, ...], Candidate]] = []
+        for person in self.context.roster.people:
+            blockers = rules.blockers(person, slot, assigned=target.assigned, ignore=target.key)
+            candidate = Candidate(
+                person=person,
+                blockers=blockers,
+                hours_this_week=ledger.seconds(person.id, slot.week) / 3600,
+                nights_this_week=ledger.nights(person.id, slot.week),
+                same_community=person.community == community,
+                has_needed_role=role is not None and role in person.roles,
             )
-        week = iso_week_label(target.date)
-        hours = 0.0
-        nights = 0
-        min_rest = self.roster.settings.min_rest_hours * 3600
-        for other in self._by_person.get(person.id, ()):
-            if other.key == target.key:
-                continue
-            o_start, o_end = other.start.timestamp(), other.end.timestamp()
-            if iso_week_label(other.date) == week:
-                hours += other.hours
-                nights += _is_night(other)
-            if o_start < end_ts and start_ts < o_end:
-                if Blocker.DOUBLE_BOOKED not in blockers:
-                    blockers.append(Blocker.DOUBLE_BOOKED)
-            elif Blocker.SHORT_REST not in blockers and (
-                0 <= start_ts - o_end < min_rest or 0 <= o_start - end_ts < min_rest
-            ):
-                blockers.append(Blocker.SHORT_REST)
-        limit = person.max_hours_per_week
-        if limit is None:
-            limit = self.roster.settings.max_hours_per_week
-        if hours + target.hours > limit:
-            blockers.append(Blocker.OVERTIME)
-        has_role = target.shift.need_role is not None and target.shift.need_role in person.roles
-        return Candidate(
-            person=person,
-            blockers=tuple(blockers),
-            hours_this_week=hours,
-            nights_this_week=nights,
-            same_community=person.community == community,
-            has_needed_role=has_role and role_missing,
-        )
-
-
-def _fitness(c: Candidate) -> tuple[object, ...]:
-    return (
-        not c.eligible,
-        len(c.blockers),
-        not c.has_needed_role,
-        not c.same_community,
-        c.hours_this_week,
-        c.nights_this_week,
-        c.person.id,
-    )
+            order = (bool(blockers), len(blockers), *rules.preference(person, compound, slot, role))
+            ranked.append((order, candidate))
+        ranked.sort(key=lambda pair: pair[0])
+        return [candidate for _, candidate in ranked]
