@@ -1,0 +1,81 @@
+"""``roster-tui fill --week 2026-W49 [--dry-run]``: propose, show, and (unless a dry run) save.
+
+Prints the proposals as tables (seats; carers and duties), the load spread of the people used,
+then why each gap that stays open cannot be closed. Without ``--dry-run`` everything is saved as
+one audited change that a single undo reverses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from roster_tui.i18n import t
+from roster_tui.services.fill import (
+    FillPlan,
+    apply_fill,
+    explanation_lines,
+    plan_fill,
+    proposal_rows,
+    spread_line,
+)
+from roster_tui.services.workspace import Workspace
+
+EXIT_OK = 0
+
+
+def run_fill(
+    workspace: Workspace, monday: dt.date, *, dry_run: bool, console: Console | None = None
+) -> int:
+    console = console or Console(highlight=False)
+    plan = plan_fill(workspace.load(), monday)
+    print_plan(plan, console)
+    if dry_run:
+        console.print(Text(t("fill.cli.dry_run")))
+    elif plan.changes:
+        entry = apply_fill(workspace, plan)
+        if entry is not None:
+            console.print(Text(t("fill.cli.applied", summary=entry.summary)))
+    return EXIT_OK
+
+
+def print_plan(plan: FillPlan, console: Console) -> None:
+    year, week, _ = plan.monday.isocalendar()
+    label = t("week.label", year=year, week=week)
+    if not plan.count:
+        console.print(Text(t("fill.cli.none", week=label)))
+    else:
+        console.print(Text(t("fill.cli.title", week=label, count=plan.count), style="bold"))
+    rows = proposal_rows(plan)
+    seats = [row for row in rows if row.kind == "seat"]
+    others = [row for row in rows if row.kind != "seat"]
+    if seats:
+        table = Table(title=Text(t("fill.cli.seats_title", count=len(seats))), expand=False)
+        for key in ("date", "weekday", "post", "shift", "person", "id", "community"):
+            table.add_column(t(f"fill.cli.{key}"), no_wrap=key in ("date", "id"))
+        for row in seats:
+            day = row.date.isoformat() if row.date else ""
+            cells = (day, row.weekday, row.place, row.what, row.person, row.person_id, row.community)
+            table.add_row(*(Text(cell) for cell in cells))
+        console.print(table)
+    if others:
+        table = Table(title=Text(t("fill.cli.care_title", count=len(others))), expand=False)
+        for key in ("place", "task", "person", "id", "community"):
+            table.add_column(t(f"fill.cli.{key}"), no_wrap=key == "id")
+        for row in others:
+            cells = (row.place, row.what, row.person, row.person_id, row.community)
+            table.add_row(*(Text(cell) for cell in cells))
+        console.print(table)
+    spread = spread_line(plan)
+    if spread:
+        console.print(Text(spread))
+    lines = explanation_lines(plan)
+    if lines:
+        console.print(Text(t("fill.cli.left", count=len(lines)), style="bold"))
+        for line in lines:
+            console.print(Text(f"  {line}"))
+    elif plan.seats.seats_wanted:
+        console.print(Text(t("fill.cli.all_closed")))
