@@ -58,16 +58,19 @@ def print_plan(plan: FillPlan, console: Console) -> None:
             table.add_column(t(f"fill.cli.{key}"), no_wrap=key in ("date", "id"))
         for row in seats:
             day = row.date.isoformat() if row.date else ""
-            cells = (day, row.weekday, row.place, row.what, row.person, row.person_id, row.community)
-            table.add_row(*(Text(cell) for cell in cells))
+            table.add_row(
+                *map(Text, (day, row.weekday, row.place, row.what)),
+                *map(Text, (row.person, row.person_id, row.community)),
+            )
         console.print(table)
     if others:
         table = Table(title=Text(t("fill.cli.care_title", count=len(others))), expand=False)
         for key in ("place", "task", "person", "id", "community"):
             table.add_column(t(f"fill.cli.{key}"), no_wrap=key == "id")
         for row in others:
-            cells = (row.place, row.what, row.person, row.person_id, row.community)
-            table.add_row(*(Text(cell) for cell in cells))
+            table.add_row(
+                *map(Text, (row.place, row.what, row.person, row.person_id)), Text(row.community)
+            )
         console.print(table)
     spread = spread_line(plan)
     if spread:
