@@ -3,7 +3,7 @@
 ZH = {
     "fill.duty_role.street": "包街干部",
     "fill.duty_role.compound": "包保责任人",
-    "fill.row.as_role": "{shift}（补{role}）",
+    "fill.row.as_role": "{shift}/{role}",
     "fill.row.household": "{compound} {address}",
     "fill.row.carer": "照料隔离户",
     "fill.row.street": "包街",
@@ -27,8 +27,8 @@ ZH = {
     "fill.short.household": "{compound} 隔离户{household}：找不到照料人",
     "fill.short.unheld": "{place}：没有在岗人员可以包保",
     "fill.spread": (
-        "本次用到 {people} 人，本周工时 最少 {hmin} / 中位 {hmed} / 最多 {hmax} 小时，"
-        "夜班 最少 {nmin} / 中位 {nmed} / 最多 {nmax} 个"
+        "用到 {people} 人，本周工时 最少/中位/最多 {hmin}/{hmed}/{hmax} 小时，"
+        "夜班 {nmin}/{nmed}/{nmax} 个"
     ),
     "fill.cli.title": "{week} 自动补位方案：共 {count} 项",
     "fill.cli.none": "{week} 没有可以自动补上的缺口。",
@@ -52,7 +52,7 @@ ZH = {
     "tui.fill.col.date": "日期",
     "tui.fill.col.place": "卡点 / 地点",
     "tui.fill.col.what": "班次 / 事项",
-    "tui.fill.col.person": "人员（社区）",
+    "tui.fill.col.person": "人员",
     "tui.fill.more": "另有 {count} 项未列出",
     "tui.fill.left_title": "仍无法补上的缺口 {count} 处",
     "tui.fill.all_closed": "班次缺口都能补上。",
@@ -66,7 +66,7 @@ ZH = {
 EN = {
     "fill.duty_role.street": "street lead",
     "fill.duty_role.compound": "compound lead",
-    "fill.row.as_role": "{shift} (as {role})",
+    "fill.row.as_role": "{shift}/{role}",
     "fill.row.household": "{compound} {address}",
     "fill.row.carer": "carer",
     "fill.row.street": "street duty",
@@ -90,8 +90,8 @@ EN = {
     "fill.short.household": "{compound}, household {household}: no carer found",
     "fill.short.unheld": "{place}: no active person to answer for it",
     "fill.spread": (
-        "{people} people used; hours this week min {hmin} / median {hmed} / max {hmax}, "
-        "night shifts min {nmin} / median {nmed} / max {nmax}"
+        "{people} people used; hours this week min/median/max {hmin}/{hmed}/{hmax}, "
+        "night shifts {nmin}/{nmed}/{nmax}"
     ),
     "fill.cli.title": "{week} auto-fill: {count} proposals",
     "fill.cli.none": "{week}: no gap that auto-fill can close.",
@@ -115,7 +115,7 @@ EN = {
     "tui.fill.col.date": "Date",
     "tui.fill.col.place": "Post / place",
     "tui.fill.col.what": "Shift / task",
-    "tui.fill.col.person": "Person (community)",
+    "tui.fill.col.person": "Person",
     "tui.fill.more": "{count} more not listed",
     "tui.fill.left_title": "{count} gaps cannot be closed",
     "tui.fill.all_closed": "Every shift gap can be closed.",

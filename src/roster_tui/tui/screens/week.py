@@ -22,9 +22,11 @@ from roster_tui.engine.expand import Expander
 from roster_tui.i18n import t
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.services.candidates import CandidateRanker
+from roster_tui.services.fill import FillPlan, explanation_lines, plan_fill
 from roster_tui.services.week_filter import filter_rows
 from roster_tui.services.week_grid import GroupRow, ShiftRow, build_rows, gaps_by_cell
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.screens.fill_preview import FillPreview
 from roster_tui.tui.widgets.person_picker import ChoiceList, PersonPicker
 from roster_tui.tui.widgets.week_table import DAY_COLUMNS, WeekTable, render_rows
 
@@ -49,6 +51,7 @@ class WeekScreen(RosterScreen):
         Binding("s", "swap", "tui.week.swap"),
         Binding("c", "copy_week", "tui.week.copy"),
         Binding("n", "next_gap", "tui.week.next_gap"),
+        Binding("f", "fill", "tui.fill.action"),
         Binding("left_square_bracket", "move_week(-1)", "tui.week.prev", key_display="["),
         Binding("right_square_bracket", "move_week(1)", "tui.week.next", key_display="]"),
         Binding("slash", "filter", "tui.week.filter", key_display="/"),
@@ -302,3 +305,24 @@ class WeekScreen(RosterScreen):
             return
         roster = data.roster
         self.roster_app.edit(lambda ws: ws.copy_to_week(roster, instance.key))
+
+    def action_fill(self) -> None:
+        if self.data is not None:
+            self.notify(t("tui.fill.computing"), timeout=2)
+            self.compute_fill(self.data.roster, self.data.monday)
+
+    @work(thread=True, exclusive=True, group="fill", exit_on_error=False)
+    def compute_fill(self, roster: Roster, monday: dt.date) -> None:
+        plan = plan_fill(roster, monday)
+        self.app.call_from_thread(self._preview_fill, plan)
+
+    def _preview_fill(self, plan: FillPlan) -> None:
+        if not plan.count and not explanation_lines(plan):
+            self.notify(t("tui.fill.nothing"))
+            return
+
+        def chosen(apply: bool | None) -> None:
+            if apply:
+                self.roster_app.edit(lambda ws: ws.apply(plan.changes, "fill", plan.summary))
+
+        self.app.push_screen(FillPreview(plan), chosen)

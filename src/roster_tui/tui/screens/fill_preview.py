@@ -1,0 +1,95 @@
+"""自动补位 preview: every proposed change and every gap that stays open, then apply or cancel."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Static
+
+from roster_tui.i18n import t
+from roster_tui.services.fill import (
+    FillPlan,
+    ProposalRow,
+    explanation_lines,
+    proposal_rows,
+    spread_line,
+)
+from roster_tui.tui.translate import translate_bindings
+
+MAX_ROWS = 2000  # a week of a large sub-district proposes far fewer; more would only lag
+# Widths that fit the box at 80 columns: "12/31 周三", a post or an address, "白班/党员",
+# "张伟 p0001 东风社区".
+COLUMNS = (("date", 10), ("place", 27), ("what", 10), ("person", 23))
+
+
+class FillPreview(ModalScreen[bool]):
+    """Dismisses with True to apply the whole plan, False to leave everything as it is."""
+
+    CSS_PATH = "fill_preview.tcss"
+    BINDINGS = [
+        Binding("escape", "cancel", "tui.fill.cancel"),
+        Binding("a,ctrl+s", "apply", "tui.fill.apply"),
+    ]
+
+    def __init__(self, plan: FillPlan) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.plan = plan
+        self.rows = proposal_rows(plan)
+        self.left = explanation_lines(plan)
+
+    def compose(self) -> ComposeResult:
+        year, week, _ = self.plan.monday.isocalendar()
+        label = t("week.label", year=year, week=week)
+        with Vertical(id="fill-box"):
+            title = t("tui.fill.title", week=label, count=self.plan.count)
+            yield Static(Text(title), classes="title")
+            yield DataTable(id="fill-table", cursor_type="row")
+            spread = spread_line(self.plan)
+            if spread:
+                yield Static(Text(spread), id="fill-spread")
+            if self.left:
+                heading = t("tui.fill.left_title", count=len(self.left))
+                yield Static(Text(heading), classes="subtitle")
+                with VerticalScroll(id="fill-left"):
+                    yield Static(Text("\n".join(self.left)))
+            elif self.plan.seats.seats_wanted:
+                yield Static(Text(t("tui.fill.all_closed")), classes="subtitle")
+            with Horizontal(id="fill-buttons"):
+                yield Static(Text(t("tui.fill.hint")), classes="hint")
+                apply = Button(t("tui.fill.apply"), variant="primary", compact=True, id="fill-ok")
+                apply.disabled = not self.plan.changes
+                yield apply
+                yield Button(t("tui.fill.cancel"), compact=True, id="fill-cancel")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#fill-table", DataTable)
+        for key, width in COLUMNS:
+            table.add_column(t(f"tui.fill.col.{key}"), key=key, width=width)
+        for index, row in enumerate(self.rows[:MAX_ROWS]):
+            table.add_row(*_cells(row), key=str(index))
+        if len(self.rows) > MAX_ROWS:
+            more = t("tui.fill.more", count=len(self.rows) - MAX_ROWS)
+            table.add_row(Text(""), Text(more), Text(""), Text(""), key="more")
+        table.focus()
+
+    @on(Button.Pressed, "#fill-ok")
+    def action_apply(self) -> None:
+        if self.plan.changes:
+            self.dismiss(True)
+
+    @on(Button.Pressed, "#fill-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+def _cells(row: ProposalRow) -> tuple[Text, Text, Text, Text]:
+    when = ""
+    if row.date is not None:
+        when = f"{row.date.month}/{row.date.day} {row.weekday}"
+    person = f"{row.person} {row.person_id} {row.community}".rstrip()
+    return Text(when), Text(row.place), Text(row.what), Text(person)
