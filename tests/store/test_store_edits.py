@@ -160,3 +160,12 @@ def test_every_commit_changes_the_data_version(loaded: Store) -> None:
     seen.add(loaded.data_version())
 
     assert len(seen) == 3
+
+
+def test_an_edit_cannot_move_a_row_to_another_key(loaded: Store) -> None:
+    p1 = person(loaded.load_roster(), "p001")
+
+    with pytest.raises(ValueError):
+        loaded.apply(
+            [Change(p1, dataclasses.replace(p1, id="p100"))], user="li", action="e", summary=""
+        )

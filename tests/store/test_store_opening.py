@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Connection, create_engine, text
+from sqlalchemy.engine import make_url
 
 from roster_tui.domain.changes import Change
 from roster_tui.domain.model import Community, Roster
@@ -199,3 +202,26 @@ def test_a_write_lock_held_past_the_timeout_is_reported_as_locked(
     assert 0.25 <= waited < 3
     impatient.apply([Change(None, Community("c09", "新"))], user="u", action="a", summary="")
     impatient.close()
+
+
+def test_an_in_memory_database_is_one_database_for_every_thread(roster: Roster) -> None:
+    store = open_store("sqlite://", create=True)
+    store.import_roster(roster, replace=False, user="admin")
+    seen: list[Roster] = []
+
+    worker = threading.Thread(target=lambda: seen.append(store.load_roster()))
+    worker.start()
+    worker.join()
+
+    assert seen == [roster]
+    store.close()
+
+
+@pytest.mark.skipif(not os.environ.get("ROSTER_TEST_PG_URL"), reason="needs PostgreSQL")
+def test_a_postgresql_database_that_does_not_exist_is_missing() -> None:
+    url = make_url(os.environ["ROSTER_TEST_PG_URL"]).set(database="roster_no_such_database")
+
+    with pytest.raises(DatabaseMissing) as raised:
+        open_store(url.render_as_string(hide_password=False))
+
+    assert "roster_no_such_database" in str(raised.value)

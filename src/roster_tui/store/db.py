@@ -76,6 +76,11 @@ def open_store(
     engine = create_store_engine(url, busy_timeout=busy_timeout)
     try:
         ensure_schema(engine, create=create, where=where)
+    except DatabaseMissing as missing:
+        engine.dispose()
+        if missing.params.get("where"):
+            raise
+        raise DatabaseMissing(where=where) from missing  # e.g. no such PostgreSQL database
     except BaseException:
         engine.dispose()
         raise

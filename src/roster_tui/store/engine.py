@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import StaticPool
 
 from roster_tui.store.errors import (
     BrokenReference,
@@ -41,8 +42,21 @@ def create_store_engine(url: str, *, busy_timeout: float) -> Engine:
     return _postgresql_engine(url, busy_timeout)
 
 
+def _in_memory(url: str) -> bool:
+    return make_url(url).database in (None, "", ":memory:")
+
+
 def _sqlite_engine(url: str, busy_timeout: float) -> Engine:
-    engine = create_engine(url, connect_args={"timeout": busy_timeout})
+    if _in_memory(url):
+        # One connection for every thread, or each thread would see its own empty database
+        # (for tests; the same connection cannot run two transactions at once).
+        engine = create_engine(
+            url,
+            connect_args={"timeout": busy_timeout, "check_same_thread": False},
+            poolclass=StaticPool,
+        )
+    else:
+        engine = create_engine(url, connect_args={"timeout": busy_timeout})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -89,15 +103,18 @@ _PG_STATES: dict[str, type[StoreError]] = {
     "3D000": DatabaseMissing,  # invalid_catalog_name: no such database
 }
 
-# Fragments of SQLite's messages → our errors (sqlite3 exposes no stable codes on 3.11).
+# Fragments of messages → our errors: sqlite3 exposes no stable codes on Python 3.11, and
+# PostgreSQL reports a missing database while connecting, before any SQLSTATE exists.
 _SQLITE_MESSAGES: tuple[tuple[str, type[StoreError]], ...] = (
     ("database is locked", DatabaseLocked),
     ("database table is locked", DatabaseLocked),
     ("readonly database", DatabaseReadOnly),
     ("read-only", DatabaseReadOnly),
     ("no such table", DatabaseMissing),
+    ("unable to open database file", DatabaseMissing),
     ("unique constraint failed", DuplicateId),
     ("foreign key constraint failed", BrokenReference),
+    ('database "', DatabaseMissing),  # psycopg: database "x" does not exist
 )
 
 
@@ -105,8 +122,9 @@ def classify(error: DBAPIError) -> StoreError:
     """The ``StoreError`` a driver error means; a plain one carrying the detail otherwise."""
     original = error.orig
     state = getattr(original, "sqlstate", None)
-    if state in _PG_STATES:
-        return _PG_STATES[state]()
+    if state is not None:
+        kind = _PG_STATES.get(state)
+        return kind() if kind is not None else StoreError(detail=str(original).strip())
     message = str(original).lower()
     for fragment, kind in _SQLITE_MESSAGES:
         if fragment in message:

@@ -294,8 +294,8 @@ def _apply_one(conn: Connection, change: Change) -> Change:
     key = codec.key_of(before)
     if key is None:
         raise ValueError(f"{describe(before)}: the stored row is unknown (no uid)")
-    if after is not None and codec.key == "id" and codec.key_of(after) != key:
-        raise ValueError(f"{describe(before)}: an edit cannot change the id")
+    if after is not None and codec.key_of(after) not in (None, key):
+        raise ValueError(f"{describe(before)}: an edit cannot change the row's key")
     matches = (table.c[codec.key] == key, table.c.version == before.version)
     if after is None:
         if conn.execute(delete(table).where(*matches)).rowcount != 1:
