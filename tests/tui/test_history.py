@@ -1,0 +1,208 @@
+"""The history screen: who changed what and when, undo (also after a restart), details, pages."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from conftest import TODAY
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+
+from roster_tui.domain.changes import Change
+from roster_tui.domain.model import Duty, Roster, Rotation
+from roster_tui.services.places import rotations_of
+from roster_tui.services.workspace import Workspace
+from roster_tui.store.db import open_store
+from roster_tui.store.repository import Store
+from roster_tui.tui.app import RosterApp
+from roster_tui.tui.screens.history import PAGE_SIZE, HistoryScreen
+from roster_tui.tui.widgets.history_changes import local_time
+from roster_tui.tui.widgets.history_detail import HistoryDetail
+from roster_tui.tui.widgets.place_detail import PlaceDetail
+from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
+
+SIZES = [(80, 24), (120, 40)]
+
+
+def _app(store: Store, user: str = "tester") -> RosterApp:
+    return RosterApp(Workspace(store, user=user), today=TODAY, poll_seconds=3600)
+
+
+async def _settle(app: RosterApp, pilot: Pilot[None]) -> None:
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def _open_history(app: RosterApp, pilot: Pilot[None]) -> HistoryScreen:
+    await _settle(app, pilot)
+    await pilot.press("7")
+    await _settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, HistoryScreen)
+    return screen
+
+
+def _rows(screen: HistoryScreen) -> list[list[str]]:
+    table = screen.query_one(DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def _first_rotation(roster: Roster) -> Rotation:
+    return next(r for r in roster.rotations if rotations_of(roster, r.post)[0] == r)
+
+
+async def _move_second_member_down(app: RosterApp, pilot: Pilot[None], rotation: Rotation) -> None:
+    """On the places screen, walk to the rotation's post and press ] on its second member."""
+    await _settle(app, pilot)
+    await pilot.press("5")
+    await _settle(app, pilot)
+    tree = app.screen.query_one(PlaceTree)
+    node = tree._by_ref[PlaceRef("post", rotation.post)]
+    path = []
+    while node is not None and node.data is not None:
+        path.append(node.data)
+        node = node.parent
+    for step in reversed(path):
+        while tree.cursor_node is None or tree.cursor_node.data != step:
+            await pilot.press("down")
+        if step.kind != "post" and not tree.cursor_node.is_expanded:
+            await pilot.press("enter")
+    await _settle(app, pilot)
+    assert app.screen.query_one(PlaceDetail).current_rotation() == rotation
+    await pilot.press("tab", "tab", "down", "right_square_bracket")
+    await _settle(app, pilot)
+
+
+def _stored_members(db_url: str, rotation: Rotation) -> tuple[str, ...]:
+    roster = open_store(db_url).load_roster()
+    return next(r.members for r in roster.rotations if r.id == rotation.id)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_history_shows_the_edit_with_its_user_and_ctrl_z_marks_it_undone(
+    store: Store,
+    db_url: str,
+    size,  # type: ignore[no-untyped-def]
+) -> None:
+    rotation = _first_rotation(store.load_roster())
+    app = _app(store)
+    async with app.run_test(size=size) as pilot:
+        await _move_second_member_down(app, pilot, rotation)
+        assert _stored_members(db_url, rotation) != rotation.members
+        screen = await _open_history(app, pilot)
+        newest = store.history(limit=1)[0]
+        time, user, state, summary = _rows(screen)[0]
+        assert (user, state) == ("tester", "")
+        assert rotation.id in summary and "下移" in summary
+        assert time == local_time(newest.at, "Asia/Shanghai")
+        assert "导入" in _rows(screen)[-1][3]  # oldest last
+
+        await pilot.press("ctrl+z")
+        await _settle(app, pilot)
+        rows = _rows(screen)
+        assert rows[0][3].startswith("撤销")
+        assert rows[1][3] == summary and rows[1][2] == "已撤销"
+    assert _stored_members(db_url, rotation) == rotation.members
+
+
+async def test_a_new_app_on_the_same_database_undoes_the_last_session_s_change(
+    store: Store, db_url: str
+) -> None:
+    rotation = _first_rotation(store.load_roster())
+    first = _app(store)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await _move_second_member_down(first, pilot, rotation)
+    assert _stored_members(db_url, rotation) != rotation.members
+
+    second = _app(open_store(db_url))
+    async with second.run_test(size=(80, 24)) as pilot:
+        screen = await _open_history(second, pilot)
+        await pilot.press("ctrl+z")
+        await _settle(second, pilot)
+        assert _rows(screen)[1][2] == "已撤销"
+    assert _stored_members(db_url, rotation) == rotation.members
+
+
+async def test_ctrl_z_undoes_only_the_user_s_own_change(store: Store, db_url: str) -> None:
+    roster = store.load_roster()
+    rotation = _first_rotation(roster)
+    reordered = dataclasses.replace(rotation, members=rotation.members[::-1])
+    Workspace(store, user="someone_else").apply([Change(rotation, reordered)], "rotation", "x")
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_history(app, pilot)
+        await pilot.press("ctrl+z")
+        await _settle(app, pilot)
+        assert _rows(screen)[0][1] == "someone_else" and _rows(screen)[0][2] == ""
+    assert _stored_members(db_url, rotation) == reordered.members
+
+
+async def test_enter_shows_each_change_before_and_after(store: Store) -> None:
+    roster = store.load_roster()
+    rotation = _first_rotation(roster)
+    names = {p.id: p.name for p in roster.people}
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _move_second_member_down(app, pilot, rotation)
+        await _open_history(app, pilot)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, HistoryDetail)
+        text = "\n".join(str(s.render()) for s in app.screen.query(Static))
+        a, b, c, *rest = rotation.members
+        before = "、".join(names[p] for p in rotation.members)
+        after = "、".join(names[p] for p in (a, c, b, *rest))
+        assert f"成员（轮换顺序）：{before} → {after}" in text
+        assert "操作人 tester" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_history_pages_hold_at_most_a_page_and_move_with_n_and_p(store: Store) -> None:
+    roster = store.load_roster()
+    workspace = Workspace(store, user="tester")
+    person = next(p for p in roster.people if p.active)
+    street = roster.streets[0]
+    for _ in range(PAGE_SIZE // 2 + 1):  # two entries each, past one page
+        entry = workspace.add_duty(Duty(person.id, street=street.id), person, street.name)
+        assert entry is not None and entry.changes[0].after is not None
+        workspace.remove_duty(entry.changes[0].after, person, street.name)  # type: ignore[arg-type]
+    total = len(store.history(limit=1000))
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_history(app, pilot)
+        assert len(_rows(screen)) == PAGE_SIZE
+        await pilot.press("n")
+        await _settle(app, pilot)
+        assert len(_rows(screen)) == total - PAGE_SIZE
+        assert "第 2 页" in str(screen.query_one("#history-status", Static).render())
+        await pilot.press("p")
+        await _settle(app, pilot)
+        assert len(_rows(screen)) == PAGE_SIZE
+
+
+def test_audit_times_show_in_the_sub_district_zone() -> None:
+    at = dt.datetime(2026, 12, 1, 23, 30)  # naive UTC, as the store keeps it
+    assert local_time(at, "Asia/Shanghai") == "2026-12-02 07:30"
+    assert local_time(at.replace(tzinfo=dt.UTC), "Europe/Berlin") == "2026-12-02 00:30"
+
+
+def test_history_screen_snapshot(snap_compare, monkeypatch, demo: Roster, db_url: str) -> None:  # type: ignore[no-untyped-def]
+    fixed = dt.datetime(2026, 12, 2, 1, 15)  # 09:15 in Shanghai
+    monkeypatch.setattr("roster_tui.store.repository._utc_now", lambda: fixed)
+    store = open_store(db_url, create=True)
+    store.import_roster(demo, replace=True, user="tester")
+    rotation = _first_rotation(demo)
+    stored = next(r for r in store.load_roster().rotations if r.id == rotation.id)
+    moved = dataclasses.replace(stored, members=(*stored.members[1:], stored.members[0]))
+    Workspace(store, user="tester").apply([Change(stored, moved)], "rotation.reorder", "轮值调整")
+    Workspace(store, user="tester").undo()
+    app = _app(store)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await _open_history(app, pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
