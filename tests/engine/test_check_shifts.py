@@ -258,3 +258,15 @@ def test_check_instances_gives_what_check_gives_from_already_expanded_instances(
     assert check_instances(r, wider, day("2026-12-01"), day("2026-12-06")) == gaps(
         r, "2026-12-01", "2026-12-06"
     )
+
+
+def test_understaffed_lists_counted_people_whatever_the_order_of_the_overrides() -> None:
+    adds = [on("x1", "2026-12-01", "全天", "b"), on("x1", "2026-12-01", "全天", "a")]
+    for order in (adds, adds[::-1]):
+        r = roster(
+            people=[person("a"), person("b")],
+            posts=[post("x1", shift("全天", "08:00", "08:00", need=3))],
+            overrides=order,
+        )
+        (found,) = of_kind(gaps(r, "2026-12-01"), GapKind.UNDERSTAFFED)
+        assert found.people == ("a", "b")
