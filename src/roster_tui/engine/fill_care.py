@@ -12,6 +12,7 @@ captains first for compounds, then whoever holds the fewest duties.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -61,9 +62,14 @@ class CareFill:
     unheld: tuple[DutyProposal, ...]  # streets and compounds with no active person at all
 
 
-def _days(household: Household, roster: Roster) -> list[dt.date]:
-    first, end = household.start, household.end_date(roster.settings)
-    return [first + dt.timedelta(days=i) for i in range((end - first).days)]
+@functools.cache
+def _span(first: dt.date, count: int) -> tuple[dt.date, ...]:
+    return tuple(first + dt.timedelta(days=i) for i in range(count))
+
+
+def _days(household: Household, roster: Roster) -> tuple[dt.date, ...]:
+    """Every day of the household's quarantine."""
+    return _span(household.start, household.quarantine_days(roster.settings))
 
 
 class _CarerLoads:
@@ -75,11 +81,11 @@ class _CarerLoads:
             if household.carer is not None:
                 self.by_day[household.carer].update(_days(household, roster))
 
-    def peak(self, person: str, days: list[dt.date]) -> int:
+    def peak(self, person: str, days: tuple[dt.date, ...]) -> int:
         loads = self.by_day.get(person)
-        return max((loads[d] for d in days), default=0) if loads else 0
+        return max(map(loads.__getitem__, days), default=0) if loads else 0
 
-    def move(self, days: list[dt.date], old: str | None, new: str) -> None:
+    def move(self, days: tuple[dt.date, ...], old: str | None, new: str) -> None:
         if old is not None:
             self.by_day[old].subtract(days)
         self.by_day[new].update(days)
@@ -106,11 +112,12 @@ def propose_carers(
         best: tuple[tuple[object, ...], str] | None = None
         reasons: list[tuple[str, Blocker]] = []
         for person in roster.people:
-            blocker = _carer_blocker(person, household, days, span, away, loads, cap)
+            load = loads.peak(person.id, days)
+            blocker = _carer_blocker(person, load, span, away, cap)
             if blocker is not None:
                 reasons.append((person.id, blocker))
                 continue
-            rank = (person.community != community, loads.peak(person.id, days), person.id)
+            rank = (person.community != community, load, person.id)
             if best is None or rank < best[0]:
                 best = (rank, person.id)
         if best is None:
@@ -123,19 +130,19 @@ def propose_carers(
 
 def _carer_blocker(
     person: Person,
-    household: Household,
-    days: list[dt.date],
+    load: int,
     span: tuple[float, float],
     away: dict[str, list[tuple[float, float]]],
-    loads: _CarerLoads,
     cap: int,
 ) -> Blocker | None:
+    """Why ``person`` cannot take on a household over ``span`` with ``load`` households at its
+    busiest day so far."""
     # The current carer is inactive or away (the household is uncared), so needs no case here.
     if not person.active:
         return Blocker.INACTIVE
     if any(lo < span[1] and span[0] < hi for lo, hi in away.get(person.id, ())):
         return Blocker.LEAVE
-    if loads.peak(person.id, days) + 1 > cap:
+    if load + 1 > cap:
         return Blocker.AT_CAP
     return None
 
