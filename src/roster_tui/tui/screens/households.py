@@ -1,9 +1,291 @@
-"""The households screen (being built)."""
+"""Households (隔离户): who is in home quarantine, how long is left, and who cares for them.
+
+Filters (text, compound, ending today/tomorrow, no carer) run in a thread; the table shows one
+page of at most PAGE_SIZE rows, refreshed by diff so an edit does not move the cursor.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Input, Select, Static
+
+from roster_tui.domain.model import Household, Roster
+from roster_tui.domain.text import printable
+from roster_tui.i18n import t
+from roster_tui.services.people import filter_households, next_id, released_today
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.widgets.household_carer_picker import CarerPick, CarerPicker
+from roster_tui.tui.widgets.household_form import HouseholdForm
+from roster_tui.tui.widgets.household_labels import days_left_text, status_text
+from roster_tui.tui.widgets.person_label import short_label
+
+PAGE_SIZE = 1000  # DataTables stay quick below ~2,000 rows; 5,000 households take five pages
+COLUMNS = ("address", "compound", "head", "left", "carer", "status")
+Cells = tuple[str | Text, ...]
 
 
 class HouseholdsScreen(RosterScreen):
     MODE = "households"
+    CSS_PATH = "households.tcss"
+    AUTO_FOCUS = "#hh-table"
+    BINDINGS = [
+        Binding("slash", "search", "tui.households.key.search"),
+        Binding("c", "carer", "tui.households.key.carer"),
+        Binding("n", "add", "tui.households.key.add"),
+        Binding("e", "edit", "tui.households.key.edit"),
+        Binding("r", "release", "tui.households.key.release"),
+        Binding("s", "toggle_soon", "tui.households.key.soon"),
+        Binding("u", "toggle_no_carer", "tui.households.key.no_carer"),
+        Binding("f", "compound", "tui.households.key.compound"),
+        Binding("left_square_bracket", "page(-1)", "tui.households.key.prev"),
+        Binding("right_square_bracket", "page(1)", "tui.households.key.next"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.soon = False
+        self.no_carer = False
+        self.page = 0
+        self._rows: dict[str, Cells] = {}
+        self._compounds_of: Roster | None = None
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="hh-bar"):
+            search = Input(
+                placeholder=t("tui.households.search_hint"), compact=True, id="hh-search"
+            )
+            search.cursor_blink = False  # no blinking cursor over SSH
+            yield search
+            yield Select[str](
+                [], prompt=t("tui.households.all_compounds"), compact=True, id="hh-compound"
+            )
+        yield Static("", id="hh-status", classes="hint")
+        yield DataTable(cursor_type="row", zebra_stripes=True, id="hh-table")
+        yield Static("", id="hh-detail")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#hh-table", DataTable)
+        for column in COLUMNS:
+            table.add_column(t(f"tui.households.col.{column}"), key=column)
+
+    # -- following the roster and the filters -------------------------------------------------
+    def show_roster(self, roster: Roster) -> None:
+        if self._compounds_of is None or roster.compounds is not self._compounds_of.compounds:
+            self._compounds_of = roster
+            choice = self.query_one("#hh-compound", Select)
+            keep = choice.value
+            options = [(printable(c.name), c.id) for c in roster.compounds]
+            choice.set_options(options)
+            if keep is not Select.NULL and any(c.id == keep for c in roster.compounds):
+                choice.value = keep
+        self._refilter(roster)
+
+    def _refilter(self, roster: Roster | None = None) -> None:
+        roster = roster or self._shown
+        if roster is None:
+            return
+        compound = self.query_one("#hh-compound", Select).value
+        self._filter(
+            roster,
+            self.query_one("#hh-search", Input).value,
+            None if compound is Select.NULL else str(compound),
+            self.soon,
+            self.no_carer,
+            self.page,
+        )
+
+    @on(Input.Changed, "#hh-search")
+    @on(Select.Changed, "#hh-compound")
+    def _filters_changed(self) -> None:
+        self.page = 0
+        self._refilter()
+
+    @on(Input.Submitted, "#hh-search")
+    def _search_done(self) -> None:
+        self.query_one("#hh-table", DataTable).focus()
+
+    @work(thread=True, exclusive=True, group="households", exit_on_error=False)
+    def _filter(
+        self, roster: Roster, text: str, compound: str | None, soon: bool, no_carer: bool, page: int
+    ) -> None:
+        today = self.roster_app.today()
+        found = filter_households(
+            roster, today, compound=compound, soon=soon, no_carer=no_carer, text=text
+        )
+        pages = max(1, -(-len(found) // PAGE_SIZE))
+        page = min(page, pages - 1)
+        shown = found[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+        people = {p.id: p for p in roster.people}
+        compounds = {c.id: printable(c.name) for c in roster.compounds}
+        rows: dict[str, Cells] = {}
+        for h in shown:
+            carer = people.get(h.carer) if h.carer else None
+            if carer is None:
+                carer_cell: str | Text = Text(t("tui.households.no_carer"), style="bold red")
+            elif not carer.active:
+                carer_cell = Text(short_label(carer), style="red")
+            else:
+                carer_cell = short_label(carer)
+            rows[h.id] = (
+                printable(h.address),
+                compounds.get(h.compound, h.compound),
+                printable(h.head),
+                days_left_text(h, roster.settings, today),
+                carer_cell,
+                status_text(h, roster.settings, today),
+            )
+        self.app.call_from_thread(self._fill, roster, rows, len(found), page, pages)
+
+    def _fill(
+        self, roster: Roster, rows: dict[str, Cells], found: int, page: int, pages: int
+    ) -> None:
+        if roster is not self._shown:
+            return  # a newer roster is on its way
+        self.page = page
+        table = self.query_one("#hh-table", DataTable)
+        current = self._highlighted_id()
+        with self.app.batch_update():
+            if list(rows) == list(self._rows):
+                for hid, cells in rows.items():
+                    for index, (old, new) in enumerate(zip(self._rows[hid], cells, strict=True)):
+                        if old != new:
+                            table.update_cell(hid, COLUMNS[index], new)
+            else:
+                table.clear()
+                for hid, cells in rows.items():
+                    table.add_row(*cells, key=hid)
+                if current in rows:
+                    table.move_cursor(row=table.get_row_index(current), scroll=True)
+            self._rows = rows
+        self._show_status(roster, found, page, pages)
+        self._show_detail()
+
+    def _show_status(self, roster: Roster, found: int, page: int, pages: int) -> None:
+        filters = [t("tui.households.filter.soon")] if self.soon else []
+        if self.no_carer:
+            filters.append(t("tui.households.filter.no_carer"))
+        parts = [t("tui.households.count", found=found, total=len(roster.households))]
+        if filters:
+            parts.append(t("tui.households.filtered", filters="、".join(filters)))
+        if pages > 1:
+            parts.append(t("tui.households.page", page=page + 1, pages=pages))
+        cap = roster.settings.max_households_per_carer
+        parts.append(t("tui.households.cap", cap=cap))
+        self.query_one("#hh-status", Static).update(" | ".join(parts))
+
+    # -- the highlighted household -----------------------------------------------------------
+    def _highlighted_id(self) -> str | None:
+        table = self.query_one("#hh-table", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def selected(self) -> Household | None:
+        hid, roster = self._highlighted_id(), self._shown
+        if hid is None or roster is None:
+            return None
+        return next((h for h in roster.households if h.id == hid), None)
+
+    @on(DataTable.RowHighlighted, "#hh-table")
+    def _show_detail(self) -> None:
+        household, roster = self.selected(), self._shown
+        detail = self.query_one("#hh-detail", Static)
+        if household is None or roster is None:
+            detail.update("")
+            return
+        end = household.end_date(roster.settings) - dt.timedelta(days=1)
+        text = t(
+            "tui.households.detail",
+            id=printable(household.id),
+            people=household.people,
+            phone=printable(household.phone),
+            start=household.start.isoformat(),
+            end=end.isoformat(),
+        )
+        if household.notes:
+            text += " | " + printable(household.notes)
+        detail.update(Text(text))
+
+    # -- actions ----------------------------------------------------------------------------
+    def action_search(self) -> None:
+        self.query_one("#hh-search", Input).focus()
+
+    def action_compound(self) -> None:
+        self.query_one("#hh-compound", Select).focus()
+
+    def key_escape(self) -> None:
+        self.query_one("#hh-table", DataTable).focus()
+
+    def action_toggle_soon(self) -> None:
+        self.soon, self.page = not self.soon, 0
+        self._refilter()
+
+    def action_toggle_no_carer(self) -> None:
+        self.no_carer, self.page = not self.no_carer, 0
+        self._refilter()
+
+    def action_page(self, step: int) -> None:
+        self.page = max(0, self.page + step)
+        self._refilter()
+
+    def action_carer(self) -> None:
+        household, roster = self.selected(), self._shown
+        if household is None or roster is None:
+            return
+
+        def chosen(pick: CarerPick | None) -> None:
+            if pick is None:
+                return
+            carer = pick.person
+            if (carer.id if carer else None) != household.carer:
+                self.roster_app.edit(lambda ws: ws.set_carer(household, carer))
+
+        picker = CarerPicker(roster, household, self.roster_app.today())
+        self.app.push_screen(picker, chosen)
+
+    def action_add(self) -> None:
+        roster = self._shown
+        if roster is None or not roster.compounds:
+            return
+        width = max((len(h.id) - 1 for h in roster.households if h.id[:1] == "h"), default=4)
+        new_id = next_id((h.id for h in roster.households), "h", width)
+
+        def save(household: Household | None) -> None:
+            if household is not None:
+                self.roster_app.edit(lambda ws: ws.save_household(None, household))
+
+        self.app.push_screen(HouseholdForm(roster, None, new_id, self.roster_app.today()), save)
+
+    def action_edit(self) -> None:
+        before, roster = self.selected(), self._shown
+        if before is None or roster is None:
+            return
+
+        def save(after: Household | None) -> None:
+            if after is not None and after != before:
+                self.roster_app.edit(lambda ws: ws.save_household(before, after))
+
+        form = HouseholdForm(roster, before, before.id, self.roster_app.today())
+        self.app.push_screen(form, save)
+
+    def action_release(self) -> None:
+        before, roster = self.selected(), self._shown
+        if before is None or roster is None:
+            return
+        today = self.roster_app.today()
+        if before.end_date(roster.settings) <= today:
+            self.notify(t("tui.households.already_released"), timeout=4)
+            return
+        try:
+            after = released_today(before, today)
+        except ValueError:
+            self.notify(t("tui.households.cannot_release"), severity="warning", timeout=6)
+            return
+        self.roster_app.edit(lambda ws: ws.save_household(before, after))

@@ -1,0 +1,221 @@
+"""The Households screen: filters, carer picking with undo, release, the household form."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import TODAY
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, Select
+
+from roster_tui.domain.model import Household
+from roster_tui.services.workspace import Workspace
+from roster_tui.store.db import open_store
+from roster_tui.tui.app import RosterApp
+from roster_tui.tui.screens.households import HouseholdsScreen
+from roster_tui.tui.widgets.household_carer_picker import CarerPicker
+from roster_tui.tui.widgets.household_form import HouseholdForm
+
+SIZES = [(80, 24), (120, 40)]
+
+
+async def settle(app: RosterApp, pilot: Pilot[None]) -> None:
+    for _ in range(4):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def open_households(app: RosterApp, pilot: Pilot[None]) -> HouseholdsScreen:
+    await settle(app, pilot)
+    await pilot.press("6")
+    await settle(app, pilot)
+    assert isinstance(app.screen, HouseholdsScreen)
+    return app.screen
+
+
+def table_of(screen: HouseholdsScreen) -> DataTable[object]:
+    return screen.query_one("#hh-table", DataTable)
+
+
+def listed(screen: HouseholdsScreen) -> list[str]:
+    return [str(row.key.value) for row in table_of(screen).ordered_rows]
+
+
+def cells(screen: HouseholdsScreen, hid: str) -> list[str]:
+    return [str(cell) for cell in table_of(screen).get_row(hid)]
+
+
+async def highlight(screen: HouseholdsScreen, pilot: Pilot[None], hid: str) -> None:
+    table = table_of(screen)
+    table.move_cursor(row=table.get_row_index(hid))
+    await pilot.pause()
+
+
+def stored(db_url: str, hid: str) -> Household:
+    """The household as a fresh connection reads it from the database."""
+    fresh = open_store(db_url)
+    try:
+        return next(h for h in fresh.load_roster().households if h.id == hid)
+    finally:
+        fresh.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_list_shows_days_left_carer_and_status_soonest_first(
+    workspace: Workspace, size: tuple[int, int]
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_households(app, pilot)
+        assert len(listed(screen)) == 40
+        first = cells(screen, listed(screen)[0])
+        assert first[3] == "明日到期" and first[5] == "隔离中"
+        assert cells(screen, "h0011")[3:] == ["剩14天", "未指派", "隔离中"]
+        assert "尾号0101" in cells(screen, "h0001")[4]
+        assert "每人最多照料 8 户" in str(screen.query_one("#hh-status").render())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_no_carer_filter_lists_only_uncared_households(
+    workspace: Workspace, size: tuple[int, int]
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_households(app, pilot)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert listed(screen) == ["h0010", "h0011"]
+        assert "筛选：无照料人" in str(screen.query_one("#hh-status").render())
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert len(listed(screen)) == 40
+
+
+async def test_ending_soon_and_compound_filters(workspace: Workspace) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_households(app, pilot)
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert listed(screen) == ["h0013", "h0023", "h0026", "h0035"]
+        await pilot.press("s")
+        screen.query_one("#hh-compound", Select).value = "k02"
+        await settle(app, pilot)
+        households = {h.id: h for h in app.roster.households}  # type: ignore[union-attr]
+        assert listed(screen) and all(households[h].compound == "k02" for h in listed(screen))
+        assert "h0010" in listed(screen)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_assigning_a_carer_is_stored_and_undo_restores_it(
+    workspace: Workspace, db_url: str, size: tuple[int, int]
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_households(app, pilot)
+        await highlight(screen, pilot, "h0011")
+        await pilot.press("c")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, CarerPicker)
+        best = picker.choices[0]
+        assert best.block is None and best.same_community and best.load == 0
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert stored(db_url, "h0011").carer == best.person.id
+        assert best.person.name in cells(screen, "h0011")[4]
+        await pilot.press("ctrl+z")
+        await settle(app, pilot)
+        assert stored(db_url, "h0011").carer is None
+        assert cells(screen, "h0011")[4] == "未指派"
+
+
+async def test_a_carer_at_the_cap_is_shown_with_the_reason_and_offered_last(
+    workspace: Workspace,
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_households(app, pilot)
+        await highlight(screen, pilot, "h0010")
+        await pilot.press("c")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, CarerPicker)
+        ids = [c.person.id for c in picker.choices]
+        full = ids.index("p101")  # 丁军 cares for 9 households; the cap is 8
+        free = [i for i, c in enumerate(picker.choices) if c.block is None]
+        assert free and max(free) < full
+        row = [str(cell) for cell in picker.query_one(DataTable).get_row(str(full))]
+        assert row[3] == "9/8" and row[4] == "已满8户"
+        await pilot.press("slash", *"dj")
+        await pilot.pause()
+        assert "p101" in [c.person.id for c in picker.choices]
+        await pilot.press("escape", "escape")  # leave the search box, then the picker
+        await settle(app, pilot)
+        assert app.screen is screen
+        assert cells(screen, "h0010")[4] == "未指派"
+
+
+async def test_release_ends_the_quarantine_today(workspace: Workspace, db_url: str) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_households(app, pilot)
+        await highlight(screen, pilot, "h0010")
+        await pilot.press("r")
+        await settle(app, pilot)
+        released = stored(db_url, "h0010")
+        assert released.end_date(app.roster.settings) == TODAY  # type: ignore[union-attr]
+        assert cells(screen, "h0010")[3:] == ["已解除", "未指派", "已解除"]
+
+
+async def test_release_refuses_a_quarantine_starting_today(
+    workspace: Workspace, db_url: str
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_households(app, pilot)
+        await highlight(screen, pilot, "h0011")
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert stored(db_url, "h0011").days is None
+
+
+async def test_adding_a_household_through_the_form(workspace: Workspace, db_url: str) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_households(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, HouseholdForm)
+        form.query_one("#hf-address", Input).value = "7号楼1单元101"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "请填写户主" in str(form.query_one("#hf-error").render())
+        form.query_one("#hf-head", Input).value = "王某"
+        form.query_one("#hf-phone", Input).value = "13911110000"
+        form.query_one("#hf-start", Input).value = "2026-12-1"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "开始日期格式不对" in str(form.query_one("#hf-error").render())
+        form.query_one("#hf-start", Input).value = "2026-12-01"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        added = stored(db_url, "h0041")
+        assert (added.address, added.head, added.start, added.days) == (
+            "7号楼1单元101",
+            "王某",
+            dt.date(2026, 12, 1),
+            None,
+        )
+        assert cells(screen, "h0041")[3:] == ["剩13天", "未指派", "隔离中"]
+
+
+def test_households_screen_snapshot(snap_compare, store) -> None:  # type: ignore[no-untyped-def]
+    app = RosterApp(Workspace(store, user="tester"), today=TODAY, poll_seconds=3600)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await open_households(app, pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
