@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import re
+import unicodedata
 from collections.abc import Iterator
 
 from roster_tui.domain.clock import format_hhmm
@@ -24,20 +24,35 @@ from roster_tui.domain.model import Leave, Person, Roster, ShiftPattern
 from roster_tui.store.interchange.tables import FORMAT, ROWS, SETTINGS, SHIFT, SUBDISTRICT
 from roster_tui.store.interchange.validate import ENTITIES
 
-_NEEDS_ESCAPE = re.compile(r'[\x00-\x1f"\\\x7f]')
 _SHORT_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 _SHORT_ESCAPES |= {'"': '\\"', "\\": "\\\\"}
 _ATTRIBUTES = {"from": "start", "to": "end"}
 
 
-def _escape(match: re.Match[str]) -> str:
-    char = match[0]
-    return _SHORT_ESCAPES.get(char) or f"\\u{ord(char):04x}"
+def _escape(char: str) -> str:
+    if char in _SHORT_ESCAPES:
+        return _SHORT_ESCAPES[char]
+    if char.isprintable() or unicodedata.category(char) == "Zs":
+        return char  # text and spaces of any script, the ideographic space among them
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        raise ValueError(f"a lone surrogate (U+{code:04X}) cannot be written to a TOML file")
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def _string(text: str) -> str:
-    """A TOML basic string; control characters are escaped, everything else kept as is."""
-    return '"' + _NEEDS_ESCAPE.sub(_escape, str(text)) + '"'
+    """A TOML basic string.
+
+    TOML requires escaping only C0 controls and DEL; every other invisible character (C1
+    controls, bidirectional overrides) is escaped too, so that showing a dump in a terminal or
+    an editor shows exactly what is in it.
+    """
+    text = str(text)
+    if text.isprintable():
+        if '"' in text or "\\" in text:
+            text = text.replace("\\", "\\\\").replace('"', '\\"')
+        return f'"{text}"'
+    return '"' + "".join(map(_escape, text)) + '"'
 
 
 def _value(value: object) -> str:
