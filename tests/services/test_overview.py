@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
-from roster_tui.domain.gaps import Gap, GapKind
+from roster_tui.domain.changes import Change
+from roster_tui.domain.gaps import Gap, GapKind, UnavailableReason
 from roster_tui.domain.model import (
     Community,
     Compound,
     CompoundKind,
     Household,
+    Leave,
+    Override,
     Person,
     Post,
     Roster,
@@ -20,9 +24,11 @@ from roster_tui.domain.model import (
     Street,
     Subdistrict,
 )
+from roster_tui.engine.check import check
 from roster_tui.services.overview import (
     FixPlace,
     PlaceIndex,
+    RangeGaps,
     counts_worst_first,
     duty_at,
     fix_place,
@@ -31,6 +37,8 @@ from roster_tui.services.overview import (
     grouped_rows,
     household_summary,
     iso_week_bounds,
+    namesakes,
+    override_changes,
 )
 
 ZONE = "Asia/Shanghai"
@@ -105,6 +113,21 @@ def test_a_handover_exactly_at_the_moment_has_already_happened() -> None:
     duty = duty_at(roster, PlaceIndex(roster).posts_of("c1"), moment)
     assert [i.shift.name for i in duty.running] == ["夜班"]
     assert [i.start.isoformat() for i in duty.handover] == ["2026-12-03T08:00:00+08:00"]
+
+
+def test_people_on_leave_are_on_duty_but_marked_absent_with_the_reason() -> None:
+    roster = _roster()
+    roster.leaves.append(Leave("p2", dt.datetime(2026, 12, 2), dt.datetime(2026, 12, 3)))
+    duty = duty_at(roster, PlaceIndex(roster).posts_of("c1"), frozen_moment(WEDNESDAY, ZONE))
+    running = duty.running[0]
+    assert (running.assigned, running.counted) == (("p1", "p2"), ("p1",))
+    assert duty.absent == {running.key: {"p2": UnavailableReason.LEAVE}}
+
+
+def test_namesakes_are_names_that_more_than_one_person_carries() -> None:
+    roster = _roster()
+    roster.people.append(Person("p9", "人1", "13700000009", "c2"))
+    assert namesakes(roster) == {"人1"}
 
 
 def test_only_the_chosen_communitys_posts_are_shown() -> None:
@@ -200,3 +223,49 @@ def test_each_gap_kind_is_fixed_on_its_screen(kind: GapKind, place: FixPlace) ->
 
 def test_every_gap_kind_has_a_screen_to_fix_it() -> None:
     assert {fix_place(kind) for kind in GapKind} == set(FixPlace)
+
+
+def _with_override(roster: Roster, override: Override) -> Roster:
+    """What an edit laid over the roster in memory looks like: only the overrides list is new."""
+    return dataclasses.replace(roster, overrides=[*roster.overrides, override])
+
+
+def test_override_changes_lists_the_overrides_that_came_and_went() -> None:
+    roster = _roster()
+    extra = Override("x2", WEDNESDAY, "白班", add=("q1",))
+    edited = _with_override(roster, extra)
+    assert override_changes(roster, edited) == [Change(None, extra)]
+    assert override_changes(edited, roster) == [Change(extra, None)]
+
+
+def test_override_changes_gives_up_when_anything_else_changed() -> None:
+    roster = _roster()
+    reloaded = dataclasses.replace(roster, people=list(roster.people))
+    assert override_changes(roster, reloaded) is None
+
+
+def test_range_gaps_follow_an_override_edit_without_a_new_tracker() -> None:
+    roster = _roster()
+    first, last = iso_week_bounds(WEDNESDAY)
+    source = RangeGaps()
+    assert source.gaps(roster, first, last) == check(roster, first, last)
+    tracker = source._tracker
+    edited = _with_override(roster, Override("x2", WEDNESDAY, "白班", add=("q1",)))
+    after = source.gaps(edited, first, last)
+    assert after == check(edited, first, last)
+    understaffed = [g for g in after if g.kind == GapKind.UNDERSTAFFED and g.post == "x2"]
+    assert [g.have for g in understaffed if g.date == WEDNESDAY] == [1]
+    assert source._tracker is tracker
+
+
+def test_range_gaps_check_afresh_for_another_range_or_a_reload() -> None:
+    roster = _roster()
+    first, last = iso_week_bounds(WEDNESDAY)
+    source = RangeGaps()
+    source.gaps(roster, first, last)
+    tracker = source._tracker
+    later = (first + dt.timedelta(days=7), last + dt.timedelta(days=7))
+    assert source.gaps(roster, *later) == check(roster, *later)
+    assert source._tracker is not tracker
+    reloaded = dataclasses.replace(roster, people=[*roster.people[:-1]])
+    assert source.gaps(reloaded, *later) == check(reloaded, *later)

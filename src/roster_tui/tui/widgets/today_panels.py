@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import pendulum
 from rich.text import Text
+from textual.binding import Binding
 from textual.widgets import DataTable, OptionList
 from textual.widgets.option_list import Option
 
@@ -18,6 +19,7 @@ from roster_tui.domain.text import printable
 from roster_tui.engine.describe import gap_kind_label
 from roster_tui.i18n import t
 from roster_tui.services.overview import DutyNow, HouseholdSummary
+from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.gap_table import refill
 
 DUTY_COLUMNS = ("post", "shift", "time", "next", "people")
@@ -134,7 +136,17 @@ class DutyTable(DataTable[object]):
         refill(self, columns, rows)
 
 
-class GapCounts(OptionList):
+class _OpenableList(OptionList):
+    """An option list whose Enter opens something, and the footer says so."""
+
+    BINDINGS = [Binding("enter", "select", "tui.today.key.open")]
+
+    def __init__(self, *, id: str | None = None, compact: bool = False) -> None:
+        super().__init__(id=id, compact=compact)
+        translate_bindings(self)
+
+
+class GapCounts(_OpenableList):
     """This week's gap counts, worst first; Enter opens the gaps screen on that kind."""
 
     def show_checking(self) -> None:
@@ -157,7 +169,7 @@ class GapCounts(OptionList):
         self.highlighted = ids.index(highlighted) if highlighted in ids else 0
 
 
-class HouseholdLines(OptionList):
+class HouseholdLines(_OpenableList):
     """Households in quarantine, ending, and without a carer; Enter opens the households."""
 
     def show(self, summary: HouseholdSummary) -> None:

@@ -1,0 +1,207 @@
+"""首页: who is on duty now, the next handover, this week's gaps worst first, households."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from zoneinfo import ZoneInfo
+
+import pytest
+from conftest import TODAY
+from textual.widgets import OptionList
+
+from roster_tui.domain.gaps import GapKind
+from roster_tui.domain.model import Person, Roster
+from roster_tui.engine.check import check
+from roster_tui.engine.describe import gap_kind_label
+from roster_tui.engine.expand import expand_instances
+from roster_tui.services.overview import iso_week_bounds
+from roster_tui.services.workspace import Workspace
+from roster_tui.tui.app import RosterApp
+from roster_tui.tui.screens.gaps import GapsScreen
+from roster_tui.tui.screens.today import TodayScreen
+from roster_tui.tui.widgets.gap_table import GapTable
+from roster_tui.tui.widgets.today_panels import DutyTable, GapCounts
+
+NINE = dt.time(9)
+SIZES = [(80, 24), (120, 40)]
+
+
+async def _settle(app: RosterApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(4):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def _open_today(app: RosterApp, pilot, presses: int = 0) -> TodayScreen:  # type: ignore[no-untyped-def]
+    """The today screen on the community ``presses`` places down the list (0: the first)."""
+    await _settle(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, TodayScreen)
+    if presses:
+        await pilot.press("c", *["down"] * presses, "enter")
+        await _settle(app, pilot)
+    return screen
+
+
+def _community_of_post(roster: Roster) -> dict[str, str]:
+    compounds = {c.id: c.community for c in roster.compounds}
+    return {p.id: compounds[p.compound] for p in roster.posts}
+
+
+def _understaffed_in(roster: Roster, community: str) -> list:  # type: ignore[type-arg]
+    first, last = iso_week_bounds(TODAY)
+    where = _community_of_post(roster)
+    return [
+        g
+        for g in check(roster, first, last)
+        if g.kind == GapKind.UNDERSTAFFED and where[g.post or ""] == community
+    ]
+
+
+def _count_labels(screen: TodayScreen) -> list[str]:
+    counts = screen.query_one(GapCounts)
+    return [str(counts.get_option_at_index(i).prompt) for i in range(counts.option_count)]
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_today_shows_who_is_on_duty_at_each_post_at_nine(
+    workspace: Workspace, demo: Roster, size: tuple[int, int]
+) -> None:
+    where = _community_of_post(demo)
+    names = {p.id: p.name for p in demo.people}
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=size) as pilot:
+        screen = await _open_today(app, pilot)
+        assert screen.community == "c01"
+        table = screen.query_one(DutyTable)
+        shown = {
+            str(table.get_row_at(i)[0]): str(table.get_row_at(i)[4]) for i in range(table.row_count)
+        }
+        nine = dt.datetime.combine(TODAY, NINE, tzinfo=ZoneInfo(demo.subdistrict.timezone))
+        running = [
+            i
+            for i in expand_instances(demo, TODAY - dt.timedelta(days=1), TODAY)
+            if where[i.post.id] == "c01" and i.start <= nine < i.end
+        ]
+        assert running and len(shown) == len(running)
+        for instance in running:
+            for person in instance.assigned:
+                assert names[person] in shown[instance.post.name]
+        clock = str(screen.query_one("#today-clock").render())
+        assert "12月2日 周三 09:00" in clock
+
+
+async def test_gap_counts_are_this_weeks_gaps_of_the_community_worst_first(
+    workspace: Workspace, demo: Roster
+) -> None:
+    first, last = iso_week_bounds(TODAY)
+    where = _community_of_post(demo)
+    ours = Counter(g.kind for g in check(demo, first, last) if g.post and where[g.post] == "c02")
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open_today(app, pilot, presses=1)
+        assert screen.community == "c02"
+        labels = _count_labels(screen)
+        understaffed = f"{gap_kind_label(GapKind.UNDERSTAFFED)} {ours[GapKind.UNDERSTAFFED]}处"
+        assert understaffed in labels
+        numbers = [int(label.split()[-1].removesuffix("处")) for label in labels]
+        assert numbers == sorted(numbers, reverse=True)
+        assert labels[0].endswith(f" {max(ours.values())}处")
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_enter_on_the_understaffed_count_opens_the_gaps_filtered_to_understaffed(
+    workspace: Workspace, size: tuple[int, int]
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=size) as pilot:
+        screen = await _open_today(app, pilot, presses=1)
+        counts = screen.query_one(GapCounts)
+        counts.focus()
+        ids = [counts.get_option_at_index(i).id for i in range(counts.option_count)]
+        await pilot.press(*["down"] * ids.index(GapKind.UNDERSTAFFED.value), "enter")
+        await _settle(app, pilot)
+        gaps = app.screen
+        assert isinstance(gaps, GapsScreen)
+        assert gaps.kind == GapKind.UNDERSTAFFED
+        assert gaps._rows and {row.gap.kind for row in gaps._rows} == {GapKind.UNDERSTAFFED}
+        table = gaps.query_one(GapTable)
+        assert gaps._rows[table.current_number() or 0].community == "c02"
+        assert "缺员" in str(gaps.query_one("#gaps-kind").render())
+
+
+def _free_person(roster: Roster, community: str) -> Person:
+    """Someone of the community who is always available and never on leave."""
+    away = {leave.person for leave in roster.leaves}
+    return next(
+        p
+        for p in roster.people
+        if p.community == community and p.active and p.available is None and p.id not in away
+    )
+
+
+async def test_an_assignment_lowers_the_understaffed_count(
+    workspace: Workspace, demo: Roster
+) -> None:
+    before = _understaffed_in(demo, "c02")
+    gap = next(g for g in before if g.need == 1)
+    person = _free_person(demo, "c02")
+    label = gap_kind_label(GapKind.UNDERSTAFFED)
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_today(app, pilot, presses=1)
+        assert f"{label} {len(before)}处" in _count_labels(screen)
+        key = (gap.post, gap.date, gap.shift)
+        app.edit(lambda ws: ws.assign(app.roster, key, person))
+        await _settle(app, pilot)
+        labels = _count_labels(screen)
+        if len(before) > 1:
+            assert f"{label} {len(before) - 1}处" in labels
+        else:
+            assert not any(text.startswith(label) for text in labels)
+
+
+async def test_the_chosen_community_is_remembered_across_screens(workspace: Workspace) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_today(app, pilot, presses=2)
+        assert screen.community == "c03"
+        await pilot.press("3")
+        await _settle(app, pilot)
+        await pilot.press("1")
+        await _settle(app, pilot)
+        assert app.screen is screen and screen.community == "c03"
+        assert "农科社区" in str(screen.query_one("#today-community").render())
+
+
+async def test_household_lines_count_the_communitys_households(
+    workspace: Workspace, demo: Roster
+) -> None:
+    compounds = {c.id: c.community for c in demo.compounds}
+    active = [
+        h
+        for h in demo.households
+        if compounds[h.compound] == "c01" and h.active_on(TODAY, demo.settings)
+    ]
+    uncared = sum(1 for h in active if h.carer is None)
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_today(app, pilot)
+        lines = screen.query_one("#today-households", OptionList)
+        texts = [str(lines.get_option_at_index(i).prompt) for i in range(lines.option_count)]
+        assert texts[0] == f"在管 {len(active)}户"
+        assert texts[2] == f"未定照料人 {uncared}户"
+        lines.focus()
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert app.current_mode == "households"
+
+
+def test_today_screen_snapshot(snap_compare, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+
+    async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _settle(app, pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
