@@ -71,24 +71,29 @@ class LineIndex:
         closing: str | None = None  # the delimiter of a multi-line string we are inside
         depth = 0  # open brackets of a multi-line array or inline table
         for number, line in enumerate(text.split("\n"), start=1):
+            # Cheap tests first: most lines are one ``key = "value"`` and need only _KEY.
             if closing is not None:
                 if closing in line:
                     closing = None
                 continue
+            brackets = "[" in line or "]" in line or "{" in line or "}" in line
             if depth > 0:
-                depth = max(0, depth + _bracket_depth_change(line))
+                if brackets:
+                    depth = max(0, depth + _bracket_depth_change(line))
                 continue
-            opened = self._open(number, line)
-            if opened is not None:
-                block = opened
-                continue
+            if line.lstrip().startswith("["):
+                opened = self._open(number, line)
+                if opened is not None:
+                    block = opened
+                    continue
             if match := _KEY.match(line):
                 block.keys.setdefault(_key_name(match[1]), number)
-            for delimiter in ('"""', "'''"):
-                if line.count(delimiter) % 2 == 1:
-                    closing = delimiter
-                    break
-            else:
+            if '"""' in line or "'''" in line:
+                for delimiter in ('"""', "'''"):
+                    if line.count(delimiter) % 2 == 1:
+                        closing = delimiter
+                        break
+            if closing is None and brackets:
                 depth = max(0, _bracket_depth_change(line))
 
     def _row(self, table: str, index: int | None) -> Block | None:

@@ -173,11 +173,10 @@ def read_row(
         row.ok = False
         return row
     before = len(report.problems)
-    allowed = [*schema, *sorted(nested)]
     meant = set()  # keys a typo stood for: reported once, as the typo
     for key in raw:
         if key not in schema and key not in nested:
-            meant.add(unknown_key(report, where, key, allowed))
+            meant.add(unknown_key(report, where, key, [*schema, *sorted(nested)]))
     for key, spec in schema.items():
         if key not in raw:
             if spec.required and key not in meant:
