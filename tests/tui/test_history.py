@@ -206,3 +206,14 @@ def test_history_screen_snapshot(snap_compare, monkeypatch, demo: Roster, db_url
         await _open_history(app, pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_switching_language_keeps_the_history_listed(store: Store) -> None:
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_history(app, pilot)
+        await pilot.press("f10")
+        await _settle(app, pilot)
+        table = screen.query_one(DataTable)
+        assert [str(c.label) for c in table.columns.values()] == ["Time", "User", "State", "What"]
+        assert table.row_count == len(store.history(limit=PAGE_SIZE))

@@ -271,3 +271,19 @@ def test_places_screen_snapshot(snap_compare, store: Store) -> None:  # type: ig
         await _to_first_rotated_post(app, pilot, roster)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_switching_language_keeps_the_place_shown(store: Store) -> None:
+    roster = store.load_roster()
+    compound = next(c for c in roster.compounds if c.street is not None)
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_places(app, pilot)
+        await _walk_to(app, pilot, PlaceRef("compound", compound.id))
+        await pilot.press("f10")
+        await _settle(app, pilot)
+        tree = app.screen.query_one(PlaceTree)
+        assert tree.cursor_node is not None
+        assert tree.cursor_node.data == PlaceRef("compound", compound.id)
+        summary = str(app.screen.query_one("#place-summary").render())
+        assert compound.name in summary and "Party group" in summary

@@ -46,14 +46,10 @@ class HistoryScreen(RosterScreen):
         yield Static(t("tui.loading"), id="history-status")
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
 
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column(t("history.col.time"), key="time")
-        table.add_column(t("history.col.user"), key="user")
-        # The state goes before the summary: a long summary must not push it off screen.
-        table.add_column(t("history.col.state"), key="state")
-        table.add_column(t("history.col.summary"), key="summary")
-        # RosterScreen.on_mount runs after this one (Textual calls each class's handler).
+    async def recompose(self) -> None:
+        """A language switch rebuilds the widgets: read the page shown again."""
+        await super().recompose()
+        self.refresh_roster()
 
     def show_roster(self, roster: Roster) -> None:
         self.load_page(self.page_offset)
@@ -90,6 +86,10 @@ class HistoryScreen(RosterScreen):
         self.has_more = len(entries) > PAGE_SIZE
         zone = roster.subdistrict.timezone
         table = self.query_one(DataTable)
+        if not table.columns:
+            # The state goes before the summary: a long summary must not push it off screen.
+            for key in ("time", "user", "state", "summary"):
+                table.add_column(t(f"history.col.{key}"), key=key)
         cursor = table.cursor_row
         table.clear()
         for entry in self.entries:

@@ -59,14 +59,19 @@ class PlacesScreen(RosterScreen):
         marks = place_marks(roster)
         tree = self.query_one(PlaceTree)
         tree.show(roster, marks)
-        # The detail always follows the tree's cursor; a first showing puts it on the top line.
-        if tree.cursor_node is not None and tree.cursor_node.data is not None:
-            self.ref = tree.cursor_node.data
-        elif self.ref is None and roster.communities:
-            self.ref = PlaceRef("community", roster.communities[0].id)
-            tree.reveal(self.ref)
+        # The detail always follows the tree's cursor (the tree puts it on the top line at first).
+        node = tree.cursor_node
+        self.ref = node.data if node is not None else None
         self.query_one(PlaceDetail).show(roster, marks, self.ref)
         self.refresh_bindings()
+
+    async def recompose(self) -> None:
+        """A language switch rebuilds the widgets: the tree comes back on the same place."""
+        ref = self.ref
+        await super().recompose()
+        if ref is not None:
+            self.query_one(PlaceTree).reveal(ref)
+        self.refresh_roster()
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[PlaceRef]) -> None:
         ref = event.node.data

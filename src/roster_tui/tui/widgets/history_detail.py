@@ -47,5 +47,5 @@ class HistoryDetail(ModalScreen[None]):
                 text = describe_change(change, self.names)
                 yield Static(Content.styled(text.title, "bold"), classes="change-title")
                 for line in text.lines:
-                    yield Static(Content("  " + line), classes="change-line")
+                    yield Static(Content(line), classes="change-line")
             yield Static(t("history.detail.hint"), classes="hint")

@@ -90,6 +90,7 @@ class PlaceTree(Tree[PlaceRef]):
         self.guide_depth = 2
         self._shape: Outline = []
         self._by_ref: dict[PlaceRef, TreeNode[PlaceRef]] = {}
+        self._wanted: PlaceRef | None = None  # where the cursor goes when the places arrive
 
     def show(self, roster: Roster, marks: PlaceMarks) -> None:
         shape = outline(roster)
@@ -101,7 +102,8 @@ class PlaceTree(Tree[PlaceRef]):
             return
         expanded = {ref for ref, node in self._by_ref.items() if node.is_expanded}
         first_time = not self._shape
-        cursor = self.cursor_node.data if self.cursor_node is not None else None
+        cursor = self.cursor_node.data if self.cursor_node is not None else self._wanted
+        self._wanted = None
         self.clear()
         self._by_ref = {}
         has_children = {parent for _, parent in shape if parent is not None}
@@ -115,21 +117,26 @@ class PlaceTree(Tree[PlaceRef]):
             if ref in expanded or (first_time and parent is None):
                 node.expand()
         self._shape = shape
-        if cursor in self._by_ref:
-            self._put_cursor(self._by_ref[cursor])
+        # Back on the same place, or the top line when that place is gone (or on a first show).
+        target = self._by_ref.get(cursor) if cursor is not None else None
+        if target is None and self.root.children:
+            target = self.root.children[0]
+        if target is not None:
+            self._put_cursor(target)
 
     def reveal(self, ref: PlaceRef) -> None:
-        """Open the branches down to ``ref`` and put the cursor on it."""
+        """Put the cursor on ``ref``, now or as soon as the places are shown."""
         node = self._by_ref.get(ref)
         if node is None:
-            return
+            self._wanted = ref
+        else:
+            self._put_cursor(node)
+
+    def _put_cursor(self, node: TreeNode[PlaceRef]) -> None:
         parent = node.parent
         while parent is not None:
             parent.expand()
             parent = parent.parent
-        self._put_cursor(node)
-
-    def _put_cursor(self, node: TreeNode[PlaceRef]) -> None:
         # Reading last_line lays the lines out now, so the node's line number is current.
         if self.last_line >= 0:
             self.move_cursor(node)
