@@ -88,8 +88,10 @@ class Ledger:
         self._bookings: dict[str, list[tuple[float, float, InstanceKey]]] = {}
         self._seconds: dict[tuple[str, str], float] = {}
         self._nights: dict[tuple[str, str], int] = {}
+        self._longest = 0.0  # the longest booking so far, in seconds
 
     def book(self, person: str, slot: Slot, key: InstanceKey) -> None:
+        self._longest = max(self._longest, slot.seconds)
         bisect.insort(self._bookings.setdefault(person, []), (slot.start_ts, slot.end_ts, key))
         week = (person, slot.week)
         self._seconds[week] = self._seconds.get(week, 0.0) + slot.seconds
@@ -112,9 +114,14 @@ class Ledger:
 
     def clash(self, person: str, slot: Slot, ignore: InstanceKey | None = None) -> Blocker | None:
         """DOUBLE_BOOKED or SHORT_REST against their bookings (``ignore``: the seat's own)."""
+        bookings = self._bookings.get(person)
+        if not bookings:
+            return None
         start, end, rest = slot.start_ts, slot.end_ts, self.min_rest
         found: Blocker | None = None
-        for other_start, other_end, key in self._bookings.get(person, ()):
+        # Bookings that start before this one minus the longest booking and a rest end too early.
+        first = bisect.bisect_left(bookings, (start - self._longest - rest,))
+        for other_start, other_end, key in bookings[first:]:
             if other_start >= end + rest:
                 break  # sorted by start: nothing later can come close
             if key == ignore:

@@ -261,16 +261,27 @@ class _Filler:
         return any(self.pending_roles.get((skey, role), 0) > 0 for role in who.roles)
 
 
-def _explain(context: WeekContext, demand: _Demand) -> Shortfall:
-    rules = context.eligibility
+def _explain(
+    context: WeekContext, demand: _Demand, seen: dict[tuple[SlotKey, Role | None], list[Blocker]]
+) -> Shortfall:
+    """Every person's first blocker; ``seen`` keeps them per slot and role, since only who is
+    already on the instance differs between the instances of one slot."""
+    rules, role = context.eligibility, demand.role
+    key = (slot_key(demand.slot.day, demand.slot.shift), role)
+    firsts = seen.get(key)
+    if firsts is None:
+        firsts = []
+        for person in context.roster.people:
+            found = rules.blockers(person, demand.slot, role=role)
+            # Nobody is left without one (they would have been added), but say so if it happens.
+            firsts.append(found[0] if found else Blocker.ALREADY)
+        seen[key] = firsts
     assigned = {*demand.instance.assigned, *demand.added}
-    role = demand.role
-    reasons = []
-    for person in context.roster.people:
-        found = rules.blockers(person, demand.slot, assigned=assigned, role=role)
-        if found:
-            reasons.append((person.id, found[0]))
-    return Shortfall(demand.instance, demand.open, role, tuple(reasons))
+    reasons = tuple(
+        (person.id, Blocker.ALREADY if person.id in assigned else first)
+        for person, first in zip(context.roster.people, firsts, strict=True)
+    )
+    return Shortfall(demand.instance, demand.open, role, reasons)
 
 
 def load_spread(context: WeekContext, people: Iterable[str]) -> LoadSpread:
@@ -294,7 +305,10 @@ def fill_seats(context: WeekContext) -> SeatFill:
     """
     filler = _Filler(context)
     filler.run()
-    shortfalls = [_explain(context, d) for d in filler.demands if d.open > 0 or d.role is not None]
+    seen: dict[tuple[SlotKey, Role | None], list[Blocker]] = {}
+    shortfalls = [
+        _explain(context, d, seen) for d in filler.demands if d.open > 0 or d.role is not None
+    ]
     left = sum(s.seats + (s.role is not None) for s in shortfalls)
     return SeatFill(
         proposals=tuple(filler.proposals),

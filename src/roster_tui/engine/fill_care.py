@@ -16,10 +16,10 @@ import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from roster_tui.domain.gaps import GapKind
+from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Household, Person, Role, Roster
 from roster_tui.engine.clock import ZoneClock
-from roster_tui.engine.coverage import household_gaps, structural_gaps
+from roster_tui.engine.coverage import coverage_gaps
 from roster_tui.engine.eligibility import Blocker
 
 _ONE_DAY = dt.timedelta(days=1)
@@ -92,9 +92,9 @@ class _CarerLoads:
 
 
 def propose_carers(
-    roster: Roster, first: dt.date, last: dt.date, clock: ZoneClock
+    roster: Roster, gaps: list[Gap], clock: ZoneClock
 ) -> tuple[list[CarerProposal], list[CareShortfall]]:
-    """A carer for every household the check finds uncared over ``[first, last]``."""
+    """A carer for every household that ``gaps`` (the check's) finds uncared."""
     cap = roster.settings.max_households_per_carer
     community_of = {c.id: c.community for c in roster.compounds}
     households = {h.id: h for h in roster.households}
@@ -104,7 +104,9 @@ def propose_carers(
     loads = _CarerLoads(roster)
     proposals: list[CarerProposal] = []
     shortfalls: list[CareShortfall] = []
-    for gap in household_gaps(roster, first, last, clock):
+    for gap in gaps:
+        if gap.kind != GapKind.HOUSEHOLD_UNCARED:
+            continue
         household = households[gap.household or ""]
         days = _days(household, roster)
         span = (clock.instant(days[0], 0)[1], clock.instant(days[-1] + _ONE_DAY, 0)[1])
@@ -147,8 +149,10 @@ def _carer_blocker(
     return None
 
 
-def propose_duties(roster: Roster) -> tuple[list[DutyProposal], list[DutyProposal]]:
-    """Someone to answer for every street and compound without an active duty holder.
+def propose_duties(
+    roster: Roster, gaps: list[Gap]
+) -> tuple[list[DutyProposal], list[DutyProposal]]:
+    """Someone to answer for every street and compound that ``gaps`` finds without one.
 
     Returns the proposals, and the places nobody active can take (no active person at all).
     """
@@ -162,7 +166,7 @@ def propose_duties(roster: Roster) -> tuple[list[DutyProposal], list[DutyProposa
             group_of.setdefault(listed, party_group.id)
     proposals: list[DutyProposal] = []
     unheld: list[DutyProposal] = []
-    for gap in structural_gaps(roster):
+    for gap in gaps:
         if gap.kind == GapKind.STREET_UNASSIGNED:
             community, order, group = streets[gap.street or ""].community, _STREET_ROLES, None
         elif gap.kind == GapKind.COMPOUND_UNASSIGNED:
@@ -190,6 +194,7 @@ def propose_duties(roster: Roster) -> tuple[list[DutyProposal], list[DutyProposa
 
 
 def fill_care(roster: Roster, first: dt.date, last: dt.date, clock: ZoneClock) -> CareFill:
-    carers, shortfalls = propose_carers(roster, first, last, clock)
-    duties, unheld = propose_duties(roster)
+    gaps = coverage_gaps(roster, first, last, clock)
+    carers, shortfalls = propose_carers(roster, gaps, clock)
+    duties, unheld = propose_duties(roster, gaps)
     return CareFill(tuple(carers), tuple(duties), tuple(shortfalls), tuple(unheld))
