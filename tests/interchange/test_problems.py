@@ -89,6 +89,13 @@ def test_an_unknown_table_says_which_table_was_meant(valid_text: str) -> None:
     assert problem.text("zh") == "没有 [[persons]] 这种表（是不是 [[person]]？）"
 
 
+def test_an_unknown_table_is_suggested_in_the_shape_it_must_have(valid_text: str) -> None:
+    [problem] = problems(valid_text + '\n[comunity]\nid = "c09"\n')
+    assert problem.text("en") == "unknown table [comunity] (did you mean [[community]]?)"
+    [problem] = problems(valid_text + "\n[[setting]]\nmin_rest_hours = 8\n")
+    assert problem.text("en") == "unknown table [[setting]] (did you mean [settings]?)"
+
+
 def test_an_array_written_as_a_single_table(valid_text: str) -> None:
     text = valid_text + '\n[community_extra]\nid = "c09"\n'
     [problem] = problems(text)

@@ -229,6 +229,9 @@ def test_duty_names_exactly_one_of_compound_and_street(valid_text: str) -> None:
     assert (both.table, both.index, both.message) == ("duty", 2, "import.duty_two_places")
     [neither] = problems(edit(valid_text, 'street = "s01"\n\n[[household]]', "\n[[household]]"))
     assert (neither.table, neither.index, neither.message) == ("duty", 2, "import.duty_needs_place")
+    # Still said when something else in the row is wrong too.
+    text = edit(valid_text, 'street = "s01"\n\n[[household]]', 'role = ""\n\n[[household]]')
+    assert [p.key for p in problems(text)] == ["compound", "role"]
 
 
 @pytest.mark.parametrize(

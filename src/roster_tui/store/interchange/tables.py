@@ -141,6 +141,7 @@ class Row:
 
     where: Where
     values: dict[str, object] = field(default_factory=dict)
+    written: frozenset[str] | None = None  # the keys the file gives; None: not even a table
     ok: bool = True
 
 
@@ -173,6 +174,7 @@ def read_row(
         row.ok = False
         return row
     before = len(report.problems)
+    row.written = frozenset(raw)
     meant = set()  # keys a typo stood for: reported once, as the typo
     for key in raw:
         if key not in schema and key not in nested:

@@ -89,6 +89,9 @@ def _written_as(name: str, value: object) -> str:
     return f"[{name}]" if isinstance(value, dict) else f"[[{name}]]"
 
 
+PLAIN_TABLES = ("subdistrict", "settings")  # written [name]; every other table is [[name]]
+
+
 def _unknown_top_level(report: Report, key: str, value: object) -> None:
     line = report.lines.table_line(key)
     is_table = isinstance(value, dict) or (
@@ -98,10 +101,12 @@ def _unknown_top_level(report: Report, key: str, value: object) -> None:
         unknown_key(report, Where(), key, list(TOP_LEVEL), line=line)
         return
     tables = [name for name in TOP_LEVEL if name != "format"]
+    # The file says which shape it used; name the table meant in the shape it must have.
     table = Plain(_written_as(key, value))
     close = difflib.get_close_matches(key, tables, n=1, cutoff=0.6)
     if close:
-        suggestion = Plain(_written_as(close[0], value))
+        meant = close[0]
+        suggestion = Plain(f"[{meant}]" if meant in PLAIN_TABLES else f"[[{meant}]]")
         report.add(
             Where(),
             None,
@@ -198,8 +203,10 @@ def _check_within_rows(report: Report, rows: dict[str, list[Row]]) -> None:
         if start is not None and end is not None and end < start:  # type: ignore[operator]
             _flag(report, row, "end", "import.rotation_end_before_start", start=start, end=end)
     for row in rows["duty"]:
-        places = [key for key in ("compound", "street") if key in row.values]
-        if not places and row.ok:
+        if row.written is None:
+            continue
+        places = row.written & {"compound", "street"}
+        if not places:
             _flag(report, row, "compound", "import.duty_needs_place")
         elif len(places) == 2:
             _flag(report, row, "street", "import.duty_two_places")
