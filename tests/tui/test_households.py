@@ -212,6 +212,22 @@ async def test_adding_a_household_through_the_form(workspace: Workspace, db_url:
         assert cells(screen, "h0041")[3:] == ["剩13天", "未指派", "隔离中"]
 
 
+async def test_switching_language_keeps_the_filters_and_refills(workspace: Workspace) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_households(app, pilot)
+        await pilot.press("u")
+        await settle(app, pilot)
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert listed(screen) == ["h0010", "h0011"]
+        assert cells(screen, "h0011")[3:] == ["14 days left", "none", "in quarantine"]
+        compounds = screen.query_one("#hh-compound", Select)
+        compounds.value = "k20"
+        await settle(app, pilot)
+        assert listed(screen) == ["h0011"]
+
+
 def test_households_screen_snapshot(snap_compare, store) -> None:  # type: ignore[no-untyped-def]
     app = RosterApp(Workspace(store, user="tester"), today=TODAY, poll_seconds=3600)
 

@@ -220,6 +220,19 @@ async def test_a_bad_availability_window_is_named(workspace: Workspace) -> None:
         assert "周一 08:00-12:00" in str(form.query_one("#pf-error").render())
 
 
+async def test_switching_language_refills_the_screen_in_english(workspace: Workspace) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_people(app, pilot)
+        await search(app, pilot, "zw")
+        await pilot.press("f10")
+        await settle(app, pilot)
+        table = screen.query_one("#people-table", DataTable)
+        assert [str(c.label) for c in table.ordered_columns][0] == "Name"
+        assert listed(screen)[:3] == ["p003", "p048", "p097"]
+        assert "This week 2026-W49" in detail(screen)
+
+
 def test_people_screen_snapshot(snap_compare, db_url: str, store) -> None:  # type: ignore[no-untyped-def]
     app = RosterApp(Workspace(store, user="tester"), today=TODAY, poll_seconds=3600)
 

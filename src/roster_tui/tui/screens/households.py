@@ -52,13 +52,18 @@ class HouseholdsScreen(RosterScreen):
         self.soon = False
         self.no_carer = False
         self.page = 0
+        self.text = ""
+        self.compound: str | None = None
         self._rows: dict[str, Cells] = {}
         self._compounds_of: Roster | None = None
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="hh-bar"):
             search = Input(
-                placeholder=t("tui.households.search_hint"), compact=True, id="hh-search"
+                self.text,
+                placeholder=t("tui.households.search_hint"),
+                compact=True,
+                id="hh-search",
             )
             search.cursor_blink = False  # no blinking cursor over SSH
             yield search
@@ -66,23 +71,30 @@ class HouseholdsScreen(RosterScreen):
                 [], prompt=t("tui.households.all_compounds"), compact=True, id="hh-compound"
             )
         yield Static("", id="hh-status", classes="hint")
-        yield DataTable(cursor_type="row", zebra_stripes=True, id="hh-table")
-        yield Static("", id="hh-detail")
-
-    def on_mount(self) -> None:
-        table = self.query_one("#hh-table", DataTable)
+        table: DataTable[str | Text] = DataTable(
+            cursor_type="row", zebra_stripes=True, id="hh-table"
+        )
         for column in COLUMNS:
             table.add_column(t(f"tui.households.col.{column}"), key=column)
+        yield table
+        yield Static("", id="hh-detail")
+
+    async def recompose(self) -> None:
+        """After a language switch the new widgets start empty: fill them again."""
+        self._rows = {}
+        self._compounds_of = None
+        await super().recompose()
+        self.refresh_roster()
 
     # -- following the roster and the filters -------------------------------------------------
     def show_roster(self, roster: Roster) -> None:
         if self._compounds_of is None or roster.compounds is not self._compounds_of.compounds:
             self._compounds_of = roster
             choice = self.query_one("#hh-compound", Select)
-            keep = choice.value
+            keep = self.compound
             options = [(printable(c.name), c.id) for c in roster.compounds]
             choice.set_options(options)
-            if keep is not Select.NULL and any(c.id == keep for c in roster.compounds):
+            if keep is not None and any(c.id == keep for c in roster.compounds):
                 choice.value = keep
         self._refilter(roster)
 
@@ -90,21 +102,26 @@ class HouseholdsScreen(RosterScreen):
         roster = roster or self._shown
         if roster is None:
             return
-        compound = self.query_one("#hh-compound", Select).value
         self._filter(
             roster,
-            self.query_one("#hh-search", Input).value,
-            None if compound is Select.NULL else str(compound),
+            self.text,
+            self.compound,
             self.soon,
             self.no_carer,
             self.page,
         )
 
     @on(Input.Changed, "#hh-search")
-    @on(Select.Changed, "#hh-compound")
-    def _filters_changed(self) -> None:
-        self.page = 0
+    def _text_changed(self, event: Input.Changed) -> None:
+        self.text, self.page = event.value, 0
         self._refilter()
+
+    @on(Select.Changed, "#hh-compound")
+    def _compound_changed(self, event: Select.Changed) -> None:
+        compound = None if event.value is Select.NULL else str(event.value)
+        if compound != self.compound:
+            self.compound, self.page = compound, 0
+            self._refilter()
 
     @on(Input.Submitted, "#hh-search")
     def _search_done(self) -> None:

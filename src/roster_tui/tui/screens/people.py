@@ -64,36 +64,47 @@ class PeopleScreen(RosterScreen):
         self._facts: WeekFacts | None = None
         self._facts_roster: Roster | None = None
         self._want: str | None = None  # a person to highlight once the list shows them
+        self.search_text = ""  # what the search box holds (kept when the screen is rebuilt)
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="people-main"):
             with Vertical(id="people-left"):
                 search = Input(
-                    placeholder=t("tui.people.search_hint"), compact=True, id="people-search"
+                    self.search_text,
+                    placeholder=t("tui.people.search_hint"),
+                    compact=True,
+                    id="people-search",
                 )
                 search.cursor_blink = False  # no blinking cursor over SSH
                 yield search
                 yield Static("", id="people-count", classes="hint")
-                yield DataTable(cursor_type="row", zebra_stripes=True, id="people-table")
+                table: DataTable[str | Text] = DataTable(
+                    cursor_type="row", zebra_stripes=True, id="people-table"
+                )
+                for column in COLUMNS:
+                    table.add_column(t(f"tui.people.col.{column}"), key=column)
+                yield table
             with VerticalScroll(id="people-detail"):
                 yield PersonWeekView(id="person-week")
 
-    def on_mount(self) -> None:
-        table = self.query_one("#people-table", DataTable)
-        for column in COLUMNS:
-            table.add_column(t(f"tui.people.col.{column}"), key=column)
+    async def recompose(self) -> None:
+        """After a language switch the new widgets start empty: fill them again."""
+        self._rows = {}
+        await super().recompose()
+        self.refresh_roster()
 
     # -- following the roster ---------------------------------------------------------------
     def show_roster(self, roster: Roster) -> None:
-        self._search(roster, self.query_one("#people-search", Input).value)
+        self._search(roster, self.search_text)
         if self._facts_roster is not roster:
             self._show_detail()
             self._work_out_week(roster, monday_of(self.roster_app.today()))
 
     @on(Input.Changed, "#people-search")
     def _query_changed(self, event: Input.Changed) -> None:
+        self.search_text = event.value
         if self._shown is not None:
-            self._search(self._shown, event.value)
+            self._search(self._shown, self.search_text)
 
     @on(Input.Submitted, "#people-search")
     def _query_done(self) -> None:
