@@ -18,6 +18,7 @@ from roster_tui.domain.model import Duty, Roster, Rotation
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.places import (
+    PlaceMarks,
     insert_member,
     move_member,
     place_marks,
@@ -49,6 +50,8 @@ class PlacesScreen(RosterScreen):
     def __init__(self) -> None:
         super().__init__()
         self.ref: PlaceRef | None = None
+        self._marks: PlaceMarks | None = None
+        self._keys_for: str | None = None  # which kind of place the footer's keys are for
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="places-body"):
@@ -62,8 +65,9 @@ class PlacesScreen(RosterScreen):
         # The detail always follows the tree's cursor (the tree puts it on the top line at first).
         node = tree.cursor_node
         self.ref = node.data if node is not None else None
+        self._marks = marks
         self.query_one(PlaceDetail).show(roster, marks, self.ref)
-        self.refresh_bindings()
+        self._refresh_keys()
 
     async def recompose(self) -> None:
         """A language switch rebuilds the widgets: the tree comes back on the same place."""
@@ -78,8 +82,16 @@ class PlacesScreen(RosterScreen):
         if ref is None or ref == self.ref or self._shown is None:
             return
         self.ref = ref
-        self.query_one(PlaceDetail).show(self._shown, place_marks(self._shown), ref)
-        self.refresh_bindings()
+        self.query_one(PlaceDetail).show(self._shown, self._marks or place_marks(self._shown), ref)
+        self._refresh_keys()
+
+    def _refresh_keys(self) -> None:
+        """Rebuild the footer only when another set of keys applies (it is slow to rebuild)."""
+        kind = self.ref.kind if self.ref else None
+        keys = "duties" if kind in HOLDS_DUTIES else kind
+        if keys != self._keys_for:
+            self._keys_for = keys
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         kind = self.ref.kind if self.ref else None
