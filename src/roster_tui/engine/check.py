@@ -18,7 +18,7 @@ from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Roster
 from roster_tui.engine.coverage import coverage_gaps
-from roster_tui.engine.expand import Expander
+from roster_tui.engine.expand import Expander, Timed
 
 KIND_ORDER = {kind: i for i, kind in enumerate(GapKind)}
 _NO_DATE = dt.date.min
@@ -96,14 +96,11 @@ def _pair_gap(
     )
 
 
-# An instance as the pair and week rules see it, in the order that makes the later one of
-# any two compare greater (SPEC §4): start, end, post id, place in the post's shifts.
-Timed = tuple[float, float, str, int, str, ShiftInstance]  # ... then ISO week, the instance
-
 _week_of = functools.cache(iso_week_label)
 
 
 def timed(instance: ShiftInstance, expander: Expander) -> Timed:
+    """The row of an instance expanded elsewhere (see :data:`~roster_tui.engine.expand.Timed`)."""
     _, _, start_ts, end_ts = expander.clock.bounds(instance.date, instance.shift)
     order = expander.shift_index[instance.post.id][instance.shift.name]
     return (start_ts, end_ts, instance.post.id, order, _week_of(instance.date), instance)
@@ -112,24 +109,29 @@ def timed(instance: ShiftInstance, expander: Expander) -> Timed:
 def person_gaps(person: str, instances: list[Timed], expander: Expander) -> list[Gap]:
     """double_booked, short_rest and overtime gaps of one person's counted in-range instances."""
     settings = expander.roster.settings
-    ordered = sorted(instances, key=lambda row: row[:4])
+    ordered = sorted(instances)  # rows order by start, end, post, shift: see Timed
     gaps: list[Gap] = []
     min_rest = settings.min_rest_hours * 3600
+    starts = [row[0] for row in ordered]
     count = len(ordered)
-    for i in range(count):
-        _, earlier_end, _, _, _, earlier = ordered[i]
+    for i in range(count - 1):
+        earlier_end = ordered[i][1]
+        if starts[i + 1] >= earlier_end + min_rest:
+            continue  # the next one starts late enough, and every later one later still
+        earlier = ordered[i][5]
         for j in range(i + 1, count):
-            later_start, _, _, _, _, later = ordered[j]
+            later_start = starts[j]
             if later_start >= earlier_end + min_rest:
-                break  # every instance after this one starts later still
+                break
+            later = ordered[j][5]
             if later_start < earlier_end:
                 gaps.append(_pair_gap(GapKind.DOUBLE_BOOKED, person, later, earlier, None))
             else:
                 rest = (later_start - earlier_end) / 3600
                 gaps.append(_pair_gap(GapKind.SHORT_REST, person, later, earlier, rest))
-    weekly: dict[str, float] = defaultdict(float)
+    weekly: dict[str, float] = {}
     for start_ts, end_ts, _, _, week, _ in ordered:
-        weekly[week] += end_ts - start_ts
+        weekly[week] = weekly.get(week, 0.0) + end_ts - start_ts
     found = expander.people.get(person)
     limit = settings.max_hours_per_week
     if found is not None and found.max_hours_per_week is not None:
@@ -168,6 +170,23 @@ def gap_sort_key(gap: Gap) -> tuple[object, ...]:
     )
 
 
+def _check_rows(
+    roster: Roster, rows: list[Timed], first: dt.date, last: dt.date, expander: Expander
+) -> list[Gap]:
+    gaps: list[Gap] = []
+    for row in rows:
+        instance = row[5]
+        counted, shift = instance.counted, instance.shift
+        # Most instances are fully staffed by people who all count: skip them fast.
+        if len(counted) < shift.need or shift.need_role or len(counted) < len(instance.assigned):
+            gaps.extend(instance_gaps(instance, expander))
+    for person, theirs in counted_by_person(rows).items():
+        gaps.extend(person_gaps(person, theirs, expander))
+    gaps.extend(coverage_gaps(roster, first, last, expander.clock))
+    gaps.sort(key=gap_sort_key)
+    return gaps
+
+
 def check_instances(
     roster: Roster,
     instances: Sequence[ShiftInstance],
@@ -181,19 +200,11 @@ def check_instances(
     range only.
     """
     expander = expander or Expander(roster)
-    in_range = [i for i in instances if first <= i.date <= last]
-    gaps: list[Gap] = []
-    for instance in in_range:
-        gaps.extend(instance_gaps(instance, expander))
-    rows = [timed(instance, expander) for instance in in_range]
-    for person, theirs in counted_by_person(rows).items():
-        gaps.extend(person_gaps(person, theirs, expander))
-    gaps.extend(coverage_gaps(roster, first, last, expander.clock))
-    gaps.sort(key=gap_sort_key)
-    return gaps
+    rows = [timed(i, expander) for i in instances if first <= i.date <= last]
+    return _check_rows(roster, rows, first, last, expander)
 
 
 def check(roster: Roster, first: dt.date, last: dt.date) -> list[Gap]:
     """Every gap in ``roster`` over ``[first, last]`` (SPEC §3), in :func:`gap_sort_key` order."""
     expander = Expander(roster)
-    return check_instances(roster, expander.instances(first, last), first, last, expander)
+    return _check_rows(roster, expander.timed_instances(first, last), first, last, expander)

@@ -16,6 +16,8 @@ from roster_tui.domain.model import MINUTES_PER_DAY, ShiftPattern
 
 _ONE_DAY = dt.timedelta(days=1)
 
+Bounds = tuple[dt.datetime, dt.datetime, float, float]  # start, end, and their timestamps
+
 
 class ZoneClock:
     """Instants in one IANA zone, cached by local date and minute of the day."""
@@ -23,9 +25,7 @@ class ZoneClock:
     def __init__(self, zone: str) -> None:
         self.zone = pendulum.timezone(zone)
         self._instants: dict[tuple[dt.date, int], tuple[dt.datetime, float]] = {}
-        self._bounds: dict[
-            tuple[dt.date, int, int], tuple[dt.datetime, dt.datetime, float, float]
-        ] = {}
+        self._bounds: dict[tuple[dt.date, int, int], Bounds] = {}
 
     def instant(self, day: dt.date, minute: int) -> tuple[dt.datetime, float]:
         """The zone-aware datetime at ``minute`` after local midnight of ``day``, and its timestamp.
@@ -51,9 +51,7 @@ class ZoneClock:
         minute = naive.hour * 60 + naive.minute
         return self.instant(naive.date(), minute)[1] + naive.second + naive.microsecond / 1e6
 
-    def bounds(
-        self, day: dt.date, shift: ShiftPattern
-    ) -> tuple[dt.datetime, dt.datetime, float, float]:
+    def bounds(self, day: dt.date, shift: ShiftPattern) -> Bounds:
         """Start and end of ``shift`` on ``day`` (ending the next day where end <= start)."""
         key = (day, shift.start, shift.end)
         found = self._bounds.get(key)

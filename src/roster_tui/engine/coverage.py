@@ -37,37 +37,43 @@ def structural_gaps(roster: Roster) -> list[Gap]:
     return gaps
 
 
-def _days_in_range(
-    household: Household, roster: Roster, first: dt.date, last: dt.date
-) -> tuple[dt.date, dt.date] | None:
-    """The first and last day in the range on which the household is in quarantine."""
-    lo = max(household.start, first)
-    hi = min(household.end_date(roster.settings) - _ONE_DAY, last)
-    return (lo, hi) if lo <= hi else None
+Span = tuple[Household, dt.date, dt.date]  # a household and its first and last day in range
 
 
-def household_gaps(roster: Roster, first: dt.date, last: dt.date, clock: ZoneClock) -> list[Gap]:
+def quarantine_spans(roster: Roster, first: dt.date, last: dt.date) -> list[Span]:
+    """Each household in quarantine on some day of the range, with those days' bounds."""
+    default = roster.settings.quarantine_days
+    spans: list[Span] = []
+    for household in roster.households:
+        days = household.days if household.days is not None else default
+        lo = household.start if household.start > first else first
+        hi = min(household.start + dt.timedelta(days=days - 1), last)
+        if lo <= hi:
+            spans.append((household, lo, hi))
+    return spans
+
+
+def household_gaps(roster: Roster, spans: list[Span], clock: ZoneClock) -> list[Gap]:
     """household_uncared: no carer, an inactive carer, or a carer away on one of its days."""
     people = {person.id: person for person in roster.people}
     leaves: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for leave in roster.leaves:
         leaves[leave.person].append((clock.timestamp(leave.start), clock.timestamp(leave.end)))
     gaps: list[Gap] = []
-    for household in roster.households:
-        days = _days_in_range(household, roster, first, last)
-        if days is None:
-            continue
+    for household, lo, hi in spans:
         carer = people.get(household.carer) if household.carer is not None else None
         if carer is None:
             reason = UncaredReason.MISSING
         elif not carer.active:
             reason = UncaredReason.INACTIVE
-        else:
-            from_ts = clock.instant(days[0], 0)[1]
-            to_ts = clock.instant(days[1] + _ONE_DAY, 0)[1]
-            if not any(lo < to_ts and from_ts < hi for lo, hi in leaves.get(carer.id, ())):
+        elif carer.id in leaves:
+            from_ts = clock.instant(lo, 0)[1]
+            to_ts = clock.instant(hi + _ONE_DAY, 0)[1]
+            if not any(start < to_ts and from_ts < end for start, end in leaves[carer.id]):
                 continue
             reason = UncaredReason.LEAVE
+        else:
+            continue
         gaps.append(
             Gap(
                 GapKind.HOUSEHOLD_UNCARED,
@@ -80,20 +86,22 @@ def household_gaps(roster: Roster, first: dt.date, last: dt.date, clock: ZoneClo
     return gaps
 
 
-def carer_gaps(roster: Roster, first: dt.date, last: dt.date) -> list[Gap]:
+def carer_gaps(roster: Roster, spans: list[Span], first: dt.date) -> list[Gap]:
     """carer_overloaded: the peak number of households one carer has on a day of the range."""
     limit = roster.settings.max_households_per_carer
     # Per carer, how the count changes at each day: +1 when a household starts, -1 after it.
     changes: dict[str, dict[dt.date, int]] = defaultdict(lambda: defaultdict(int))
-    for household in roster.households:
-        if household.carer is None:
-            continue
-        days = _days_in_range(household, roster, first, last)
-        if days is not None:
-            changes[household.carer][days[0]] += 1
-            changes[household.carer][days[1] + _ONE_DAY] -= 1
+    totals: dict[str, int] = defaultdict(int)
+    for household, lo, hi in spans:
+        if household.carer is not None:
+            steps = changes[household.carer]
+            steps[lo] += 1
+            steps[hi + _ONE_DAY] -= 1
+            totals[household.carer] += 1
     gaps: list[Gap] = []
     for carer, steps in changes.items():
+        if totals[carer] <= limit:
+            continue  # not even all their households together pass the limit
         running, peak, peak_day = 0, 0, first
         for day in sorted(steps):
             running += steps[day]
@@ -107,8 +115,9 @@ def carer_gaps(roster: Roster, first: dt.date, last: dt.date) -> list[Gap]:
 
 
 def coverage_gaps(roster: Roster, first: dt.date, last: dt.date, clock: ZoneClock) -> list[Gap]:
+    spans = quarantine_spans(roster, first, last)
     return [
         *structural_gaps(roster),
-        *household_gaps(roster, first, last, clock),
-        *carer_gaps(roster, first, last),
+        *household_gaps(roster, spans, clock),
+        *carer_gaps(roster, spans, first),
     ]

@@ -1,30 +1,36 @@
-"""Rotation expansion: who is on every shift instance, and who of them counts (SPEC §3).
+"""Shift instances with who is on them and who of them counts (SPEC §3).
 
-The running position of a rotation is computed in closed form rather than by walking from the
-rotation's start: every day the rotation covers the same shifts, so it advances by the same sum
-each day, and only the order of that day's shifts (by start instant, which a DST change can
-reorder) decides the offset within the day. Checking any date is therefore O(1), however long
-ago the rotation began.
+This is the hot path of every check: tens of thousands of instances over four weeks. Zone
+arithmetic is cached in :class:`~roster_tui.engine.clock.ZoneClock`, rotation picks in
+:class:`~roster_tui.engine.rotations.CompiledRotation`, availability answers per distinct set of
+windows, and people with neither leave nor windows count without any test.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 from roster_tui.domain.availability import WeeklyAvailability
+from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import UnavailableReason
 from roster_tui.domain.instances import ShiftInstance
-from roster_tui.domain.model import Override, Person, Post, Roster, Rotation, ShiftPattern
-from roster_tui.engine.clock import ZoneClock
+from roster_tui.domain.model import Override, Person, Post, Roster, ShiftPattern
+from roster_tui.engine.clock import Bounds, ZoneClock
+from roster_tui.engine.rotations import CompiledRotation, Picks, prefix_for, ranks_of
 
 InstanceKey = tuple[str, dt.date, str]  # (post id, start date, shift name)
 
-_ONE_DAY = dt.timedelta(days=1)
+# An instance as the pair and week rules see it: start and end timestamps, post id, place in
+# the post's shifts, ISO week label, the instance. Of two instances the later one (SPEC §4:
+# later start, then later end, greater post id, later shift) compares greater; the first four
+# fields never tie between two instances, so comparing rows never reaches the instance.
+Timed = tuple[float, float, str, int, str, ShiftInstance]
 
 # Weekly windows, with their answers cached by (weekday, shift start, shift end).
 _Availability = tuple[WeeklyAvailability, dict[tuple[int, int, int], bool]]
+
+_ONE_DAY = dt.timedelta(days=1)
 
 
 def dates(first: dt.date, last: dt.date) -> Iterator[dt.date]:
@@ -33,55 +39,6 @@ def dates(first: dt.date, last: dt.date) -> Iterator[dt.date]:
     while day <= last:
         yield day
         day += _ONE_DAY
-
-
-@dataclass(slots=True)
-class _CompiledRotation:
-    """A rotation with its covered shifts resolved against its post."""
-
-    id: str
-    members: tuple[str, ...]
-    start: dt.date
-    end: dt.date | None
-    advance: dict[int, int]  # post shift index -> how far the position moves on it
-    day_sum: int
-    wall_prefix: dict[int, int]  # shift index -> offset within an ordinary day
-
-    def covers(self, day: dt.date) -> bool:
-        return self.start <= day and (self.end is None or day <= self.end)
-
-
-def _prefix_for(advance: dict[int, int], ranks: tuple[int, ...]) -> dict[int, int]:
-    """Shift index -> how far into the day's share of the cycle that shift begins."""
-    prefix, running = {}, 0
-    for covered in sorted(advance, key=lambda i: ranks[i]):
-        prefix[covered] = running
-        running += advance[covered]
-    return prefix
-
-
-def _wall_ranks(post: Post) -> tuple[int, ...]:
-    """The place of each of the post's shifts by wall-clock start (ties: post order)."""
-    order = sorted(range(len(post.shifts)), key=lambda i: (post.shifts[i].start, i))
-    return tuple(order.index(i) for i in range(len(order)))
-
-
-def _compile(rotation: Rotation, post: Post) -> _CompiledRotation:
-    wanted = None if rotation.shifts is None else set(rotation.shifts)
-    advance = {
-        index: rotation.per_slot or shift.need
-        for index, shift in enumerate(post.shifts)
-        if wanted is None or shift.name in wanted
-    }
-    return _CompiledRotation(
-        id=rotation.id,
-        members=rotation.members,
-        start=rotation.start,
-        end=rotation.end,
-        advance=advance,
-        day_sum=sum(advance.values()),
-        wall_prefix=_prefix_for(advance, _wall_ranks(post)),
-    )
 
 
 class Expander:
@@ -99,11 +56,12 @@ class Expander:
         self.shift_index: dict[str, dict[str, int]] = {
             post.id: {shift.name: i for i, shift in enumerate(post.shifts)} for post in roster.posts
         }
-        self._rotations: dict[str, list[_CompiledRotation]] = {}
+        self._rotations: dict[str, list[CompiledRotation]] = {}
         for rotation in sorted(roster.rotations, key=lambda r: r.id):
             post = self.posts.get(rotation.post)
             if post is not None and rotation.members:
-                self._rotations.setdefault(post.id, []).append(_compile(rotation, post))
+                compiled = CompiledRotation.compile(rotation, post)
+                self._rotations.setdefault(post.id, []).append(compiled)
         self.overrides: dict[InstanceKey, list[Override]] = {}
         for override in roster.overrides:
             self.add_override(override)
@@ -123,6 +81,7 @@ class Expander:
         # Active people with no leave and no windows count wherever they are assigned.
         self._free = self._active - self._leaves.keys() - self._availability.keys()
         self._regular_days: dict[dt.date, bool] = {}
+        self._nobody: dict[int, Picks] = {}
 
     # -- overrides --------------------------------------------------------------------------
 
@@ -152,49 +111,43 @@ class Expander:
             regular = self._regular_days[day] = length == 86400
         return regular
 
-    def _prefix(self, rotation: _CompiledRotation, post: Post, day: dt.date) -> dict[int, int]:
+    def _rotation_picks(self, rotation: CompiledRotation, post: Post, day: dt.date) -> Picks:
         if self._regular(day):
-            return rotation.wall_prefix
-        order = sorted(
-            range(len(post.shifts)),
-            key=lambda i: (self.clock.instant(day, post.shifts[i].start)[1], i),
+            return rotation.picks(day)
+        starts = [self.clock.instant(day, shift.start)[1] for shift in post.shifts]
+        order = sorted(range(len(starts)), key=lambda i: (starts[i], i))
+        return rotation.picks(day, prefix_for(rotation.advance, ranks_of(order)))
+
+    def day_picks(self, post: Post, day: dt.date) -> Picks:
+        """Per shift of the post (by index), who the rotations alone put on it that day.
+
+        Rotations are taken in id order; a person picked by two of them is listed once.
+        """
+        covering = [r for r in self._rotations.get(post.id, ()) if r.covers(day)]
+        if len(covering) == 1:
+            return self._rotation_picks(covering[0], post, day)
+        if not covering:
+            count = len(post.shifts)
+            if count not in self._nobody:
+                self._nobody[count] = ((),) * count
+            return self._nobody[count]
+        each = [self._rotation_picks(rotation, post, day) for rotation in covering]
+        return tuple(
+            tuple(dict.fromkeys(p for picks in each for p in picks[index]))
+            for index in range(len(post.shifts))
         )
-        return _prefix_for(rotation.advance, tuple(order.index(i) for i in range(len(order))))
 
     def picks(self, post_id: str, day: dt.date, shift_name: str) -> tuple[str, ...]:
-        """Who the rotations alone put on the instance, in rotation-id order, without repeats."""
+        """Who the rotations alone put on the instance; ``()`` for no such post or shift."""
         index = self.shift_index.get(post_id, {}).get(shift_name)
         if index is None:
             return ()
-        return tuple(self._day_picks(self.posts[post_id], day)[index])
-
-    def _day_picks(self, post: Post, day: dt.date) -> list[list[str]]:
-        """Per shift of the post (by index), who the rotations put on it that day."""
-        picked: list[list[str]] = [[] for _ in post.shifts]
-        for rotation in self._rotations.get(post.id, ()):
-            if not rotation.covers(day):
-                continue
-            base = (day - rotation.start).days * rotation.day_sum
-            members = rotation.members
-            size = len(members)
-            for index, offset in self._prefix(rotation, post, day).items():
-                position = base + offset
-                chosen = picked[index]
-                for j in range(rotation.advance[index]):
-                    person = members[(position + j) % size]
-                    if person not in chosen:
-                        chosen.append(person)
-        return picked
+        return self.day_picks(self.posts[post_id], day)[index]
 
     # -- who counts -------------------------------------------------------------------------
 
     def unavailable_reason(
-        self,
-        person_id: str,
-        day: dt.date,
-        shift: ShiftPattern,
-        start_ts: float,
-        end_ts: float,
+        self, person_id: str, day: dt.date, shift: ShiftPattern, start_ts: float, end_ts: float
     ) -> UnavailableReason | None:
         """Why an assigned person does not count on the instance, or ``None`` if they do."""
         person = self.people.get(person_id)
@@ -222,22 +175,29 @@ class Expander:
 
     # -- instances --------------------------------------------------------------------------
 
-    def _assemble(
-        self, post: Post, day: dt.date, shift: ShiftPattern, picks: list[str]
-    ) -> ShiftInstance:
-        start, end, start_ts, end_ts = self.clock.bounds(day, shift)
-        group = self.overrides.get((post.id, day, shift.name))
-        if group:
-            removed = {person for override in group for person in override.remove}
-            added = [person for override in group for person in override.add]
-            assigned = tuple(p for p in dict.fromkeys((*picks, *added)) if p not in removed)
-        else:
-            assigned = tuple(picks)
-        # The test of unavailable_reason, inlined: this runs for every assigned person.
-        free = self._free
+    def _assigned(self, key: InstanceKey, picks: tuple[str, ...]) -> tuple[str, ...]:
+        """Rotation picks plus every override's adds, less every override's removes."""
+        group = self.overrides.get(key)
+        if not group:
+            return picks
+        removed = {person for override in group for person in override.remove}
+        added = [person for override in group for person in override.add]
+        return tuple(p for p in dict.fromkeys((*picks, *added)) if p not in removed)
+
+    def _counted(
+        self,
+        assigned: tuple[str, ...],
+        day: dt.date,
+        shift: ShiftPattern,
+        start_ts: float,
+        end_ts: float,
+    ) -> tuple[str, ...]:
+        """Those of ``assigned`` who count: :meth:`unavailable_reason` inlined, as it is hot."""
+        if self._free.issuperset(assigned):
+            return assigned
         counted: list[str] = []
         for person in assigned:
-            if person in free:
+            if person in self._free:
                 counted.append(person)
                 continue
             if person not in self._active:
@@ -248,11 +208,19 @@ class Expander:
             availability = self._availability.get(person)
             if availability is None or self._available(availability, day, shift):
                 counted.append(person)
-        return ShiftInstance(post, shift, day, start, end, assigned, tuple(counted))
+        return tuple(counted)
+
+    def build_timed(self, post: Post, day: dt.date, index: int) -> Timed:
+        """One instance, under the current overrides, with its timestamps and week."""
+        shift = post.shifts[index]
+        start, end, start_ts, end_ts = self.clock.bounds(day, shift)
+        assigned = self._assigned((post.id, day, shift.name), self.day_picks(post, day)[index])
+        counted = self._counted(assigned, day, shift, start_ts, end_ts)
+        instance = ShiftInstance(post, shift, day, start, end, assigned, counted)
+        return (start_ts, end_ts, post.id, index, iso_week_label(day), instance)
 
     def build(self, post: Post, day: dt.date, index: int) -> ShiftInstance:
-        """One instance with its assigned and counted people under the current overrides."""
-        return self._assemble(post, day, post.shifts[index], self._day_picks(post, day)[index])
+        return self.build_timed(post, day, index)[5]
 
     def instance(self, post_id: str, day: dt.date, shift_name: str) -> ShiftInstance | None:
         index = self.shift_index.get(post_id, {}).get(shift_name)
@@ -260,18 +228,45 @@ class Expander:
             return None
         return self.build(self.posts[post_id], day, index)
 
-    def instances(self, first: dt.date, last: dt.date) -> list[ShiftInstance]:
-        """Every instance starting from ``first`` to ``last``: by date, post, then shift order."""
-        assemble = self._assemble
-        found: list[ShiftInstance] = []
+    def timed_instances(self, first: dt.date, last: dt.date) -> list[Timed]:
+        """Every instance starting from ``first`` to ``last``: by date, post, then shift order.
+
+        :meth:`build_timed` for each, unrolled: this loop is where a check spends its time, so
+        what is the same for all shifts of a post on a day is looked up once for them all.
+        """
+        clock, assign, count, free = self.clock, self._assigned, self._counted, self._free
+        # Posts whose shifts start and end alike share their instants on each day.
+        patterns = {
+            post.id: tuple((s.start, s.end) for s in post.shifts) for post in self.roster.posts
+        }
+        edited = {(post_id, day) for post_id, day, _ in self.overrides}
+        found: list[Timed] = []
+        append = found.append
         for day in dates(first, last):
+            week = iso_week_label(day)
+            day_bounds: dict[tuple[tuple[int, int], ...], list[Bounds]] = {}
             for post in self.roster.posts:
-                picks = self._day_picks(post, day)
-                found.extend(
-                    assemble(post, day, shift, chosen)
-                    for shift, chosen in zip(post.shifts, picks, strict=True)
-                )
+                post_id, shifts = post.id, post.shifts
+                pattern = patterns[post_id]
+                post_bounds = day_bounds.get(pattern)
+                if post_bounds is None:
+                    post_bounds = day_bounds[pattern] = [clock.bounds(day, s) for s in shifts]
+                has_overrides = (post_id, day) in edited
+                for index, picks in enumerate(self.day_picks(post, day)):
+                    shift = shifts[index]
+                    start, end, start_ts, end_ts = post_bounds[index]
+                    assigned = assign((post_id, day, shift.name), picks) if has_overrides else picks
+                    counted = (
+                        assigned
+                        if free.issuperset(assigned)
+                        else count(assigned, day, shift, start_ts, end_ts)
+                    )
+                    instance = ShiftInstance(post, shift, day, start, end, assigned, counted)
+                    append((start_ts, end_ts, post_id, index, week, instance))
         return found
+
+    def instances(self, first: dt.date, last: dt.date) -> list[ShiftInstance]:
+        return [row[5] for row in self.timed_instances(first, last)]
 
 
 def expand_instances(roster: Roster, first: dt.date, last: dt.date) -> list[ShiftInstance]:
@@ -280,10 +275,10 @@ def expand_instances(roster: Roster, first: dt.date, last: dt.date) -> list[Shif
 
 
 def rotation_picks(roster: Roster, key: InstanceKey) -> tuple[str, ...]:
-    """Who the rotations alone put on one instance (overrides aside); ``()`` for none."""
+    """Who the rotations alone put on one instance (overrides aside); ``()`` for none.
+
+    Building an :class:`Expander` indexes the whole roster; to ask about many instances of one
+    roster, build one and call :meth:`Expander.picks`.
+    """
     post_id, day, shift_name = key
     return Expander(roster).picks(post_id, day, shift_name)
-
-
-def keys_of(overrides: Iterable[Override]) -> set[InstanceKey]:
-    return {(o.post, o.date, o.shift) for o in overrides}

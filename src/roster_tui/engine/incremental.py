@@ -19,15 +19,13 @@ from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Override, Roster
 from roster_tui.engine.check import (
-    Timed,
     counted_by_person,
     gap_sort_key,
     instance_gaps,
     person_gaps,
-    timed,
 )
 from roster_tui.engine.coverage import coverage_gaps
-from roster_tui.engine.expand import Expander, InstanceKey
+from roster_tui.engine.expand import Expander, InstanceKey, Timed
 
 K = TypeVar("K")
 _LISTS = {
@@ -110,23 +108,20 @@ class GapTracker:
 
     def _rebuild(self) -> None:
         self._expander = Expander(self.roster)
-        instances = self._expander.instances(self.first, self.last)
-        self._instances: dict[InstanceKey, ShiftInstance] = {i.key: i for i in instances}
+        rows = self._expander.timed_instances(self.first, self.last)
+        self._rows: dict[InstanceKey, Timed] = {row[5].key: row for row in rows}
         self._by_instance: dict[InstanceKey, list[Gap]] = {}
-        for instance in instances:
-            found = instance_gaps(instance, self._expander)
+        for key, row in self._rows.items():
+            found = instance_gaps(row[5], self._expander)
             if found:
-                self._by_instance[instance.key] = found
-        self._rows: dict[InstanceKey, Timed] = {
-            key: timed(instance, self._expander) for key, instance in self._instances.items()
-        }
+                self._by_instance[key] = found
         self._counted: dict[str, dict[InstanceKey, Timed]] = {
-            person: {row[5].key: row for row in rows}
-            for person, rows in counted_by_person(self._rows.values()).items()
+            person: {row[5].key: row for row in theirs}
+            for person, theirs in counted_by_person(rows).items()
         }
         self._by_person: dict[str, list[Gap]] = {}
-        for person, rows in self._counted.items():
-            found = person_gaps(person, list(rows.values()), self._expander)
+        for person, theirs in self._counted.items():
+            found = person_gaps(person, list(theirs.values()), self._expander)
             if found:
                 self._by_person[person] = found
         self._others = coverage_gaps(self.roster, self.first, self.last, self._expander.clock)
@@ -154,11 +149,13 @@ class GapTracker:
 
     def instance(self, key: InstanceKey) -> ShiftInstance | None:
         """The instance as it stands now, when it is in the range."""
-        return self._instances.get(key)
+        row = self._rows.get(key)
+        return row[5] if row is not None else None
 
     @property
     def instances(self) -> list[ShiftInstance]:
-        return list(self._instances.values())
+        """Every instance of the range as it stands now: by date, post, then shift order."""
+        return [row[5] for row in self._rows.values()]
 
     def apply(self, changes: Change | Iterable[Change]) -> GapDelta:
         """Take saved edits into account and say which gaps came and went."""
@@ -177,24 +174,23 @@ class GapTracker:
 
     def _apply_overrides(self, edits: list[tuple[Entity | None, Entity | None]]) -> GapDelta:
         keys: set[InstanceKey] = set()
-        for old_row, new_row in edits:
-            if isinstance(old_row, Override):
-                self._expander.remove_override(old_row)
-                keys.add((old_row.post, old_row.date, old_row.shift))
-            if isinstance(new_row, Override):
-                self._expander.add_override(new_row)
-                keys.add((new_row.post, new_row.date, new_row.shift))
+        for dropped, put in edits:
+            if isinstance(dropped, Override):
+                self._expander.remove_override(dropped)
+                keys.add((dropped.post, dropped.date, dropped.shift))
+            if isinstance(put, Override):
+                self._expander.add_override(put)
+                keys.add((put.post, put.date, put.shift))
         added: list[Gap] = []
         removed: list[Gap] = []
         people: set[str] = set()
         for key in keys:
-            old = self._instances.get(key)
-            if old is None:
+            old_row = self._rows.get(key)
+            if old_row is None:
                 continue  # outside the range, or no such post or shift: no gap can change
-            index = self._expander.shift_index[old.post.id][old.shift.name]
-            new = self._expander.build(old.post, old.date, index)
-            self._instances[key] = new
-            row = timed(new, self._expander)
+            old = old_row[5]
+            row = self._expander.build_timed(old.post, old.date, old_row[3])
+            new = row[5]
             self._rows[key] = row
             for person in set(old.counted) - set(new.counted):
                 self._counted[person].pop(key, None)
