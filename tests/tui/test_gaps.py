@@ -18,6 +18,7 @@ from roster_tui.tui.screens import gaps as gaps_module
 from roster_tui.tui.screens.gaps import GapsScreen
 from roster_tui.tui.widgets import gap_table
 from roster_tui.tui.widgets.gap_table import GapTable
+from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -145,6 +146,22 @@ async def test_enter_on_other_gaps_opens_the_screen_that_fixes_them(
         assert app.current_mode == mode
 
 
+async def test_enter_on_a_street_gap_puts_the_places_cursor_on_the_street(
+    workspace: Workspace, demo: Roster
+) -> None:
+    first, last = iso_week_bounds(TODAY)
+    wanted = next(g for g in check(demo, first, last) if g.kind == GapKind.STREET_UNASSIGNED)
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_gaps(app, pilot)
+        await _go_to(pilot, screen, wanted)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        tree = app.screen.query_one(PlaceTree)
+        assert tree.cursor_node is not None
+        assert tree.cursor_node.data == PlaceRef("street", wanted.street or "")
+
+
 def _free_person(roster: Roster, community: str) -> Person:
     away = {leave.person for leave in roster.leaves}
     return next(
@@ -205,3 +222,17 @@ def test_gaps_screen_snapshot(snap_compare, workspace: Workspace) -> None:  # ty
         await _open_gaps(app, pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_gaps)
+
+
+async def test_a_language_switch_describes_the_gaps_again_in_english(
+    workspace: Workspace,
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_gaps(app, pilot)
+        count = len(screen._rows)
+        await pilot.press("f10")
+        await _settle(app, pilot)
+        assert "2026-W49 (30/11 to 6/12)" in _range_label(screen)
+        assert f"{count} in all" in str(screen.query_one("#gaps-total").render())
+        assert str(screen.query_one(GapTable).get_row_at(0)[0]) == "understaffed"

@@ -175,7 +175,7 @@ async def test_the_chosen_community_is_remembered_across_screens(workspace: Work
         assert "农科社区" in str(screen.query_one("#today-community").render())
 
 
-async def test_household_lines_count_the_communitys_households(
+async def test_household_lines_count_and_open_the_households_without_carer(
     workspace: Workspace, demo: Roster
 ) -> None:
     compounds = {c.id: c.community for c in demo.compounds}
@@ -193,9 +193,11 @@ async def test_household_lines_count_the_communitys_households(
         assert texts[0] == f"在管 {len(active)}户"
         assert texts[2] == f"未定照料人 {uncared}户"
         lines.focus()
-        await pilot.press("enter")
+        await pilot.press("down", "down", "enter")
         await _settle(app, pilot)
         assert app.current_mode == "households"
+        households = app.screen
+        assert (households.soon, households.no_carer) == (False, True)  # type: ignore[attr-defined]
 
 
 def test_today_screen_snapshot(snap_compare, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
@@ -205,3 +207,17 @@ def test_today_screen_snapshot(snap_compare, workspace: Workspace) -> None:  # t
         await _settle(app, pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+async def test_a_language_switch_keeps_the_community_and_shows_english(
+    workspace: Workspace,
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_today(app, pilot, presses=1)
+        await pilot.press("f10")
+        await _settle(app, pilot)
+        assert screen.community == "c02"
+        assert "Wed 2/12 09:00" in str(screen.query_one("#today-clock").render())
+        assert screen.query_one(DutyTable).row_count > 0
+        assert any("understaffed" in label for label in _count_labels(screen))

@@ -32,6 +32,7 @@ from roster_tui.services.overview import (
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.gap_choice import ChoiceModal
 from roster_tui.tui.widgets.gap_table import PAGE_SIZE, GapTable
+from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
 
 ALL = "all"  # the choice of every kind
 
@@ -47,7 +48,7 @@ class CheckedRange:
     rows: list[GapRow]  # every kind, grouped
     counts: Counter[GapKind]
     index: PlaceIndex
-    describe: GapDescriber
+    texts: dict[Gap, str]  # each gap in words, printable
 
 
 class GapsScreen(RosterScreen):
@@ -82,11 +83,10 @@ class GapsScreen(RosterScreen):
         yield Static(id="gaps-detail")
 
     async def recompose(self) -> None:
-        """A language switch rebuilds the widgets: show the last check again."""
+        """A language switch rebuilds the widgets: describe the gaps again in the new one."""
         await super().recompose()
-        self._render_range_label()
-        if self.checked is not None:
-            self._show(self.checked)
+        self.checked = None
+        self._recheck()
 
     # -- what other screens call --------------------------------------------------------------
     def show_kind(
@@ -133,13 +133,14 @@ class GapsScreen(RosterScreen):
     def _check(self, roster: Roster, first: dt.date) -> None:
         gaps = self._source.gaps(roster, first, first + dt.timedelta(days=6))
         index = PlaceIndex(roster)
+        describe = GapDescriber(roster)
         checked = CheckedRange(
             roster,
             first,
             grouped_rows(gaps, index),
             Counter(gap.kind for gap in gaps),
             index,
-            GapDescriber(roster),
+            {gap: printable(describe(gap)) for gap in gaps},
         )
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._checked, checked)
@@ -159,7 +160,7 @@ class GapsScreen(RosterScreen):
         self._rows = [r for r in checked.rows if self.kind is None or r.gap.kind == self.kind]
         cursor = self._cursor_after(previous)
         self.page_start = cursor - cursor % PAGE_SIZE  # the page holding the cursor
-        table.show_page(self._rows, self.page_start, checked.index, checked.describe, cursor)
+        table.show_page(self._rows, self.page_start, checked.index, checked.texts, cursor)
         self._show_total()
         self._show_detail()
 
@@ -216,7 +217,7 @@ class GapsScreen(RosterScreen):
             detail.update("")
             return
         gap = self._rows[number].gap
-        text = Text(printable(self.checked.describe(gap)))
+        text = Text(self.checked.texts[gap])
         screen = t(f"tui.mode.{fix_place(gap.kind).value}")
         text.append("  " + t("tui.gaps.where", screen=screen), style="dim")
         detail.update(text)
@@ -259,23 +260,29 @@ class GapsScreen(RosterScreen):
             self.page_start = offset
             checked = self.checked
             self.query_one(GapTable).show_page(
-                self._rows, offset, checked.index, checked.describe, offset
+                self._rows, offset, checked.index, checked.texts, offset
             )
             self._show_total()
 
     @on(DataTable.RowSelected, "#gaps-table")
-    def _fix(self, event: DataTable.RowSelected) -> None:
+    async def _fix(self, event: DataTable.RowSelected) -> None:
         key = event.row_key.value
         if key is None or int(key) >= len(self._rows):
             return
-        self.go_fix(self._rows[int(key)].gap)
+        await self.go_fix(self._rows[int(key)].gap)
 
-    def go_fix(self, gap: Gap) -> None:
-        """Switch to the screen where ``gap`` is fixed and point it at the gap when it can."""
+    async def go_fix(self, gap: Gap) -> None:
+        """Switch to the screen where ``gap`` is fixed and point it at the gap where it can."""
         place = fix_place(gap.kind)
-        self.app.switch_mode(place.value)
-        target = self.app.screen_stack[0] if self.app.screen_stack else None
+        await self.app.switch_mode(place.value)
+        target = self.app.screen_stack[0]
         if place is FixPlace.WEEK and gap.post and gap.date and gap.shift:
             focus = getattr(target, "focus_instance", None)
             if focus is not None:
                 focus(gap.post, gap.date, gap.shift)
+        elif place is FixPlace.PLACES:
+            ref = PlaceRef("street", gap.street) if gap.street else None
+            ref = PlaceRef("compound", gap.compound) if gap.compound else ref
+            for tree in target.query(PlaceTree):
+                if ref is not None:
+                    tree.reveal(ref)

@@ -16,12 +16,12 @@ from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
-from roster_tui.engine.check import check
 from roster_tui.i18n import t
 from roster_tui.services.overview import (
     DutyNow,
     HouseholdSummary,
     PlaceIndex,
+    RangeGaps,
     counts_worst_first,
     current_moment,
     duty_at,
@@ -42,6 +42,8 @@ from roster_tui.tui.widgets.today_panels import (
     moment_text,
 )
 
+# Household line -> the households screen's (ending soon, without carer) filters.
+HOUSEHOLD_FILTERS = {"active": (False, False), "ending": (True, False), "uncared": (False, True)}
 # Without a fixed "today" the clock moves on: look again at who is on duty this often.
 REFRESH_SECONDS = 60
 
@@ -57,6 +59,7 @@ class TodayScreen(RosterScreen):
         # Remembered for the session: across mode switches and a language switch's recompose.
         self.community: str | None = None
         self._communities: list[tuple[str, str]] = []
+        self._week_gaps = RangeGaps()  # this week's gaps, kept current edit by edit
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="today-head"):
@@ -140,7 +143,8 @@ class TodayScreen(RosterScreen):
 
     @work(thread=True, exclusive=True, group="today-gaps", exit_on_error=False)
     def _load_gaps(self, roster: Roster, community: str, first: dt.date, last: dt.date) -> None:
-        gaps = gaps_of_community(check(roster, first, last), PlaceIndex(roster), community)
+        gaps = self._week_gaps.gaps(roster, first, last)
+        gaps = gaps_of_community(gaps, PlaceIndex(roster), community)
         counts = counts_worst_first(gaps)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_gaps, counts)
@@ -166,10 +170,17 @@ class TodayScreen(RosterScreen):
             return
         kind = GapKind(event.option.id)
         self.app.switch_mode("gaps")
-        for screen in self.app.screen_stack:
-            if isinstance(screen, GapsScreen):
-                screen.show_kind(kind, community=self.community, day=self.roster_app.today())
+        screen = self.app.screen_stack[0]
+        if isinstance(screen, GapsScreen):
+            screen.show_kind(kind, community=self.community, day=self.roster_app.today())
 
     @on(OptionList.OptionSelected, "#today-households")
-    def _open_households(self, event: OptionList.OptionSelected) -> None:
-        self.app.switch_mode("households")
+    async def _open_households(self, event: OptionList.OptionSelected) -> None:
+        """Open the households, filtered to the line chosen when that screen has the filter."""
+        await self.app.switch_mode("households")
+        screen = self.app.screen_stack[0]
+        soon, no_carer = HOUSEHOLD_FILTERS.get(event.option.id or "", (False, False))
+        for name, wanted in (("soon", soon), ("no_carer", no_carer)):
+            toggle = getattr(screen, f"action_toggle_{name}", None)
+            if toggle is not None and getattr(screen, name, wanted) != wanted:
+                toggle()

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
 
+from roster_tui.domain.gaps import Gap
 from roster_tui.domain.text import printable
-from roster_tui.engine.describe import GapDescriber, gap_kind_label
+from roster_tui.engine.describe import gap_kind_label
 from roster_tui.i18n import t
 from roster_tui.services.overview import GapRow, PlaceIndex
 from roster_tui.tui.translate import translate_bindings
@@ -55,24 +56,27 @@ class GapTable(DataTable[object]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         translate_bindings(self)
-        self._shown: tuple[list[GapRow], int, PlaceIndex, GapDescriber] | None = None
+        self._shown: tuple[list[GapRow], int, PlaceIndex, Mapping[Gap, str]] | None = None
         self._width = 0
 
     def on_resize(self) -> None:
         """Fit the description column to the new width, keeping the cursor's gap."""
         if self._shown is not None and self.size.width != self._width:
-            rows, offset, index, describe = self._shown
-            self.show_page(rows, offset, index, describe, self.current_number() or offset)
+            rows, offset, index, texts = self._shown
+            self.show_page(rows, offset, index, texts, self.current_number() or offset)
 
     def show_page(
         self,
         rows: list[GapRow],
         offset: int,
         index: PlaceIndex,
-        describe: GapDescriber,
+        texts: Mapping[Gap, str],
         cursor: int = 0,
     ) -> None:
-        """Rows ``offset`` … ``offset + PAGE_SIZE``; each row's key is its place in ``rows``."""
+        """Rows ``offset`` … ``offset + PAGE_SIZE``; each row's key is its place in ``rows``.
+
+        ``texts`` holds each gap's description, made printable (written in a worker).
+        """
         page = rows[offset : offset + PAGE_SIZE]
         cells: list[tuple[str, Sequence[str | Text]]] = []
         for number, row in enumerate(page, start=offset):
@@ -82,13 +86,12 @@ class GapTable(DataTable[object]):
             if row.first_of_group or first_on_page:
                 found = index.communities.get(row.community) if row.community else None
                 community = printable(found.name) if found else t("tui.gaps.no_community")
-            what = printable(describe(row.gap))
-            cells.append((str(number), (Text(kind, style="bold"), community, what)))
+            cells.append((str(number), (Text(kind, style="bold"), community, texts[row.gap])))
         columns = [(key, t(f"tui.gaps.col.{key}")) for key in ("kind", "community", "what")]
         self._width = self.size.width
         width = self.size.width - self.styles.scrollbar_size_vertical
         refill(self, columns, cells, fit_width=width if width > 0 else None)
-        self._shown = (rows, offset, index, describe)
+        self._shown = (rows, offset, index, texts)
         if page:
             self.move_cursor(row=min(max(cursor - offset, 0), len(page) - 1), animate=False)
 
