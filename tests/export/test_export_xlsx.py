@@ -72,8 +72,9 @@ def test_understaffed_cells_are_filled_and_say_so(view: WeekView) -> None:
 def test_text_that_looks_like_a_formula_stays_text(view: WeekView) -> None:
     book = load(write_roster_xlsx(view, lang="zh"))
     cells = [c for sheet in book for row in sheet.iter_rows(min_row=2) for c in row]
-    names = {c.value for c in cells if c.column == 9}
-    assert set(HOSTILE_NAMES) <= names
+    hostile = [c for c in cells if c.column == 9 and c.value in HOSTILE_NAMES]
+    assert {c.value for c in hostile} == set(HOSTILE_NAMES)
+    assert all(c.quotePrefix for c in hostile)  # still text after someone edits the cell
     assert all(c.data_type != "f" for c in cells)
 
 

@@ -21,6 +21,10 @@ def test_line_breaks_and_tabs_become_spaces() -> None:
     assert sanitize("孕妇\r\n需产检\t报备\u2028完") == "孕妇  需产检 报备 完"
 
 
+def test_noncharacters_are_shown_escaped() -> None:
+    assert sanitize("a\ufffeb\uffff\ufdd0") == "a\\ufffeb\\uffff\\ufdd0"
+
+
 def test_names_outside_the_basic_plane_and_emoji_joiners_are_kept() -> None:
     assert sanitize("𠮷明") == "𠮷明"
     family = "👨\u200d👩\u200d👧"
@@ -38,6 +42,7 @@ def test_sanitized_text_holds_no_control_or_format_character(text: str) -> None:
         unicodedata.category(c) not in {"Cc", "Cf", "Cs", "Zl", "Zp"} or c in "\u200c\u200d"
         for c in cleaned
     )
+    assert "\ufffe" not in cleaned and "\uffff" not in cleaned
     assert sanitize(cleaned) == cleaned
 
 

@@ -40,7 +40,15 @@ def table_csv(table: Table, *, encoding: str = "utf-8-sig") -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([neutralise_formula(sanitize(c)) for c in table.columns])
-    writer.writerows([_cell(v) for v in row.values] for row in table.rows)
+    cells: dict[Value, str | int | float] = {}  # the same names and dates recur on many rows
+    for row in table.rows:
+        out = []
+        for value in row.values:
+            cell = cells.get(value)
+            if cell is None:
+                cell = cells[value] = _cell(value)
+            out.append(cell)
+        writer.writerow(out)
     return buffer.getvalue().encode(encoding.lower())
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import Post
 from roster_tui.export.grid import GridCell, GridPage, GridRow, PageBy, grid_pages
 from roster_tui.export.html_base import document, esc, page, stamp, table_html
 from roster_tui.export.labels import (
@@ -172,10 +174,13 @@ def write_households_html(
     return document(table.title, pages, lang=lang)
 
 
-def _signin_table(view: WeekView, post_id: str, lang: str) -> str:
-    post = view.posts.get(post_id) or next(i.post for i in view.instances if i.post.id == post_id)
-    found = {i.key: i for i in view.instances}
-    on_shift = {(i.post.id, i.shift.name) for i in view.instances}
+def _signin_table(
+    view: WeekView,
+    post: Post,
+    found: dict[tuple[str, dt.date, str], ShiftInstance],
+    on_shift: set[tuple[str, str]],
+    lang: str,
+) -> str:
     only_theirs = view.scope.kind is ScopeKind.PERSON
     heads = ("date", "shift", "time", "people", "sign_in", "sign_out", "note")
     widths = ("12%", "8%", "14%", "18%", "17%", "17%", "14%")
@@ -228,6 +233,8 @@ def write_signin_html(
     when = stamp(edition, printed_time(view, printed_at), lang)
     week = week_label(view, lang)
     hint = f'<p class="hint">{esc(t("export.signin.hint", lang=lang))}</p>'
+    found = {i.key: i for i in view.instances}
+    on_shift = {(i.post.id, i.shift.name) for i in view.instances}
     pages = []
     for post in sorted(view.posts_in_scope(), key=view.post_order):
         compound = view.compounds.get(post.compound)
@@ -237,7 +244,7 @@ def write_signin_html(
                 _heading(view, community, t("export.title.signin", lang=lang)),
                 f"{sanitize(view.compound_name(post.compound))} · {sanitize(post.name)}",
                 [week, leader_label(view, post.compound, lang, mask=mask_phones)],
-                hint + _signin_table(view, post.id, lang),
+                hint + _signin_table(view, post, found, on_shift, lang),
                 when,
             )
         )

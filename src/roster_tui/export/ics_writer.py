@@ -40,20 +40,23 @@ def escape_text(text: str) -> str:
 
 
 def fold(line: str) -> str:
-    """One content line folded into physical lines of at most 75 octets, joined by CRLF+space."""
-    parts: list[str] = []
-    current: list[str] = []
-    used = 0
-    limit = _FOLD_AT
-    for char in line:
-        size = len(char.encode("utf-8"))
-        if used + size > limit:
-            parts.append("".join(current))
-            current, used, limit = [], 0, _FOLD_AT - 1  # the leading space takes one octet
-        current.append(char)
-        used += size
-    parts.append("".join(current))
-    return "\r\n ".join(parts)
+    """One content line folded into physical lines of at most 75 octets, joined by CRLF+space.
+
+    Cuts never fall inside a UTF-8 sequence (continuation bytes are ``10xxxxxx``).
+    """
+    data = line.encode("utf-8")
+    if len(data) <= _FOLD_AT:
+        return line
+    parts = []
+    start, limit = 0, _FOLD_AT
+    while len(data) - start > limit:
+        cut = start + limit
+        while data[cut] & 0xC0 == 0x80:
+            cut -= 1
+        parts.append(data[start:cut])
+        start, limit = cut, _FOLD_AT - 1  # the leading space takes one octet
+    parts.append(data[start:])
+    return b"\r\n ".join(parts).decode("utf-8")
 
 
 def event_uid(instance: ShiftInstance, person_id: str | None = None) -> str:

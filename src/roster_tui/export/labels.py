@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person
@@ -45,23 +46,30 @@ def week_label(view: WeekView, lang: str) -> str:
     )
 
 
-def local_times(view: WeekView, instance: ShiftInstance) -> tuple[dt.datetime, dt.datetime]:
-    return instance.start.astimezone(view.zone), instance.end.astimezone(view.zone)
+@lru_cache(maxsize=4096)
+def _local(moment: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+    # Thousands of instances share a few dozen start and end instants in a week.
+    return moment.astimezone(zone)
+
+
+@lru_cache(maxsize=4096)
+def _hhmm(moment: dt.datetime, zone: dt.tzinfo) -> str:
+    return f"{_local(moment, zone):%H:%M}"
 
 
 def start_label(view: WeekView, instance: ShiftInstance) -> str:
-    return f"{instance.start.astimezone(view.zone):%H:%M}"
+    return _hhmm(instance.start, view.zone)
 
 
 def end_label(view: WeekView, instance: ShiftInstance, lang: str) -> str:
     """``20:00``; ``24:00`` at the next midnight; ``次日08:00`` when it ends on a later day."""
-    end = instance.end.astimezone(view.zone)
+    end = _local(instance.end, view.zone)
     days_on = (end.date() - instance.date).days
     if days_on <= 0:
-        return f"{end:%H:%M}"
+        return _hhmm(instance.end, view.zone)
     if days_on == 1 and end.hour == 0 and end.minute == 0:
         return "24:00"
-    return t("export.next_day", lang=lang, time=f"{end:%H:%M}")
+    return t("export.next_day", lang=lang, time=_hhmm(instance.end, view.zone))
 
 
 def time_range_label(view: WeekView, instance: ShiftInstance, lang: str) -> str:

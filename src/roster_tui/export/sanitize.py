@@ -32,15 +32,23 @@ def _escape(char: str) -> str:
     return f"\\U{code:08x}"
 
 
+def _is_noncharacter(code: int) -> bool:
+    # Never text, and not allowed in XML (U+FFFE, U+FFFF) or safe in most other formats.
+    return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
+
+
 def _needs_care(char: str) -> bool:
-    return unicodedata.category(char) in _ESCAPED_CATEGORIES and char not in _KEPT_FORMAT
+    category = unicodedata.category(char)
+    if category == "Cn":
+        return _is_noncharacter(ord(char))
+    return category in _ESCAPED_CATEGORIES and char not in _KEPT_FORMAT
 
 
 def sanitize(text: str | None) -> str:
     """``text`` with every control and format character made visible and harmless.
 
     Line breaks and tabs become a space; any other control (ESC, BEL, DEL, C1), bidirectional
-    override or lone surrogate is written as its escape (``\\x1b``,
+    override, lone surrogate or noncharacter (U+FFFE) is written as its escape (``\\x1b``,
     ``\\u202e``), so a reader sees that something odd was there. ``None`` becomes ``""``.
     """
     if not text:

@@ -76,10 +76,19 @@ def roster_table(view: WeekView, lang: str, *, mask_phones: bool) -> Table:
     """One row per shift instance and counted person; an instance with nobody gets one row."""
     table = Table(t("export.title.roster", lang=lang), _columns("roster", ROSTER_COLUMNS, lang))
     week_labels = {day: weekday_label(day, lang) for day in view.days}
+    # Thousands of rows repeat a few hundred posts and people: spell each of them once.
+    places: dict[str, tuple[str, str, str, str]] = {}
+    people: dict[str, tuple[str, str, str]] = {"": ("", "", "")}
     for instance in view.instances:
-        compound = view.compound_of(instance.post)
-        community_id = compound.community if compound else ""
-        table.group_names.setdefault(community_id, sanitize(view.community_name(community_id)))
+        post = instance.post
+        if post.id not in places:
+            compound = view.compound_of(post)
+            community_id = compound.community if compound else ""
+            community = sanitize(view.community_name(community_id))
+            table.group_names.setdefault(community_id, community)
+            compound_name = sanitize(compound.name if compound else post.compound)
+            places[post.id] = (community_id, community, compound_name, sanitize(post.name))
+        community_id, community, compound_name, post_name = places[post.id]
         shortage = shortage_label(view, instance, lang)
         head = (
             instance.date,
@@ -87,21 +96,29 @@ def roster_table(view: WeekView, lang: str, *, mask_phones: bool) -> Table:
             sanitize(instance.shift.name),
             start_label(view, instance),
             end_label(view, instance, lang),
-            table.group_names[community_id],
-            sanitize(compound.name if compound else instance.post.compound),
-            sanitize(instance.post.name),
+            community,
+            compound_name,
+            post_name,
         )
         tail = (instance.need, instance.have, shortage)
         alerts = frozenset({ROSTER_SHORTAGE_COLUMN}) if shortage else frozenset()
-        people: list[Person | None] = [view.people.get(pid) for pid in instance.counted] or [None]
-        for pid, person in zip(instance.counted or ("",), people, strict=True):
-            who = (
-                sanitize(person.name if person else pid),
-                phone_label(person.phone, mask=mask_phones) if person else "",
-                roles_label(person, lang),
-            )
-            table.rows.append(Row((*head, *who, *tail), community_id, alerts))
+        for pid in instance.counted or ("",):
+            if pid not in people:
+                people[pid] = _person_cells(view.people.get(pid), pid, lang, mask_phones)
+            table.rows.append(Row((*head, *people[pid], *tail), community_id, alerts))
     return table
+
+
+def _person_cells(
+    person: Person | None, pid: str, lang: str, mask_phones: bool
+) -> tuple[str, str, str]:
+    if person is None:
+        return (sanitize(pid), "", "")
+    return (
+        sanitize(person.name),
+        phone_label(person.phone, mask=mask_phones),
+        roles_label(person, lang),
+    )
 
 
 DUTY_COLUMNS = (

@@ -91,6 +91,14 @@ class WeekView:
         self.posts: dict[str, Post] = {p.id: p for p in roster.posts}
         self.party_groups: dict[str, PartyGroup] = {g.id: g for g in roster.party_groups}
         self._check_scope()
+        self._duties_by_compound: dict[str, list[Duty]] = {}
+        self._duties_by_street: dict[str, list[Duty]] = {}
+        for duty in roster.duties:
+            if duty.compound is not None:
+                self._duties_by_compound.setdefault(duty.compound, []).append(duty)
+            if duty.street is not None:
+                self._duties_by_street.setdefault(duty.street, []).append(duty)
+        self._leaders: dict[str, tuple[Person, Duty] | None] = {}
         self._community_rank = {c.id: i for i, c in enumerate(roster.communities)}
         self._compound_rank = {c.id: i for i, c in enumerate(roster.compounds)}
         self._post_rank = {p.id: i for i, p in enumerate(roster.posts)}
@@ -203,13 +211,18 @@ class WeekView:
     # -- responsibility -----------------------------------------------------------------------
 
     def duties_for_compound(self, compound_id: str) -> list[Duty]:
-        return [d for d in self.roster.duties if d.compound == compound_id]
+        return self._duties_by_compound.get(compound_id, [])
 
     def duties_for_street(self, street_id: str) -> list[Duty]:
-        return [d for d in self.roster.duties if d.street == street_id]
+        return self._duties_by_street.get(street_id, [])
 
     def duty_leader(self, compound_id: str) -> tuple[Person, Duty] | None:
         """The compound's lead official: an active holder of a 包保责任人 duty, else of any duty."""
+        if compound_id not in self._leaders:
+            self._leaders[compound_id] = self._find_leader(compound_id)
+        return self._leaders[compound_id]
+
+    def _find_leader(self, compound_id: str) -> tuple[Person, Duty] | None:
         held = [
             (self.people[d.person], d)
             for d in self.duties_for_compound(compound_id)

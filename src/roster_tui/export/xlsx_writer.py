@@ -1,43 +1,29 @@
 """XLSX workbooks: one sheet per community, ready to print on A4 landscape.
 
-Streams rows through openpyxl's write-only mode so a large sub-district's week stays well under
-a second. Text is written as text (never as a formula, even when it starts with ``=``), numbers
-and dates keep their types, and gap cells are filled and carry their words as well.
+Each sheet has a frozen, repeated header row, columns as wide as their Chinese text (two units
+per character), A4 landscape fitted to one page wide, a printed heading with the week, and gap
+cells filled and carrying their words. Text stays text (never a formula, even when it starts
+with ``=``); numbers and dates keep their types.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
 from rich.cells import cell_len
 
 from roster_tui.export.labels import date_label_full, language, week_label
-from roster_tui.export.sanitize import sanitize
+from roster_tui.export.sanitize import FORMULA_TRIGGERS, sanitize
 from roster_tui.export.tables import Row, Table, Value, duties_table, households_table, roster_table
 from roster_tui.export.view import WeekView
+from roster_tui.export.xlsx_package import Cell, Sheet, Style, write_workbook
 from roster_tui.i18n import t
 
 SHEET_NAME_LIMIT = 31  # Excel counts UTF-16 code units
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _RESERVED_SHEET_NAMES = {"history"}
 _MAX_COLUMN_WIDTH = 48
-PAPER_A4 = "9"  # ECMA-376 paper size code
-
-_THIN = Side(style="thin", color="999999")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
-_ALERT_FONT = Font(bold=True, color="9C0006")
-_ALERT_FILL = PatternFill("solid", fgColor="FFC7CE")
-_WRAP = Alignment(vertical="center", wrap_text=True)
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -70,7 +56,7 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
 
 def column_width(values: list[str]) -> float:
     """Excel width units: one per Latin character, two per CJK character, plus a margin."""
-    widest = max((cell_len(v) for v in values), default=4)
+    widest = max((cell_len(v) for v in set(values)), default=4)
     return float(min(_MAX_COLUMN_WIDTH, max(6, widest + 2)))
 
 
@@ -82,65 +68,37 @@ def _display_text(value: Value) -> str:
     return str(value)
 
 
-def _cell(sheet: object, value: Value, *, alert: bool) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        # Text stays text: a name like "=1+2" must never become a live formula.
-        cell.data_type = "s"
-        cell.quotePrefix = value.startswith(("=", "+", "-", "@"))
-    elif isinstance(value, dt.date):
-        cell.number_format = "yyyy-mm-dd"
-    cell.border = _BORDER
-    cell.alignment = _WRAP
+def _style(value: Value, alert: bool) -> Style:
+    if isinstance(value, dt.date):
+        return Style.GAP_DATE if alert else Style.DATE
+    # Keeps "=1+2" as text even after someone edits the cell in Excel.
+    quoted = isinstance(value, str) and value.startswith(FORMULA_TRIGGERS)
     if alert:
-        cell.font = _ALERT_FONT
-        cell.fill = _ALERT_FILL
-    return cell
+        return Style.GAP_QUOTED if quoted else Style.GAP
+    return Style.TEXT_QUOTED if quoted else Style.TEXT
 
 
-def _header_cell(sheet: object, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=sanitize(text))
-    cell.data_type = "s"
-    cell.font = _HEADER_FONT
-    cell.fill = _HEADER_FILL
-    cell.border = _BORDER
-    cell.alignment = _CENTER
-    return cell
+def _sheet(table: Table, name: str, rows: list[Row], heading: str, lang: str) -> Sheet:
+    widths = [
+        column_width([column, *map(_display_text, {row.values[index] for row in rows})])
+        for index, column in enumerate(table.columns)
+    ]
+    header: list[Cell] = [(sanitize(column), Style.HEADER) for column in table.columns]
+    plain: dict[Value, Cell] = {}  # most rows have no gap: one lookup per cell
 
+    def cells(row: Row) -> list[Cell]:
+        if row.alerts:
+            return [(v, _style(v, i in row.alerts)) for i, v in enumerate(row.values)]
+        return [plain.get(v) or plain.setdefault(v, (v, _style(v, False))) for v in row.values]
 
-def _header_text(text: str) -> str:
-    """Text for a print header, where ``&`` starts a code and must be doubled."""
-    return sanitize(text).replace("&", "&&")
-
-
-def _write_sheet(
-    workbook: Workbook, title: str, table: Table, rows: list[Row], heading: str, lang: str
-) -> None:
-    sheet = workbook.create_sheet(title)
-    texts = [[column] for column in table.columns]
-    for row in rows:
-        for index, value in enumerate(row.values):
-            texts[index].append(_display_text(value))
-    for index, column_texts in enumerate(texts, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = column_width(column_texts)
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = PAPER_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.print_options.horizontalCentered = True
-    sheet.oddHeader.center.text = _header_text(heading)
-    sheet.oddFooter.right.text = t("export.page_of", lang=lang, page="&P", pages="&N")
-    sheet.append([_header_cell(sheet, column) for column in table.columns])
-    for row in rows:
-        sheet.append(
-            [
-                _cell(sheet, value, alert=index in row.alerts)
-                for index, value in enumerate(row.values)
-            ]
-        )
+    body = (cells(row) for row in rows)
+    return Sheet(
+        name=name,
+        widths=widths,
+        rows=[header, *body],
+        print_header=sanitize(heading).replace("&", "&&"),
+        print_footer=t("export.page_of", lang=lang, page="&P", pages="&N"),
+    )
 
 
 def table_xlsx(table: Table, view: WeekView, lang: str, subtitle: str) -> bytes:
@@ -148,18 +106,15 @@ def table_xlsx(table: Table, view: WeekView, lang: str, subtitle: str) -> bytes:
 
     Each printed page is headed by the sub-district, community, title and ``subtitle``.
     """
-    workbook = Workbook(write_only=True)
     taken: set[str] = set()
-    groups = table.groups() or [("", [])]
-    for group, rows in groups:
+    sheets = []
+    for group, rows in table.groups() or [("", [])]:
         community = table.group_names.get(group, "")
-        parts = (view.roster.subdistrict.name, community, table.title, subtitle)
+        parts = (sanitize(view.roster.subdistrict.name), community, table.title, subtitle)
         heading = " ".join(part for part in parts if part)
-        name = community or table.title
-        _write_sheet(workbook, sheet_name(name, taken), table, rows, heading, lang)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        name = sheet_name(community or table.title, taken)
+        sheets.append(_sheet(table, name, rows, heading, lang))
+    return write_workbook(sheets)
 
 
 def write_roster_xlsx(
