@@ -18,7 +18,7 @@ from roster_tui.tui.translate import translate_bindings
 
 # A page of the table: thousands of gaps are possible on a large sub-district, and a table
 # stays quick to build and to scroll only with a bounded number of rows.
-PAGE_SIZE = 500
+PAGE_SIZE = 200
 
 
 def refill(
