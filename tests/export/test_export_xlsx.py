@@ -9,10 +9,12 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
+from roster_tui.domain.model import Roster
 from roster_tui.export import WeekView, write_duties_xlsx, write_households_xlsx, write_roster_xlsx
+from roster_tui.export.xlsx_package import column_letter
 from roster_tui.export.xlsx_writer import column_width, sheet_name
 
-from .sample import HOSTILE_NAMES
+from .sample import HOSTILE_NAMES, MONDAY
 
 
 def load(data: bytes) -> openpyxl.Workbook:
@@ -125,3 +127,20 @@ def test_responsibility_workbooks_mark_their_gaps(view: WeekView) -> None:
     assert by_id["h0003"][-1] == "未落实：包户人请假"
     assert by_id["h0002"][3] == "=cmd|' /C calc'!A0"
     assert isinstance(by_id["h0002"][6], int)
+
+
+def test_the_same_week_gives_the_same_bytes(view: WeekView) -> None:
+    assert write_roster_xlsx(view, lang="zh") == write_roster_xlsx(view, lang="zh")
+
+
+def test_column_letters_run_past_z() -> None:
+    assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == [
+        "A", "Z", "AA", "AB", "ZZ", "AAA",
+    ]  # fmt: skip
+
+
+def test_an_empty_week_still_opens_with_its_header(roster: Roster) -> None:
+    book = load(write_roster_xlsx(WeekView(roster, MONDAY, []), lang="zh"))
+    assert book.sheetnames == ["值班表"]
+    (header,) = rows_of(book["值班表"])
+    assert header[0] == "日期" and header[-1] == "缺员"

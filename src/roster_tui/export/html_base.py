@@ -45,7 +45,7 @@ table.list { table-layout: auto; }
 td.nw { white-space: nowrap; }
 .alert { background: #fbd5d5; font-weight: bold; }
 .mark { display: inline-block; border: 1pt solid #000; padding: 0 1mm; margin-top: 0.5mm;
-        font-weight: bold; white-space: nowrap; }
+        font-weight: bold; }
 .none { color: #555; }
 footer { margin-top: 2mm; font-size: 9pt; text-align: right; }
 """

@@ -29,18 +29,19 @@ from roster_tui.i18n import t
 
 _GRID_CSS = """
 .grid td { height: 13mm; }
+.grid tbody { break-inside: avoid; page-break-inside: avoid; }
 .grid th.day { text-align: center; }
 .grid th.day small { display: block; font-weight: normal; }
 .grid .post { font-weight: bold; }
 .grid .post small { display: block; font-weight: normal; }
-.grid .shift small { display: block; white-space: nowrap; font-size: 9pt; }
+.grid .shift small { display: block; font-size: 9pt; }
 .grid td div { line-height: 1.35; }
 """
 
 _SIGNIN_CSS = """
 .signin td { height: 9mm; }
 .signin th small { display: block; font-weight: normal; }
-.signin td.hours { white-space: nowrap; }
+.signin td.hours { font-size: 10pt; }
 .signin td.blank { background: #fff; }
 .hint { font-size: 9.5pt; margin: 1mm 0 2mm; }
 """
@@ -75,11 +76,12 @@ def _grid_table(view: WeekView, grid: GridPage, lang: str) -> str:
         + "</colgroup>",
         f"<thead><tr><th>{esc(t('export.grid.post', lang=lang))}</th>"
         f"<th>{esc(t('export.grid.shift', lang=lang))}</th>{days}</tr></thead>",
-        "<tbody>",
     ]
     for (compound, post), rows_iter in groupby(grid.rows, key=lambda r: (r.compound, r.post)):
         rows: list[GridRow] = list(rows_iter)
         where = f"<small>{esc(compound)}</small>" if grid.compound is None else ""
+        # One body per post, kept on one page, so a post's shifts are never split.
+        lines.append("<tbody>")
         for index, row in enumerate(rows):
             post_cell = (
                 f'<th class="post" rowspan="{len(rows)}">{esc(post)}{where}</th>'
@@ -89,7 +91,8 @@ def _grid_table(view: WeekView, grid: GridPage, lang: str) -> str:
             shift_cell = f'<td class="shift">{esc(row.shift)}<small>{esc(row.hours)}</small></td>'
             days_html = "".join(_day_cell(cell, lang) for cell in row.cells)
             lines.append(f"<tr>{post_cell}{shift_cell}{days_html}</tr>")
-    lines.append("</tbody>\n</table>")
+        lines.append("</tbody>")
+    lines.append("</table>")
     return "\n".join(lines)
 
 
@@ -183,7 +186,7 @@ def _signin_table(
 ) -> str:
     only_theirs = view.scope.kind is ScopeKind.PERSON
     heads = ("date", "shift", "time", "people", "sign_in", "sign_out", "note")
-    widths = ("12%", "8%", "14%", "18%", "17%", "17%", "14%")
+    widths = ("11%", "7%", "17%", "19%", "16%", "16%", "14%")
     cols = "".join(f'<col style="width:{w}">' for w in widths)
     head = "".join(f"<th>{esc(t(f'export.signin.{h}', lang=lang))}</th>" for h in heads)
     lines = [
