@@ -146,7 +146,7 @@ def test_gaps_never_depend_on_the_order_of_rows(r: Roster, data: st.DataObject) 
     assert check(shuffled(r, data), FIRST, LAST) == check(r, FIRST, LAST)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rosters(), st.data())
 def test_the_tracker_equals_a_full_check_after_random_override_edits(
     r: Roster, data: st.DataObject

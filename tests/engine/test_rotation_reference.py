@@ -66,7 +66,7 @@ shift_patterns = st.lists(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     shifts=shift_patterns,
     rotations=st.lists(
