@@ -183,6 +183,8 @@ async def test_adding_a_duty_with_the_picker_closes_the_compound_gap(
     async with app.run_test(size=size) as pilot:
         await _open_places(app, pilot)
         await _walk_to(app, pilot, PlaceRef("compound", open_compound))
+        heading = app.screen.query_one("#people-title")
+        assert "无人包保" in str(heading.render())
         await pilot.press("a")
         await _settle(app, pilot)
         assert isinstance(app.screen, PersonPicker)
@@ -193,6 +195,7 @@ async def test_adding_a_duty_with_the_picker_closes_the_compound_gap(
         assert isinstance(app.screen, PlacesScreen)
         names = [row[0] for row in _table_text(app.screen.query_one("#people", DataTable))]
         assert names == [helper.name]
+        assert "无人包保" not in str(heading.render())
         tree_label = str(
             app.screen.query_one(PlaceTree)._by_ref[PlaceRef("compound", open_compound)].label
         )
@@ -251,7 +254,7 @@ async def test_removing_and_adding_back_a_member_and_editing_dates(
         await _settle(app, pilot)
         await pilot.press("enter")
         await _settle(app, pilot)
-        await pilot.press("e")
+        await pilot.press("d")
         await _settle(app, pilot)
         assert isinstance(app.screen, RotationDatesDialog)
         await pilot.press("enter", *"2027-01-31", "enter")

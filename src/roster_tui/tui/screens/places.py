@@ -44,7 +44,7 @@ class PlacesScreen(RosterScreen):
         Binding("x,delete", "remove", "places.key.remove"),
         Binding("left_square_bracket", "move(-1)", "places.key.up"),
         Binding("right_square_bracket", "move(1)", "places.key.down"),
-        Binding("e", "dates", "places.key.dates"),
+        Binding("d", "dates", "places.key.dates"),
     ]
 
     def __init__(self) -> None:

@@ -102,7 +102,7 @@ class PlaceDetail(Vertical):
         elif kind == "community":
             summary.update(self._community(roster, marks, ref.id))
         elif kind == "street":
-            summary.update(self._street(roster, marks, ref.id))
+            summary.update(self._street(roster, ref.id))
             self.duties = duties_for_street(roster, ref.id)
         elif kind == "compound":
             summary.update(self._compound(roster, marks, ref.id))
@@ -116,7 +116,12 @@ class PlaceDetail(Vertical):
             self._member_cursor = None
             self._show_members(cursor)
         else:
-            self._show_duties(kind in ("street", "compound"))
+            uncovered = ref is not None and (
+                ref.id in marks.unassigned_streets
+                if kind == "street"
+                else ref.id in marks.unassigned_compounds
+            )
+            self._show_duties(kind in ("street", "compound"), uncovered)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id != "rotations" or self.ref is None or self.ref.kind != "post":
@@ -152,7 +157,7 @@ class PlaceDetail(Vertical):
             lines.append(Content(t("places.community.all_covered")))
         return Content("\n").join(lines)
 
-    def _street(self, roster: Roster, marks: PlaceMarks, street_id: str) -> Content:
+    def _street(self, roster: Roster, street_id: str) -> Content:
         names = self._require_names()
         street = next(s for s in roster.streets if s.id == street_id)
         head = Content.styled(names.street(street_id), "bold")
@@ -160,8 +165,6 @@ class PlaceDetail(Vertical):
             head,
             Content(t("places.in_community", community=names.community(street.community))),
         ]
-        if street_id in marks.unassigned_streets:
-            lines.append(self._mark(t("places.duty.heading"), t("places.mark.unassigned")))
         return Content("\n").join(lines)
 
     def _compound(self, roster: Roster, marks: PlaceMarks, compound_id: str) -> Content:
@@ -186,8 +189,6 @@ class PlaceDetail(Vertical):
             lines.append(Content(group_label + t("places.group.not_needed")))
         posts = posts_of(roster, compound_id)
         lines.append(Content(t("places.compound.posts", count=len(posts))))
-        if compound_id in marks.unassigned_compounds:
-            lines.append(self._mark(t("places.duty.heading"), t("places.mark.unassigned")))
         return Content("\n").join(lines)
 
     def _post(self, roster: Roster, post_id: str) -> Content:
@@ -213,9 +214,12 @@ class PlaceDetail(Vertical):
             leader=names.person_name(group.leader),
         )
 
-    def _show_duties(self, visible: bool) -> None:
+    def _show_duties(self, visible: bool, uncovered: bool) -> None:
+        """The duties; the heading says 无人包保 when no active person holds one."""
         names = self._require_names()
-        self.query_one("#people-title", Static).update(t("places.duty.heading") if visible else "")
+        heading = t("places.duty.heading")
+        title = self._mark(heading, t("places.mark.unassigned")) if uncovered else Content(heading)
+        self.query_one("#people-title", Static).update(title)
         table = self.query_one("#people", DataTable)
         cursor = table.cursor_row
         table.clear(columns=True)
