@@ -25,12 +25,12 @@ from roster_tui.domain.model import (
 )
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
+from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.people import (
     CarerBlock,
     HouseholdStatus,
     LeaveInputError,
     LeaveProblem,
-    WeekFacts,
     carer_loads,
     days_left,
     filter_households,
@@ -38,12 +38,14 @@ from roster_tui.services.people import (
     make_leave,
     name_readings,
     next_id,
+    person_roster,
     person_week,
     phone_tail,
     rank_carers,
     released_today,
     search_people,
 )
+from roster_tui.store.interchange import load_roster_file
 
 TODAY = dt.date(2026, 12, 2)  # a Wednesday
 MONDAY = dt.date(2026, 11, 30)
@@ -206,16 +208,9 @@ def week_roster() -> Roster:
     return make_roster(posts=[post], rotations=[rotation])
 
 
-def facts_of(roster: Roster) -> WeekFacts:
-    sunday = MONDAY + dt.timedelta(days=6)
-    return WeekFacts.build(
-        MONDAY, expand_instances(roster, MONDAY, sunday), check(roster, MONDAY, sunday)
-    )
-
-
 def test_person_week_lists_shifts_and_counted_hours() -> None:
     roster = week_roster()
-    week = person_week(roster, roster.people[0], facts_of(roster), TODAY)
+    week = person_week(roster, roster.people[0], MONDAY, TODAY)
     assert [i.date.day for i in week.shifts] == [30, 2, 4, 6]
     assert week.hours == 48
     assert week.gaps == []
@@ -224,7 +219,7 @@ def test_person_week_lists_shifts_and_counted_hours() -> None:
 def test_leave_turns_a_shift_into_an_unavailable_gap() -> None:
     roster = week_roster()
     roster.leaves = [Leave("p001", dt.datetime(2026, 12, 2), dt.datetime(2026, 12, 3))]
-    week = person_week(roster, roster.people[0], facts_of(roster), TODAY)
+    week = person_week(roster, roster.people[0], MONDAY, TODAY)
     assert week.hours == 36
     assert [(g.kind, g.reason, g.date) for g in week.gaps] == [
         (GapKind.UNAVAILABLE, "leave", TODAY)
@@ -240,9 +235,35 @@ def test_person_week_lists_current_households_and_duties() -> None:
         household("h3", carer="p002"),
     ]
     roster.duties = [Duty("p001", compound="k001", role="包保责任人"), Duty("p002", street="s1")]
-    week = person_week(roster, roster.people[0], facts_of(roster), TODAY)
+    week = person_week(roster, roster.people[0], MONDAY, TODAY)
     assert [h.id for h in week.households] == ["h2"]
     assert [d.compound for d in week.duties] == ["k001"]
+
+
+def test_one_persons_cut_of_the_roster_gives_the_same_shifts_and_gaps_as_the_whole() -> None:
+    roster = demo_roster(load_roster_file(sample_file()), TODAY)
+    sunday = MONDAY + dt.timedelta(days=6)
+    instances = expand_instances(roster, MONDAY, sunday)
+    gaps = check(roster, MONDAY, sunday)
+    assert any(g.person for g in gaps)  # the demo has people with gaps to compare
+    for person in roster.people:
+        week = person_week(roster, person, MONDAY, TODAY)
+        theirs = [i for i in instances if person.id in i.assigned]
+        assert sorted(i.key for i in week.shifts) == sorted(i.key for i in theirs), person.id
+        assert sorted(map(repr, week.gaps)) == sorted(
+            repr(g) for g in gaps if g.person == person.id
+        ), person.id
+
+
+def test_person_roster_keeps_only_their_posts_and_households() -> None:
+    roster = week_roster()
+    roster.households = [household("h1", carer="p001"), household("h2", carer="p002")]
+    own = person_roster(roster, "p003")
+    assert own.posts == [] and own.households == []
+    own = person_roster(roster, "p001")
+    assert [p.id for p in own.posts] == ["x001"]
+    assert {p.id for p in own.people} == {"p001", "p002"}
+    assert [h.id for h in own.households] == ["h1"]
 
 
 # -- households -----------------------------------------------------------------------------

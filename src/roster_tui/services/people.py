@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from enum import StrEnum
 from functools import lru_cache
 
@@ -20,6 +20,8 @@ from pypinyin import Style, pinyin
 from roster_tui.domain.gaps import Gap
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Duty, Household, Leave, Person, Roster, Settings
+from roster_tui.engine.check import check
+from roster_tui.engine.expand import expand_instances
 
 # A character has a handful of readings at most; more than this is not worth trying.
 _MAX_READINGS = 8
@@ -206,55 +208,60 @@ def leaves_of(roster: Roster, person: str) -> list[Leave]:
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
-class WeekFacts:
-    """One ISO week's instances and gaps, indexed by person (computed once per roster)."""
-
-    monday: dt.date
-    instances_by_person: dict[str, list[ShiftInstance]]
-    gaps_by_person: dict[str, list[Gap]]
-
-    @classmethod
-    def build(
-        cls, monday: dt.date, instances: Sequence[ShiftInstance], gaps: Sequence[Gap]
-    ) -> WeekFacts:
-        by_person: dict[str, list[ShiftInstance]] = {}
-        for instance in instances:
-            for person in instance.assigned:
-                by_person.setdefault(person, []).append(instance)
-        for shifts in by_person.values():
-            shifts.sort(key=lambda i: i.start)
-        gaps_by_person: dict[str, list[Gap]] = {}
-        for gap in gaps:
-            if gap.person is not None:
-                gaps_by_person.setdefault(gap.person, []).append(gap)
-        return cls(monday, by_person, gaps_by_person)
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
 class PersonWeek:
     person: Person
     monday: dt.date
-    shifts: list[ShiftInstance]  # assigned; those not counted are named by ``gaps``
+    shifts: list[ShiftInstance]  # assigned, by start; those not counted are named by ``gaps``
     hours: float  # counted hours
-    gaps: list[Gap]
+    gaps: list[Gap]  # the gaps naming this person
     households: list[Household]  # cared for, not yet released
     duties: list[Duty]
     leaves: list[Leave]
 
 
-def person_week(roster: Roster, person: Person, facts: WeekFacts, today: dt.date) -> PersonWeek:
-    shifts = facts.instances_by_person.get(person.id, [])
-    hours = sum(i.hours for i in shifts if person.id in i.counted)
+def person_roster(roster: Roster, person: str) -> Roster:
+    """The part of ``roster`` that decides one person's shifts and gaps.
+
+    Only the posts they could stand on (their rotations' posts and those where an override adds
+    them), the people sharing those posts, and the households they care for: every gap naming
+    this person comes out the same, at a fraction of the cost of a whole sub-district.
+    """
+    posts = {r.post for r in roster.rotations if person in r.members}
+    posts |= {o.post for o in roster.overrides if person in o.add}
+    rotations = [r for r in roster.rotations if r.post in posts]
+    overrides = [o for o in roster.overrides if o.post in posts]
+    who = {person}
+    who.update(member for r in rotations for member in r.members)
+    who.update(added for o in overrides for added in o.add)
+    return dataclasses.replace(
+        roster,
+        posts=[p for p in roster.posts if p.id in posts],
+        rotations=rotations,
+        overrides=overrides,
+        people=[p for p in roster.people if p.id in who],
+        leaves=[lv for lv in roster.leaves if lv.person in who],
+        households=[h for h in roster.households if h.carer == person],
+        duties=[],
+    )
+
+
+def person_week(roster: Roster, person: Person, monday: dt.date, today: dt.date) -> PersonWeek:
+    """One person's ISO week from ``monday``: shifts, counted hours, gaps, care and duties."""
+    sunday = monday + dt.timedelta(days=6)
+    own = person_roster(roster, person.id)
+    shifts = [i for i in expand_instances(own, monday, sunday) if person.id in i.assigned]
+    shifts.sort(key=lambda i: i.start)
+    gaps = [g for g in check(own, monday, sunday) if g.person == person.id]
     households = [
         h for h in roster.households if h.carer == person.id and h.end_date(roster.settings) > today
     ]
     households.sort(key=lambda h: h.end_date(roster.settings))
     return PersonWeek(
         person=person,
-        monday=facts.monday,
+        monday=monday,
         shifts=shifts,
-        hours=hours,
-        gaps=facts.gaps_by_person.get(person.id, []),
+        hours=sum(i.hours for i in shifts if person.id in i.counted),
+        gaps=gaps,
         households=households,
         duties=[d for d in roster.duties if d.person == person.id],
         leaves=leaves_of(roster, person.id),

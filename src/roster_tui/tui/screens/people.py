@@ -21,7 +21,7 @@ from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.demo import monday_of
 from roster_tui.services.people import (
-    WeekFacts,
+    PersonWeek,
     leaves_of,
     next_id,
     person_week,
@@ -61,8 +61,8 @@ class PeopleScreen(RosterScreen):
     def __init__(self) -> None:
         super().__init__()
         self._rows: dict[str, tuple[str, ...]] = {}  # person id -> cells shown, for diffing
-        self._facts: WeekFacts | None = None
-        self._facts_roster: Roster | None = None
+        self._week: PersonWeek | None = None  # the last week worked out
+        self._week_roster: Roster | None = None  # the roster it was worked out on
         self._want: str | None = None  # a person to highlight once the list shows them
         self.search_text = ""  # what the search box holds (kept when the screen is rebuilt)
 
@@ -96,9 +96,7 @@ class PeopleScreen(RosterScreen):
     # -- following the roster ---------------------------------------------------------------
     def show_roster(self, roster: Roster) -> None:
         self._search(roster, self.search_text)
-        if self._facts_roster is not roster:
-            self._show_detail()
-            self._work_out_week(roster, monday_of(self.roster_app.today()))
+        self._show_detail()
 
     @on(Input.Changed, "#people-search")
     def _query_changed(self, event: Input.Changed) -> None:
@@ -165,16 +163,14 @@ class PeopleScreen(RosterScreen):
 
     # -- the detail panel -------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="people-week", exit_on_error=False)
-    def _work_out_week(self, roster: Roster, monday: dt.date) -> None:
-        view = self.roster_app.workspace.week(monday, roster)
-        facts = WeekFacts.build(monday, view.instances, view.gaps)
-        self.app.call_from_thread(self._week_ready, roster, facts)
+    def _work_out_week(self, roster: Roster, person: Person, monday: dt.date) -> None:
+        week = person_week(roster, person, monday, self.roster_app.today())
+        self.app.call_from_thread(self._week_ready, roster, week)
 
-    def _week_ready(self, roster: Roster, facts: WeekFacts) -> None:
-        if roster is not self._shown:
-            return
-        self._facts, self._facts_roster = facts, roster
-        self._show_detail()
+    def _week_ready(self, roster: Roster, week: PersonWeek) -> None:
+        if roster is self._shown:
+            self._week, self._week_roster = week, roster
+            self._show_detail()
 
     @on(DataTable.RowHighlighted, "#people-table")
     def _highlighted(self) -> None:
@@ -201,10 +197,14 @@ class PeopleScreen(RosterScreen):
             return
         person = self.selected()
         today = self.roster_app.today()
-        # Until this roster's week is worked out, the last one stands in (a fraction of a
-        # second) rather than blanking the panel after every edit.
-        facts = self._facts
-        week = person_week(roster, person, facts, today) if person and facts else None
+        week = self._week
+        if person is None or week is None or week.person.id != person.id:
+            week = None
+        fresh = week is not None and self._week_roster is roster and week.person is person
+        if person is not None and not fresh:
+            # Until it is worked out (milliseconds), the same person's last week stands in
+            # rather than blanking the panel after every edit.
+            self._work_out_week(roster, person, monday_of(today))
         view.show(week, person, roster, today)
 
     # -- actions ----------------------------------------------------------------------------
