@@ -6,9 +6,9 @@ row's keys in the order the SPEC lists them, each ``[[post.shift]]`` right under
 lists on one line. Optional keys are left out when unset, except ``available = []``, which says
 "never available". Rows keep their order, so dumping what was loaded changes nothing.
 
-The document is laid out here rather than by ``tomli_w.dumps``, whose own layout inlines small
-arrays of tables and moves them ahead of ``[subdistrict]``; values are written with the escapes
-TOML defines, and the tests read every dump back with ``tomllib``.
+The document is laid out here rather than by ``tomli_w.dumps`` as a whole, whose own layout
+inlines small arrays of tables and moves them ahead of ``[subdistrict]``; every value is written
+by tomli-w, and the tests read every dump back with ``tomllib``.
 """
 
 from __future__ import annotations
@@ -19,19 +19,30 @@ import os
 import unicodedata
 from collections.abc import Iterator
 
+import tomli_w
+
 from roster_tui.domain.clock import format_hhmm
 from roster_tui.domain.model import Leave, Person, Roster, ShiftPattern
 from roster_tui.store.interchange.tables import FORMAT, ROWS, SETTINGS, SHIFT, SUBDISTRICT
 from roster_tui.store.interchange.validate import ENTITIES
 
-_SHORT_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
-_SHORT_ESCAPES |= {'"': '\\"', "\\": "\\\\"}
 _ATTRIBUTES = {"from": "start", "to": "end"}
 
 
-def _escape(char: str) -> str:
-    if char in _SHORT_ESCAPES:
-        return _SHORT_ESCAPES[char]
+def _scalar(value: object) -> str:
+    """One TOML value, written by tomli-w (its escaping and number and date forms).
+
+    tomli-w escapes what TOML requires (C0 controls, DEL); other invisible characters (C1
+    controls such as the one-byte CSI, bidirectional overrides) are escaped here as well, so
+    that showing a dump in a terminal or an editor shows exactly what is in it.
+    """
+    written = tomli_w.dumps({"v": value})[4:-1]
+    if isinstance(value, str) and not written.isprintable():
+        written = "".join(map(_visible, written))
+    return written
+
+
+def _visible(char: str) -> str:
     if char.isprintable() or unicodedata.category(char) == "Zs":
         return char  # text and spaces of any script, the ideographic space among them
     code = ord(char)
@@ -40,32 +51,12 @@ def _escape(char: str) -> str:
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
-def _string(text: str) -> str:
-    """A TOML basic string.
-
-    TOML requires escaping only C0 controls and DEL; every other invisible character (C1
-    controls, bidirectional overrides) is escaped too, so that showing a dump in a terminal or
-    an editor shows exactly what is in it.
-    """
-    text = str(text)
-    if text.isprintable():
-        if '"' in text or "\\" in text:
-            text = text.replace("\\", "\\\\").replace('"', '\\"')
-        return f'"{text}"'
-    return '"' + "".join(map(_escape, text)) + '"'
-
-
 def _value(value: object) -> str:
-    if isinstance(value, str):
-        return _string(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value.isoformat()
     if isinstance(value, tuple | list):
-        return "[" + ", ".join(_value(item) for item in value) + "]"
+        # Short lists stay on one line, as in the SPEC's example (tomli-w would spread them).
+        return "[" + ", ".join(_scalar(item) for item in value) + "]"
+    if isinstance(value, str | bool | int | float | dt.date) and not isinstance(value, dt.datetime):
+        return _scalar(value)
     raise TypeError(f"cannot write {type(value).__name__} to an interchange file")
 
 
@@ -95,7 +86,7 @@ def _fields(entity: object, keys: list[str]) -> Iterator[str]:
 
 
 def _chunks(roster: Roster) -> Iterator[str]:
-    yield f"format = {_string(FORMAT)}\n"
+    yield f"format = {_scalar(FORMAT)}\n"
     yield "\n[subdistrict]\n"
     yield from _fields(roster.subdistrict, list(SUBDISTRICT))
     yield "\n[settings]\n"
