@@ -290,3 +290,34 @@ async def test_switching_language_keeps_the_place_shown(store: Store) -> None:
         assert tree.cursor_node.data == PlaceRef("compound", compound.id)
         summary = str(app.screen.query_one("#place-summary").render())
         assert compound.name in summary and "Party group" in summary
+
+
+async def test_remove_waits_for_a_row_picked_on_the_list(store: Store, db_url: str) -> None:
+    roster = store.load_roster()
+    duty = next(d for d in roster.duties if d.compound is not None)
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_places(app, pilot)
+        await _walk_to(app, pilot, PlaceRef("compound", duty.compound or ""))
+        assert isinstance(app.focused, PlaceTree)
+        await pilot.press("x")
+        await _settle(app, pilot)
+    assert duty in _fresh(db_url).duties
+
+
+async def test_a_member_added_from_the_tree_takes_the_last_turn(store: Store, db_url: str) -> None:
+    roster = store.load_roster()
+    rotation = next(r for r in roster.rotations if rotations_of(roster, r.post)[0] == r)
+    newcomer = next(p for p in roster.people if p.active and p.id not in rotation.members)
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_places(app, pilot)
+        await _walk_to(app, pilot, PlaceRef("post", rotation.post))
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.press(*newcomer.phone[-4:])
+        await _settle(app, pilot)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+    stored = next(r for r in _fresh(db_url).rotations if r.id == rotation.id)
+    assert stored.members == (*rotation.members, newcomer.id)

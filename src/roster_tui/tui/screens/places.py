@@ -121,7 +121,7 @@ class PlacesScreen(RosterScreen):
 
     def action_remove(self) -> None:
         roster, ref = self._shown, self.ref
-        if roster is None or ref is None:
+        if roster is None or ref is None or not self._on_people_list():
             return
         names = PlaceNames(roster)
         if ref.kind in HOLDS_DUTIES:
@@ -147,7 +147,7 @@ class PlacesScreen(RosterScreen):
     def action_move(self, step: int) -> None:
         roster = self._shown
         rotation, index = self._detail.current_rotation(), self._detail.current_member()
-        if roster is None or rotation is None or index is None:
+        if roster is None or rotation is None or index is None or not self._on_people_list():
             return
         after = move_member(rotation, index, step)
         if after is None:
@@ -186,6 +186,13 @@ class PlacesScreen(RosterScreen):
     def _detail(self) -> PlaceDetail:
         return self.query_one(PlaceDetail)
 
+    def _on_people_list(self) -> bool:
+        """Removing and moving act on the row a person chose: the list must have the focus."""
+        if self.focused is self._detail.query_one("#people"):
+            return True
+        self.notify(t("places.pick_row_first"), timeout=3)
+        return False
+
     def _pick(self, roster: Roster, title: str, ref: PlaceRef, then: Callable[[str], None]) -> None:
         community = self._community_of(roster, ref)
 
@@ -215,7 +222,9 @@ class PlacesScreen(RosterScreen):
         self.roster_app.edit(lambda ws: ws.add_duty(duty, person, place))
 
     def _add_member(self, roster: Roster, rotation: Rotation, person_id: str) -> None:
-        index = self._detail.current_member()
+        # After the member under the cursor when on the list; else the cycle's last turn.
+        on_list = self.focused is self._detail.query_one("#people")
+        index = self._detail.current_member() if on_list else None
         at = len(rotation.members) if index is None else index + 1
         after = insert_member(rotation, person_id, at)
         names = PlaceNames(roster)
