@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from roster_tui.domain.changes import Change
 from roster_tui.domain.model import Override, Roster
-from roster_tui.engine.expand import rotation_picks
+from roster_tui.engine.expand import Expander
 
 InstanceKey = tuple[str, dt.date, str]
 
@@ -24,9 +24,24 @@ def overrides_of(roster: Roster, key: InstanceKey) -> list[Override]:
     return [o for o in roster.overrides if (o.post, o.date, o.shift) == (post, date, shift)]
 
 
-def assigned_people(roster: Roster, key: InstanceKey) -> tuple[str, ...]:
+def rotation_picks(roster: Roster, key: InstanceKey) -> tuple[str, ...]:
+    """Who the rotations alone put on the instance, from that post's rotations only (cheap)."""
+    post_id = key[0]
+    narrowed = dataclasses.replace(
+        roster,
+        posts=[p for p in roster.posts if p.id == post_id],
+        rotations=[r for r in roster.rotations if r.post == post_id],
+        overrides=[],
+    )
+    return Expander(narrowed).picks(*key)
+
+
+def assigned_people(
+    roster: Roster, key: InstanceKey, picks: tuple[str, ...] | None = None
+) -> tuple[str, ...]:
     """Who is assigned now: rotation picks plus adds, less removes."""
-    picks = rotation_picks(roster, key)
+    if picks is None:
+        picks = rotation_picks(roster, key)
     adds: list[str] = []
     removes: set[str] = set()
     for override in overrides_of(roster, key):
@@ -36,10 +51,16 @@ def assigned_people(roster: Roster, key: InstanceKey) -> tuple[str, ...]:
     return tuple(p for p in ordered if p not in removes)
 
 
-def set_assigned(roster: Roster, key: InstanceKey, wanted: Iterable[str]) -> list[Change]:
+def set_assigned(
+    roster: Roster,
+    key: InstanceKey,
+    wanted: Iterable[str],
+    picks: tuple[str, ...] | None = None,
+) -> list[Change]:
     """Changes that make the instance's assigned people exactly ``wanted``."""
     wanted = tuple(dict.fromkeys(wanted))
-    picks = rotation_picks(roster, key)
+    if picks is None:
+        picks = rotation_picks(roster, key)
     add = tuple(p for p in wanted if p not in picks)
     remove = tuple(p for p in picks if p not in wanted)
     existing = overrides_of(roster, key)
@@ -58,11 +79,14 @@ def set_assigned(roster: Roster, key: InstanceKey, wanted: Iterable[str]) -> lis
 
 
 def assign(roster: Roster, key: InstanceKey, person: str) -> list[Change]:
-    return set_assigned(roster, key, [*assigned_people(roster, key), person])
+    picks = rotation_picks(roster, key)
+    return set_assigned(roster, key, [*assigned_people(roster, key, picks), person], picks)
 
 
 def unassign(roster: Roster, key: InstanceKey, person: str) -> list[Change]:
-    return set_assigned(roster, key, [p for p in assigned_people(roster, key) if p != person])
+    picks = rotation_picks(roster, key)
+    now = assigned_people(roster, key, picks)
+    return set_assigned(roster, key, [p for p in now if p != person], picks)
 
 
 def swap(roster: Roster, first: InstanceKey, a: str, second: InstanceKey, b: str) -> list[Change]:

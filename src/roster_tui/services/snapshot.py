@@ -9,65 +9,23 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import Any
 
-from roster_tui.domain.changes import Change, Entity
-from roster_tui.domain.model import (
-    Community,
-    Compound,
-    Duty,
-    Household,
-    Leave,
-    Override,
-    PartyGroup,
-    Person,
-    Post,
-    Roster,
-    Rotation,
-    Street,
+from roster_tui.domain.changes import Change
+from roster_tui.domain.model import Roster
+from roster_tui.engine.incremental import apply_change
+
+_LISTS = tuple(
+    f.name for f in dataclasses.fields(Roster) if f.name not in ("subdistrict", "settings")
 )
-
-# Which Roster list holds each entity type.
-ROSTER_FIELD: dict[type, str] = {
-    Community: "communities",
-    Street: "streets",
-    Compound: "compounds",
-    PartyGroup: "party_groups",
-    Person: "people",
-    Post: "posts",
-    Rotation: "rotations",
-    Override: "overrides",
-    Leave: "leaves",
-    Duty: "duties",
-    Household: "households",
-}
-
-
-def identity(entity: Entity) -> tuple[type, Any]:
-    """What names a row: its id, or for id-less rows the store's uid."""
-    key = getattr(entity, "id", None)
-    if key is None:
-        key = ("uid", entity.uid) if entity.uid is not None else ("value", entity)  # type: ignore[union-attr]
-    return (type(entity), key)
 
 
 def apply_changes(roster: Roster, changes: Iterable[Change]) -> Roster:
-    """A new roster with ``changes`` laid over ``roster`` (the old one is left as it was)."""
-    lists: dict[str, list[Any]] = {}
+    """A new roster with ``changes`` laid over ``roster`` (the old one is left as it was).
+
+    Raises ``ValueError`` when a change's ``before`` row is not in ``roster``: the caller then
+    holds a stale roster and must reload.
+    """
+    copied = dataclasses.replace(roster, **{name: list(getattr(roster, name)) for name in _LISTS})
     for change in changes:
-        entity = change.after if change.after is not None else change.before
-        assert entity is not None
-        name = ROSTER_FIELD[type(entity)]
-        rows = lists.setdefault(name, list(getattr(roster, name)))
-        if change.before is not None:
-            wanted = identity(change.before)
-            index = next((i for i, r in enumerate(rows) if identity(r) == wanted), None)
-            if index is not None:
-                if change.after is None:
-                    del rows[index]
-                else:
-                    rows[index] = change.after
-                continue
-        if change.after is not None:
-            rows.append(change.after)
-    return dataclasses.replace(roster, **lists)
+        apply_change(copied, change)
+    return copied

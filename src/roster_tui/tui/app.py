@@ -169,7 +169,12 @@ class RosterApp(App[None]):
     ) -> None:
         if self.roster is None:
             return
-        roster = apply_changes(self.roster, entry.changes)
+        try:
+            roster = apply_changes(self.roster, entry.changes)
+        except ValueError:  # what we held was already stale: take the database's word
+            self.load_roster(True)
+            self.notify(done(entry) if done else entry.summary, timeout=3)
+            return
         # The revision counter moves by one per committed write: if it moved by exactly one
         # since the roster we hold, the write was ours and no reload is needed.
         only_ours = self._seen_version == before and after == before + 1
