@@ -228,6 +228,24 @@ async def test_switching_language_keeps_the_filters_and_refills(workspace: Works
         assert listed(screen) == ["h0011"]
 
 
+async def test_editing_a_household_with_m_saves_the_new_days(
+    workspace: Workspace, db_url: str
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_households(app, pilot)
+        await highlight(screen, pilot, "h0011")
+        await pilot.press("m")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, HouseholdForm)
+        form.query_one("#hf-days", Input).value = "21"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert stored(db_url, "h0011").days == 21
+        assert cells(screen, "h0011")[3] == "剩21天"
+
+
 def test_households_screen_snapshot(snap_compare, store) -> None:  # type: ignore[no-untyped-def]
     app = RosterApp(Workspace(store, user="tester"), today=TODAY, poll_seconds=3600)
 

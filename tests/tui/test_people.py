@@ -210,7 +210,7 @@ async def test_a_bad_availability_window_is_named(workspace: Workspace) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await open_people(app, pilot)
         await search(app, pilot, "0003")
-        await pilot.press("e")
+        await pilot.press("enter")  # Enter on a row edits the person
         await pilot.pause()
         form = app.screen
         form.query_one("#pf-available", Input).value = "周一 08:00-12:00"

@@ -37,7 +37,7 @@ ZH = {
     "tui.households.status.active": "隔离中",
     "tui.households.status.ended": "已解除",
     "tui.households.already_released": "这户已经解除隔离了。",
-    "tui.households.cannot_release": "这户今天才开始隔离，不能今天解除；如登记有误，请按 e 修改。",
+    "tui.households.cannot_release": "这户今天才开始隔离，不能今天解除；如登记有误，请按 m 修改。",
     "tui.households.pick.title": "指派照料人：{where} {address}",
     "tui.households.pick.cap": "每人最多照料 {cap} 户。同社区、照料少的排在前面；"
     "Enter 选定，x 不指派，Esc 取消。",
@@ -108,7 +108,7 @@ EN = {
     "tui.households.status.ended": "released",
     "tui.households.already_released": "This household is already released.",
     "tui.households.cannot_release": "This quarantine starts today, so it cannot end today; "
-    "if it was entered by mistake, press e to edit it.",
+    "if it was entered by mistake, press m to edit it.",
     "tui.households.pick.title": "Carer for {where} {address}",
     "tui.households.pick.cap": "At most {cap} households per carer. Same community and lighter "
     "loads come first; Enter picks, x leaves none, Esc cancels.",

@@ -38,7 +38,7 @@ class HouseholdsScreen(RosterScreen):
         Binding("slash", "search", "tui.households.key.search"),
         Binding("c", "carer", "tui.households.key.carer"),
         Binding("n", "add", "tui.households.key.add"),
-        Binding("e", "edit", "tui.households.key.edit"),
+        Binding("m", "edit", "tui.households.key.edit"),  # e is the app's export
         Binding("r", "release", "tui.households.key.release"),
         Binding("s", "toggle_soon", "tui.households.key.soon"),
         Binding("u", "toggle_no_carer", "tui.households.key.no_carer"),
@@ -209,6 +209,10 @@ class HouseholdsScreen(RosterScreen):
         if hid is None or roster is None:
             return None
         return next((h for h in roster.households if h.id == hid), None)
+
+    @on(DataTable.RowSelected, "#hh-table")
+    def _row_chosen(self) -> None:
+        self.action_edit()
 
     @on(DataTable.RowHighlighted, "#hh-table")
     def _show_detail(self) -> None:

@@ -52,7 +52,7 @@ class PeopleScreen(RosterScreen):
     BINDINGS = [
         Binding("slash", "search", "tui.people.key.search"),
         Binding("n", "add", "tui.people.key.add"),
-        Binding("e", "edit", "tui.people.key.edit"),
+        Binding("m", "edit", "tui.people.key.edit"),  # e is the app's export
         Binding("d", "toggle_active", "tui.people.key.toggle_active"),
         Binding("l", "add_leave", "tui.people.key.leave"),
         Binding("v", "leaves", "tui.people.key.leaves"),
@@ -171,6 +171,10 @@ class PeopleScreen(RosterScreen):
         if roster is self._shown:
             self._week, self._week_roster = week, roster
             self._show_detail()
+
+    @on(DataTable.RowSelected, "#people-table")
+    def _row_chosen(self) -> None:
+        self.action_edit()
 
     @on(DataTable.RowHighlighted, "#people-table")
     def _highlighted(self) -> None:
