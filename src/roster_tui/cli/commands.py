@@ -12,21 +12,37 @@ from pathlib import Path
 
 import pendulum
 
-from roster_tui.cli.check_report import print_gaps
 from roster_tui.domain.clock import parse_iso_week
+from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import default_db_path, resolve_db_url
 from roster_tui.store.errors import StoreError
-from roster_tui.store.interchange import InterchangeError, load_roster_file
 
 EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2
 
 
 class UsageProblem(Exception):
     """A bad argument value that argparse cannot see (a date, a week, a path)."""
+
+
+class BadFile(Exception):
+    """An interchange file with problems; each one is a line for the user."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _load_file(path: Path) -> Roster:
+    # The reader is imported only by the commands that read files, not at every start.
+    from roster_tui.store.interchange import InterchangeError, load_roster_file
+
+    try:
+        return load_roster_file(path)
+    except InterchangeError as exc:
+        raise BadFile([str(problem) for problem in exc.problems]) from exc
 
 
 def run(args: argparse.Namespace, db: str | None) -> int:
@@ -41,9 +57,9 @@ def run(args: argparse.Namespace, db: str | None) -> int:
     }
     try:
         return handlers[args.command](args, db)
-    except InterchangeError as exc:
+    except BadFile as exc:
         for problem in exc.problems:
-            _err(str(problem))
+            _err(problem)
         _err(t("cli.import_nothing_written"))
     except (StoreError, UsageProblem) as exc:
         _err(printable(str(exc)))
@@ -94,7 +110,9 @@ def _demo(args: argparse.Namespace, db: str | None) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
-    roster = load_roster_file(sample_file())
+    from roster_tui.services.demo import demo_roster, sample_file
+
+    roster = _load_file(sample_file())
     roster = demo_roster(roster, _today(roster.subdistrict.timezone))
     workspace = Workspace.open(resolve_db_url(target), create=True)
     workspace.store.import_roster(roster, replace=True, user=workspace.user)
@@ -103,6 +121,8 @@ def _demo(args: argparse.Namespace, db: str | None) -> int:
         monday = _today(roster.subdistrict.timezone)
         monday -= dt.timedelta(days=monday.weekday())
         gaps = workspace.gaps(monday, monday + dt.timedelta(days=6), roster)
+        from roster_tui.cli.check_report import print_gaps
+
         print_gaps(roster, gaps, monday, monday + dt.timedelta(days=6))
         return EXIT_OK
     from roster_tui.tui.app import RosterApp
@@ -113,7 +133,7 @@ def _demo(args: argparse.Namespace, db: str | None) -> int:
 
 def _import(args: argparse.Namespace, db: str | None) -> int:
     # Validate the whole file before the database is even opened: bad input writes nothing.
-    roster = load_roster_file(Path(args.file))
+    roster = _load_file(Path(args.file))
     workspace = _workspace(db, create=True)
     workspace.store.import_roster(roster, replace=args.replace, user=workspace.user)
     print(
@@ -155,6 +175,8 @@ def _check(args: argparse.Namespace, db: str | None) -> int:
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
+        from roster_tui.cli.check_report import print_gaps
+
         print_gaps(roster, gaps, first, last)
     return EXIT_GAPS if gaps else EXIT_OK
 

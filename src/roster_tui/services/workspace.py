@@ -22,7 +22,6 @@ from roster_tui.i18n import t
 from roster_tui.services import assignments, printing
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.store.db import open_store
-from roster_tui.store.interchange import dump_roster_file
 from roster_tui.store.repository import Store, current_user
 
 
@@ -71,6 +70,9 @@ class Workspace:
 
     # -- whole files -----------------------------------------------------------------------
     def dump_file(self, path: Path) -> None:
+        # Imported here: the TOML writer is needed by this command only, not at every start.
+        from roster_tui.store.interchange import dump_roster_file
+
         dump_roster_file(self.load(), path)
 
     # -- edits: each one audited transaction --------------------------------------------------
