@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 from conftest import TODAY
 from textual.pilot import Pilot
+from textual.widget import Widget
 from textual.widgets import DataTable
 
 from roster_tui.domain.gaps import GapKind
@@ -75,6 +77,11 @@ async def _walk_to(app: RosterApp, pilot: Pilot[None], target: PlaceRef) -> None
 
 def _table_text(table: DataTable) -> list[list[str]]:
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def _rendered(widget: Widget) -> str:
+    """What the widget draws, line by line, as a person reads it."""
+    return "\n".join(widget.render_line(y).text for y in range(widget.size.height))
 
 
 def _fresh(db_url: str) -> Roster:
@@ -321,3 +328,22 @@ async def test_a_member_added_from_the_tree_takes_the_last_turn(store: Store, db
         await _settle(app, pilot)
     stored = next(r for r in _fresh(db_url).rotations if r.id == rotation.id)
     assert stored.members == (*rotation.members, newcomer.id)
+
+
+async def test_names_that_look_like_markup_show_as_written(store: Store) -> None:
+    roster = store.load_roster()
+    duty = next(d for d in roster.duties if d.compound is not None)
+    holder = next(p for p in roster.people if p.id == duty.person)
+    renamed = dataclasses.replace(holder, name="[bold]王五[/bold]")
+    Workspace(store, user="tester").save_person(holder, renamed)
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_places(app, pilot)
+        await _walk_to(app, pilot, PlaceRef("compound", duty.compound or ""))
+        assert "[bold]王五[/bold]" in _rendered(app.screen.query_one("#people", DataTable))
+        await pilot.press("tab")
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.press(*"王五")
+        await _settle(app, pilot)
+        assert "[bold]王五[/bold]" in _rendered(app.screen.query_one("#picker-results"))

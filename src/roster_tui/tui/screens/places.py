@@ -213,7 +213,9 @@ class PlacesScreen(RosterScreen):
             for d in roster.duties
         ):
             self.notify(
-                t("places.duty.already", person=names.person(person_id)), severity="warning"
+                t("places.duty.already", person=names.person(person_id)),
+                severity="warning",
+                markup=False,  # names are data, not markup
             )
             return
         role = t(f"places.duty.default_role.{ref.kind}")
@@ -230,7 +232,9 @@ class PlacesScreen(RosterScreen):
         names = PlaceNames(roster)
         if after is None:
             self.notify(
-                t("places.rotation.already", person=names.person(person_id)), severity="warning"
+                t("places.rotation.already", person=names.person(person_id)),
+                severity="warning",
+                markup=False,  # names are data, not markup
             )
             return
         summary = self._summary(names, "places.summary.add_member", rotation, person_id)

@@ -48,6 +48,11 @@ def rotation_span(rotation: Rotation) -> str:
     return t("places.rotation.span", start=rotation.start.isoformat(), end=end)
 
 
+def _plain(*texts: str) -> list[Text]:
+    """Cells as plain text: a DataTable reads a bare string as markup, and data is not markup."""
+    return [Text(text) for text in texts]
+
+
 class PlaceDetail(Vertical):
     """Shows one place; the screen reads back which duty, rotation or member is under the cursor."""
 
@@ -238,7 +243,7 @@ class PlaceDetail(Vertical):
             name = self._person_cell(duty.person)
             community = names.community(person.community) if person else ""
             tail = names.tail(person) if person else ""
-            table.add_row(name, community, tail, printable(duty.role or ""))
+            table.add_row(name, *_plain(community, tail, printable(duty.role or "")))
         if self.duties:
             table.move_cursor(row=min(max(cursor, 0), len(self.duties) - 1))
 
@@ -264,7 +269,9 @@ class PlaceDetail(Vertical):
                 else t("places.rotation.all_shifts")
             )
             per_slot = str(rotation.per_slot) if rotation.per_slot else t("places.rotation.by_need")
-            table.add_row(printable(rotation.id), rotation_span(rotation), shifts, per_slot)
+            table.add_row(
+                *_plain(printable(rotation.id), rotation_span(rotation), shifts, per_slot)
+            )
         index = next((i for i, r in enumerate(self.rotations) if keep and r.id == keep.id), 0)
         table.move_cursor(row=index)
 
@@ -279,7 +286,7 @@ class PlaceDetail(Vertical):
         table.display = title.display = rotation is not None
         if rotation is None:
             return
-        title.update(t("places.rotation.members", rotation=printable(rotation.id)))
+        title.update(Content(t("places.rotation.members", rotation=printable(rotation.id))))
         table.add_columns(
             t("places.col.turn"),
             t("places.col.name"),
@@ -290,7 +297,7 @@ class PlaceDetail(Vertical):
             person = names.people.get(person_id)
             community = names.community(person.community) if person else ""
             tail = names.tail(person) if person else ""
-            table.add_row(str(turn), self._person_cell(person_id), community, tail)
+            table.add_row(Text(str(turn)), self._person_cell(person_id), *_plain(community, tail))
         if cursor is not None and self.members:
             table.move_cursor(row=min(cursor, len(self.members) - 1))
 

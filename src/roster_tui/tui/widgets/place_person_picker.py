@@ -6,10 +6,12 @@ one works out every name's pinyin initials (a large sub-district has 2,000 peopl
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 from textual.worker import get_current_worker
@@ -46,7 +48,7 @@ class PersonPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
-            yield Static(self.title_text, classes="title")
+            yield Static(Content(self.title_text), classes="title")  # the place name is data
             yield Input(
                 placeholder=t("places.picker.placeholder"), id="picker-query", select_on_focus=False
             )
@@ -84,7 +86,10 @@ class PersonPicker(ModalScreen[str | None]):
             roles = "、".join(t(f"role.{r.value}") for r in person.roles)
             community = printable(self.communities.get(person.community, person.community))
             tail = t("places.tail", tail=printable(phone_tail(person.phone)))
-            table.add_row(printable(person.name), community, tail, roles)
+            # Plain Text cells: a DataTable reads a bare string as markup, and names are data.
+            table.add_row(
+                *(Text(cell) for cell in (printable(person.name), community, tail, roles))
+            )
         hint = t("places.picker.hint") if found else t("places.picker.nobody")
         self.query_one("#picker-hint", Static).update(hint)
 

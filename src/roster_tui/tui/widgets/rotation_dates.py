@@ -11,6 +11,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
@@ -52,10 +53,10 @@ class RotationDatesDialog(ModalScreen[RotationDates | None]):
     def compose(self) -> ComposeResult:
         end = self.rotation.end.isoformat() if self.rotation.end else ""
         with Vertical(id="dates-box"):
-            yield Static(
-                t("places.dates.title", rotation=printable(self.rotation.id), post=self.post_name),
-                classes="title",
+            title = t(
+                "places.dates.title", rotation=printable(self.rotation.id), post=self.post_name
             )
+            yield Static(Content(title), classes="title")  # Content: the names are not markup
             yield Label(t("places.dates.start"))
             yield Input(self.rotation.start.isoformat(), id="dates-start", placeholder="YYYY-MM-DD")
             yield Label(t("places.dates.end"))
