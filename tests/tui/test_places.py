@@ -347,3 +347,19 @@ async def test_names_that_look_like_markup_show_as_written(store: Store) -> None
         await pilot.press(*"王五")
         await _settle(app, pilot)
         assert "[bold]王五[/bold]" in _rendered(app.screen.query_one("#picker-results"))
+
+
+async def test_moving_down_the_rotations_lists_the_next_rotation_s_members(store: Store) -> None:
+    roster = store.load_roster()
+    post = next(p for p in roster.posts if len(rotations_of(roster, p.id)) >= 2)
+    first, second, *_ = rotations_of(roster, post.id)
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_places(app, pilot)
+        await _walk_to(app, pilot, PlaceRef("post", post.id))
+        detail = app.screen.query_one(PlaceDetail)
+        assert detail.members == first.members
+        await pilot.press("tab", "down")
+        await _settle(app, pilot)
+        assert detail.members == second.members
+        assert second.id in _rendered(detail.query_one("#people-title"))
