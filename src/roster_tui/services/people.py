@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from enum import StrEnum
 from functools import lru_cache
 
-from pypinyin import Style, pinyin
-
 from roster_tui.domain.gaps import Gap
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Duty, Household, Leave, Person, Roster, Settings
@@ -49,6 +47,10 @@ class Readings:
 
 @lru_cache(maxsize=8192)
 def name_readings(name: str) -> Readings:
+    # Imported on first use (a search, in a worker): its dictionaries take ~0.3 s to load,
+    # which the app's start-up does not need to pay.
+    from pypinyin import Style, pinyin
+
     chars = "".join(c for c in name if not c.isspace())
     if not chars:
         return Readings(frozenset(), frozenset(), frozenset(), frozenset())
@@ -141,6 +143,11 @@ def search_people(roster: Roster, query: str) -> list[Person]:
             ranked.append((rank, position, entry.person))
     ranked.sort(key=lambda item: (item[0], item[1]))
     return [person for _, _, person in ranked]
+
+
+def person_matches(roster: Roster, query: str) -> set[str]:
+    """The ids of the people ``query`` finds, for filtering lists that hold people already."""
+    return {person.id for person in search_people(roster, query)}
 
 
 def phone_tail(phone: str, digits: int = 4) -> str:

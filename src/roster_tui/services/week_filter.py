@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from roster_tui.domain.model import Roster
-from roster_tui.services.search import person_matches
+from roster_tui.services.people import person_matches
 from roster_tui.services.week_grid import GroupRow, ShiftRow
 
 
@@ -15,8 +15,7 @@ def filter_rows(
     query = query.strip()
     if not query:
         return rows
-    people = {p.id: p for p in roster.people}
-    matching_people = {pid for pid, p in people.items() if person_matches(p, query)}
+    matching_people = person_matches(roster, query)
     kept: list[GroupRow | ShiftRow] = []
     heading: GroupRow | None = None
     heading_matches = False

@@ -184,7 +184,7 @@ class RosterApp(App[None]):
         self.notify(done(entry) if done else entry.summary, timeout=3)
 
     def action_undo(self) -> None:
-        self.edit(lambda ws: ws.undo(), done=lambda e: t("tui.undone", summary=e.summary))
+        self.edit(lambda ws: ws.undo())  # the undo entry's own summary reads "撤销：…"
 
     # -- chrome -----------------------------------------------------------------------------
     def action_help(self) -> None:

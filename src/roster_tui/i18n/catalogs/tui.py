@@ -27,7 +27,6 @@ ZH = {
     "tui.conflict": "这条记录刚被别人改过，您的修改未保存。已重新载入，请核对后再改。",
     "tui.locked": "数据库正忙（有人在写入），请稍后再试。",
     "tui.nothing_to_undo": "没有可撤销的操作。",
-    "tui.undone": "已撤销：{summary}",
     "tui.loading": "正在载入",
     "tui.none": "（无）",
 }
@@ -62,7 +61,6 @@ EN = {
     "Reloaded: please check and try again.",
     "tui.locked": "The database is busy (someone is writing). Please try again shortly.",
     "tui.nothing_to_undo": "Nothing to undo.",
-    "tui.undone": "Undone: {summary}",
     "tui.loading": "Loading...",
     "tui.none": "(none)",
 }

@@ -232,7 +232,6 @@ class WeekScreen(RosterScreen):
         def rank():  # type: ignore[no-untyped-def]
             return CandidateRanker.for_week(roster, monday).rank(instance)
 
-        communities = {c.id: c.name for c in roster.communities}
         title = t("tui.week.assign_title", where=self._where(instance))
 
         def chosen(person_id: str | None) -> None:
@@ -240,7 +239,7 @@ class WeekScreen(RosterScreen):
             if person is not None:
                 self.roster_app.edit(lambda ws: ws.assign(roster, instance.key, person))
 
-        self.app.push_screen(PersonPicker(title, rank, communities), chosen)
+        self.app.push_screen(PersonPicker(title, rank, roster), chosen)
 
     def _where(self, instance: ShiftInstance) -> str:
         return (

@@ -13,10 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.candidates import Candidate
-from roster_tui.services.search import person_matches, phone_tail
+from roster_tui.services.people import person_matches, phone_tail, search_people
 from roster_tui.tui.translate import translate_bindings
 
 MAX_SHOWN = 300  # a search narrows further; a long list helps nobody at 80×24
@@ -35,13 +36,14 @@ class PersonPicker(ModalScreen[str | None]):
         self,
         title: str,
         rank: Callable[[], list[Candidate]],
-        community_names: dict[str, str],
+        roster: Roster,
     ) -> None:
         super().__init__()
         translate_bindings(self)
         self.heading = title
         self._rank = rank
-        self._communities = community_names
+        self._roster = roster
+        self._communities = {c.id: c.name for c in roster.communities}
         self._candidates: list[Candidate] = []
 
     def compose(self) -> ComposeResult:
@@ -60,6 +62,7 @@ class PersonPicker(ModalScreen[str | None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load_candidates(self) -> None:
         ranked = self._rank()
+        search_people(self._roster, "zz")  # builds the pinyin index here, not on a keypress
         self.app.call_from_thread(self._loaded, ranked)
 
     def _loaded(self, ranked: list[Candidate]) -> None:
@@ -70,7 +73,9 @@ class PersonPicker(ModalScreen[str | None]):
     def _show(self, query: str) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
-        shown = [c for c in self._candidates if person_matches(c.person, query)][:MAX_SHOWN]
+        found = person_matches(self._roster, query) if query.strip() else None
+        shown = [c for c in self._candidates if found is None or c.person.id in found]
+        shown = shown[:MAX_SHOWN]
         options.add_options([self._option(c) for c in shown])
         first = next((i for i, c in enumerate(shown) if c.eligible), None)
         if first is not None:
