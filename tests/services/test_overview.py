@@ -43,6 +43,11 @@ from roster_tui.services.overview import (
 
 ZONE = "Asia/Shanghai"
 WEDNESDAY = dt.date(2026, 12, 2)
+_UNTOUCHED = [
+    f.name
+    for f in dataclasses.fields(Roster)
+    if f.name not in ("subdistrict", "settings", "overrides")
+]
 DAY_SHIFT = ShiftPattern("白班", 8 * 60, 20 * 60, 2)
 NIGHT_SHIFT = ShiftPattern("夜班", 20 * 60, 8 * 60, 1)
 
@@ -226,8 +231,9 @@ def test_every_gap_kind_has_a_screen_to_fix_it() -> None:
 
 
 def _with_override(roster: Roster, override: Override) -> Roster:
-    """What an edit laid over the roster in memory looks like: only the overrides list is new."""
-    return dataclasses.replace(roster, overrides=[*roster.overrides, override])
+    """What an edit laid over the roster in memory looks like: new lists, the same rows."""
+    lists = {name: list(getattr(roster, name)) for name in _UNTOUCHED}
+    return dataclasses.replace(roster, **lists, overrides=[*roster.overrides, override])
 
 
 def test_override_changes_lists_the_overrides_that_came_and_went() -> None:
@@ -240,7 +246,14 @@ def test_override_changes_lists_the_overrides_that_came_and_went() -> None:
 
 def test_override_changes_gives_up_when_anything_else_changed() -> None:
     roster = _roster()
-    reloaded = dataclasses.replace(roster, people=list(roster.people))
+    renamed = dataclasses.replace(roster.people[0], name="改名")
+    edited = dataclasses.replace(roster, people=[renamed, *roster.people[1:]])
+    assert override_changes(roster, edited) is None
+
+
+def test_override_changes_gives_up_on_a_reload_even_of_equal_rows() -> None:
+    roster = _roster()
+    reloaded = dataclasses.replace(roster, people=[dataclasses.replace(p) for p in roster.people])
     assert override_changes(roster, reloaded) is None
 
 

@@ -276,22 +276,31 @@ def fix_place(kind: GapKind) -> FixPlace:
 
 # -- gaps kept current across edits -----------------------------------------------------------
 
-_ROSTER_LISTS = tuple(f.name for f in dataclasses.fields(Roster) if f.name != "overrides")
+_ROSTER_LISTS = tuple(
+    f.name
+    for f in dataclasses.fields(Roster)
+    if f.name not in ("subdistrict", "settings", "overrides")
+)
+
+
+def _same_rows(old: list[object], new: list[object]) -> bool:
+    """The very same row objects in the same order (a copied list of untouched rows is)."""
+    return old is new or (
+        len(old) == len(new) and all(a is b for a, b in zip(old, new, strict=True))
+    )
 
 
 def override_changes(old: Roster, new: Roster) -> list[Change] | None:
     """The override rows ``new`` has that ``old`` has not and back, when nothing else differs.
 
-    An edit laid over the roster in memory replaces only the lists it touched, so an untouched
-    list is the very same object; ``None`` means something besides overrides changed (or the
-    roster was reloaded), and only a full check will do.
+    An edit laid over the roster in memory keeps every untouched row as the very same object,
+    so comparing rows by identity is exact and cheap; ``None`` means something besides the
+    overrides changed (or the roster was reloaded), and only a full check will do.
     """
     if old.subdistrict != new.subdistrict or old.settings != new.settings:
         return None
-    if any(getattr(old, name) is not getattr(new, name) for name in _ROSTER_LISTS):
+    if not all(_same_rows(getattr(old, name), getattr(new, name)) for name in _ROSTER_LISTS):
         return None
-    if old.overrides is new.overrides:
-        return []
     before = {id(o): o for o in old.overrides}
     after = {id(o): o for o in new.overrides}
     gone = [Change(o, None) for key, o in before.items() if key not in after]

@@ -96,6 +96,7 @@ class GapsScreen(RosterScreen):
         self.kind = kind
         self._focus_community = community
         self.page_start = 0
+        self._rows = []  # a new list: the cursor starts again from the top
         monday = iso_week_bounds(day)[0] if day is not None else self.first
         if monday != self.first:
             self.first = monday
@@ -158,26 +159,24 @@ class GapsScreen(RosterScreen):
         previous = self._rows[kept] if kept is not None and kept < len(self._rows) else None
         self._fill_kinds(checked.counts)
         self._rows = [r for r in checked.rows if self.kind is None or r.gap.kind == self.kind]
-        cursor = self._cursor_after(previous)
+        cursor = self._cursor_after(previous, kept or 0)
         self.page_start = cursor - cursor % PAGE_SIZE  # the page holding the cursor
         table.show_page(self._rows, self.page_start, checked.index, checked.texts, cursor)
         self._show_total()
         self._show_detail()
 
-    def _cursor_after(self, previous: GapRow | None) -> int:
+    def _cursor_after(self, previous: GapRow | None, kept: int) -> int:
         """Where the cursor goes: the asked-for community, else the gap it was on, else top."""
         if self._focus_community is not None:
             wanted, self._focus_community = self._focus_community, None
             return next((i for i, r in enumerate(self._rows) if r.community == wanted), 0)
-        if previous is not None:
-            for i, row in enumerate(self._rows):
-                if row.gap == previous.gap:
-                    return i
-            # Fixed: stay near where it was, on the next gap of the same group.
-            for i, row in enumerate(self._rows):
-                if (row.gap.kind, row.community) == (previous.gap.kind, previous.community):
-                    return i
-        return 0
+        if previous is None or not self._rows:
+            return 0
+        for i, row in enumerate(self._rows):
+            if row.gap == previous.gap:
+                return i
+        # That gap is fixed: stay on the same line, which now holds the gap after it.
+        return min(kept, len(self._rows) - 1)
 
     def _kind_choices(self, counts: Counter[GapKind]) -> list[tuple[str, str]]:
         """Every kind: all of them first, then each kind found (and the one chosen, if none)."""
@@ -244,6 +243,9 @@ class GapsScreen(RosterScreen):
         if self.first is not None:
             self.first += _WEEK * step
             self.page_start = 0
+            self._rows = []  # not the last week's gaps under this week's dates
+            self.query_one(GapTable).clear()
+            self.query_one("#gaps-detail", Static).update("")
             self._recheck()
 
     def action_this_week(self) -> None:

@@ -162,6 +162,7 @@ class TodayScreen(RosterScreen):
     def _community_chosen(self, community: str | None) -> None:
         if community is not None and community != self.community:
             self.community = community
+            self.query_one(GapCounts).clear_options()  # not the last community's counts
             self.refresh_roster()
 
     @on(OptionList.OptionSelected, "#today-gaps")
