@@ -203,7 +203,7 @@ class Household:
         return self.start <= day < self.end_date(settings)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class Roster:
     """A whole sub-district: what ``import`` reads and ``dump`` writes."""
 
@@ -220,3 +220,12 @@ class Roster:
     leaves: list[Leave] = field(default_factory=list)
     duties: list[Duty] = field(default_factory=list)
     households: list[Household] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        # A summary, not thousands of rows: Textual builds every worker's description from
+        # repr() of its arguments, and a full roster took 0.2 s to print on the large data.
+        counts = ", ".join(
+            f"{len(getattr(self, name))} {name}"
+            for name in ("people", "posts", "rotations", "overrides", "leaves", "households")
+        )
+        return f"Roster({self.subdistrict.name!r}: {counts})"

@@ -8,7 +8,9 @@ down to screens as :class:`RosterChanged` messages.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Callable, Iterable
+from typing import cast
 
 import pendulum
 from textual import work
@@ -23,26 +25,29 @@ from roster_tui.services.snapshot import apply_changes
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.errors import ConflictError, DatabaseLocked, NothingToUndo, StoreError
 from roster_tui.tui.messages import RosterChanged
-from roster_tui.tui.screens.export_dialog import ExportDialog
-from roster_tui.tui.screens.gaps import GapsScreen
 from roster_tui.tui.screens.help import HelpScreen
-from roster_tui.tui.screens.history import HistoryScreen
-from roster_tui.tui.screens.households import HouseholdsScreen
-from roster_tui.tui.screens.people import PeopleScreen
-from roster_tui.tui.screens.places import PlacesScreen
-from roster_tui.tui.screens.today import TodayScreen
 from roster_tui.tui.screens.too_small import TerminalResized, TooSmallScreen
-from roster_tui.tui.screens.week import WeekScreen
 from roster_tui.tui.translate import translate_bindings
 
-MODE_SCREENS: dict[str, type[Screen[None]]] = {
-    "today": TodayScreen,
-    "week": WeekScreen,
-    "gaps": GapsScreen,
-    "people": PeopleScreen,
-    "places": PlacesScreen,
-    "households": HouseholdsScreen,
-    "history": HistoryScreen,
+
+def _lazy_screen(module: str, name: str) -> Callable[[], Screen[None]]:
+    """A mode's screen, imported when the mode is first opened: start-up pays for one screen."""
+
+    def build() -> Screen[None]:
+        screen_class = getattr(importlib.import_module(f"roster_tui.tui.screens.{module}"), name)
+        return cast("Screen[None]", screen_class())
+
+    return build
+
+
+MODE_SCREENS: dict[str, Callable[[], Screen[None]]] = {
+    "today": _lazy_screen("today", "TodayScreen"),
+    "week": _lazy_screen("week", "WeekScreen"),
+    "gaps": _lazy_screen("gaps", "GapsScreen"),
+    "people": _lazy_screen("people", "PeopleScreen"),
+    "places": _lazy_screen("places", "PlacesScreen"),
+    "households": _lazy_screen("households", "HouseholdsScreen"),
+    "history": _lazy_screen("history", "HistoryScreen"),
 }
 MIN_WIDTH, MIN_HEIGHT = 80, 24
 
@@ -194,8 +199,9 @@ class RosterApp(App[None]):
     def action_export(self) -> None:
         if self.roster is None:
             return
-        week_screen = self.screen if isinstance(self.screen, WeekScreen) else None
-        monday = week_screen.monday if week_screen and week_screen.monday else None
+        from roster_tui.tui.screens.export_dialog import ExportDialog
+
+        monday = getattr(self.screen, "monday", None)  # the week screen's current week
         if monday is None:
             today = self.today()
             monday = today - dt.timedelta(days=today.weekday())
