@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 from roster_tui.domain.model import (
     Community,
@@ -81,14 +80,7 @@ def large_roster() -> Roster:
     )
 
 
-def test_the_large_sub_district_loads_and_dumps_well_within_budget() -> None:
+def test_the_large_sub_district_dumps_and_loads_back_unchanged() -> None:
+    # bench/run.py times this; the test holds the round trip at full SPEC §6 size.
     roster = large_roster()
-    # Processor time, not wall time: the budget is about our work, not a busy machine's queue.
-    began = time.process_time()
-    text = dumps_roster(roster)
-    dumped = time.process_time()
-    loaded = loads_roster(text)
-    done = time.process_time()
-    assert loaded == roster
-    assert dumped - began < 2.5, f"dump took {dumped - began:.2f} s"
-    assert done - dumped < 2.5, f"load took {done - dumped:.2f} s"
+    assert loads_roster(dumps_roster(roster)) == roster
