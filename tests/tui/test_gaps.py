@@ -11,6 +11,7 @@ from conftest import TODAY
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Person, Roster
 from roster_tui.engine.check import KIND_ORDER, check
+from roster_tui.i18n import t
 from roster_tui.services.overview import iso_week_bounds
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
@@ -36,6 +37,10 @@ async def _open_gaps(app: RosterApp, pilot) -> GapsScreen:  # type: ignore[no-un
     screen = app.screen
     assert isinstance(screen, GapsScreen)
     return screen
+
+
+def app_mode_name(mode: str) -> str:
+    return t(f"tui.mode.{mode}")
 
 
 def _range_label(screen: GapsScreen) -> str:
@@ -140,7 +145,9 @@ async def test_enter_on_other_gaps_opens_the_screen_that_fixes_them(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open_gaps(app, pilot)
         await _go_to(pilot, screen, wanted)
-        assert "请在" in str(screen.query_one("#gaps-detail").render())
+        assert f"请到「{app_mode_name(mode)}」页处理" in str(
+            screen.query_one("#gaps-detail").render()
+        )
         await pilot.press("enter")
         await _settle(app, pilot)
         assert app.current_mode == mode

@@ -22,7 +22,7 @@ ZH = {
     "tui.gaps.shown": "共 {count} 处，第 {page}/{pages} 页",
     "tui.gaps.none": "这段时间没有缺口。",
     "tui.gaps.checking": "正在核查",
-    "tui.gaps.where": "请在“{screen}”页处理。",
+    "tui.gaps.where": "请到「{screen}」页处理。",
 }
 
 EN = {
