@@ -6,8 +6,11 @@ import dataclasses
 import datetime as dt
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
-from roster_tui.domain.model import Roster
+from roster_tui.domain.model import Household, Leave, Override, Roster, Rotation
+
+RowT = TypeVar("RowT", Rotation, Override, Leave, Household)
 
 # sample_data/wenhualu.toml is written around ISO week 2026-W49, which starts on this Monday.
 SAMPLE_ANCHOR_MONDAY = dt.date(2026, 11, 30)
@@ -30,7 +33,7 @@ def shift_roster_dates(roster: Roster, days: int) -> Roster:
     """Every date and leave time moved by ``days`` (whole weeks keep weekdays and rotations)."""
     delta = dt.timedelta(days=days)
 
-    def move(row, *names: str):  # type: ignore[no-untyped-def]
+    def move(row: RowT, *names: str) -> RowT:
         values = {n: getattr(row, n) + delta for n in names if getattr(row, n) is not None}
         return dataclasses.replace(row, **values)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from roster_tui import export
 from roster_tui.domain.model import Roster
 from roster_tui.engine.expand import expand_instances
+from roster_tui.export.grid import PageBy
 from roster_tui.i18n import t
 
 WHATS = ("roster", "duties", "households", "signin")
@@ -77,34 +78,44 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
         )
     except ValueError as exc:
         raise ExportProblem(str(exc)) from exc
-    common = {"lang": request.lang, "mask_phones": request.masked}
-    printed = {"edition": request.edition, "printed_at": request.printed_at}
+    lang, mask = request.lang, request.masked
+    edition, printed_at = request.edition, request.printed_at
     fmt, what = request.fmt, request.what
     if fmt == "csv":
-        writer = {
-            "roster": export.write_roster_csv,
-            "duties": export.write_duties_csv,
-            "households": export.write_households_csv,
-        }[what]
-        return writer(view, encoding=request.encoding, **common)  # type: ignore[operator]
+        enc = request.encoding
+        if what == "duties":
+            return export.write_duties_csv(view, lang=lang, encoding=enc, mask_phones=mask)
+        if what == "households":
+            return export.write_households_csv(view, lang=lang, encoding=enc, mask_phones=mask)
+        return export.write_roster_csv(view, lang=lang, encoding=enc, mask_phones=mask)
     if fmt == "xlsx":
-        writer = {
-            "roster": export.write_roster_xlsx,
-            "duties": export.write_duties_xlsx,
-            "households": export.write_households_xlsx,
-        }[what]
-        return writer(view, **common)  # type: ignore[operator]
+        if what == "duties":
+            return export.write_duties_xlsx(view, lang=lang, mask_phones=mask)
+        if what == "households":
+            return export.write_households_xlsx(view, lang=lang, mask_phones=mask)
+        return export.write_roster_xlsx(view, lang=lang, mask_phones=mask)
     if fmt == "ics":
-        return export.write_ics(view, **common, **printed)  # type: ignore[arg-type]
+        return export.write_ics(
+            view, lang=lang, mask_phones=mask, edition=edition, printed_at=printed_at
+        )
+    by: PageBy = "community" if request.by == "community" else "compound"
     if fmt == "txt":
-        text = export.write_roster_text(view, by=request.by, **common, **printed)  # type: ignore[arg-type]
-        return text.encode("utf-8")
-    html = {
-        "roster": lambda: export.write_roster_html(view, by=request.by, **common, **printed),  # type: ignore[arg-type]
-        "duties": lambda: export.write_duties_html(view, **common, **printed),  # type: ignore[arg-type]
-        "households": lambda: export.write_households_html(view, **common, **printed),  # type: ignore[arg-type]
-        "signin": lambda: export.write_signin_html(view, **common, **printed),  # type: ignore[arg-type]
-    }[what]()
+        return export.write_roster_text(
+            view, lang=lang, by=by, mask_phones=mask, edition=edition, printed_at=printed_at
+        ).encode("utf-8")
+    html_writers = {
+        "duties": export.write_duties_html,
+        "households": export.write_households_html,
+        "signin": export.write_signin_html,
+    }
+    if what in html_writers:
+        html = html_writers[what](
+            view, lang=lang, mask_phones=mask, edition=edition, printed_at=printed_at
+        )
+    else:
+        html = export.write_roster_html(
+            view, lang=lang, by=by, mask_phones=mask, edition=edition, printed_at=printed_at
+        )
     return html.encode("utf-8")
 
 

@@ -25,7 +25,9 @@ def apply_changes(roster: Roster, changes: Iterable[Change]) -> Roster:
     Raises ``ValueError`` when a change's ``before`` row is not in ``roster``: the caller then
     holds a stale roster and must reload.
     """
-    copied = dataclasses.replace(roster, **{name: list(getattr(roster, name)) for name in _LISTS})
+    copied = dataclasses.replace(roster)
+    for name in _LISTS:
+        setattr(copied, name, list(getattr(roster, name)))
     for change in changes:
         apply_change(copied, change)
     return copied

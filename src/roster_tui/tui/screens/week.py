@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -21,14 +22,14 @@ from roster_tui.engine.describe import describe_gap
 from roster_tui.engine.expand import Expander
 from roster_tui.i18n import t
 from roster_tui.services.assignments import InstanceKey
-from roster_tui.services.candidates import CandidateRanker
+from roster_tui.services.candidates import Candidate, CandidateRanker
 from roster_tui.services.fill import FillPlan, explanation_lines, plan_fill
 from roster_tui.services.week_filter import filter_rows
 from roster_tui.services.week_grid import GroupRow, ShiftRow, build_rows, gaps_by_cell
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.screens.fill_preview import FillPreview
 from roster_tui.tui.widgets.person_picker import ChoiceList, PersonPicker
-from roster_tui.tui.widgets.week_table import DAY_COLUMNS, WeekTable, render_rows
+from roster_tui.tui.widgets.week_table import DAY_COLUMNS, RenderedRow, WeekTable, render_rows
 
 
 @dataclass(slots=True)
@@ -92,7 +93,7 @@ class WeekScreen(RosterScreen):
         data = WeekData(roster, monday, {i.key: i for i in instances}, gaps, cell_gaps, rows)
         self.app.call_from_thread(self._show, data, rendered)
 
-    def _show(self, data: WeekData, rendered: list) -> None:  # type: ignore[type-arg]
+    def _show(self, data: WeekData, rendered: list[RenderedRow]) -> None:
         table = self.query_one(WeekTable)
         if self.data is None or self.data.monday != data.monday:
             table.set_days(data.monday)
@@ -229,7 +230,7 @@ class WeekScreen(RosterScreen):
         roster = data.roster
         monday = data.monday
 
-        def rank():  # type: ignore[no-untyped-def]
+        def rank() -> list[Candidate]:
             return CandidateRanker.for_week(roster, monday).rank(instance)
 
         title = t("tui.week.assign_title", where=self._where(instance))
@@ -247,7 +248,9 @@ class WeekScreen(RosterScreen):
             f"{instance.date.month}/{instance.date.day} {t(f'weekday.{instance.date.weekday()}')}"
         )
 
-    def _choose_person(self, instance: ShiftInstance, title: str, then) -> None:  # type: ignore[no-untyped-def]
+    def _choose_person(
+        self, instance: ShiftInstance, title: str, then: Callable[[str], object]
+    ) -> None:
         people = {p.id: p for p in self.data.roster.people} if self.data else {}
         if not instance.assigned:
             self.notify(t("tui.week.empty_cell"))
@@ -259,7 +262,12 @@ class WeekScreen(RosterScreen):
             (p, f"{printable(people[p].name) if p in people else p} ({p})")
             for p in instance.assigned
         ]
-        self.app.push_screen(ChoiceList(title, choices), lambda pid: pid and then(pid))
+
+        def chosen(pid: str | None) -> None:
+            if pid is not None:
+                then(pid)
+
+        self.app.push_screen(ChoiceList(title, choices), chosen)
 
     def action_remove(self) -> None:
         instance, data = self.current_instance(), self.data

@@ -6,7 +6,7 @@ terminals), so choices here are plain text with ASCII arrows.
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from rich.text import Text
 from textual.binding import Binding
@@ -25,13 +25,13 @@ class ChoiceField(Static, Generic[T], can_focus=True):
     ]
 
     class Changed(Message):
-        def __init__(self, field: ChoiceField, value: object) -> None:  # type: ignore[type-arg]
+        def __init__(self, field: ChoiceField[Any], value: object) -> None:
             super().__init__()
             self.field = field
             self.value = value
 
         @property
-        def control(self) -> ChoiceField:  # type: ignore[type-arg]
+        def control(self) -> ChoiceField[Any]:
             return self.field
 
     def __init__(
