@@ -36,10 +36,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 
 from roster_tui.domain.gaps import GapKind
-from roster_tui.domain.model import Override, Roster
+from roster_tui.domain.model import Roster
 from roster_tui.engine.check import check
 from roster_tui.engine.eligibility import WeekContext
 from roster_tui.engine.fill import fill_seats
+from roster_tui.engine.incremental import apply_change
+from roster_tui.services import assignments
 
 START = dt.date(2026, 11, 30)
 PERSON_KINDS = {
@@ -212,11 +214,13 @@ def shortfall(roster: Roster, monday: dt.date) -> tuple[int, Counter]:  # type: 
 
 def judge(roster: Roster, monday: dt.date, added: Added) -> Outcome:
     before, before_person = shortfall(roster, monday)
-    extra = [
-        Override(post, day, shift, add=tuple(people))
-        for (post, day, shift), people in added.items()
-    ]
-    after_roster = dataclasses.replace(roster, overrides=[*roster.overrides, *extra])
+    # As the product writes them: one normalised override per instance (a removal of someone
+    # added back is dropped, or it would win over the add).
+    after_roster = dataclasses.replace(roster, overrides=list(roster.overrides))
+    for key, people in added.items():
+        wanted = [*assignments.assigned_people(after_roster, key), *people]
+        for change in assignments.set_assigned(after_roster, key, wanted):
+            apply_change(after_roster, change)
     after, after_person = shortfall(after_roster, monday)
     new_breaks = sum((after_person - before_person).values())
     context = WeekContext.build(after_roster, monday)

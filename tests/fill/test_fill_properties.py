@@ -1,0 +1,156 @@
+"""Properties of 自动补位 over random sub-districts: it never opens a gap, never loses coverage,
+has nothing left to do the second time, ranks only eligible people first, and explains every
+gap it leaves with reasons that are true."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections import Counter
+
+from fill_rosters import MONDAY, SUNDAY, applied, rosters
+from hypothesis import HealthCheck, given, settings
+
+from roster_tui.domain.availability import WeeklyAvailability
+from roster_tui.domain.gaps import Gap, GapKind
+from roster_tui.domain.model import Roster
+from roster_tui.engine.check import check
+from roster_tui.engine.eligibility import Blocker, WeekContext
+from roster_tui.engine.expand import Expander
+from roster_tui.services import assignments
+from roster_tui.services.candidates import CandidateRanker
+from roster_tui.services.fill import plan_fill
+
+WIDE = (MONDAY - dt.timedelta(days=3), SUNDAY + dt.timedelta(days=3))
+SHORT_KINDS = {GapKind.UNDERSTAFFED, GapKind.MISSING_ROLE}
+EXAMPLES = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def identity(gap: Gap) -> Gap:
+    """A gap without the figures that an added person changes (have, hours, count)."""
+    return dataclasses.replace(gap, have=None, people=None, hours=None, count=None)
+
+
+def new_gaps(before: Roster, after: Roster, first: dt.date, last: dt.date) -> list[Gap]:
+    old = Counter(identity(g) for g in check(before, first, last))
+    return list((Counter(identity(g) for g in check(after, first, last)) - old).elements())
+
+
+def shortfall(roster: Roster) -> tuple[int, int]:
+    gaps = check(roster, MONDAY, SUNDAY)
+    seats = sum((g.need or 0) - (g.have or 0) for g in gaps if g.kind == GapKind.UNDERSTAFFED)
+    others = sum(1 for g in gaps if g.kind not in SHORT_KINDS)
+    return seats + sum(1 for g in gaps if g.kind == GapKind.MISSING_ROLE), others
+
+
+@EXAMPLES
+@given(rosters())
+def test_fill_opens_no_gap_of_any_kind_and_never_loses_coverage(roster: Roster) -> None:
+    plan = plan_fill(roster, MONDAY)
+    after = applied(roster, plan.changes)
+    assert new_gaps(roster, after, MONDAY, SUNDAY) == []
+    assert new_gaps(roster, after, *WIDE) == []  # nor across the week's edges
+    seats_before, others_before = shortfall(roster)
+    seats_after, others_after = shortfall(after)
+    assert seats_after <= seats_before
+    assert others_after <= others_before
+    assert seats_before - seats_after == plan.seats.seats_filled
+
+
+@EXAMPLES
+@given(rosters())
+def test_filling_twice_changes_nothing_the_second_time(roster: Roster) -> None:
+    first = plan_fill(roster, MONDAY)
+    second = plan_fill(applied(roster, first.changes), MONDAY)
+    assert second.changes == ()
+    assert len(second.seats.shortfalls) == len(first.seats.shortfalls)
+
+
+@EXAMPLES
+@given(rosters())
+def test_the_same_data_gives_the_same_proposals(roster: Roster) -> None:
+    assert plan_fill(roster, MONDAY).changes == plan_fill(roster, MONDAY).changes
+
+
+@EXAMPLES
+@given(rosters())
+def test_the_picker_never_offers_an_ineligible_person_first(roster: Roster) -> None:
+    ranker = CandidateRanker.for_week(roster, MONDAY)
+    for instance in ranker.context.instances[:12]:
+        ranked = ranker.rank(instance)
+        eligible = [c for c in ranked if c.eligible]
+        assert ranked[: len(eligible)] == eligible  # every eligible one before any other
+        if eligible:
+            chosen = eligible[0].person.id
+            after = applied(roster, assignments.assign(roster, instance.key, chosen))
+            assert new_gaps(roster, after, *WIDE) == []
+
+
+@EXAMPLES
+@given(rosters())
+def test_every_gap_left_names_a_true_reason_for_each_person(roster: Roster) -> None:
+    plan = plan_fill(roster, MONDAY)
+    after = applied(roster, plan.changes)
+    expander = Expander(after)
+    for shortfall_ in plan.seats.shortfalls:
+        key = shortfall_.instance.key
+        instance = expander.instance(*key)
+        assert instance is not None
+        reasons = dict(shortfall_.reasons)
+        assert set(reasons) == {p.id for p in after.people}  # nobody left unexplained
+        for person in after.people:
+            assert _is_true(after, instance, person.id, reasons[person.id], shortfall_.role)
+
+
+def _is_true(roster, instance, pid, blocker, role) -> bool:  # type: ignore[no-untyped-def]
+    """Checks a reason against the data and the gap check, not against the fill's own rules."""
+    person = next(p for p in roster.people if p.id == pid)
+    if blocker is Blocker.ALREADY:
+        return pid in instance.assigned
+    if blocker is Blocker.INACTIVE:
+        return not person.active
+    if blocker is Blocker.LEAVE:
+        start = instance.start.replace(tzinfo=None)
+        end = instance.end.replace(tzinfo=None)
+        return any(lv.person == pid and lv.start < end and start < lv.end for lv in roster.leaves)
+    if blocker is Blocker.AVAILABILITY:
+        start = dt.datetime.combine(instance.date, dt.time()) + dt.timedelta(
+            minutes=instance.shift.start
+        )
+        end = start + dt.timedelta(minutes=instance.shift.duration_minutes)
+        return person.available is not None and not WeeklyAvailability.parse(
+            person.available
+        ).holds(start, end)
+    if blocker is Blocker.LACKS_ROLE:
+        return role is not None and role not in person.roles
+    with_them = applied(roster, assignments.assign(roster, instance.key, pid))
+    if blocker is Blocker.OVERTIME:
+        # Adding them puts them over their weekly hours (perhaps further over).
+        return any(
+            g.kind == GapKind.OVERTIME and g.person == pid
+            for g in check(with_them, MONDAY, SUNDAY)
+        )
+    # Adding them really opens that kind of gap for them, over the week and its edges.
+    kind = GapKind.DOUBLE_BOOKED if blocker is Blocker.DOUBLE_BOOKED else GapKind.SHORT_REST
+    return any(g.kind == kind and g.person == pid for g in new_gaps(roster, with_them, *WIDE))
+
+
+def test_week_context_sees_bookings_beyond_the_week_edges() -> None:
+    """A seat on Monday 00:00 must see Sunday night's shift of the week before."""
+    from fill_rosters import district, person, shift
+
+    from roster_tui.domain.model import Override
+
+    night = shift("夜", "20:00", "08:00")
+    early = shift("早", "00:00", "08:00")
+    roster = district(
+        people=[person("a")],
+        shifts=[night, early],
+        overrides=[Override("x1", MONDAY - dt.timedelta(days=1), "夜", add=("a",))],
+    )
+    context = WeekContext.build(roster, MONDAY)
+    monday_early = next(i for i in context.instances if i.key == ("x1", MONDAY, "早"))
+    blockers = context.eligibility.blockers(
+        roster.people[1], context.eligibility.slot_of(monday_early)
+    )
+    assert Blocker.DOUBLE_BOOKED in blockers
