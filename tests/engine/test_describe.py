@@ -133,3 +133,15 @@ def test_english_descriptions(english: None) -> None:
     gap = Gap(GapKind.UNDERSTAFFED, **SHIFT_GAP, need=2, have=1, people=("p001",))  # type: ignore[arg-type]
     assert describe_gap(gap, R) == "农科路12号院东门 (x001) 白班, Thu 12/3: needs 2, has 1"
     assert gap_kind_label("short_rest") == "short rest"
+
+
+def test_control_characters_in_names_are_shown_escaped_never_raw(chinese: None) -> None:
+    hostile = roster(
+        people=[person("p001", name="张\x1b[2J伟")],
+        posts=[post("x001", shift("白班", "08:00", "20:00"), name="东门\x07")],
+    )
+    gap = Gap(GapKind.OVERTIME, person="p001", week="2026-W49", hours=60.0, max=56.0)
+    text = describe_gap(gap, hostile)
+    assert "\x1b" not in text and "\\x1b[2J" in text
+    shift_gap = Gap(GapKind.MISSING_ROLE, role="party_member", **SHIFT_GAP)  # type: ignore[arg-type]
+    assert "\x07" not in describe_gap(shift_gap, hostile)

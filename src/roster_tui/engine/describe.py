@@ -9,6 +9,7 @@ import datetime as dt
 
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
+from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 
 
@@ -62,6 +63,11 @@ class GapDescriber:
         )
 
     def __call__(self, gap: Gap) -> str:
+        # Names, ids and shift names come from the data: escape any control character once,
+        # here, so no caller can print an escape sequence from a description.
+        return printable(self._describe(gap))
+
+    def _describe(self, gap: Gap) -> str:
         kind = gap.kind
         key = f"gap.describe.{kind.value}"
         person = self.named("person", gap.person)
