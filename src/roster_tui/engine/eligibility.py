@@ -133,6 +133,19 @@ class Ledger:
                 found = Blocker.SHORT_REST  # keep looking: an overlap further on says more
         return found
 
+    def clashing(self, person: str, slot: Slot) -> list[InstanceKey]:
+        """The person's bookings that overlap ``slot`` or leave less than the rest around it."""
+        bookings = self._bookings.get(person, [])
+        start, end, rest = slot.start_ts, slot.end_ts, self.min_rest
+        first = bisect.bisect_left(bookings, (start - self._longest - rest,))
+        found = []
+        for other_start, other_end, key in bookings[first:]:
+            if other_start >= end + rest:
+                break
+            if other_start < end + rest and start < other_end + rest:
+                found.append(key)
+        return found
+
     def over_limit(self, person: Person, slot: Slot, ignore: InstanceKey | None = None) -> bool:
         limit = person.max_hours_per_week
         if limit is None:

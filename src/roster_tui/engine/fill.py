@@ -14,17 +14,20 @@ instance order, so the same data gives the same proposals.
 
 from __future__ import annotations
 
-import statistics
+import itertools
 from collections import deque
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Role
-from roster_tui.engine.eligibility import Blocker, Slot, SlotKey, WeekContext, slot_key
+from roster_tui.engine.eligibility import Slot, SlotKey, WeekContext, slot_key
 from roster_tui.engine.expand import InstanceKey
+from roster_tui.engine.fill_explain import Explainer, LoadSpread, Shortfall, load_spread
+
+__all__ = ["LoadSpread", "SeatFill", "SeatProposal", "Shortfall", "fill_seats"]
 
 GroupKey = tuple[SlotKey, Role | None]  # seats of one slot needing one role (None: anyone)
+REPAIR_DEPTH = 3  # moves in one repair chain
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,33 +37,6 @@ class SeatProposal:
     key: InstanceKey
     person: str
     role: Role | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Shortfall:
-    """An instance still short after the fill, and for every person the first rule that stops
-    them taking a seat on it (roster order)."""
-
-    instance: ShiftInstance
-    seats: int  # seats still open
-    role: Role | None  # the role still missing
-    reasons: tuple[tuple[str, Blocker], ...]
-
-    def summary(self) -> list[tuple[Blocker, int]]:
-        """How many people each rule stopped, in :class:`Blocker` order."""
-        counts: dict[Blocker, int] = {}
-        for _, blocker in self.reasons:
-            counts[blocker] = counts.get(blocker, 0) + 1
-        return [(b, counts[b]) for b in Blocker if b in counts]
-
-
-@dataclass(frozen=True, slots=True)
-class LoadSpread:
-    """Hours and night shifts in the week of the people the fill used: min, median, max."""
-
-    people: int
-    hours: tuple[float, float, float]
-    nights: tuple[float, float, float]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +97,7 @@ class _Filler:
                 for role in self.people[pid].roles:
                     self.holders.setdefault((skey, role), {})[pid] = None
         self.proposals: list[SeatProposal] = []
+        self.placed: dict[str, list[tuple[int, Role | None]]] = {}  # person -> (demand, role)
 
     def _group(self, demand: _Demand) -> GroupKey | None:
         skey = slot_key(demand.slot.day, demand.slot.shift)
@@ -185,20 +162,28 @@ class _Filler:
         demand = self.demands[index]
         skey, role = group
         person = self._choose(demand, skey, role)
-        self.context.ledger.book(person, demand.slot, demand.instance.key)
-        demand.added.append(person)
-        self.proposals.append(SeatProposal(demand.instance.key, person, role))
         if demand.open > 0:
-            demand.open -= 1
             self.pending_seats[skey] -= 1
+        self._place(index, person, role)
         if role is not None:
-            demand.role_pending = False
-            demand.role = None
             self.pending_roles[group] -= 1
             self._enqueue(index, front=True)
         elif demand.open > 0:
             self.queues[group].appendleft(index)
         self._refresh(person)
+
+    def _place(self, index: int, person: str, role: Role | None) -> None:
+        """Book ``person`` on the demand's instance: one seat, and the role when ``role``."""
+        demand = self.demands[index]
+        self.context.ledger.book(person, demand.slot, demand.instance.key)
+        demand.added.append(person)
+        self.proposals.append(SeatProposal(demand.instance.key, person, role))
+        self.placed.setdefault(person, []).append((index, role))
+        if demand.open > 0:
+            demand.open -= 1
+        if role is not None:
+            demand.role_pending = False
+            demand.role = None
 
     def _refresh(self, person: str) -> None:
         """After a booking, drop the person from the slots they no longer fit."""
@@ -260,42 +245,126 @@ class _Filler:
     def _roles_pending(self, skey: SlotKey, who: Person) -> bool:
         return any(self.pending_roles.get((skey, role), 0) > 0 for role in who.roles)
 
+    # -- repair --------------------------------------------------------------------------------
+    def repair(self) -> None:
+        """Close seats the greedy left open with chains of moves: P1 leaves a seat for the open
+        one, P2 leaves another for P1's, and so on until someone free takes the last (at most
+        REPAIR_DEPTH moves). Each chain fills one more seat and breaks no rule."""
+        failed: set[GroupKey] = set()  # seats no chain reaches, until the next change
+        progress = True
+        while progress:
+            progress = False
+            for index, demand in enumerate(self.demands):
+                skey = slot_key(demand.slot.day, demand.slot.shift)
+                for role in (demand.role, None):
+                    while (demand.role is not None and role == demand.role) or (
+                        role is None and demand.open > 0
+                    ):
+                        if (skey, role) in failed:
+                            break
+                        chain = self._chain(index, role, REPAIR_DEPTH, frozenset(), set())
+                        if chain is None:
+                            failed.add((skey, role))
+                            break
+                        self._apply_chain(index, role, chain)
+                        failed.clear()
+                        progress = True
 
-def _explain(
-    context: WeekContext, demand: _Demand, seen: dict[tuple[SlotKey, Role | None], list[Blocker]]
-) -> Shortfall:
-    """Every person's first blocker; ``seen`` keeps them per slot and role, since only who is
-    already on the instance differs between the instances of one slot."""
-    rules, role = context.eligibility, demand.role
-    key = (slot_key(demand.slot.day, demand.slot.shift), role)
-    firsts = seen.get(key)
-    if firsts is None:
-        firsts = []
-        for person in context.roster.people:
-            found = rules.blockers(person, demand.slot, role=role)
-            # Nobody is left without one (they would have been added), but say so if it happens.
-            firsts.append(found[0] if found else Blocker.ALREADY)
-        seen[key] = firsts
-    assigned = {*demand.instance.assigned, *demand.added}
-    reasons = tuple(
-        (person.id, Blocker.ALREADY if person.id in assigned else first)
-        for person, first in zip(context.roster.people, firsts, strict=True)
-    )
-    return Shortfall(demand.instance, demand.open, role, reasons)
+    def _chain(
+        self, index: int, role: Role | None, depth: int, moving: frozenset[str], seen: set[int]
+    ) -> list[tuple[str, int, Role | None]] | None:
+        """Moves that put someone on the demand's seat: ``(person, seat they leave, its role)``,
+        the last one free (seat -1). The ledger is left as it was found."""
+        demand = self.demands[index]
+        skey = slot_key(demand.slot.day, demand.slot.shift)
+        free = self._best(demand, skey, role, exclude=moving)
+        if free is not None:
+            return [(free, -1, None)]
+        if depth == 0:
+            return None
+        seen.add(index)
+        ledger, slot = self.context.ledger, demand.slot
+        on_it = {*demand.instance.assigned, *demand.added}
+        for pid, seats in self.placed.items():
+            who = self.people[pid]
+            if pid in moving or pid in on_it or (role is not None and role not in who.roles):
+                continue
+            if self.rules.static_blocker(pid, slot) is not None:
+                continue
+            for other, other_role in self._freeing(pid, slot, seats):
+                if other in seen:
+                    continue
+                seat = self.demands[other]
+                ledger.unbook(pid, seat.slot, seat.instance.key)
+                rest = None
+                if self.rules.fits(who, slot):
+                    ledger.book(pid, slot, demand.instance.key)
+                    rest = self._chain(other, other_role, depth - 1, moving | {pid}, seen)
+                    ledger.unbook(pid, slot, demand.instance.key)
+                ledger.book(pid, seat.slot, seat.instance.key)
+                if rest is not None:
+                    return [(pid, other, other_role), *rest]
+        return None
 
+    def _freeing(
+        self, pid: str, slot: Slot, seats: list[tuple[int, Role | None]]
+    ) -> list[tuple[int, Role | None]]:
+        """The person's placed seats whose leaving could free them for ``slot``: the one seat
+        that clashes with it, or any seat when only the weekly hours stand in the way."""
+        clashes = self.context.ledger.clashing(pid, slot)
+        if len(clashes) > 1:
+            return []
+        if clashes:
+            return [(i, r) for i, r in seats if self.demands[i].instance.key == clashes[0]]
+        return list(seats)
 
-def load_spread(context: WeekContext, people: Iterable[str]) -> LoadSpread:
-    week = context.week
-    chosen = list(dict.fromkeys(people))
-    if not chosen:
-        return LoadSpread(0, (0.0, 0.0, 0.0), (0.0, 0.0, 0.0))
-    hours = [context.ledger.seconds(p, week) / 3600 for p in chosen]
-    nights = [float(context.ledger.nights(p, week)) for p in chosen]
+    def _apply_chain(
+        self, index: int, role: Role | None, chain: list[tuple[str, int, Role | None]]
+    ) -> None:
+        for (left, seat, seat_role), (taker, _, _) in itertools.pairwise(chain):
+            self._hand_over(seat, seat_role, left, taker)
+        self._place(index, chain[0][0], role)
+        for person, _, _ in chain:
+            self._recheck(person)
 
-    def spread(values: list[float]) -> tuple[float, float, float]:
-        return (min(values), float(statistics.median(values)), max(values))
+    def _best(
+        self, demand: _Demand, skey: SlotKey, role: Role | None, exclude: frozenset[str]
+    ) -> str | None:
+        """The most preferred person free for a seat of the slot (``role``: holding it)."""
+        pool = self.eligible[skey] if role is None else self.holders.get((skey, role), {})
+        compound, slot, prefer = demand.instance.post.compound, demand.slot, self.rules.preference
+        ranked = [
+            (prefer(self.people[pid], compound, slot, role), pid)
+            for pid in pool
+            if pid not in exclude
+        ]
+        return min(ranked)[1] if ranked else None
 
-    return LoadSpread(len(chosen), spread(hours), spread(nights))
+    def _hand_over(self, index: int, role: Role | None, old: str, new: str) -> None:
+        """``new`` takes ``old``'s seat on the demand's instance, as placed."""
+        demand = self.demands[index]
+        key = demand.instance.key
+        self.context.ledger.unbook(old, demand.slot, key)
+        self.context.ledger.book(new, demand.slot, key)
+        demand.added[demand.added.index(old)] = new
+        at = self.proposals.index(SeatProposal(key, old, role))
+        self.proposals[at] = SeatProposal(key, new, role)
+        self.placed[old].remove((index, role))
+        self.placed.setdefault(new, []).append((index, role))
+
+    def _recheck(self, person: str) -> None:
+        """After a move the person may fit slots again, or no longer: look at every one."""
+        who = self.people[person]
+        for skey, free in self.eligible.items():
+            fits = self.rules.fits(who, self.slots[skey])
+            if fits and person not in free:
+                free[person] = None
+                for held in who.roles:
+                    self.holders.setdefault((skey, held), {})[person] = None
+            elif not fits and person in free:
+                del free[person]
+                for held in who.roles:
+                    self.holders.get((skey, held), {}).pop(person, None)
 
 
 def fill_seats(context: WeekContext) -> SeatFill:
@@ -305,9 +374,12 @@ def fill_seats(context: WeekContext) -> SeatFill:
     """
     filler = _Filler(context)
     filler.run()
-    seen: dict[tuple[SlotKey, Role | None], list[Blocker]] = {}
+    filler.repair()
+    explain = Explainer(context)
     shortfalls = [
-        _explain(context, d, seen) for d in filler.demands if d.open > 0 or d.role is not None
+        explain(d.instance, d.slot, d.open, d.role, d.added)
+        for d in filler.demands
+        if d.open > 0 or d.role is not None
     ]
     left = sum(s.seats + (s.role is not None) for s in shortfalls)
     return SeatFill(

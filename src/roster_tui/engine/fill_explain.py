@@ -1,0 +1,94 @@
+"""Why a gap stays open after the fill, and how the load came out.
+
+For every person, the first rule (in :class:`~roster_tui.engine.eligibility.Blocker` order) that
+stops them taking a seat on the instance as things stand after the fill; summed up, that reads
+"3 人请假，5 人休息不足，2 人已到每周工时上限，其余不是党员".
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import Role
+from roster_tui.engine.eligibility import Blocker, Slot, SlotKey, WeekContext, slot_key
+
+
+@dataclass(frozen=True, slots=True)
+class Shortfall:
+    """An instance still short after the fill, and for every person the first rule that stops
+    them taking a seat on it (roster order)."""
+
+    instance: ShiftInstance
+    seats: int  # seats still open
+    role: Role | None  # the role still missing
+    reasons: tuple[tuple[str, Blocker], ...]
+
+    def summary(self) -> list[tuple[Blocker, int]]:
+        """How many people each rule stopped, in :class:`Blocker` order."""
+        counts: dict[Blocker, int] = {}
+        for _, blocker in self.reasons:
+            counts[blocker] = counts.get(blocker, 0) + 1
+        return [(b, counts[b]) for b in Blocker if b in counts]
+
+
+@dataclass(frozen=True, slots=True)
+class LoadSpread:
+    """Hours and night shifts in the week of the people the fill used: min, median, max."""
+
+    people: int
+    hours: tuple[float, float, float]
+    nights: tuple[float, float, float]
+
+
+class Explainer:
+    """Explains many shortfalls of one week; people's blockers are worked out once per slot and
+    role, since between the instances of one slot only who is already on them differs."""
+
+    def __init__(self, context: WeekContext) -> None:
+        self.context = context
+        self._seen: dict[tuple[SlotKey, Role | None], list[Blocker | None]] = {}
+
+    def __call__(
+        self,
+        instance: ShiftInstance,
+        slot: Slot,
+        seats: int,
+        role: Role | None,
+        added: Iterable[str] = (),
+    ) -> Shortfall:
+        people = self.context.roster.people
+        key = (slot_key(slot.day, slot.shift), role)
+        firsts = self._seen.get(key)
+        if firsts is None:
+            rules = self.context.eligibility
+            firsts = []
+            for person in people:
+                found = rules.blockers(person, slot, role=role)
+                firsts.append(found[0] if found else None)  # None: free, so the fill used them
+            self._seen[key] = firsts
+        on_it = {*instance.assigned, *added}
+        reasons: list[tuple[str, Blocker]] = []
+        for person, first in zip(people, firsts, strict=True):
+            if person.id in on_it:
+                reasons.append((person.id, Blocker.ALREADY))
+            elif first is not None:
+                reasons.append((person.id, first))
+        return Shortfall(instance, seats, role, tuple(reasons))
+
+
+def load_spread(context: WeekContext, people: Iterable[str]) -> LoadSpread:
+    """Min, median and max of hours and of night shifts this week among ``people``."""
+    week = context.week
+    chosen = list(dict.fromkeys(people))
+    if not chosen:
+        return LoadSpread(0, (0.0, 0.0, 0.0), (0.0, 0.0, 0.0))
+    hours = [context.ledger.seconds(p, week) / 3600 for p in chosen]
+    nights = [float(context.ledger.nights(p, week)) for p in chosen]
+
+    def spread(values: list[float]) -> tuple[float, float, float]:
+        return (min(values), float(statistics.median(values)), max(values))
+
+    return LoadSpread(len(chosen), spread(hours), spread(nights))
