@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from conftest import TODAY
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import DataTable, Input, OptionList
 
 from roster_tui.domain.model import Household
 from roster_tui.services.workspace import Workspace
@@ -100,7 +100,10 @@ async def test_ending_soon_and_compound_filters(workspace: Workspace) -> None:
         await settle(app, pilot)
         assert listed(screen) == ["h0013", "h0023", "h0026", "h0035"]
         await pilot.press("s")
-        screen.query_one("#hh-compound", Select).value = "k02"
+        await pilot.press("f")
+        await pilot.pause()
+        app.screen.query_one(OptionList).highlighted = 2  # all, k01, k02 ...
+        await pilot.press("enter")
         await settle(app, pilot)
         households = {h.id: h for h in app.roster.households}  # type: ignore[union-attr]
         assert listed(screen) and all(households[h].compound == "k02" for h in listed(screen))
@@ -222,8 +225,7 @@ async def test_switching_language_keeps_the_filters_and_refills(workspace: Works
         await settle(app, pilot)
         assert listed(screen) == ["h0010", "h0011"]
         assert cells(screen, "h0011")[3:] == ["14 days left", "none", "in quarantine"]
-        compounds = screen.query_one("#hh-compound", Select)
-        compounds.value = "k20"
+        screen.filter_compound("k20")
         await settle(app, pilot)
         assert listed(screen) == ["h0011"]
 

@@ -13,13 +13,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, Static
 
 from roster_tui.domain.model import Household, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.people import filter_households, next_id, released_today
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.widgets.gap_choice import ChoiceModal
 from roster_tui.tui.widgets.household_carer_picker import CarerPick, CarerPicker
 from roster_tui.tui.widgets.household_form import HouseholdForm
 from roster_tui.tui.widgets.household_labels import days_left_text, status_text
@@ -67,9 +68,8 @@ class HouseholdsScreen(RosterScreen):
             )
             search.cursor_blink = False  # no blinking cursor over SSH
             yield search
-            yield Select[str](
-                [], prompt=t("tui.households.all_compounds"), compact=True, id="hh-compound"
-            )
+            # Not a Select: its arrow (▼) is ambiguous-width; `f` opens a list instead.
+            yield Static(id="hh-compound")
         yield Static("", id="hh-status", classes="hint")
         table: DataTable[str | Text] = DataTable(
             cursor_type="row", zebra_stripes=True, id="hh-table"
@@ -90,13 +90,23 @@ class HouseholdsScreen(RosterScreen):
     def show_roster(self, roster: Roster) -> None:
         if self._compounds_of is None or roster.compounds is not self._compounds_of.compounds:
             self._compounds_of = roster
-            choice = self.query_one("#hh-compound", Select)
-            keep = self.compound
-            options = [(printable(c.name), c.id) for c in roster.compounds]
-            choice.set_options(options)
-            if keep is not None and any(c.id == keep for c in roster.compounds):
-                choice.value = keep
+            if self.compound is not None and all(c.id != self.compound for c in roster.compounds):
+                self.compound = None
+        self._show_compound(roster)
         self._refilter(roster)
+
+    def _show_compound(self, roster: Roster) -> None:
+        names = {c.id: c.name for c in roster.compounds}
+        label = names.get(self.compound or "", t("tui.households.all_compounds"))
+        self.query_one("#hh-compound", Static).update(Text(f"[f] {printable(label)}"))
+
+    def filter_compound(self, compound: str | None) -> None:
+        """Show only one compound's households (None: all of them)."""
+        if compound != self.compound:
+            self.compound, self.page = compound, 0
+            if self._shown is not None:
+                self._show_compound(self._shown)
+            self._refilter()
 
     def _refilter(self, roster: Roster | None = None) -> None:
         roster = roster or self._shown
@@ -115,13 +125,6 @@ class HouseholdsScreen(RosterScreen):
     def _text_changed(self, event: Input.Changed) -> None:
         self.text, self.page = event.value, 0
         self._refilter()
-
-    @on(Select.Changed, "#hh-compound")
-    def _compound_changed(self, event: Select.Changed) -> None:
-        compound = None if event.value is Select.NULL else str(event.value)
-        if compound != self.compound:
-            self.compound, self.page = compound, 0
-            self._refilter()
 
     @on(Input.Submitted, "#hh-search")
     def _search_done(self) -> None:
@@ -239,7 +242,15 @@ class HouseholdsScreen(RosterScreen):
         self.query_one("#hh-search", Input).focus()
 
     def action_compound(self) -> None:
-        self.query_one("#hh-compound", Select).focus()
+        roster = self._shown
+        if roster is None:
+            return
+        choices = [(t("tui.households.all_compounds"), "")]
+        choices += [(printable(c.name), c.id) for c in roster.compounds]
+        self.app.push_screen(
+            ChoiceModal(t("tui.households.key.compound"), choices, self.compound or ""),
+            lambda chosen: None if chosen is None else self.filter_compound(chosen or None),
+        )
 
     def key_escape(self) -> None:
         self.query_one("#hh-table", DataTable).focus()
