@@ -28,7 +28,8 @@ from roster_tui.services.week_filter import filter_rows
 from roster_tui.services.week_grid import GroupRow, ShiftRow, build_rows, gaps_by_cell
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.screens.fill_preview import FillPreview
-from roster_tui.tui.widgets.person_picker import ChoiceList, PersonPicker
+from roster_tui.tui.widgets.gap_choice import ChoiceModal
+from roster_tui.tui.widgets.person_picker import PersonPicker
 from roster_tui.tui.widgets.week_table import DAY_COLUMNS, RenderedRow, WeekTable, render_rows
 
 
@@ -259,7 +260,7 @@ class WeekScreen(RosterScreen):
             then(instance.assigned[0])
             return
         choices = [
-            (p, f"{printable(people[p].name) if p in people else p} ({p})")
+            (f"{printable(people[p].name) if p in people else p} ({p})", p)
             for p in instance.assigned
         ]
 
@@ -267,7 +268,7 @@ class WeekScreen(RosterScreen):
             if pid is not None:
                 then(pid)
 
-        self.app.push_screen(ChoiceList(title, choices), chosen)
+        self.app.push_screen(ChoiceModal(title, choices, None), chosen)
 
     def action_remove(self) -> None:
         instance, data = self.current_instance(), self.data

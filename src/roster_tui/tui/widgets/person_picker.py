@@ -116,28 +116,3 @@ class PersonPicker(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class ChoiceList(ModalScreen[str | None]):
-    """Pick one of a few labelled values (which person in a cell, say)."""
-
-    CSS_PATH = "person_picker.tcss"
-    BINDINGS = [Binding("escape", "cancel", "tui.key.cancel")]
-
-    def __init__(self, title: str, choices: list[tuple[str, str]]) -> None:
-        super().__init__()
-        translate_bindings(self)
-        self.heading = title
-        self.choices = choices
-
-    def compose(self) -> ComposeResult:
-        with Vertical(id="picker-box"):
-            yield Static(Text(self.heading), classes="title")
-            yield OptionList(*[Option(Text(label), id=value) for value, label in self.choices])
-
-    @on(OptionList.OptionSelected)
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
