@@ -93,6 +93,11 @@ class RosterApp(App[None]):
         self.set_interval(self._poll_seconds, self.poll_for_changes)
         self._check_size()
 
+    @property
+    def fixed_today(self) -> dt.date | None:
+        """The date tests and benchmarks freeze the app at, or None for the real clock."""
+        return self._fixed_today
+
     def today(self) -> dt.date:
         if self._fixed_today is not None:
             return self._fixed_today

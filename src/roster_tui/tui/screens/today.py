@@ -89,12 +89,12 @@ class TodayScreen(RosterScreen):
     def moment(self, roster: Roster) -> dt.datetime:
         """Now in the sub-district's zone; with a fixed today, 09:00 that day (stable tests)."""
         zone = roster.subdistrict.timezone
-        if self.roster_app._fixed_today is not None:
+        if self.roster_app.fixed_today is not None:
             return frozen_moment(self.roster_app.today(), zone)
         return current_moment(zone)
 
     def _tick(self) -> None:
-        if self.roster_app._fixed_today is None and self.is_current:
+        if self.roster_app.fixed_today is None and self.is_current:
             self.refresh_roster()
 
     # -- following the roster -----------------------------------------------------------------
