@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,11 +122,13 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
 def write_atomically(data: bytes, path: Path) -> None:
     """Write to a temporary file beside ``path`` and rename it: never a half-written export."""
     path = path.expanduser()
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    # Not mkstemp: its files are private (0600), and an export is made to be shared; a plain
+    # exclusive create gets the user's usual permissions.
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
     try:
-        with os.fdopen(handle, "wb") as file:
+        with open(temp, "xb") as file:
             file.write(data)
         os.replace(temp, path)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
