@@ -97,3 +97,18 @@ async def test_an_edit_of_a_row_changed_meanwhile_is_refused_and_reloaded(
         assert stored.name == stale.name and not stored.active  # theirs kept, ours refused
         assert any("别人改过" in n.message for n in app._notifications)
         assert any(p.id == stale.id and not p.active for p in app.roster.people)
+
+
+async def test_no_input_blinks_its_cursor(workspace: Workspace) -> None:
+    from textual.widgets import Input
+
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+        for mode, key in (("people", "4"), ("households", "6"), ("week", "2")):
+            await pilot.press(key)
+            await _settle(app, pilot)
+            for box in app.screen.query(Input):
+                box.focus()
+                await pilot.pause()
+                assert not box.cursor_blink, (mode, box.id)

@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterable
 from typing import cast
 
 import pendulum
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input
 
 from roster_tui.domain.changes import AuditEntry
 from roster_tui.domain.model import Roster
@@ -220,6 +221,12 @@ class RosterApp(App[None]):
             translate_bindings(screen)
             self.call_later(screen.recompose)
         self.refresh_bindings()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # Over SSH a blinking cursor repaints the line twice a second for nothing; every input
+        # stops blinking when it takes focus, whoever built it.
+        if isinstance(event.widget, Input):
+            event.widget.cursor_blink = False
 
     def on_terminal_resized(self, _: TerminalResized) -> None:
         self._check_size()
