@@ -112,3 +112,18 @@ async def test_no_input_blinks_its_cursor(workspace: Workspace) -> None:
                 box.focus()
                 await pilot.pause()
                 assert not box.cursor_blink, (mode, box.id)
+
+
+async def test_a_failing_computation_is_a_message_not_a_crash(workspace: Workspace) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+
+        def broken() -> None:
+            raise RuntimeError("disk on fire")
+
+        app.screen.run_worker(broken, thread=True, exit_on_error=False)
+        for _ in range(20):  # not wait_for_complete(): it re-raises the worker's error
+            await pilot.pause(0.05)
+        assert app.return_code is None
+        assert any("disk on fire" in n.message for n in app._notifications)

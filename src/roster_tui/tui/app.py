@@ -18,6 +18,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Input
+from textual.worker import Worker
 
 from roster_tui.domain.changes import AuditEntry
 from roster_tui.domain.model import Roster
@@ -29,6 +30,7 @@ from roster_tui.tui.messages import RosterChanged
 from roster_tui.tui.screens.help import HelpScreen
 from roster_tui.tui.screens.too_small import TerminalResized, TooSmallScreen
 from roster_tui.tui.translate import translate_bindings
+from roster_tui.tui.worker_errors import report_worker_error
 
 
 def _lazy_screen(module: str, name: str) -> Callable[[], Screen[None]]:
@@ -227,6 +229,9 @@ class RosterApp(App[None]):
         # stops blinking when it takes focus, whoever built it.
         if isinstance(event.widget, Input):
             event.widget.cursor_blink = False
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_worker_error(self, event)
 
     def on_terminal_resized(self, _: TerminalResized) -> None:
         self._check_size()

@@ -29,6 +29,7 @@ ZH = {
     "tui.nothing_to_undo": "没有可撤销的操作。",
     "tui.loading": "正在载入",
     "tui.none": "（无）",
+    "tui.worker_failed": "操作没有完成，数据未受影响。请重试；如仍出错，请把这条信息告诉管理员：{detail}",
 }
 
 EN = {
@@ -63,4 +64,6 @@ EN = {
     "tui.nothing_to_undo": "Nothing to undo.",
     "tui.loading": "Loading...",
     "tui.none": "(none)",
+    "tui.worker_failed": "That did not finish and no data was changed. Please try again; if it "
+    "fails again, tell your administrator: {detail}",
 }

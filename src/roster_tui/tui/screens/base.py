@@ -7,12 +7,14 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.worker import Worker
 
 from roster_tui.domain.model import Roster
 from roster_tui.tui.messages import RosterChanged
 from roster_tui.tui.screens.too_small import TerminalResized
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.mode_bar import ModeBar
+from roster_tui.tui.worker_errors import report_worker_error
 
 if TYPE_CHECKING:
     from roster_tui.tui.app import RosterApp
@@ -45,6 +47,9 @@ class RosterScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.app.post_message(TerminalResized())
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        report_worker_error(self, event)
 
     def on_screen_resume(self) -> None:
         self._follow(self.roster_app.roster)
