@@ -103,6 +103,19 @@ class Ledger:
         self._seconds[week] -= slot.seconds
         self._nights[week] -= slot.night
 
+    def copy(self) -> Ledger:
+        """A ledger that books and unbooks apart from this one."""
+        twin = Ledger.__new__(Ledger)
+        twin.min_rest, twin.default_max, twin._longest = (
+            self.min_rest,
+            self.default_max,
+            self._longest,
+        )
+        twin._bookings = {person: list(rows) for person, rows in self._bookings.items()}
+        twin._seconds = dict(self._seconds)
+        twin._nights = dict(self._nights)
+        return twin
+
     def seconds(self, person: str, week: str) -> float:
         return self._seconds.get((person, week), 0.0)
 
@@ -282,6 +295,12 @@ class WeekContext:
                     ledger.book(person, slot, instance.key)
         week = [i for i in around if monday <= i.date <= sunday]
         return cls(roster, monday, expander, week, eligibility)
+
+    def copy(self) -> WeekContext:
+        """The same week with a ledger of its own, to try a fill on."""
+        rules = self.eligibility
+        twin = Eligibility(self.roster, self.expander, rules.ledger.copy())
+        return WeekContext(self.roster, self.monday, self.expander, self.instances, twin)
 
     def active_people(self) -> list[Person]:
         return [p for p in self.roster.people if p.active]

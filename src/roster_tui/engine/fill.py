@@ -59,8 +59,9 @@ class _Demand:
 
 
 class _Filler:
-    def __init__(self, context: WeekContext) -> None:
+    def __init__(self, context: WeekContext, *, shortest_first: bool = False) -> None:
         self.context = context
+        self.shortest_first = shortest_first
         self.rules = context.eligibility
         self.people: dict[str, Person] = {p.id: p for p in context.active_people()}
         self.demands: list[_Demand] = []
@@ -99,6 +100,10 @@ class _Filler:
         self.proposals: list[SeatProposal] = []
         self.placed: dict[str, list[tuple[int, Role | None]]] = {}  # person -> (demand, role)
 
+    def filled(self) -> int:
+        """Seats and missing roles closed so far."""
+        return self.wanted - sum(d.open + (d.role is not None) for d in self.demands)
+
     def _group(self, demand: _Demand) -> GroupKey | None:
         skey = slot_key(demand.slot.day, demand.slot.shift)
         if demand.role_pending:
@@ -126,19 +131,21 @@ class _Filler:
             for group, queue in self.queues.items():
                 if queue:
                     skey, role = group
-                    rank = (
-                        self._supply(group),
-                        role is None,
-                        self.slots[skey].start_ts,
-                        role or "",
+                    slot, supply = self.slots[skey], self._supply(group)
+                    # Seats nobody can take are set aside first; then the scarcest, or with
+                    # ``shortest_first`` the shortest (it leaves people more of their weekly
+                    # hours, so more seats in all when shifts differ in length).
+                    order = (
+                        (slot.seconds, supply) if self.shortest_first else (supply, slot.seconds)
                     )
+                    rank = (supply > 0, *order, role is None, slot.start_ts, role or "")
                     if best is None or rank < best[0]:
                         best = (rank, group)
             if best is None:
                 return
             group = best[1]
             queue = self.queues[group]
-            if best[0][0] == 0:
+            if not best[0][0]:
                 self._give_up(group, queue)
                 continue
             index = queue.popleft()
@@ -370,11 +377,18 @@ class _Filler:
 def fill_seats(context: WeekContext) -> SeatFill:
     """Proposals that close as many open seats and missing roles of the week as the rules allow.
 
-    ``context``'s ledger is updated with the proposals (so its loads read as after the fill).
+    When the open shifts differ in length the fill runs twice, scarcest seats first and shortest
+    first, and keeps the one that fills more (the first on a tie). ``context``'s eligibility is
+    left as after the fill, so its ledger reads the loads with the proposals.
     """
-    filler = _Filler(context)
-    filler.run()
-    filler.repair()
+    runs = [_Filler(context.copy())]
+    if len({d.slot.seconds for d in runs[0].demands}) > 1:
+        runs.append(_Filler(context.copy(), shortest_first=True))
+    for filler in runs:
+        filler.run()
+        filler.repair()
+    filler = max(runs, key=lambda f: (f.filled(), -runs.index(f)))
+    context.eligibility = filler.context.eligibility
     explain = Explainer(context)
     shortfalls = [
         explain(d.instance, d.slot, d.open, d.role, d.added)
