@@ -155,7 +155,7 @@ async def test_enter_shows_each_change_before_and_after(store: Store) -> None:
         a, b, c, *rest = rotation.members
         before = "、".join(names[p] for p in rotation.members)
         after = "、".join(names[p] for p in (a, c, b, *rest))
-        assert f"成员（轮换顺序）：{before} → {after}" in text
+        assert f"成员（轮换顺序）：由 {before} 改为 {after}" in text
         assert "操作人 tester" in text
         await pilot.press("escape")
         assert isinstance(app.screen, HistoryScreen)

@@ -20,7 +20,7 @@ ZH = {
     "fill.reason.join": "，",
     "fill.reason.none": "没有可选人员",
     "fill.nobody_holds": "没有在岗的{role}",
-    "fill.because": "{what}——{reasons}",
+    "fill.because": "{what}：{reasons}",
     "fill.short.seats": "{instance}：仍缺 {seats} 人",
     "fill.short.role": "{instance}：仍没有{role}在岗",
     "fill.short.both": "{instance}：仍缺 {seats} 人，也没有{role}",

@@ -12,7 +12,7 @@ ZH = {
     "import.not_utf8": "不是 UTF-8 编码的文本（字节位置 {offset}）",
     "import.not_utf8_maybe_gbk": (
         "不是 UTF-8 编码的文本（字节位置 {offset}），像是 GBK 编码："
-        "请用记事本或 WPS“另存为”UTF-8 后再导入"
+        "请用记事本或 WPS「另存为」UTF-8 后再导入"
     ),
     "import.toml_syntax": "TOML 格式有误：{detail}",
     "import.format_missing": '缺少版本标记，文件开头应写 format = "{expected}"',

@@ -85,7 +85,7 @@ ZH = {
     "应为 年-月-日 时:分，如 2026-12-05 08:00。",
     "tui.people.leave.error.order": "结束时间必须晚于开始时间。",
     "tui.people.leaves.title": "假条：{who}",
-    "tui.people.leaves.hint": "x 撤销选中的请假（可 Ctrl+Z 恢复）· Esc 关闭",
+    "tui.people.leaves.hint": "x 撤销选中的请假（可 Ctrl+Z 恢复），Esc 关闭",
     "tui.people.leaves.empty": "没有请假记录。Esc 关闭",
 }
 

@@ -24,7 +24,7 @@ ZH = {
     "tui.week.swap_next": "已选好第一位。移到另一格，再按 s 选择与之换班的人。",
     "tui.week.empty_cell": "这一格还没有人。",
     "tui.picker.search": "输入姓名、拼音首字母（如 zw）或手机尾号",
-    "tui.picker.hint": "回车选定 · Esc 取消 · 灰色为不可安排（括号内为原因）",
+    "tui.picker.hint": "回车选定，Esc 取消，灰色为不可安排（括号内为原因）",
     "tui.picker.to_list": "到列表",
     "tui.picker.tail": "尾号{tail}",
     "tui.picker.hours": "本周{hours}小时",
