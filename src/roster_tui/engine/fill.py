@@ -23,11 +23,13 @@ from roster_tui.domain.model import Person, Role
 from roster_tui.engine.eligibility import Slot, SlotKey, WeekContext, slot_key
 from roster_tui.engine.expand import InstanceKey
 from roster_tui.engine.fill_explain import Explainer, LoadSpread, Shortfall, load_spread
+from roster_tui.engine.fill_repair import repack
 
 __all__ = ["LoadSpread", "SeatFill", "SeatProposal", "Shortfall", "fill_seats"]
 
 GroupKey = tuple[SlotKey, Role | None]  # seats of one slot needing one role (None: anyone)
 REPAIR_DEPTH = 3  # moves in one repair chain
+REPAIR_ROUNDS = 4  # chains and repacking, while they still gain
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,7 @@ class _Filler:
                     self.holders.setdefault((skey, role), {})[pid] = None
         self.proposals: list[SeatProposal] = []
         self.placed: dict[str, list[tuple[int, Role | None]]] = {}  # person -> (demand, role)
+        self.took_seat: dict[tuple[int, str], bool] = {}  # (demand, person): filled an open seat
 
     def filled(self) -> int:
         """Seats and missing roles closed so far."""
@@ -186,11 +189,24 @@ class _Filler:
         demand.added.append(person)
         self.proposals.append(SeatProposal(demand.instance.key, person, role))
         self.placed.setdefault(person, []).append((index, role))
+        self.took_seat[(index, person)] = demand.open > 0
         if demand.open > 0:
             demand.open -= 1
         if role is not None:
             demand.role_pending = False
             demand.role = None
+
+    def _unplace(self, index: int, person: str, role: Role | None) -> None:
+        """Undo :meth:`_place`: the seat (and the role) is open again."""
+        demand = self.demands[index]
+        self.context.ledger.unbook(person, demand.slot, demand.instance.key)
+        demand.added.remove(person)
+        self.proposals.remove(SeatProposal(demand.instance.key, person, role))
+        self.placed[person].remove((index, role))
+        if self.took_seat.pop((index, person)):
+            demand.open += 1
+        if role is not None:
+            demand.role = role
 
     def _refresh(self, person: str) -> None:
         """After a booking, drop the person from the slots they no longer fit."""
@@ -254,6 +270,17 @@ class _Filler:
 
     # -- repair --------------------------------------------------------------------------------
     def repair(self) -> None:
+        """Chains of moves, then each person's seats packed anew, until neither finds more."""
+        for _ in range(REPAIR_ROUNDS):
+            before = self.filled()
+            self._chains()
+            # Only people the fill placed: anyone else free for an open seat was just given it.
+            for person in [pid for pid, seats in self.placed.items() if seats]:
+                repack(self, person)
+            if self.filled() == before:
+                return
+
+    def _chains(self) -> None:
         """Close seats the greedy left open with chains of moves: P1 leaves a seat for the open
         one, P2 leaves another for P1's, and so on until someone free takes the last (at most
         REPAIR_DEPTH moves). Each chain fills one more seat and breaks no rule."""
@@ -358,6 +385,7 @@ class _Filler:
         self.proposals[at] = SeatProposal(key, new, role)
         self.placed[old].remove((index, role))
         self.placed.setdefault(new, []).append((index, role))
+        self.took_seat[(index, new)] = self.took_seat.pop((index, old))
 
     def _recheck(self, person: str) -> None:
         """After a move the person may fit slots again, or no longer: look at every one."""
