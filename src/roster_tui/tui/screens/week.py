@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Static
 
+from roster_tui.domain.clock import format_hhmm
 from roster_tui.domain.gaps import Gap
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Roster
@@ -143,7 +144,8 @@ class WeekScreen(RosterScreen):
         line = Text()
         line.append(
             f"{printable(instance.post.name)} {printable(instance.shift.name)} "
-            f"{instance.start:%m-%d %H:%M}-{instance.end:%H:%M} ",
+            f"{instance.date.month}/{instance.date.day} "
+            f"{format_hhmm(instance.shift.start)}-{format_hhmm(instance.shift.end)} ",
             style="bold",
         )
         line.append(t("tui.week.need", need=instance.need, have=instance.have))
