@@ -37,7 +37,7 @@ from roster_tui.engine.incremental import apply_change
 
 MONDAY = dt.date(2026, 11, 30)  # ISO week 2026-W49
 SUNDAY = MONDAY + dt.timedelta(days=6)
-KEEPER = "keeper"  # holds every street and compound duty
+KEEPER = "keeper"  # holds every street and compound duty, never available for shifts
 
 
 def shift(name: str, start: str, end: str, need: int = 1, role: Role | None = None) -> ShiftPattern:
@@ -91,7 +91,7 @@ def district(
             Compound("k2", "红旗小区", "c2", CompoundKind.MANAGED, street="s2"),
         ],
         party_groups=[PartyGroup("g1", "农科路党小组", "c1", compounds=("k1",))],
-        people=[person(KEEPER, Role.CADRE, active=True), *people],
+        people=[person(KEEPER, Role.CADRE, available=()), *people],  # never on a shift
         posts=[Post("x1", "农科路12号院东门", "k1", tuple(shifts))] if shifts else [],
         rotations=list(rotations),
         overrides=list(overrides),
