@@ -23,7 +23,7 @@ from roster_tui.tui.translate import translate_bindings
 MAX_ROWS = 2000  # a week of a large sub-district proposes far fewer; more would only lag
 # Widths that fit the box at 80 columns: "12/31 周三", a post or an address, "白班/党员",
 # "张伟 p0001 东风社区".
-COLUMNS = (("date", 10), ("place", 27), ("what", 10), ("person", 23))
+COLUMNS = (("date", 10), ("place", 28), ("what", 9), ("person", 23))
 
 
 class FillPreview(ModalScreen[bool]):

@@ -318,12 +318,15 @@ class WeekScreen(RosterScreen):
 
     def action_fill(self) -> None:
         if self.data is not None:
-            self.notify(t("tui.fill.computing"), timeout=2)
+            self.query_one(WeekTable).loading = True  # a large week takes a moment
             self.compute_fill(self.data.roster, self.data.monday)
 
     @work(thread=True, exclusive=True, group="fill", exit_on_error=False)
     def compute_fill(self, roster: Roster, monday: dt.date) -> None:
-        plan = plan_fill(roster, monday)
+        try:
+            plan = plan_fill(roster, monday)
+        finally:
+            self.app.call_from_thread(setattr, self.query_one(WeekTable), "loading", False)
         self.app.call_from_thread(self._preview_fill, plan)
 
     def _preview_fill(self, plan: FillPlan) -> None:

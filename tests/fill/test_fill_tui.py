@@ -1,0 +1,80 @@
+"""The week screen's f (自动补位): a preview of every change, applied as one undoable edit."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from fill_store import MONDAY, SUNDAY, TODAY, demo_db_url, demo_workspace  # noqa: F401
+from textual.widgets import DataTable
+
+from roster_tui.domain.gaps import GapKind
+from roster_tui.engine.check import check
+from roster_tui.services.fill import plan_fill
+from roster_tui.services.workspace import Workspace
+from roster_tui.tui.app import RosterApp
+from roster_tui.tui.screens.fill_preview import FillPreview
+from roster_tui.tui.screens.week import WeekScreen
+
+SHIFT_KINDS = {GapKind.UNDERSTAFFED, GapKind.MISSING_ROLE}
+
+
+async def _settle(app: RosterApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(3):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def _open_preview(app: RosterApp, pilot) -> FillPreview:  # type: ignore[no-untyped-def]
+    await _settle(app, pilot)
+    await pilot.press("2")
+    await _settle(app, pilot)
+    assert isinstance(app.screen, WeekScreen)
+    await pilot.press("f")
+    await _settle(app, pilot)
+    preview = app.screen
+    assert isinstance(preview, FillPreview)
+    return preview
+
+
+def _shift_gaps(workspace: Workspace) -> int:
+    return sum(1 for g in check(workspace.load(), MONDAY, SUNDAY) if g.kind in SHIFT_KINDS)
+
+
+async def test_f_previews_every_change_and_a_applies_them_as_one_undoable_edit(
+    workspace: Workspace,
+) -> None:
+    plan = plan_fill(workspace.load(), MONDAY)
+    before = Counter(workspace.load().overrides)
+    assert _shift_gaps(workspace) > 0
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        preview = await _open_preview(app, pilot)
+        assert preview.query_one("#fill-table", DataTable).row_count == plan.count
+        await pilot.press("a")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, WeekScreen)
+        assert _shift_gaps(workspace) == 0
+        assert workspace.history(limit=1)[0].summary == f"自动补位：{plan.count} 项"
+        await pilot.press("ctrl+z")
+        await _settle(app, pilot)
+        assert Counter(workspace.load().overrides) == before
+
+
+async def test_escape_leaves_everything_as_it_was(workspace: Workspace) -> None:
+    version = workspace.data_version()
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_preview(app, pilot)
+        await pilot.press("escape")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, WeekScreen)
+    assert workspace.data_version() == version
+
+
+def test_fill_preview_snapshot(snap_compare, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+
+    async def open_preview(pilot) -> None:  # type: ignore[no-untyped-def]
+        await _open_preview(app, pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=open_preview)
