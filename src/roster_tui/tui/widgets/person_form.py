@@ -6,16 +6,13 @@ import dataclasses
 import re
 
 from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, SelectionList, Static
+from textual.widgets import Select, SelectionList
 
 from roster_tui.domain.availability import AvailabilityError, parse_window
 from roster_tui.domain.model import Person, Role, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.tui.translate import translate_bindings
+from roster_tui.tui.widgets.form_modal import FormModal
 
 # Windows are separated by semicolons (a comma already joins days: "sat,sun 00:00-24:00").
 _WINDOW_SEPARATOR = re.compile(r"[;；]")
@@ -41,124 +38,82 @@ def parse_availability(text: str) -> tuple[str, ...] | None:
     return windows
 
 
-class PersonForm(ModalScreen[Person | None]):
+class PersonForm(FormModal[Person]):
     """Dismisses with the person as saved, or None when cancelled."""
 
-    CSS_PATH = "person_form.tcss"
-    BINDINGS = [
-        Binding("escape", "cancel", "tui.key.cancel"),
-        Binding("ctrl+s", "save", "tui.key.ok"),
-    ]
+    CSS_PATH = ["form_modal.tcss", "person_form.tcss"]
+    BOX_ID = "person-form"
+    ID_PREFIX = "pf"
+    LABELS = "tui.people.form"
 
     def __init__(self, roster: Roster, person: Person | None, new_id: str) -> None:
         super().__init__()
-        translate_bindings(self)
         self.roster = roster
         self.person = person
         self.new_id = new_id
 
-    def compose(self) -> ComposeResult:
+    def heading(self) -> str:
+        person = self.person
+        title = "tui.people.form.edit" if person else "tui.people.form.add"
+        return t(title, id=person.id if person else self.new_id)
+
+    def compose_fields(self) -> ComposeResult:
         person = self.person
         communities = [(printable(c.name), c.id) for c in self.roster.communities]
         groups = [(printable(g.name), g.id) for g in self.roster.party_groups]
-        title = "tui.people.form.edit" if person else "tui.people.form.add"
-        with VerticalScroll(id="person-form"):
-            yield Static(t(title, id=person.id if person else self.new_id), classes="title")
-            yield from self._row("name", Input(person.name if person else "", id="pf-name"))
-            yield from self._row("phone", Input(person.phone if person else "", id="pf-phone"))
-            yield from self._row(
-                "community",
-                Select(
-                    communities,
-                    value=person.community if person else communities[0][1],
-                    allow_blank=False,
-                    compact=True,
-                    id="pf-community",
-                ),
-            )
-            yield from self._row(
-                "group",
-                Select(
-                    groups,
-                    prompt=t("tui.none"),
-                    value=(person.party_group or Select.NULL) if person else Select.NULL,
-                    compact=True,
-                    id="pf-group",
-                ),
-            )
-            limit = person.max_hours_per_week if person else None
-            yield from self._row(
-                "max",
-                Input(
-                    f"{limit:g}" if limit is not None else "",
-                    placeholder=t(
-                        "tui.people.form.max_hint",
-                        hours=f"{self.roster.settings.max_hours_per_week:g}",
-                    ),
-                    id="pf-max",
-                ),
-            )
-            yield from self._row(
+        yield from self.row("name", self.text_box("name", person.name if person else ""))
+        yield from self.row("phone", self.text_box("phone", person.phone if person else ""))
+        yield from self.row(
+            "community",
+            Select(
+                communities,
+                value=person.community if person else communities[0][1],
+                allow_blank=False,
+                compact=True,
+                id="pf-community",
+            ),
+        )
+        yield from self.row(
+            "group",
+            Select(
+                groups,
+                prompt=t("tui.none"),
+                value=(person.party_group or Select.NULL) if person else Select.NULL,
+                compact=True,
+                id="pf-group",
+            ),
+        )
+        limit = person.max_hours_per_week if person else None
+        max_hint = t(
+            "tui.people.form.max_hint", hours=f"{self.roster.settings.max_hours_per_week:g}"
+        )
+        yield from self.row(
+            "max", self.text_box("max", f"{limit:g}" if limit is not None else "", max_hint)
+        )
+        yield from self.row(
+            "available",
+            self.text_box(
                 "available",
-                Input(
-                    availability_text(person.available if person else None),
-                    placeholder=t("tui.people.form.available_hint"),
-                    id="pf-available",
-                ),
-            )
-            roles = set(person.roles) if person else set()
-            yield from self._row(
-                "roles",
-                SelectionList[Role](
-                    *[(t(f"tui.people.role.{r.value}"), r, r in roles) for r in Role],
-                    id="pf-roles",
-                ),
-            )
-            yield Static("", id="pf-error", classes="form-error")
-            with Horizontal(classes="form-buttons"):
-                yield Button(t("tui.key.ok"), variant="primary", compact=True, id="pf-ok")
-                yield Button(t("tui.key.cancel"), compact=True, id="pf-cancel")
+                availability_text(person.available if person else None),
+                t("tui.people.form.available_hint"),
+            ),
+        )
+        roles = set(person.roles) if person else set()
+        yield from self.row(
+            "roles",
+            SelectionList[Role](
+                *[(t(f"tui.people.role.{r.value}"), r, r in roles) for r in Role],
+                id="pf-roles",
+            ),
+        )
 
-    def _row(self, field: str, widget: Input | Select[str] | SelectionList[Role]) -> ComposeResult:
-        if isinstance(widget, Input):
-            widget.compact = True
-            widget.cursor_blink = False
-        with Horizontal(classes="form-row"):
-            yield Label(t(f"tui.people.form.{field}"), classes="form-label")
-            yield widget
-
-    def on_mount(self) -> None:
-        self.query_one("#pf-name", Input).focus()
-
-    def on_input_submitted(self) -> None:
-        self.action_save()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "pf-ok":
-            self.action_save()
-        else:
-            self.action_cancel()
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def action_save(self) -> None:
-        try:
-            person = self._read()
-        except ValueError as exc:
-            self.query_one("#pf-error", Static).update(str(exc))
-            return
-        self.dismiss(person)
-
-    def _read(self) -> Person:
-        """The person the form describes; ValueError with the message to show otherwise."""
-        name = self.query_one("#pf-name", Input).value.strip()
-        phone = self.query_one("#pf-phone", Input).value.strip()
+    def read(self) -> Person:
+        name, phone = self.text("name"), self.text("phone")
         if not name:
             raise ValueError(t("tui.people.form.error.name"))
         if not phone:
             raise ValueError(t("tui.people.form.error.phone"))
-        max_text = self.query_one("#pf-max", Input).value.strip()
+        max_text = self.text("max")
         limit: float | None = None
         if max_text:
             try:
@@ -168,7 +123,7 @@ class PersonForm(ModalScreen[Person | None]):
             if not 0 < limit <= 168:
                 raise ValueError(t("tui.people.form.error.max"))
         try:
-            available = parse_availability(self.query_one("#pf-available", Input).value)
+            available = parse_availability(self.text("available"))
         except AvailabilityError as exc:
             raise ValueError(t("tui.people.form.error.available", window=str(exc))) from None
         community = self.query_one("#pf-community", Select).value
