@@ -7,9 +7,10 @@ import datetime as dt
 
 import pytest
 from conftest import TODAY
+from textual.coordinate import Coordinate
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import DataTable
+from textual.widgets import DataTable, OptionList
 
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Roster, Rotation
@@ -28,10 +29,12 @@ from roster_tui.store.db import open_store
 from roster_tui.store.repository import Store
 from roster_tui.tui.app import RosterApp
 from roster_tui.tui.screens.places import PlacesScreen
+from roster_tui.tui.widgets.person_label import person_label
+from roster_tui.tui.widgets.person_picker import PersonPicker
 from roster_tui.tui.widgets.place_detail import PlaceDetail
-from roster_tui.tui.widgets.place_person_picker import PersonPicker
 from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
 from roster_tui.tui.widgets.rotation_dates import RotationDatesDialog, parse_dates
+from roster_tui.tui.widgets.week_table import WeekTable
 
 SIZES = [(80, 24), (120, 40)]
 MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
@@ -346,7 +349,7 @@ async def test_names_that_look_like_markup_show_as_written(store: Store) -> None
         await _settle(app, pilot)
         await pilot.press(*"王五")
         await _settle(app, pilot)
-        assert "[bold]王五[/bold]" in _rendered(app.screen.query_one("#picker-results"))
+        assert "[bold]王五[/bold]" in _rendered(app.screen.query_one("#picker-list"))
 
 
 async def test_moving_down_the_rotations_lists_the_next_rotation_s_members(store: Store) -> None:
@@ -363,3 +366,37 @@ async def test_moving_down_the_rotations_lists_the_next_rotation_s_members(store
         await _settle(app, pilot)
         assert detail.members == second.members
         assert second.id in _rendered(detail.query_one("#people-title"))
+
+
+def _listed_in_picker(app: RosterApp) -> list[str]:
+    picker = app.screen
+    assert isinstance(picker, PersonPicker)
+    return [str(option.prompt) for option in picker.query_one(OptionList).options]
+
+
+async def test_a_person_reads_the_same_in_the_places_and_the_week_picker(store: Store) -> None:
+    roster = store.load_roster()
+    person = next(p for p in roster.people if p.active and p.roles)
+    communities = {c.id: c.name for c in roster.communities}
+    label = person_label(person, communities)
+    compound = roster.compounds[0]
+    app = _app(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_places(app, pilot)
+        await _walk_to(app, pilot, PlaceRef("compound", compound.id))
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.press(*person.phone[-4:])
+        [places_row] = _listed_in_picker(app)
+        assert places_row.startswith(f"{label}  ")  # then the roles
+        await pilot.press("escape", "2")
+        await _settle(app, pilot)
+        week = app.screen.query_one(WeekTable)
+        week.focus()
+        shift_row = next(i for i, r in enumerate(week.ordered_rows) if str(r.key.value)[:2] == "r:")
+        week.cursor_coordinate = Coordinate(shift_row, 1)
+        await pilot.press("a")
+        await _settle(app, pilot)
+        await pilot.press(*person.phone[-4:])
+        [week_row] = _listed_in_picker(app)
+        assert week_row.startswith(f"{label} 本周")  # then the hours and any reasons

@@ -243,7 +243,7 @@ class WeekScreen(RosterScreen):
             if person is not None:
                 self.roster_app.edit(lambda ws: ws.assign(roster, instance.key, person))
 
-        self.app.push_screen(PersonPicker(title, rank, roster), chosen)
+        self.app.push_screen(PersonPicker(title, roster, rank=rank), chosen)
 
     def _where(self, instance: ShiftInstance) -> str:
         return (

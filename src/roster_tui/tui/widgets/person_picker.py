@@ -1,4 +1,12 @@
-"""Choose a person for a seat: ranked by fitness, searchable, every refusal explained."""
+"""Choose one person: type part of a name, its pinyin initials or a phone tail.
+
+One picker for every screen, so a person reads the same everywhere: name, community and
+尾号NNNN, then what the caller knows more. Given a ranking (the week's seat), everyone comes in
+its order with their hours this week, and those who cannot take the seat are greyed out with the
+reasons. Without one (a place's duty or rotation), active people come with their roles, the
+place's own community first. The first search works out every name's pinyin (a large
+sub-district has 2,000 people), so that, and the ranking, run in a worker.
+"""
 
 from __future__ import annotations
 
@@ -9,16 +17,19 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from roster_tui.domain.model import Roster
+from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.candidates import Candidate
-from roster_tui.services.people import person_matches, phone_tail, search_people
+from roster_tui.services.people import person_matches, search_people
+from roster_tui.services.places import find_people
 from roster_tui.tui.translate import translate_bindings
+from roster_tui.tui.widgets.person_label import person_label
 
 MAX_SHOWN = 300  # a search narrows further; a long list helps nobody at 80×24
 
@@ -35,72 +46,92 @@ class PersonPicker(ModalScreen[str | None]):
     def __init__(
         self,
         title: str,
-        rank: Callable[[], list[Candidate]],
         roster: Roster,
+        *,
+        rank: Callable[[], list[Candidate]] | None = None,
+        community: str | None = None,
     ) -> None:
+        """``rank`` orders everyone for a seat; without it, ``community`` comes first."""
         super().__init__()
         translate_bindings(self)
         self.heading = title
-        self._rank = rank
         self._roster = roster
+        self._rank = rank
+        self._community = community
         self._communities = {c.id: c.name for c in roster.communities}
-        self._candidates: list[Candidate] = []
+        self._ranked: list[Candidate] | None = None
+        self._ready = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
-            yield Static(Text(self.heading), classes="title")
-            search = Input(placeholder=t("tui.picker.search"), id="picker-search")
-            search.cursor_blink = False
+            yield Static(Content(self.heading), classes="title")  # place names are data
+            search = Input(
+                placeholder=t("tui.picker.search"), id="picker-search", select_on_focus=False
+            )
+            search.cursor_blink = False  # no blinking cursor over SSH
             yield search
             yield OptionList(id="picker-list")
-            yield Static(t("tui.picker.hint"), classes="hint")
+            yield Static(self._hint(), id="picker-hint", classes="hint")
+
+    def _hint(self) -> str:
+        return t("tui.picker.hint_ranked" if self._rank is not None else "tui.picker.hint")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).loading = True
-        self.load_candidates()
+        self.load()
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def load_candidates(self) -> None:
-        ranked = self._rank()
+    def load(self) -> None:
+        ranked = self._rank() if self._rank is not None else None
         search_people(self._roster, "zz")  # builds the pinyin index here, not on a keypress
         self.app.call_from_thread(self._loaded, ranked)
 
-    def _loaded(self, ranked: list[Candidate]) -> None:
-        self._candidates = ranked
+    def _loaded(self, ranked: list[Candidate] | None) -> None:
+        self._ranked, self._ready = ranked, True
         self.query_one(OptionList).loading = False
         self._show(self.query_one(Input).value)
 
+    # -- the list -------------------------------------------------------------------------------
     def _show(self, query: str) -> None:
         options = self.query_one(OptionList)
         options.clear_options()
-        found = person_matches(self._roster, query) if query.strip() else None
-        shown = [c for c in self._candidates if found is None or c.person.id in found]
-        shown = shown[:MAX_SHOWN]
-        options.add_options([self._option(c) for c in shown])
-        first = next((i for i, c in enumerate(shown) if c.eligible), None)
+        if self._ranked is None:
+            people = find_people(self._roster, query, community=self._community, limit=MAX_SHOWN)
+            options.add_options([self._option(p, _roles(p)) for p in people])
+        else:
+            found = person_matches(self._roster, query) if query.strip() else None
+            shown = [c for c in self._ranked if found is None or c.person.id in found]
+            options.add_options([self._ranked_option(c) for c in shown[:MAX_SHOWN]])
+        first = next((i for i, o in enumerate(options.options) if not o.disabled), None)
         if first is not None:
             options.highlighted = first
+        hint = self._hint() if options.option_count else t("tui.picker.nobody")
+        self.query_one("#picker-hint", Static).update(hint)
 
-    def _option(self, candidate: Candidate) -> Option:
-        person = candidate.person
-        community = self._communities.get(person.community, person.community)
-        line = Text(printable(person.name), style="bold" if candidate.eligible else "dim")
-        line.append(f" {person.id} {printable(community)} ")
-        line.append(t("tui.picker.tail", tail=phone_tail(person.phone)))
-        line.append(" " + t("tui.picker.hours", hours=f"{candidate.hours_this_week:g}"))
+    def _option(self, person: Person, extras: Text, *, eligible: bool = True) -> Option:
+        """``张伟 东风社区 尾号0003`` and the extras; a Text, so names are never markup."""
+        line = Text(person_label(person, self._communities))
+        line.stylize("bold" if eligible else "dim", 0, len(printable(person.name)))
+        line.append_text(extras)
+        return Option(line, id=person.id, disabled=not eligible)
+
+    def _ranked_option(self, candidate: Candidate) -> Option:
+        extras = Text(" " + t("tui.picker.hours", hours=f"{candidate.hours_this_week:g}"))
         if candidate.has_needed_role:
-            line.append(" " + t("tui.picker.has_role"), style="bold")
+            extras.append(" " + t("tui.picker.has_role"), style="bold")
         if candidate.blockers:
             reasons = ", ".join(t(f"tui.blocker.{b.value}") for b in candidate.blockers)
-            line.append(f"  [{reasons}]", style="dim")
-        return Option(line, id=person.id, disabled=not candidate.eligible)
+            extras.append(f"  [{reasons}]", style="dim")
+        return self._option(candidate.person, extras, eligible=candidate.eligible)
 
+    # -- choosing -------------------------------------------------------------------------------
     @on(Input.Changed, "#picker-search")
     def _search(self, event: Input.Changed) -> None:
-        self._show(event.value)
+        if self._ready:  # until then the list is loading; it shows this query when ready
+            self._show(event.value)
 
     @on(Input.Submitted, "#picker-search")
-    def _take_first(self) -> None:
+    def _take_highlighted(self) -> None:
         options = self.query_one(OptionList)
         if options.highlighted is not None:
             option = options.get_option_at_index(options.highlighted)
@@ -116,3 +147,8 @@ class PersonPicker(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _roles(person: Person) -> Text:
+    roles = "、".join(t(f"role.{role.value}") for role in person.roles)
+    return Text("  " + roles, style="dim") if roles else Text()
