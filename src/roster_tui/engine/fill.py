@@ -1,20 +1,23 @@
 """Auto-fill (自动补位, SPEC §4 ``fill``): close a week's understaffed and missing_role gaps by
 adding people, never breaking a hard rule.
 
-A greedy repair over open seats, scarcest first. Seats are grouped by slot (date, start, end)
-and by the role they need, since every rule depends on the slot only: the group with the fewest
+A greedy over open seats, scarcest first, then a repair. Seats are grouped by slot (date,
+start, end) and by the role they need, since every rule depends on the slot only: the group with the fewest
 eligible people is served next, and eligibility is updated after each assignment for the one
 person whose bookings changed (rest, overlap and weekly hours). Among the eligible, the
 :meth:`~roster_tui.engine.eligibility.Eligibility.preference` order decides (same community, then
 the same Party group, then the lightest load), except that a person whose assignment would leave
 some other open slot with fewer eligible people than open seats is passed over while a harmless
-one exists: that keeps coverage close to an exact optimiser's. Everything iterates in roster or
-instance order, so the same data gives the same proposals.
+one exists: that keeps coverage close to an exact optimiser's. When shifts differ in length a
+second run serves the shortest seats first (a long seat can use up hours three short ones need)
+and the fuller run is kept. The repair then closes what it can by chains of moves
+(:mod:`~roster_tui.engine.fill_chains`) and by repacking each placed person's seats exactly
+(:mod:`~roster_tui.engine.fill_repair`). Everything iterates in roster or instance order, so the
+same data gives the same proposals.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections import deque
 from dataclasses import dataclass, field
 
@@ -22,6 +25,7 @@ from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Role
 from roster_tui.engine.eligibility import Slot, SlotKey, WeekContext, slot_key
 from roster_tui.engine.expand import InstanceKey
+from roster_tui.engine.fill_chains import close_by_chains
 from roster_tui.engine.fill_explain import Explainer, LoadSpread, Shortfall, load_spread
 from roster_tui.engine.fill_repair import repack
 
@@ -273,93 +277,12 @@ class _Filler:
         """Chains of moves, then each person's seats packed anew, until neither finds more."""
         for _ in range(REPAIR_ROUNDS):
             before = self.filled()
-            self._chains()
+            close_by_chains(self, REPAIR_DEPTH)
             # Only people the fill placed: anyone else free for an open seat was just given it.
             for person in [pid for pid, seats in self.placed.items() if seats]:
                 repack(self, person)
             if self.filled() == before:
                 return
-
-    def _chains(self) -> None:
-        """Close seats the greedy left open with chains of moves: P1 leaves a seat for the open
-        one, P2 leaves another for P1's, and so on until someone free takes the last (at most
-        REPAIR_DEPTH moves). Each chain fills one more seat and breaks no rule."""
-        failed: set[GroupKey] = set()  # seats no chain reaches, until the next change
-        progress = True
-        while progress:
-            progress = False
-            for index, demand in enumerate(self.demands):
-                skey = slot_key(demand.slot.day, demand.slot.shift)
-                for role in (demand.role, None):
-                    while (demand.role is not None and role == demand.role) or (
-                        role is None and demand.open > 0
-                    ):
-                        if (skey, role) in failed:
-                            break
-                        chain = self._chain(index, role, REPAIR_DEPTH, frozenset(), set())
-                        if chain is None:
-                            failed.add((skey, role))
-                            break
-                        self._apply_chain(index, role, chain)
-                        failed.clear()
-                        progress = True
-
-    def _chain(
-        self, index: int, role: Role | None, depth: int, moving: frozenset[str], seen: set[int]
-    ) -> list[tuple[str, int, Role | None]] | None:
-        """Moves that put someone on the demand's seat: ``(person, seat they leave, its role)``,
-        the last one free (seat -1). The ledger is left as it was found."""
-        demand = self.demands[index]
-        skey = slot_key(demand.slot.day, demand.slot.shift)
-        free = self._best(demand, skey, role, exclude=moving)
-        if free is not None:
-            return [(free, -1, None)]
-        if depth == 0:
-            return None
-        seen.add(index)
-        ledger, slot = self.context.ledger, demand.slot
-        on_it = {*demand.instance.assigned, *demand.added}
-        for pid, seats in self.placed.items():
-            who = self.people[pid]
-            if pid in moving or pid in on_it or (role is not None and role not in who.roles):
-                continue
-            if self.rules.static_blocker(pid, slot) is not None:
-                continue
-            for other, other_role in self._freeing(pid, slot, seats):
-                if other in seen:
-                    continue
-                seat = self.demands[other]
-                ledger.unbook(pid, seat.slot, seat.instance.key)
-                rest = None
-                if self.rules.fits(who, slot):
-                    ledger.book(pid, slot, demand.instance.key)
-                    rest = self._chain(other, other_role, depth - 1, moving | {pid}, seen)
-                    ledger.unbook(pid, slot, demand.instance.key)
-                ledger.book(pid, seat.slot, seat.instance.key)
-                if rest is not None:
-                    return [(pid, other, other_role), *rest]
-        return None
-
-    def _freeing(
-        self, pid: str, slot: Slot, seats: list[tuple[int, Role | None]]
-    ) -> list[tuple[int, Role | None]]:
-        """The person's placed seats whose leaving could free them for ``slot``: the one seat
-        that clashes with it, or any seat when only the weekly hours stand in the way."""
-        clashes = self.context.ledger.clashing(pid, slot)
-        if len(clashes) > 1:
-            return []
-        if clashes:
-            return [(i, r) for i, r in seats if self.demands[i].instance.key == clashes[0]]
-        return list(seats)
-
-    def _apply_chain(
-        self, index: int, role: Role | None, chain: list[tuple[str, int, Role | None]]
-    ) -> None:
-        for (left, seat, seat_role), (taker, _, _) in itertools.pairwise(chain):
-            self._hand_over(seat, seat_role, left, taker)
-        self._place(index, chain[0][0], role)
-        for person, _, _ in chain:
-            self._recheck(person)
 
     def _best(
         self, demand: _Demand, skey: SlotKey, role: Role | None, exclude: frozenset[str]
