@@ -2,18 +2,18 @@
 adding people, never breaking a hard rule.
 
 A greedy over open seats, scarcest first, then a repair. Seats are grouped by slot (date,
-start, end) and by the role they need, since every rule depends on the slot only: the group with the fewest
-eligible people is served next, and eligibility is updated after each assignment for the one
-person whose bookings changed (rest, overlap and weekly hours). Among the eligible, the
-:meth:`~roster_tui.engine.eligibility.Eligibility.preference` order decides (same community, then
-the same Party group, then the lightest load), except that a person whose assignment would leave
-some other open slot with fewer eligible people than open seats is passed over while a harmless
-one exists: that keeps coverage close to an exact optimiser's. When shifts differ in length a
-second run serves the shortest seats first (a long seat can use up hours three short ones need)
-and the fuller run is kept. The repair then closes what it can by chains of moves
+start, end) and by the role they need, since every rule depends on the slot only: the group
+with the fewest eligible people is served next, and eligibility is updated after each
+assignment for the one person whose bookings changed (rest, overlap and weekly hours). Among
+the eligible, the :meth:`~roster_tui.engine.eligibility.Eligibility.preference` order decides
+(same community, then the same Party group, then the lightest load), except that a person whose
+assignment would leave some other open slot with fewer eligible people than open seats is
+passed over while a harmless one exists. When shifts differ in length a second run serves the
+shortest seats first (a long seat can use up the hours three short ones need) and the fuller
+run is kept. The repair then closes what it can by chains of moves
 (:mod:`~roster_tui.engine.fill_chains`) and by repacking each placed person's seats exactly
-(:mod:`~roster_tui.engine.fill_repair`). Everything iterates in roster or instance order, so the
-same data gives the same proposals.
+(:mod:`~roster_tui.engine.fill_repair`). Everything iterates in roster or instance order, so
+the same data gives the same proposals.
 """
 
 from __future__ import annotations
