@@ -52,7 +52,11 @@ class Timed(RosterApp):
         if self.roster is not None and not busy:
             self.call_after_refresh(self.exit)
 
-Timed(Workspace.open(sys.argv[1]), today=dt.date.fromisoformat(sys.argv[2])).run(
+# As `roster-tui` does: the roster is read before Textual starts.
+workspace = Workspace.open(sys.argv[1])
+version = workspace.data_version()
+preloaded = (workspace.load(), version)
+Timed(workspace, today=dt.date.fromisoformat(sys.argv[2]), preloaded=preloaded).run(
     headless=True, size=(80, 24)
 )
 """

@@ -96,9 +96,17 @@ def _workspace(db: str | None, *, create: bool = False) -> Workspace:
 
 def _open_tui(args: argparse.Namespace, db: str | None) -> int:
     workspace = _workspace(db)
+    return _run_tui(workspace)
+
+
+def _run_tui(workspace: Workspace) -> int:
+    # Read before Textual starts: the first screen then opens with its data (a worker would
+    # share the interpreter with the app's start-up and take several times as long).
+    version = workspace.data_version()  # first: a write in between then shows as a change
+    preloaded = (workspace.load(), version)
     from roster_tui.tui.app import RosterApp
 
-    RosterApp(workspace).run()
+    RosterApp(workspace, preloaded=preloaded).run()
     return EXIT_OK
 
 
@@ -125,10 +133,7 @@ def _demo(args: argparse.Namespace, db: str | None) -> int:
 
         print_gaps(roster, gaps, monday, monday + dt.timedelta(days=6))
         return EXIT_OK
-    from roster_tui.tui.app import RosterApp
-
-    RosterApp(workspace).run()
-    return EXIT_OK
+    return _run_tui(workspace)
 
 
 def _import(args: argparse.Namespace, db: str | None) -> int:

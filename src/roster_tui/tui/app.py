@@ -58,14 +58,15 @@ MIN_WIDTH, MIN_HEIGHT = 80, 24
 class RosterApp(App[None]):
     CSS_PATH = "app.tcss"
     MODES = MODE_SCREENS  # type: ignore[assignment]
+    # The mode keys are on the mode bar already; the footer keeps its room for the screen's own.
     BINDINGS = [
-        Binding("1", "switch_mode('today')", "tui.mode.today"),
-        Binding("2", "switch_mode('week')", "tui.mode.week"),
-        Binding("3", "switch_mode('gaps')", "tui.mode.gaps"),
-        Binding("4", "switch_mode('people')", "tui.mode.people"),
-        Binding("5", "switch_mode('places')", "tui.mode.places"),
-        Binding("6", "switch_mode('households')", "tui.mode.households"),
-        Binding("7", "switch_mode('history')", "tui.mode.history"),
+        Binding("1", "switch_mode('today')", "tui.mode.today", show=False),
+        Binding("2", "switch_mode('week')", "tui.mode.week", show=False),
+        Binding("3", "switch_mode('gaps')", "tui.mode.gaps", show=False),
+        Binding("4", "switch_mode('people')", "tui.mode.people", show=False),
+        Binding("5", "switch_mode('places')", "tui.mode.places", show=False),
+        Binding("6", "switch_mode('households')", "tui.mode.households", show=False),
+        Binding("7", "switch_mode('history')", "tui.mode.history", show=False),
         Binding("e", "export", "tui.export.open"),
         Binding("f1,question_mark", "help", "tui.key.help"),
         Binding("ctrl+z", "undo", "tui.key.undo"),
@@ -79,7 +80,10 @@ class RosterApp(App[None]):
         *,
         today: dt.date | None = None,
         poll_seconds: float = 1.0,
+        preloaded: tuple[Roster, int] | None = None,
     ) -> None:
+        """``preloaded``: the roster and its data version, read before the app started, so the
+        first screen is drawn with data instead of waiting for a worker to load it."""
         super().__init__()
         translate_bindings(self)
         self.workspace = workspace
@@ -87,12 +91,18 @@ class RosterApp(App[None]):
         self._fixed_today = today
         self._poll_seconds = poll_seconds
         self._seen_version: int | None = None
+        self._preloaded = preloaded
 
     # -- start-up --------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.title = t("tui.title")
+        if self._preloaded is not None:
+            roster, version = self._preloaded
+            self.roster, self._seen_version = roster, version
+            self._preloaded = None
+        else:
+            self.load_roster()
         self.switch_mode("today")
-        self.load_roster()
         self.set_interval(self._poll_seconds, self.poll_for_changes)
         self._check_size()
 
