@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 from conftest import TODAY
+from helpers import SIZES, open_screen, settle
 
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Person, Roster
@@ -20,23 +21,6 @@ from roster_tui.tui.screens.gaps import GapsScreen
 from roster_tui.tui.widgets import gap_table
 from roster_tui.tui.widgets.gap_table import GapTable
 from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
-
-SIZES = [(80, 24), (120, 40)]
-
-
-async def _settle(app: RosterApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(4):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def _open_gaps(app: RosterApp, pilot) -> GapsScreen:  # type: ignore[no-untyped-def]
-    await _settle(app, pilot)
-    await pilot.press("3")
-    await _settle(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, GapsScreen)
-    return screen
 
 
 def app_mode_name(mode: str) -> str:
@@ -61,7 +45,7 @@ async def test_every_gap_of_this_week_is_listed_by_kind(workspace: Workspace, de
     expected = check(demo, first, last)
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_gaps(app, pilot)
+        screen = await open_screen(app, pilot, "3", GapsScreen)
         table = screen.query_one(GapTable)
         assert table.row_count == len(expected)
         assert Counter(row.gap for row in screen._rows) == Counter(expected)
@@ -80,32 +64,32 @@ async def test_brackets_move_the_range_by_a_week(
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=size) as pilot:
-        screen = await _open_gaps(app, pilot)
+        screen = await open_screen(app, pilot, "3", GapsScreen)
         await pilot.press("left_square_bracket")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert "2026-W48（11月23日 至 11月29日）" in _range_label(screen)
         previous = check(demo, dt.date(2026, 11, 23), dt.date(2026, 11, 29))
         assert Counter(row.gap for row in screen._rows) == Counter(previous)
         await pilot.press("right_square_bracket", "right_square_bracket")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert "2026-W50（12月7日 至 12月13日）" in _range_label(screen)
         await pilot.press("t")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert "2026-W49" in _range_label(screen)
 
 
 async def test_the_kind_filter_keeps_one_kind(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_gaps(app, pilot)
+        screen = await open_screen(app, pilot, "3", GapsScreen)
         everything = len(screen._rows)
         await pilot.press("k", "down", "down", "enter")  # all, 缺员, 缺少角色
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert screen.kind == GapKind.MISSING_ROLE
         assert {row.gap.kind for row in screen._rows} == {GapKind.MISSING_ROLE}
         assert screen.query_one(GapTable).row_count == len(screen._rows) < everything
         await pilot.press("k", "home", "enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert screen.kind is None and len(screen._rows) == everything
 
 
@@ -116,10 +100,10 @@ async def test_enter_on_an_understaffed_gap_opens_the_week_on_that_shift(
     wanted = [g for g in check(demo, first, last) if g.kind == GapKind.UNDERSTAFFED][-1]
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_gaps(app, pilot)
+        screen = await open_screen(app, pilot, "3", GapsScreen)
         await _go_to(pilot, screen, wanted)
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert app.current_mode == "week"
         week = app.screen
         table = week.query_one("#week-table")
@@ -143,13 +127,13 @@ async def test_enter_on_other_gaps_opens_the_screen_that_fixes_them(
     wanted = next(g for g in check(demo, first, last) if g.kind == kind)
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_gaps(app, pilot)
+        screen = await open_screen(app, pilot, "3", GapsScreen)
         await _go_to(pilot, screen, wanted)
         assert f"请到「{app_mode_name(mode)}」页处理" in str(
             screen.query_one("#gaps-detail").render()
         )
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert app.current_mode == mode
 
 
@@ -160,10 +144,10 @@ async def test_enter_on_a_street_gap_puts_the_places_cursor_on_the_street(
     wanted = next(g for g in check(demo, first, last) if g.kind == GapKind.STREET_UNASSIGNED)
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_gaps(app, pilot)
+        screen = await open_screen(app, pilot, "3", GapsScreen)
         await _go_to(pilot, screen, wanted)
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         tree = app.screen.query_one(PlaceTree)
         assert tree.cursor_node is not None
         assert tree.cursor_node.data == PlaceRef("street", wanted.street or "")
@@ -189,12 +173,12 @@ async def test_an_assignment_closes_the_gap_without_checking_everything_again(
     person = _free_person(demo, compounds[post.compound])
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_gaps(app, pilot)
+        screen = await open_screen(app, pilot, "3", GapsScreen)
         understaffed = sum(1 for row in screen._rows if row.gap.kind == GapKind.UNDERSTAFFED)
         tracker = screen._source._tracker
         key = (gap.post, gap.date, gap.shift)
         app.edit(lambda ws: ws.assign(app.roster, key, person))
-        await _settle(app, pilot)
+        await settle(app, pilot)
         after = [row.gap for row in screen._rows]
         assert gap not in after
         assert sum(1 for g in after if g.kind == GapKind.UNDERSTAFFED) == understaffed - 1
@@ -210,7 +194,7 @@ async def test_thousands_of_gaps_are_shown_a_page_at_a_time(
     monkeypatch.setattr(gaps_module, "PAGE_SIZE", 4)
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_gaps(app, pilot)
+        screen = await open_screen(app, pilot, "3", GapsScreen)
         table = screen.query_one(GapTable)
         total = len(screen._rows)
         assert table.row_count == 4 < total
@@ -226,7 +210,7 @@ def test_gaps_screen_snapshot(snap_compare, workspace: Workspace) -> None:  # ty
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
 
     async def open_gaps(pilot) -> None:  # type: ignore[no-untyped-def]
-        await _open_gaps(app, pilot)
+        await open_screen(app, pilot, "3", GapsScreen)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_gaps)
 
@@ -236,10 +220,10 @@ async def test_a_language_switch_describes_the_gaps_again_in_english(
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_gaps(app, pilot)
+        screen = await open_screen(app, pilot, "3", GapsScreen)
         count = len(screen._rows)
         await pilot.press("f10")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert "2026-W49 (30/11 to 6/12)" in _range_label(screen)
         assert f"{count} in all" in str(screen.query_one("#gaps-total").render())
         assert str(screen.query_one(GapTable).get_row_at(0)[0]) == "understaffed"

@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from conftest import TODAY
+from helpers import SIZES, app_on, open_screen, settle, table_text, walk_to
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -18,36 +18,15 @@ from roster_tui.store.db import open_store
 from roster_tui.store.repository import Store
 from roster_tui.tui.app import RosterApp
 from roster_tui.tui.screens.history import PAGE_SIZE, HistoryScreen
+from roster_tui.tui.screens.places import PlacesScreen
 from roster_tui.tui.widgets.history_changes import local_time
 from roster_tui.tui.widgets.history_detail import HistoryDetail
 from roster_tui.tui.widgets.place_detail import PlaceDetail
-from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
-
-SIZES = [(80, 24), (120, 40)]
-
-
-def _app(store: Store, user: str = "tester") -> RosterApp:
-    return RosterApp(Workspace(store, user=user), today=TODAY, poll_seconds=3600)
-
-
-async def _settle(app: RosterApp, pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def _open_history(app: RosterApp, pilot: Pilot[None]) -> HistoryScreen:
-    await _settle(app, pilot)
-    await pilot.press("7")
-    await _settle(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, HistoryScreen)
-    return screen
+from roster_tui.tui.widgets.place_tree import PlaceRef
 
 
 def _rows(screen: HistoryScreen) -> list[list[str]]:
-    table = screen.query_one(DataTable)
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+    return table_text(screen.query_one(DataTable))
 
 
 def _first_rotation(roster: Roster) -> Rotation:
@@ -56,24 +35,11 @@ def _first_rotation(roster: Roster) -> Rotation:
 
 async def _move_second_member_down(app: RosterApp, pilot: Pilot[None], rotation: Rotation) -> None:
     """On the places screen, walk to the rotation's post and press ] on its second member."""
-    await _settle(app, pilot)
-    await pilot.press("5")
-    await _settle(app, pilot)
-    tree = app.screen.query_one(PlaceTree)
-    node = tree._by_ref[PlaceRef("post", rotation.post)]
-    path = []
-    while node is not None and node.data is not None:
-        path.append(node.data)
-        node = node.parent
-    for step in reversed(path):
-        while tree.cursor_node is None or tree.cursor_node.data != step:
-            await pilot.press("down")
-        if step.kind != "post" and not tree.cursor_node.is_expanded:
-            await pilot.press("enter")
-    await _settle(app, pilot)
+    await open_screen(app, pilot, "5", PlacesScreen)
+    await walk_to(app, pilot, PlaceRef("post", rotation.post))
     assert app.screen.query_one(PlaceDetail).current_rotation() == rotation
     await pilot.press("tab", "tab", "down", "right_square_bracket")
-    await _settle(app, pilot)
+    await settle(app, pilot)
 
 
 def _stored_members(db_url: str, rotation: Rotation) -> tuple[str, ...]:
@@ -88,11 +54,11 @@ async def test_history_shows_the_edit_with_its_user_and_ctrl_z_marks_it_undone(
     size,  # type: ignore[no-untyped-def]
 ) -> None:
     rotation = _first_rotation(store.load_roster())
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=size) as pilot:
         await _move_second_member_down(app, pilot, rotation)
         assert _stored_members(db_url, rotation) != rotation.members
-        screen = await _open_history(app, pilot)
+        screen = await open_screen(app, pilot, "7", HistoryScreen)
         newest = store.history(limit=1)[0]
         time, user, state, summary = _rows(screen)[0]
         assert (user, state) == ("tester", "")
@@ -101,7 +67,7 @@ async def test_history_shows_the_edit_with_its_user_and_ctrl_z_marks_it_undone(
         assert "导入" in _rows(screen)[-1][3]  # oldest last
 
         await pilot.press("ctrl+z")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         rows = _rows(screen)
         assert rows[0][3].startswith("撤销")
         assert rows[1][3] == summary and rows[1][2] == "已撤销"
@@ -112,16 +78,16 @@ async def test_a_new_app_on_the_same_database_undoes_the_last_session_s_change(
     store: Store, db_url: str
 ) -> None:
     rotation = _first_rotation(store.load_roster())
-    first = _app(store)
+    first = app_on(store)
     async with first.run_test(size=(80, 24)) as pilot:
         await _move_second_member_down(first, pilot, rotation)
     assert _stored_members(db_url, rotation) != rotation.members
 
-    second = _app(open_store(db_url))
+    second = app_on(open_store(db_url))
     async with second.run_test(size=(80, 24)) as pilot:
-        screen = await _open_history(second, pilot)
+        screen = await open_screen(second, pilot, "7", HistoryScreen)
         await pilot.press("ctrl+z")
-        await _settle(second, pilot)
+        await settle(second, pilot)
         assert _rows(screen)[1][2] == "已撤销"
     assert _stored_members(db_url, rotation) == rotation.members
 
@@ -131,11 +97,11 @@ async def test_ctrl_z_undoes_only_the_user_s_own_change(store: Store, db_url: st
     rotation = _first_rotation(roster)
     reordered = dataclasses.replace(rotation, members=rotation.members[::-1])
     Workspace(store, user="someone_else").apply([Change(rotation, reordered)], "rotation", "x")
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_history(app, pilot)
+        screen = await open_screen(app, pilot, "7", HistoryScreen)
         await pilot.press("ctrl+z")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert _rows(screen)[0][1] == "someone_else" and _rows(screen)[0][2] == ""
     assert _stored_members(db_url, rotation) == reordered.members
 
@@ -144,12 +110,12 @@ async def test_enter_shows_each_change_before_and_after(store: Store) -> None:
     roster = store.load_roster()
     rotation = _first_rotation(roster)
     names = {p.id: p.name for p in roster.people}
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=(80, 24)) as pilot:
         await _move_second_member_down(app, pilot, rotation)
-        await _open_history(app, pilot)
+        await open_screen(app, pilot, "7", HistoryScreen)
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert isinstance(app.screen, HistoryDetail)
         text = "\n".join(str(s.render()) for s in app.screen.query(Static))
         a, b, c, *rest = rotation.members
@@ -171,16 +137,16 @@ async def test_history_pages_hold_at_most_a_page_and_move_with_n_and_p(store: St
         assert entry is not None and entry.changes[0].after is not None
         workspace.remove_duty(entry.changes[0].after, person, street.name)  # type: ignore[arg-type]
     total = len(store.history(limit=1000))
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_history(app, pilot)
+        screen = await open_screen(app, pilot, "7", HistoryScreen)
         assert len(_rows(screen)) == PAGE_SIZE
         await pilot.press("n")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert len(_rows(screen)) == total - PAGE_SIZE
         assert "第 2 页" in str(screen.query_one("#history-status", Static).render())
         await pilot.press("p")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert len(_rows(screen)) == PAGE_SIZE
 
 
@@ -200,20 +166,20 @@ def test_history_screen_snapshot(snap_compare, monkeypatch, demo: Roster, db_url
     moved = dataclasses.replace(stored, members=(*stored.members[1:], stored.members[0]))
     Workspace(store, user="tester").apply([Change(stored, moved)], "rotation.reorder", "轮值调整")
     Workspace(store, user="tester").undo()
-    app = _app(store)
+    app = app_on(store)
 
     async def run_before(pilot: Pilot[None]) -> None:
-        await _open_history(app, pilot)
+        await open_screen(app, pilot, "7", HistoryScreen)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
 async def test_switching_language_keeps_the_history_listed(store: Store) -> None:
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_history(app, pilot)
+        screen = await open_screen(app, pilot, "7", HistoryScreen)
         await pilot.press("f10")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         table = screen.query_one(DataTable)
         assert [str(c.label) for c in table.columns.values()] == ["Time", "User", "State", "What"]
         assert table.row_count == len(store.history(limit=PAGE_SIZE))

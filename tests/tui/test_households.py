@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from conftest import TODAY
+from helpers import SIZES, open_screen, settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
 
@@ -16,22 +17,6 @@ from roster_tui.tui.app import RosterApp
 from roster_tui.tui.screens.households import HouseholdsScreen
 from roster_tui.tui.widgets.household_carer_picker import CarerPicker
 from roster_tui.tui.widgets.household_form import HouseholdForm
-
-SIZES = [(80, 24), (120, 40)]
-
-
-async def settle(app: RosterApp, pilot: Pilot[None]) -> None:
-    for _ in range(4):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def open_households(app: RosterApp, pilot: Pilot[None]) -> HouseholdsScreen:
-    await settle(app, pilot)
-    await pilot.press("6")
-    await settle(app, pilot)
-    assert isinstance(app.screen, HouseholdsScreen)
-    return app.screen
 
 
 def table_of(screen: HouseholdsScreen) -> DataTable[object]:
@@ -67,7 +52,7 @@ async def test_list_shows_days_left_carer_and_status_soonest_first(
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=size) as pilot:
-        screen = await open_households(app, pilot)
+        screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         assert len(listed(screen)) == 40
         first = cells(screen, listed(screen)[0])
         assert first[3] == "明日到期" and first[5] == "隔离中"
@@ -82,7 +67,7 @@ async def test_no_carer_filter_lists_only_uncared_households(
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=size) as pilot:
-        screen = await open_households(app, pilot)
+        screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         await pilot.press("u")
         await settle(app, pilot)
         assert listed(screen) == ["h0010", "h0011"]
@@ -95,7 +80,7 @@ async def test_no_carer_filter_lists_only_uncared_households(
 async def test_ending_soon_and_compound_filters(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_households(app, pilot)
+        screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         await pilot.press("s")
         await settle(app, pilot)
         assert listed(screen) == ["h0013", "h0023", "h0026", "h0035"]
@@ -116,7 +101,7 @@ async def test_assigning_a_carer_is_stored_and_undo_restores_it(
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=size) as pilot:
-        screen = await open_households(app, pilot)
+        screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         await highlight(screen, pilot, "h0011")
         await pilot.press("c")
         await pilot.pause()
@@ -139,7 +124,7 @@ async def test_a_carer_at_the_cap_is_shown_with_the_reason_and_offered_last(
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_households(app, pilot)
+        screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         await highlight(screen, pilot, "h0010")
         await pilot.press("c")
         await pilot.pause()
@@ -163,7 +148,7 @@ async def test_a_carer_at_the_cap_is_shown_with_the_reason_and_offered_last(
 async def test_release_ends_the_quarantine_today(workspace: Workspace, db_url: str) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_households(app, pilot)
+        screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         await highlight(screen, pilot, "h0010")
         await pilot.press("r")
         await settle(app, pilot)
@@ -177,7 +162,7 @@ async def test_release_refuses_a_quarantine_starting_today(
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_households(app, pilot)
+        screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         await highlight(screen, pilot, "h0011")
         await pilot.press("r")
         await settle(app, pilot)
@@ -187,7 +172,7 @@ async def test_release_refuses_a_quarantine_starting_today(
 async def test_adding_a_household_through_the_form(workspace: Workspace, db_url: str) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_households(app, pilot)
+        screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         await pilot.press("n")
         await pilot.pause()
         form = app.screen
@@ -218,7 +203,7 @@ async def test_adding_a_household_through_the_form(workspace: Workspace, db_url:
 async def test_switching_language_keeps_the_filters_and_refills(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_households(app, pilot)
+        screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         await pilot.press("u")
         await settle(app, pilot)
         await pilot.press("f10")
@@ -235,7 +220,7 @@ async def test_editing_a_household_with_m_saves_the_new_days(
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_households(app, pilot)
+        screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         await highlight(screen, pilot, "h0011")
         await pilot.press("m")
         await pilot.pause()
@@ -252,6 +237,6 @@ def test_households_screen_snapshot(snap_compare, store) -> None:  # type: ignor
     app = RosterApp(Workspace(store, user="tester"), today=TODAY, poll_seconds=3600)
 
     async def run_before(pilot: Pilot[None]) -> None:
-        await open_households(app, pilot)
+        await open_screen(app, pilot, "6", HouseholdsScreen)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import TODAY
+from helpers import SIZES, open_screen, settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
@@ -16,22 +17,6 @@ from roster_tui.tui.widgets.leave_form import LeaveForm
 from roster_tui.tui.widgets.leave_list import LeaveList
 from roster_tui.tui.widgets.person_form import PersonForm
 from roster_tui.tui.widgets.person_week import PersonWeekView
-
-SIZES = [(80, 24), (120, 40)]
-
-
-async def settle(app: RosterApp, pilot: Pilot[None]) -> None:
-    for _ in range(4):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def open_people(app: RosterApp, pilot: Pilot[None]) -> PeopleScreen:
-    await settle(app, pilot)
-    await pilot.press("4")
-    await settle(app, pilot)
-    assert isinstance(app.screen, PeopleScreen)
-    return app.screen
 
 
 async def search(app: RosterApp, pilot: Pilot[None], text: str) -> None:
@@ -63,7 +48,7 @@ async def test_typing_zw_finds_every_zhang_wei_told_apart(
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=size) as pilot:
-        screen = await open_people(app, pilot)
+        screen = await open_screen(app, pilot, "4", PeopleScreen)
         assert screen.query_one("#people-table", DataTable).has_focus
         await search(app, pilot, "zw")
         assert screen.query_one("#people-search", Input).value == "zw"
@@ -81,7 +66,7 @@ async def test_typing_zw_finds_every_zhang_wei_told_apart(
 async def test_phone_tail_finds_one_namesake(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_people(app, pilot)
+        screen = await open_screen(app, pilot, "4", PeopleScreen)
         await search(app, pilot, "0048")
         assert listed(screen) == ["p048"]
         assert "尾号0048" in detail(screen)
@@ -93,7 +78,7 @@ async def test_leave_shows_on_the_person_and_makes_an_unavailable_gap(
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=size) as pilot:
-        screen = await open_people(app, pilot)
+        screen = await open_screen(app, pilot, "4", PeopleScreen)
         await search(app, pilot, "0003")  # 张伟 of 东风社区: 白班 on Tue, Thu, Sat
         assert "本周 2026-W49：3 个班，计 36 小时" in detail(screen)
         assert "请假（0）" in detail(screen)
@@ -122,7 +107,7 @@ async def test_leave_with_the_end_before_the_start_is_refused_in_chinese(
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_people(app, pilot)
+        await open_screen(app, pilot, "4", PeopleScreen)
         await search(app, pilot, "0003")
         await pilot.press("l")
         await pilot.pause()
@@ -144,7 +129,7 @@ async def test_leave_with_the_end_before_the_start_is_refused_in_chinese(
 async def test_cancelling_a_leave_from_the_list_removes_it(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_people(app, pilot)
+        screen = await open_screen(app, pilot, "4", PeopleScreen)
         await search(app, pilot, "0013")  # 病假 today
         assert "病假" in detail(screen)
         await pilot.press("v")
@@ -162,7 +147,7 @@ async def test_deactivating_marks_the_row_and_keeps_the_person(
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=size) as pilot:
-        screen = await open_people(app, pilot)
+        screen = await open_screen(app, pilot, "4", PeopleScreen)
         await search(app, pilot, "0048")
         await pilot.press("d")
         await settle(app, pilot)
@@ -183,7 +168,7 @@ async def test_deactivating_marks_the_row_and_keeps_the_person(
 async def test_adding_a_person_saves_them_with_the_next_id(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_people(app, pilot)
+        screen = await open_screen(app, pilot, "4", PeopleScreen)
         before = len(app.roster.people)  # type: ignore[union-attr]
         await pilot.press("n")
         await pilot.pause()
@@ -208,7 +193,7 @@ async def test_adding_a_person_saves_them_with_the_next_id(workspace: Workspace)
 async def test_a_bad_availability_window_is_named(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_people(app, pilot)
+        await open_screen(app, pilot, "4", PeopleScreen)
         await search(app, pilot, "0003")
         await pilot.press("enter")  # Enter on a row edits the person
         await pilot.pause()
@@ -223,7 +208,7 @@ async def test_a_bad_availability_window_is_named(workspace: Workspace) -> None:
 async def test_switching_language_refills_the_screen_in_english(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_people(app, pilot)
+        screen = await open_screen(app, pilot, "4", PeopleScreen)
         await search(app, pilot, "zw")
         await pilot.press("f10")
         await settle(app, pilot)
@@ -237,7 +222,7 @@ def test_people_screen_snapshot(snap_compare, db_url: str, store) -> None:  # ty
     app = RosterApp(Workspace(store, user="tester"), today=TODAY, poll_seconds=3600)
 
     async def run_before(pilot: Pilot[None]) -> None:
-        await open_people(app, pilot)
+        await open_screen(app, pilot, "4", PeopleScreen)
         await search(app, pilot, "zw")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from conftest import TODAY
-from textual.coordinate import Coordinate
+from helpers import SIZES, app_on, first_shift_cell, open_screen, settle, table_text, walk_to
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList
@@ -36,50 +36,7 @@ from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
 from roster_tui.tui.widgets.rotation_dates import RotationDatesDialog, parse_dates
 from roster_tui.tui.widgets.week_table import WeekTable
 
-SIZES = [(80, 24), (120, 40)]
 MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
-
-
-def _app(store: Store) -> RosterApp:
-    return RosterApp(Workspace(store, user="tester"), today=TODAY, poll_seconds=3600)
-
-
-async def _settle(app: RosterApp, pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def _open_places(app: RosterApp, pilot: Pilot[None]) -> PlacesScreen:
-    await _settle(app, pilot)
-    await pilot.press("5")
-    await _settle(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, PlacesScreen)
-    return screen
-
-
-async def _walk_to(app: RosterApp, pilot: Pilot[None], target: PlaceRef) -> None:
-    """Down through the tree, opening each branch on the way (Enter), as a person would."""
-    tree = app.screen.query_one(PlaceTree)
-    path = []
-    node = tree._by_ref[target]
-    while node is not None and node.data is not None:
-        path.append(node.data)
-        node = node.parent
-    for step in reversed(path):
-        for _ in range(60):
-            if tree.cursor_node is not None and tree.cursor_node.data == step:
-                break
-            await pilot.press("down")
-        assert tree.cursor_node is not None and tree.cursor_node.data == step
-        if step != target and not tree.cursor_node.is_expanded:
-            await pilot.press("enter")
-    await _settle(app, pilot)
-
-
-def _table_text(table: DataTable) -> list[list[str]]:
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
 
 
 def _rendered(widget: Widget) -> str:
@@ -151,13 +108,13 @@ async def test_walking_to_a_compound_shows_who_answers_for_it(store: Store, size
     roster = store.load_roster()
     duty = next(d for d in roster.duties if d.compound is not None)
     holder = next(p for p in roster.people if p.id == duty.person)
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=size) as pilot:
-        await _open_places(app, pilot)
-        await _walk_to(app, pilot, PlaceRef("compound", duty.compound or ""))
+        await open_screen(app, pilot, "5", PlacesScreen)
+        await walk_to(app, pilot, PlaceRef("compound", duty.compound or ""))
         detail = app.screen.query_one(PlaceDetail)
         assert detail.ref == PlaceRef("compound", duty.compound or "")
-        names = [row[0] for row in _table_text(detail.query_one("#people", DataTable))]
+        names = [row[0] for row in table_text(detail.query_one("#people", DataTable))]
         assert holder.name in names
 
 
@@ -166,9 +123,9 @@ async def test_unassigned_places_are_marked_in_words(store: Store, size) -> None
     roster = store.load_roster()
     marks = place_marks(roster)
     street = next(iter(marks.unassigned_streets))
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=size) as pilot:
-        await _open_places(app, pilot)
+        await open_screen(app, pilot, "5", PlacesScreen)
         tree = app.screen.query_one(PlaceTree)
         assert "无人包保" in str(tree._by_ref[PlaceRef("street", street)].label)
         for compound in marks.compounds_without_group:
@@ -189,21 +146,21 @@ async def test_adding_a_duty_with_the_picker_closes_the_compound_gap(
     helper = next(p for p in roster.people if p.active and p.community == community)
     tail = helper.phone[-4:]
     assert [p.id for p in find_people(roster, tail)] == [helper.id]
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=size) as pilot:
-        await _open_places(app, pilot)
-        await _walk_to(app, pilot, PlaceRef("compound", open_compound))
+        await open_screen(app, pilot, "5", PlacesScreen)
+        await walk_to(app, pilot, PlaceRef("compound", open_compound))
         heading = app.screen.query_one("#people-title")
         assert "无人包保" in str(heading.render())
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert isinstance(app.screen, PersonPicker)
         await pilot.press(*tail)
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert isinstance(app.screen, PlacesScreen)
-        names = [row[0] for row in _table_text(app.screen.query_one("#people", DataTable))]
+        names = [row[0] for row in table_text(app.screen.query_one("#people", DataTable))]
         assert names == [helper.name]
         assert "无人包保" not in str(heading.render())
         tree_label = str(
@@ -220,7 +177,7 @@ async def _to_first_rotated_post(app: RosterApp, pilot: Pilot[None], roster: Ros
     """The first rotation of the first post that has one, with the members table focused."""
     rotation = next(r for r in roster.rotations if rotations_of(roster, r.post)[0] == r)
     assert len(rotation.members) >= 3
-    await _walk_to(app, pilot, PlaceRef("post", rotation.post))
+    await walk_to(app, pilot, PlaceRef("post", rotation.post))
     detail = app.screen.query_one(PlaceDetail)
     assert detail.current_rotation() == rotation
     await pilot.press("tab", "tab")  # past the rotations, on to their members
@@ -234,12 +191,12 @@ async def test_moving_a_member_down_changes_the_stored_turn_order(
     db_url: str,
     size,  # type: ignore[no-untyped-def]
 ) -> None:
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=size) as pilot:
-        await _open_places(app, pilot)
+        await open_screen(app, pilot, "5", PlacesScreen)
         rotation = await _to_first_rotated_post(app, pilot, store.load_roster())
         await pilot.press("down", "right_square_bracket")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         detail = app.screen.query_one(PlaceDetail)
         assert detail.current_member() == 2  # the cursor follows the moved member
     first, second, third, *rest = rotation.members
@@ -251,24 +208,24 @@ async def test_removing_and_adding_back_a_member_and_editing_dates(
     store: Store, db_url: str
 ) -> None:
     roster = store.load_roster()
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_places(app, pilot)
+        await open_screen(app, pilot, "5", PlacesScreen)
         rotation = await _to_first_rotated_post(app, pilot, roster)
         leaving = next(p for p in roster.people if p.id == rotation.members[0])
         await pilot.press("x")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press(*leaving.phone[-4:])
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press("d")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert isinstance(app.screen, RotationDatesDialog)
         await pilot.press("enter", *"2027-01-31", "enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
     stored = next(r for r in _fresh(db_url).rotations if r.id == rotation.id)
     # Removed from the first turn, added back after the member now under the cursor.
     assert stored.members == (rotation.members[1], leaving.id, *rotation.members[2:])
@@ -276,11 +233,11 @@ async def test_removing_and_adding_back_a_member_and_editing_dates(
 
 
 def test_places_screen_snapshot(snap_compare, store: Store) -> None:  # type: ignore[no-untyped-def]
-    app = _app(store)
+    app = app_on(store)
     roster = store.load_roster()
 
     async def run_before(pilot: Pilot[None]) -> None:
-        await _open_places(app, pilot)
+        await open_screen(app, pilot, "5", PlacesScreen)
         await _to_first_rotated_post(app, pilot, roster)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
@@ -289,12 +246,12 @@ def test_places_screen_snapshot(snap_compare, store: Store) -> None:  # type: ig
 async def test_switching_language_keeps_the_place_shown(store: Store) -> None:
     roster = store.load_roster()
     compound = next(c for c in roster.compounds if c.street is not None)
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_places(app, pilot)
-        await _walk_to(app, pilot, PlaceRef("compound", compound.id))
+        await open_screen(app, pilot, "5", PlacesScreen)
+        await walk_to(app, pilot, PlaceRef("compound", compound.id))
         await pilot.press("f10")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         tree = app.screen.query_one(PlaceTree)
         assert tree.cursor_node is not None
         assert tree.cursor_node.data == PlaceRef("compound", compound.id)
@@ -305,13 +262,13 @@ async def test_switching_language_keeps_the_place_shown(store: Store) -> None:
 async def test_remove_waits_for_a_row_picked_on_the_list(store: Store, db_url: str) -> None:
     roster = store.load_roster()
     duty = next(d for d in roster.duties if d.compound is not None)
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_places(app, pilot)
-        await _walk_to(app, pilot, PlaceRef("compound", duty.compound or ""))
+        await open_screen(app, pilot, "5", PlacesScreen)
+        await walk_to(app, pilot, PlaceRef("compound", duty.compound or ""))
         assert isinstance(app.focused, PlaceTree)
         await pilot.press("x")
-        await _settle(app, pilot)
+        await settle(app, pilot)
     assert duty in _fresh(db_url).duties
 
 
@@ -319,16 +276,16 @@ async def test_a_member_added_from_the_tree_takes_the_last_turn(store: Store, db
     roster = store.load_roster()
     rotation = next(r for r in roster.rotations if rotations_of(roster, r.post)[0] == r)
     newcomer = next(p for p in roster.people if p.active and p.id not in rotation.members)
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_places(app, pilot)
-        await _walk_to(app, pilot, PlaceRef("post", rotation.post))
+        await open_screen(app, pilot, "5", PlacesScreen)
+        await walk_to(app, pilot, PlaceRef("post", rotation.post))
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press(*newcomer.phone[-4:])
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
     stored = next(r for r in _fresh(db_url).rotations if r.id == rotation.id)
     assert stored.members == (*rotation.members, newcomer.id)
 
@@ -339,16 +296,16 @@ async def test_names_that_look_like_markup_show_as_written(store: Store) -> None
     holder = next(p for p in roster.people if p.id == duty.person)
     renamed = dataclasses.replace(holder, name="[bold]王五[/bold]")
     Workspace(store, user="tester").save_person(holder, renamed)
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_places(app, pilot)
-        await _walk_to(app, pilot, PlaceRef("compound", duty.compound or ""))
+        await open_screen(app, pilot, "5", PlacesScreen)
+        await walk_to(app, pilot, PlaceRef("compound", duty.compound or ""))
         assert "[bold]王五[/bold]" in _rendered(app.screen.query_one("#people", DataTable))
         await pilot.press("tab")
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press(*"王五")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert "[bold]王五[/bold]" in _rendered(app.screen.query_one("#picker-list"))
 
 
@@ -356,14 +313,14 @@ async def test_moving_down_the_rotations_lists_the_next_rotation_s_members(store
     roster = store.load_roster()
     post = next(p for p in roster.posts if len(rotations_of(roster, p.id)) >= 2)
     first, second, *_ = rotations_of(roster, post.id)
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_places(app, pilot)
-        await _walk_to(app, pilot, PlaceRef("post", post.id))
+        await open_screen(app, pilot, "5", PlacesScreen)
+        await walk_to(app, pilot, PlaceRef("post", post.id))
         detail = app.screen.query_one(PlaceDetail)
         assert detail.members == first.members
         await pilot.press("tab", "down")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert detail.members == second.members
         assert second.id in _rendered(detail.query_one("#people-title"))
 
@@ -380,23 +337,22 @@ async def test_a_person_reads_the_same_in_the_places_and_the_week_picker(store: 
     communities = {c.id: c.name for c in roster.communities}
     label = person_label(person, communities)
     compound = roster.compounds[0]
-    app = _app(store)
+    app = app_on(store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await _open_places(app, pilot)
-        await _walk_to(app, pilot, PlaceRef("compound", compound.id))
+        await open_screen(app, pilot, "5", PlacesScreen)
+        await walk_to(app, pilot, PlaceRef("compound", compound.id))
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press(*person.phone[-4:])
         [places_row] = _listed_in_picker(app)
         assert places_row.startswith(f"{label}  ")  # then the roles
         await pilot.press("escape", "2")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         week = app.screen.query_one(WeekTable)
         week.focus()
-        shift_row = next(i for i, r in enumerate(week.ordered_rows) if str(r.key.value)[:2] == "r:")
-        week.cursor_coordinate = Coordinate(shift_row, 1)
+        week.cursor_coordinate = first_shift_cell(week, weekday=0)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press(*person.phone[-4:])
         [week_row] = _listed_in_picker(app)
         assert week_row.startswith(f"{label} 本周")  # then the hours and any reasons

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import TODAY
+from helpers import SIZES, settle
 from textual.widgets import OptionList
 
 from roster_tui.domain.gaps import GapKind
@@ -24,23 +25,16 @@ from roster_tui.tui.widgets.gap_table import GapTable
 from roster_tui.tui.widgets.today_panels import DutyTable, GapCounts
 
 NINE = dt.time(9)
-SIZES = [(80, 24), (120, 40)]
-
-
-async def _settle(app: RosterApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(4):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def _open_today(app: RosterApp, pilot, presses: int = 0) -> TodayScreen:  # type: ignore[no-untyped-def]
     """The today screen on the community ``presses`` places down the list (0: the first)."""
-    await _settle(app, pilot)
+    await settle(app, pilot)
     screen = app.screen
     assert isinstance(screen, TodayScreen)
     if presses:
         await pilot.press("c", *["down"] * presses, "enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
     return screen
 
 
@@ -121,7 +115,7 @@ async def test_enter_on_the_understaffed_count_opens_the_gaps_filtered_to_unders
         counts.focus()
         ids = [counts.get_option_at_index(i).id for i in range(counts.option_count)]
         await pilot.press(*["down"] * ids.index(GapKind.UNDERSTAFFED.value), "enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         gaps = app.screen
         assert isinstance(gaps, GapsScreen)
         assert gaps.kind == GapKind.UNDERSTAFFED
@@ -154,7 +148,7 @@ async def test_an_assignment_lowers_the_understaffed_count(
         assert f"{label} {len(before)}处" in _count_labels(screen)
         key = (gap.post, gap.date, gap.shift)
         app.edit(lambda ws: ws.assign(app.roster, key, person))
-        await _settle(app, pilot)
+        await settle(app, pilot)
         labels = _count_labels(screen)
         if len(before) > 1:
             assert f"{label} {len(before) - 1}处" in labels
@@ -168,9 +162,9 @@ async def test_the_chosen_community_is_remembered_across_screens(workspace: Work
         screen = await _open_today(app, pilot, presses=2)
         assert screen.community == "c03"
         await pilot.press("3")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         await pilot.press("1")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert app.screen is screen and screen.community == "c03"
         assert "农科社区" in str(screen.query_one("#today-community").render())
 
@@ -194,7 +188,7 @@ async def test_household_lines_count_and_open_the_households_without_carer(
         assert texts[2] == f"未定照料人 {uncared}户"
         lines.focus()
         await pilot.press("down", "down", "enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert app.current_mode == "households"
         households = app.screen
         assert (households.soon, households.no_carer) == (False, True)  # type: ignore[attr-defined]
@@ -203,10 +197,10 @@ async def test_household_lines_count_and_open_the_households_without_carer(
 def test_today_screen_snapshot(snap_compare, workspace: Workspace) -> None:  # type: ignore[no-untyped-def]
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
 
-    async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
-        await _settle(app, pilot)
+    async def run_before(pilot) -> None:  # type: ignore[no-untyped-def]
+        await settle(app, pilot)
 
-    assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
 async def test_a_language_switch_keeps_the_community_and_shows_english(
@@ -216,7 +210,7 @@ async def test_a_language_switch_keeps_the_community_and_shows_english(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _open_today(app, pilot, presses=1)
         await pilot.press("f10")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert screen.community == "c02"
         assert "Wed 2/12 09:00" in str(screen.query_one("#today-clock").render())
         assert screen.query_one(DutyTable).row_count > 0

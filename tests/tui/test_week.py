@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import TODAY
-from textual.coordinate import Coordinate
+from helpers import first_shift_cell, open_screen, settle
 
 from roster_tui.services.assignments import assigned_people
 from roster_tui.services.workspace import Workspace
@@ -15,33 +15,10 @@ from roster_tui.tui.widgets.person_picker import PersonPicker
 from roster_tui.tui.widgets.week_table import WeekTable
 
 
-async def _settle(app: RosterApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def _open_week(app: RosterApp, pilot) -> WeekScreen:  # type: ignore[no-untyped-def]
-    await _settle(app, pilot)
-    await pilot.press("2")
-    await _settle(app, pilot)
-    screen = app.screen
-    assert isinstance(screen, WeekScreen)
-    return screen
-
-
-def _first_shift_cell(screen: WeekScreen, weekday: int) -> Coordinate:
-    table = screen.query_one(WeekTable)
-    for index, row in enumerate(table.ordered_rows):
-        if str(row.key.value).startswith("r:"):
-            return Coordinate(index, 1 + weekday)
-    raise AssertionError("no shift row")
-
-
 async def test_week_shows_the_iso_week_of_today_with_chinese_days(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_week(app, pilot)
+        screen = await open_screen(app, pilot, "2", WeekScreen)
         assert screen.data is not None
         assert screen.data.monday == dt.date(2026, 11, 30)
         title = str(screen.query_one("#week-title").render())
@@ -55,42 +32,42 @@ async def test_assign_from_the_picker_adds_the_person_and_undo_removes_them(
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_week(app, pilot)
+        screen = await open_screen(app, pilot, "2", WeekScreen)
         table = screen.query_one(WeekTable)
-        table.cursor_coordinate = _first_shift_cell(screen, weekday=0)
+        table.cursor_coordinate = first_shift_cell(table, weekday=0)
         key = screen.current_key()
         assert key is not None
         before = assigned_people(workspace.load(), key)
         await pilot.press("a")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         picker = app.screen
         assert isinstance(picker, PersonPicker)
         await pilot.press("enter")  # the best-ranked eligible person
-        await _settle(app, pilot)
+        await settle(app, pilot)
         after = assigned_people(workspace.load(), key)
         assert len(after) == len(before) + 1
         added = next(p for p in after if p not in before)
         assert added in screen.data.instances[key].assigned  # type: ignore[union-attr]
         await pilot.press("ctrl+z")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert assigned_people(workspace.load(), key) == before
 
 
 async def test_remove_takes_a_person_off_the_cell(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _open_week(app, pilot)
+        screen = await open_screen(app, pilot, "2", WeekScreen)
         table = screen.query_one(WeekTable)
-        table.cursor_coordinate = _first_shift_cell(screen, weekday=2)
+        table.cursor_coordinate = first_shift_cell(table, weekday=2)
         key = screen.current_key()
         assert key is not None
         before = assigned_people(workspace.load(), key)
         assert before
         await pilot.press("d")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         if len(before) > 1:
             await pilot.press("enter")
-            await _settle(app, pilot)
+            await settle(app, pilot)
         after = assigned_people(workspace.load(), key)
         assert len(after) == len(before) - 1
 
@@ -98,19 +75,19 @@ async def test_remove_takes_a_person_off_the_cell(workspace: Workspace) -> None:
 async def test_brackets_change_the_week(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_week(app, pilot)
+        screen = await open_screen(app, pilot, "2", WeekScreen)
         await pilot.press("right_square_bracket")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert screen.data is not None and screen.data.monday == dt.date(2026, 12, 7)
         await pilot.press("left_square_bracket", "left_square_bracket")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert screen.data.monday == dt.date(2026, 11, 23)
 
 
 async def test_next_gap_lands_on_a_cell_with_a_gap(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_week(app, pilot)
+        screen = await open_screen(app, pilot, "2", WeekScreen)
         await pilot.press("n")
         await pilot.pause()
         key = screen.current_key()
@@ -121,14 +98,14 @@ async def test_next_gap_lands_on_a_cell_with_a_gap(workspace: Workspace) -> None
 async def test_filter_narrows_rows_to_a_compound(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_week(app, pilot)
+        screen = await open_screen(app, pilot, "2", WeekScreen)
         table = screen.query_one(WeekTable)
         all_rows = table.row_count
         compound = workspace.load().compounds[0]
         await pilot.press("slash")
         await pilot.press(*compound.name)
         await pilot.press("enter")
-        await _settle(app, pilot)
+        await settle(app, pilot)
         assert 0 < table.row_count < all_rows
         keys = [str(r.key.value) for r in table.ordered_rows]
         assert keys[0] == f"g:{compound.id}"
