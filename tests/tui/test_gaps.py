@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 from conftest import TODAY
 from helpers import SIZES, open_screen, settle
+from textual.widgets import DataTable, Input
 
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Person, Roster
@@ -18,8 +19,11 @@ from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
 from roster_tui.tui.screens import gaps as gaps_module
 from roster_tui.tui.screens.gaps import GapsScreen
+from roster_tui.tui.screens.households import HouseholdsScreen
+from roster_tui.tui.screens.people import PeopleScreen
 from roster_tui.tui.widgets import gap_table
 from roster_tui.tui.widgets.gap_table import GapTable
+from roster_tui.tui.widgets.person_week import PersonWeekView
 from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
 
 
@@ -151,6 +155,55 @@ async def test_enter_on_a_street_gap_puts_the_places_cursor_on_the_street(
         tree = app.screen.query_one(PlaceTree)
         assert tree.cursor_node is not None
         assert tree.cursor_node.data == PlaceRef("street", wanted.street or "")
+
+
+async def test_enter_on_an_overtime_gap_highlights_the_person_even_past_a_search(
+    workspace: Workspace, demo: Roster
+) -> None:
+    first, last = iso_week_bounds(TODAY)
+    wanted = next(g for g in check(demo, first, last) if g.kind == GapKind.OVERTIME)
+    person = next(p for p in demo.people if p.id == wanted.person)
+    other = next(p for p in demo.people if p.name != person.name)
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        people = await open_screen(app, pilot, "4", PeopleScreen)
+        await pilot.press("slash", *other.name, "enter")
+        await settle(app, pilot)
+        assert person.id not in people._rows  # the search hides them
+        screen = await open_screen(app, pilot, "3", GapsScreen)
+        await _go_to(pilot, screen, wanted)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is people
+        assert people.query_one("#people-search", Input).value == ""
+        assert app.focused is people.query_one("#people-table", DataTable)
+        selected = people.selected()
+        assert selected is not None and selected.id == person.id
+        assert person.name in str(people.query_one(PersonWeekView).render())
+
+
+async def test_enter_on_an_uncared_household_gap_highlights_it_past_a_compound_filter(
+    workspace: Workspace, demo: Roster
+) -> None:
+    first, last = iso_week_bounds(TODAY)
+    wanted = next(g for g in check(demo, first, last) if g.kind == GapKind.HOUSEHOLD_UNCARED)
+    household = next(h for h in demo.households if h.id == wanted.household)
+    elsewhere = next(c.id for c in demo.compounds if c.id != household.compound)
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        households = await open_screen(app, pilot, "6", HouseholdsScreen)
+        households.filter_compound(elsewhere)
+        await settle(app, pilot)
+        assert household.id not in households._rows  # the filter hides it
+        screen = await open_screen(app, pilot, "3", GapsScreen)
+        await _go_to(pilot, screen, wanted)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is households
+        assert households.compound is None
+        selected = households.selected()
+        assert selected is not None and selected.id == household.id
+        assert household.id in str(households.query_one("#hh-detail").render())
 
 
 def _free_person(roster: Roster, community: str) -> Person:

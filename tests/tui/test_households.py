@@ -11,9 +11,11 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
 
 from roster_tui.domain.model import Household
+from roster_tui.services.people import filter_households
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.screens import households as households_module
 from roster_tui.tui.screens.households import HouseholdsScreen
 from roster_tui.tui.widgets.household_carer_picker import CarerPicker
 from roster_tui.tui.widgets.household_form import HouseholdForm
@@ -231,6 +233,31 @@ async def test_editing_a_household_with_m_saves_the_new_days(
         await settle(app, pilot)
         assert stored(db_url, "h0011").days == 21
         assert cells(screen, "h0011")[3] == "剩21天"
+
+
+async def test_a_jump_to_a_household_turns_to_its_page_and_lifts_only_filters_hiding_it(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(households_module, "PAGE_SIZE", 4)
+    roster = workspace.load()
+    ordered = filter_households(roster, TODAY)
+    uncared = filter_households(roster, TODAY, no_carer=True)
+    cared = next(h for h in ordered if h.carer is not None)
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "6", HouseholdsScreen)
+        screen.focus_household(ordered[-1].id)
+        await settle(app, pilot)
+        assert screen.page == (len(ordered) - 1) // 4
+        assert screen.selected() == ordered[-1]
+        await pilot.press("u")  # only households without a carer
+        await settle(app, pilot)
+        screen.focus_household(uncared[-1].id)
+        await settle(app, pilot)
+        assert screen.no_carer and screen.selected() == uncared[-1]
+        screen.focus_household(cared.id)
+        await settle(app, pilot)
+        assert not screen.no_carer and screen.selected() == cared
 
 
 def test_households_screen_snapshot(snap_compare, store) -> None:  # type: ignore[no-untyped-def]

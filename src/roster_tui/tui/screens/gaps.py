@@ -282,6 +282,14 @@ class GapsScreen(RosterScreen):
             focus = getattr(target, "focus_instance", None)
             if focus is not None:
                 focus(gap.post, gap.date, gap.shift)
+        elif place is FixPlace.PEOPLE and gap.person:
+            focus_person = getattr(target, "focus_person", None)
+            if focus_person is not None:
+                focus_person(gap.person)
+        elif place is FixPlace.HOUSEHOLDS and gap.household:
+            focus_household = getattr(target, "focus_household", None)
+            if focus_household is not None:
+                focus_household(gap.household)
         elif place is FixPlace.PLACES:
             ref = PlaceRef("street", gap.street) if gap.street else None
             ref = PlaceRef("compound", gap.compound) if gap.compound else ref

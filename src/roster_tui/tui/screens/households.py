@@ -6,6 +6,7 @@ page of at most PAGE_SIZE rows, refreshed by diff so an edit does not move the c
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from rich.text import Text
@@ -57,6 +58,7 @@ class HouseholdsScreen(RosterScreen):
         self.compound: str | None = None
         self._rows: dict[str, Cells] = {}
         self._compounds_of: Roster | None = None
+        self._want: str | None = None  # a household to highlight once the list shows it
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="hh-bar"):
@@ -108,6 +110,41 @@ class HouseholdsScreen(RosterScreen):
                 self._show_compound(self._shown)
             self._refilter()
 
+    def focus_household(self, household_id: str) -> None:
+        """Highlight ``household_id`` and show its details; filters that hide it are cleared."""
+        roster = self._shown
+        household = (
+            next((h for h in roster.households if h.id == household_id), None) if roster else None
+        )
+        if roster is not None and household is not None:
+            self._clear_filters_hiding(roster, household)
+        self._want = household_id
+        self.query_one("#hh-table", DataTable).focus()
+        self._refilter()
+
+    def _clear_filters_hiding(self, roster: Roster, household: Household) -> None:
+        only = dataclasses.replace(roster, households=[household])
+        today = self.roster_app.today()
+
+        def passes(
+            compound: str | None = None, soon: bool = False, no_carer: bool = False, text: str = ""
+        ) -> bool:
+            found = filter_households(
+                only, today, compound=compound, soon=soon, no_carer=no_carer, text=text
+            )
+            return bool(found)
+
+        if self.compound is not None and not passes(compound=self.compound):
+            self.compound = None
+            self._show_compound(roster)
+        if self.soon and not passes(soon=True):
+            self.soon = False
+        if self.no_carer and not passes(no_carer=True):
+            self.no_carer = False
+        if self.text and not passes(text=self.text):
+            self.text = ""  # before the box changes, so that change is not a new search
+            self.query_one("#hh-search", Input).value = ""
+
     def _refilter(self, roster: Roster | None = None) -> None:
         roster = roster or self._shown
         if roster is None:
@@ -119,10 +156,13 @@ class HouseholdsScreen(RosterScreen):
             self.soon,
             self.no_carer,
             self.page,
+            self._want,
         )
 
     @on(Input.Changed, "#hh-search")
     def _text_changed(self, event: Input.Changed) -> None:
+        if event.value == self.text:
+            return  # set from here (a jump to a household), already filtered
         self.text, self.page = event.value, 0
         self._refilter()
 
@@ -132,14 +172,23 @@ class HouseholdsScreen(RosterScreen):
 
     @work(thread=True, exclusive=True, group="households", exit_on_error=False)
     def _filter(
-        self, roster: Roster, text: str, compound: str | None, soon: bool, no_carer: bool, page: int
+        self,
+        roster: Roster,
+        text: str,
+        compound: str | None,
+        soon: bool,
+        no_carer: bool,
+        page: int,
+        want: str | None,
     ) -> None:
+        """One page of the households passing the filters: the page holding ``want`` if any."""
         today = self.roster_app.today()
         found = filter_households(
             roster, today, compound=compound, soon=soon, no_carer=no_carer, text=text
         )
         pages = max(1, -(-len(found) // PAGE_SIZE))
-        page = min(page, pages - 1)
+        wanted = next((i for i, h in enumerate(found) if h.id == want), None)
+        page = min(page if wanted is None else wanted // PAGE_SIZE, pages - 1)
         shown = found[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
         people = {p.id: p for p in roster.people}
         compounds = {c.id: printable(c.name) for c in roster.compounds}
@@ -183,6 +232,9 @@ class HouseholdsScreen(RosterScreen):
                 if current in rows:
                     table.move_cursor(row=table.get_row_index(current), scroll=True)
             self._rows = rows
+        if self._want in rows:
+            table.move_cursor(row=table.get_row_index(self._want), scroll=True)
+            self._want = None
         self._show_status(roster, found, page, pages)
         self._show_detail()
 

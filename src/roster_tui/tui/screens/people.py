@@ -93,6 +93,16 @@ class PeopleScreen(RosterScreen):
         await super().recompose()
         self.refresh_roster()
 
+    # -- what other screens call ----------------------------------------------------------
+    def focus_person(self, person_id: str) -> None:
+        """Highlight ``person_id`` and show their week; a search that hides them is cleared."""
+        self._want = person_id
+        if person_id not in self._rows and self.search_text:
+            self.search_text = ""
+            self.query_one("#people-search", Input).value = ""
+        self.query_one("#people-table", DataTable).focus()
+        self.refresh_roster()
+
     # -- following the roster ---------------------------------------------------------------
     def show_roster(self, roster: Roster) -> None:
         self._search(roster, self.search_text)
