@@ -127,9 +127,10 @@ def test_dump_writes_a_file_that_imports_back_to_the_same_data(db: str, tmp_path
     assert main(["--db", db, "dump", str(out)]) == 0
     again = str(tmp_path / "again.sqlite")
     assert main(["--db", again, "import", str(out)]) == 0
-    assert open_store(f"sqlite:///{again}").load_roster() == open_store(
-        f"sqlite:///{db}"
-    ).load_roster()
+    assert (
+        open_store(f"sqlite:///{again}").load_roster()
+        == open_store(f"sqlite:///{db}").load_roster()
+    )
 
 
 @pytest.mark.parametrize(

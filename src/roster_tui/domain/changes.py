@@ -47,8 +47,10 @@ class Change:
     def __post_init__(self) -> None:
         if self.before is None and self.after is None:
             raise ValueError("a change needs a before or an after")
-        if self.before is not None and self.after is not None and type(self.before) is not type(
-            self.after
+        if (
+            self.before is not None
+            and self.after is not None
+            and type(self.before) is not type(self.after)
         ):
             raise ValueError("a change keeps its entity type")
 

@@ -29,7 +29,9 @@ ZH = {
     "tui.nothing_to_undo": "没有可撤销的操作。",
     "tui.loading": "正在载入",
     "tui.none": "（无）",
-    "tui.worker_failed": "操作没有完成，数据未受影响。请重试；如仍出错，请把这条信息告诉管理员：{detail}",
+    "tui.worker_failed": (
+        "操作没有完成，数据未受影响。请重试；如仍出错，请把这条信息告诉管理员：{detail}"
+    ),
 }
 
 EN = {
