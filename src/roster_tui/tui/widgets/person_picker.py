@@ -66,7 +66,10 @@ class PersonPicker(ModalScreen[str | None]):
         with Vertical(id="picker-box"):
             yield Static(Content(self.heading), classes="title")  # place names are data
             search = Input(
-                placeholder=t("tui.picker.search"), id="picker-search", select_on_focus=False
+                placeholder=t("tui.picker.search"),
+                id="picker-search",
+                select_on_focus=False,
+                compact=True,  # one line, not three: more names fit at 80x24
             )
             search.cursor_blink = False  # no blinking cursor over SSH
             yield search
