@@ -26,23 +26,25 @@ from roster_tui.domain.model import (
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
 from roster_tui.services.demo import demo_roster, sample_file
-from roster_tui.services.people import (
+from roster_tui.services.households import (
     CarerBlock,
     HouseholdStatus,
-    LeaveInputError,
-    LeaveProblem,
     carer_loads,
     days_left,
     filter_households,
     household_status,
+    rank_carers,
+    released_today,
+)
+from roster_tui.services.people import (
+    LeaveInputError,
+    LeaveProblem,
     make_leave,
     name_readings,
     next_id,
     person_roster,
     person_week,
     phone_tail,
-    rank_carers,
-    released_today,
     search_people,
 )
 from roster_tui.store.interchange import load_roster_file

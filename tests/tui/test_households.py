@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
 
 from roster_tui.domain.model import Household
-from roster_tui.services.people import filter_households
+from roster_tui.services.households import filter_households
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 from roster_tui.tui.app import RosterApp

@@ -19,7 +19,8 @@ from textual.widgets import DataTable, Input, Static
 from roster_tui.domain.model import Household, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.people import filter_households, next_id, released_today
+from roster_tui.services.households import filter_households, released_today
+from roster_tui.services.people import next_id
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.gap_choice import ChoiceModal
 from roster_tui.tui.widgets.household_carer_picker import CarerPick, CarerPicker

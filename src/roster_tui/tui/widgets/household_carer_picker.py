@@ -20,7 +20,8 @@ from textual.widgets import DataTable, Input, Static
 from roster_tui.domain.model import Household, Person, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.people import CarerChoice, phone_tail, rank_carers, search_people
+from roster_tui.services.households import CarerChoice, rank_carers
+from roster_tui.services.people import phone_tail, search_people
 from roster_tui.tui.translate import translate_bindings
 
 MAX_ROWS = 300  # the best few hundred; typing a name narrows the rest

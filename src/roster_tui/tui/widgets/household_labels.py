@@ -6,7 +6,7 @@ import datetime as dt
 
 from roster_tui.domain.model import Household, Settings
 from roster_tui.i18n import t
-from roster_tui.services.people import HouseholdStatus, days_left, household_status
+from roster_tui.services.households import HouseholdStatus, days_left, household_status
 
 
 def days_left_text(household: Household, settings: Settings, today: dt.date) -> str:
