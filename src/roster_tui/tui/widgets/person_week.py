@@ -8,7 +8,7 @@ import datetime as dt
 from rich.text import Text
 from textual.widgets import Static
 
-from roster_tui.domain.clock import iso_week_label
+from roster_tui.domain.clock import format_hhmm, iso_week_label
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Leave, Person, Roster
 from roster_tui.domain.text import printable
@@ -135,7 +135,8 @@ def render_person_week(
     not_counted = {(g.post, g.date, g.shift) for g in week.gaps if g.kind is GapKind.UNAVAILABLE}
     for shift in week.shifts:
         line = Text(
-            f" {weekday_text(shift.date)} {shift.start:%H:%M}-{shift.end:%H:%M} "
+            f" {weekday_text(shift.date)} "
+            f"{format_hhmm(shift.shift.start)}-{format_hhmm(shift.shift.end)} "
             f"{names.posts.get(shift.post.id)} {printable(shift.shift.name)}"
         )
         if shift.key in not_counted:
