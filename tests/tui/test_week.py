@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import TODAY
-from helpers import first_shift_cell, open_screen, settle
+from helpers import app_on, first_shift_cell, open_screen, settle
+from textual.pilot import Pilot
 
 from roster_tui.services.assignments import assigned_people
 from roster_tui.services.workspace import Workspace
@@ -109,3 +110,15 @@ async def test_filter_narrows_rows_to_a_compound(workspace: Workspace) -> None:
         assert 0 < table.row_count < all_rows
         keys = [str(r.key.value) for r in table.ordered_rows]
         assert keys[0] == f"g:{compound.id}"
+
+
+def test_week_screen_snapshot(snap_compare, store) -> None:  # type: ignore[no-untyped-def]
+    app = app_on(store)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        screen = await open_screen(app, pilot, "2", WeekScreen)
+        await pilot.press("n")  # the cursor on the first gap, its explanation below the grid
+        await settle(app, pilot)
+        assert screen.current_key() is not None
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
