@@ -10,9 +10,18 @@ import os
 import sys
 from collections.abc import Sequence
 
-from roster_tui.i18n import detect_language, set_language, t
+from roster_tui.i18n import catalog, current_language, detect_language, set_language, t
 
 EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _argparse_words(text: str) -> str:
+    """argparse's own words ("usage:", "options", its errors), translated like ours."""
+    return catalog(current_language()).get(f"argparse:{text}", text)
+
+
+# argparse looks its words up through gettext's ``_`` at call time, in its own module.
+argparse._ = _argparse_words  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -29,6 +29,18 @@ ZH = {
     "cli.check.detail": "详情",
     "cli.exported": "已写入 {path}",
     "cli.no_tty": "当前不是终端，无法打开界面。",
+    # argparse's own words, looked up by their English text (see roster_tui.cli).
+    "argparse:usage: ": "用法：",
+    "argparse:positional arguments": "子命令",
+    "argparse:options": "选项",
+    "argparse:show this help message and exit": "显示本帮助并退出",
+    "argparse:the following arguments are required: %s": "缺少必需的参数：%s",
+    "argparse:unrecognized arguments: %s": "无法识别的参数：%s",
+    "argparse:expected one argument": "需要一个值",
+    "argparse:argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "argparse:invalid choice: %(value)r (choose from %(choices)s)": (
+        "无效的选项 %(value)r（可选：%(choices)s）"
+    ),
 }
 
 EN = {
@@ -61,4 +73,15 @@ EN = {
     "cli.check.detail": "Detail",
     "cli.exported": "Written to {path}",
     "cli.no_tty": "Not a terminal: cannot open the interface.",
+    "argparse:usage: ": "usage: ",
+    "argparse:positional arguments": "positional arguments",
+    "argparse:options": "options",
+    "argparse:show this help message and exit": "show this help message and exit",
+    "argparse:the following arguments are required: %s": "the following arguments are required: %s",
+    "argparse:unrecognized arguments: %s": "unrecognized arguments: %s",
+    "argparse:expected one argument": "expected one argument",
+    "argparse:argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "argparse:invalid choice: %(value)r (choose from %(choices)s)": (
+        "invalid choice: %(value)r (choose from %(choices)s)"
+    ),
 }
