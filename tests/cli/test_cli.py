@@ -152,3 +152,14 @@ def test_bad_arguments_exit_2(db: str, argv: list[str]) -> None:
 
 def test_global_options_come_before_the_subcommand(db: str) -> None:
     assert main(["--db", db, "--lang", "zh", "import", SAMPLE]) == 0
+
+
+def test_help_reads_in_one_language(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as raised:
+        main(["--lang", "zh", "--help"])
+    assert raised.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("用法：") and "选项" in out and "show this help" not in out
+    with pytest.raises(SystemExit):
+        main(["--lang", "en", "--help"])
+    assert capsys.readouterr().out.startswith("usage: ")
