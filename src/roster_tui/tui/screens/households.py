@@ -22,6 +22,7 @@ from roster_tui.i18n import t
 from roster_tui.services.households import filter_households, released_today
 from roster_tui.services.people import next_id
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.widgets.cells import plain, plain_cells
 from roster_tui.tui.widgets.gap_choice import ChoiceModal
 from roster_tui.tui.widgets.household_carer_picker import CarerPick, CarerPicker
 from roster_tui.tui.widgets.household_form import HouseholdForm
@@ -225,11 +226,11 @@ class HouseholdsScreen(RosterScreen):
                 for hid, cells in rows.items():
                     for index, (old, new) in enumerate(zip(self._rows[hid], cells, strict=True)):
                         if old != new:
-                            table.update_cell(hid, COLUMNS[index], new)
+                            table.update_cell(hid, COLUMNS[index], plain(new))
             else:
                 table.clear()
                 for hid, cells in rows.items():
-                    table.add_row(*cells, key=hid)
+                    table.add_row(*plain_cells(*cells), key=hid)
                 if current in rows:
                     table.move_cursor(row=table.get_row_index(current), scroll=True)
             self._rows = rows

@@ -23,6 +23,7 @@ from roster_tui.i18n import t
 from roster_tui.services.households import CarerChoice, rank_carers
 from roster_tui.services.people import phone_tail, search_people
 from roster_tui.tui.translate import translate_bindings
+from roster_tui.tui.widgets.cells import plain_cells
 
 MAX_ROWS = 300  # the best few hundred; typing a name narrows the rest
 
@@ -105,11 +106,13 @@ class CarerPicker(ModalScreen[CarerPick | None]):
                 note = Text("")
             community = self.communities.get(person.community, person.community)
             table.add_row(
-                printable(person.name),
-                printable(community),
-                phone_tail(person.phone),
-                f"{choice.load}/{cap}",
-                note,
+                *plain_cells(
+                    printable(person.name),
+                    printable(community),
+                    phone_tail(person.phone),
+                    f"{choice.load}/{cap}",
+                    note,
+                ),
                 key=str(index),
             )
 

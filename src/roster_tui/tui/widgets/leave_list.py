@@ -12,6 +12,7 @@ from roster_tui.domain.model import Leave
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.tui.translate import translate_bindings
+from roster_tui.tui.widgets.cells import plain_cells
 
 
 class LeaveList(ModalScreen[Leave | None]):
@@ -43,9 +44,11 @@ class LeaveList(ModalScreen[Leave | None]):
         )
         for index, leave in enumerate(self.leaves):
             table.add_row(
-                f"{leave.start:%Y-%m-%d %H:%M}",
-                f"{leave.end:%Y-%m-%d %H:%M}",
-                printable(leave.reason or ""),
+                *plain_cells(
+                    f"{leave.start:%Y-%m-%d %H:%M}",
+                    f"{leave.end:%Y-%m-%d %H:%M}",
+                    printable(leave.reason or ""),
+                ),
                 key=str(index),
             )
         table.focus()

@@ -23,6 +23,7 @@ from roster_tui.services.places import (
     posts_of,
     rotations_of,
 )
+from roster_tui.tui.widgets.cells import plain_cells
 from roster_tui.tui.widgets.place_names import PlaceNames
 from roster_tui.tui.widgets.place_tree import MARK_STYLE, PlaceRef
 
@@ -46,11 +47,6 @@ def shift_line(shift: ShiftPattern) -> str:
 def rotation_span(rotation: Rotation) -> str:
     end = rotation.end.isoformat() if rotation.end else t("places.rotation.open_end")
     return t("places.rotation.span", start=rotation.start.isoformat(), end=end)
-
-
-def _plain(*texts: str) -> list[Text]:
-    """Cells as plain text: a DataTable reads a bare string as markup, and data is not markup."""
-    return [Text(text) for text in texts]
 
 
 class PlaceDetail(Vertical):
@@ -243,7 +239,7 @@ class PlaceDetail(Vertical):
             name = self._person_cell(duty.person)
             community = names.community(person.community) if person else ""
             tail = names.tail(person) if person else ""
-            table.add_row(name, *_plain(community, tail, printable(duty.role or "")))
+            table.add_row(name, *plain_cells(community, tail, printable(duty.role or "")))
         if self.duties:
             table.move_cursor(row=min(max(cursor, 0), len(self.duties) - 1))
 
@@ -270,7 +266,7 @@ class PlaceDetail(Vertical):
             )
             per_slot = str(rotation.per_slot) if rotation.per_slot else t("places.rotation.by_need")
             table.add_row(
-                *_plain(printable(rotation.id), rotation_span(rotation), shifts, per_slot)
+                *plain_cells(printable(rotation.id), rotation_span(rotation), shifts, per_slot)
             )
         index = next((i for i, r in enumerate(self.rotations) if keep and r.id == keep.id), 0)
         table.move_cursor(row=index)
@@ -297,7 +293,9 @@ class PlaceDetail(Vertical):
             person = names.people.get(person_id)
             community = names.community(person.community) if person else ""
             tail = names.tail(person) if person else ""
-            table.add_row(Text(str(turn)), self._person_cell(person_id), *_plain(community, tail))
+            table.add_row(
+                Text(str(turn)), self._person_cell(person_id), *plain_cells(community, tail)
+            )
         if cursor is not None and self.members:
             table.move_cursor(row=min(cursor, len(self.members) - 1))
 
