@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,6 +18,7 @@ from roster_tui.engine.check import check
 from roster_tui.engine.describe import gap_kind_label
 from roster_tui.engine.expand import expand_instances
 from roster_tui.services.overview import iso_week_bounds
+from roster_tui.services.preferences import Preferences
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
 from roster_tui.tui.screens.gaps import GapsScreen
@@ -215,3 +217,18 @@ async def test_a_language_switch_keeps_the_community_and_shows_english(
         assert "Wed 2/12 09:00" in str(screen.query_one("#today-clock").render())
         assert screen.query_one(DutyTable).row_count > 0
         assert any("understaffed" in label for label in _count_labels(screen))
+
+
+async def test_the_chosen_community_is_remembered_after_a_restart(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    prefs = tmp_path / "preferences.toml"
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600, preferences=Preferences(prefs))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_today(app, pilot, presses=2)
+        assert screen.community == "c03"
+    again = RosterApp(workspace, today=TODAY, poll_seconds=3600, preferences=Preferences(prefs))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(again, pilot)
+        reopened = again.screen
+        assert isinstance(reopened, TodayScreen) and reopened.community == "c03"

@@ -104,9 +104,10 @@ def _run_tui(workspace: Workspace) -> int:
     # share the interpreter with the app's start-up and take several times as long).
     version = workspace.data_version()  # first: a write in between then shows as a change
     preloaded = (workspace.load(), version)
+    from roster_tui.services.preferences import Preferences
     from roster_tui.tui.app import RosterApp
 
-    RosterApp(workspace, preloaded=preloaded).run()
+    RosterApp(workspace, preloaded=preloaded, preferences=Preferences.for_user()).run()
     return EXIT_OK
 
 

@@ -23,6 +23,7 @@ from textual.worker import Worker
 from roster_tui.domain.changes import AuditEntry
 from roster_tui.domain.model import Roster
 from roster_tui.i18n import current_language, set_language, t
+from roster_tui.services.preferences import Preferences
 from roster_tui.services.snapshot import apply_changes
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.errors import ConflictError, DatabaseLocked, NothingToUndo, StoreError
@@ -81,6 +82,7 @@ class RosterApp(App[None]):
         today: dt.date | None = None,
         poll_seconds: float = 1.0,
         preloaded: tuple[Roster, int] | None = None,
+        preferences: Preferences | None = None,
     ) -> None:
         """``preloaded``: the roster and its data version, read before the app started, so the
         first screen is drawn with data instead of waiting for a worker to load it."""
@@ -92,6 +94,8 @@ class RosterApp(App[None]):
         self._poll_seconds = poll_seconds
         self._seen_version: int | None = None
         self._preloaded = preloaded
+        # In memory unless the caller passes the user's own (the CLI does; tests do not).
+        self.preferences = preferences or Preferences(None)
 
     # -- start-up --------------------------------------------------------------------------
     def on_mount(self) -> None:

@@ -48,6 +48,9 @@ HOUSEHOLD_FILTERS = {"active": (False, False), "ending": (True, False), "uncared
 REFRESH_SECONDS = 60
 
 
+COMMUNITY_PREFERENCE = "today.community"  # remembered across restarts, per user
+
+
 class TodayScreen(RosterScreen):
     MODE = "today"
     CSS_PATH = "today.tcss"
@@ -56,7 +59,7 @@ class TodayScreen(RosterScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        # Remembered for the session: across mode switches and a language switch's recompose.
+        # Kept across mode switches and a language switch; across restarts in the preferences.
         self.community: str | None = None
         self._communities: list[tuple[str, str]] = []
         self._week_gaps = RangeGaps()  # this week's gaps, kept current edit by edit
@@ -115,6 +118,8 @@ class TodayScreen(RosterScreen):
     def _fill_communities(self, roster: Roster) -> None:
         self._communities = [(c.id, printable(c.name)) for c in roster.communities]
         names = dict(self._communities)
+        if self.community is None:
+            self.community = self.roster_app.preferences.get(COMMUNITY_PREFERENCE)
         if self.community not in names:
             self.community = self._communities[0][0] if self._communities else None
         label = Text(t("tui.today.community"), style="bold")
@@ -162,6 +167,7 @@ class TodayScreen(RosterScreen):
     def _community_chosen(self, community: str | None) -> None:
         if community is not None and community != self.community:
             self.community = community
+            self.roster_app.preferences.set(COMMUNITY_PREFERENCE, community)
             self.query_one(GapCounts).clear_options()  # not the last community's counts
             self.refresh_roster()
 
