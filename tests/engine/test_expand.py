@@ -303,3 +303,33 @@ def test_the_expander_answers_single_instances_like_the_range() -> None:
     for found in expander.instances(day("2026-12-01"), day("2026-12-03")):
         assert expander.instance(*found.key) == found
     assert expander.instance("x1", day("2026-12-01"), "no such shift") is None
+
+
+def test_the_collector_pause_nests_across_threads_and_restores_the_setting() -> None:
+    import gc
+    import threading
+
+    from roster_tui.engine.gc_pause import gc_paused
+
+    assert gc.isenabled()
+    inner_done = threading.Event()
+    with gc_paused():
+        assert not gc.isenabled()
+
+        def other() -> None:
+            with gc_paused():
+                assert not gc.isenabled()
+            inner_done.set()
+
+        thread = threading.Thread(target=other)
+        thread.start()
+        thread.join()
+        assert inner_done.is_set() and not gc.isenabled()  # the outer pause still holds
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a collector that was off stays off
+    finally:
+        gc.enable()

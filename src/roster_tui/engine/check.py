@@ -19,6 +19,7 @@ from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Roster
 from roster_tui.engine.coverage import coverage_gaps
 from roster_tui.engine.expand import Expander, Timed
+from roster_tui.engine.gc_pause import gc_paused
 
 KIND_ORDER = {kind: i for i, kind in enumerate(GapKind)}
 _NO_DATE = dt.date.min
@@ -199,12 +200,14 @@ def check_instances(
     Instances outside ``[first, last]`` are ignored, so the pair and overtime rules see the
     range only.
     """
-    expander = expander or Expander(roster)
-    rows = [timed(i, expander) for i in instances if first <= i.date <= last]
-    return _check_rows(roster, rows, first, last, expander)
+    with gc_paused():
+        expander = expander or Expander(roster)
+        rows = [timed(i, expander) for i in instances if first <= i.date <= last]
+        return _check_rows(roster, rows, first, last, expander)
 
 
 def check(roster: Roster, first: dt.date, last: dt.date) -> list[Gap]:
     """Every gap in ``roster`` over ``[first, last]`` (SPEC §3), in :func:`gap_sort_key` order."""
-    expander = Expander(roster)
-    return _check_rows(roster, expander.timed_instances(first, last), first, last, expander)
+    with gc_paused():
+        expander = Expander(roster)
+        return _check_rows(roster, expander.timed_instances(first, last), first, last, expander)

@@ -17,6 +17,7 @@ from roster_tui.domain.gaps import UnavailableReason
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Override, Person, Post, Roster, ShiftPattern
 from roster_tui.engine.clock import Bounds, ZoneClock
+from roster_tui.engine.gc_pause import gc_paused
 from roster_tui.engine.rotations import CompiledRotation, Picks, prefix_for, ranks_of
 
 InstanceKey = tuple[str, dt.date, str]  # (post id, start date, shift name)
@@ -271,7 +272,8 @@ class Expander:
 
 def expand_instances(roster: Roster, first: dt.date, last: dt.date) -> list[ShiftInstance]:
     """Every shift instance whose start date is in ``[first, last]``, covered or not."""
-    return Expander(roster).instances(first, last)
+    with gc_paused():
+        return Expander(roster).instances(first, last)
 
 
 def rotation_picks(roster: Roster, key: InstanceKey) -> tuple[str, ...]:
