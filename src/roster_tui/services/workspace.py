@@ -14,29 +14,13 @@ from pathlib import Path
 from roster_tui.domain.changes import AuditEntry, Change
 from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import Gap
-from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Duty, Household, Leave, Person, Roster
 from roster_tui.engine.check import check
-from roster_tui.engine.expand import expand_instances
 from roster_tui.i18n import t
 from roster_tui.services import assignments, printing
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.store.db import open_store
 from roster_tui.store.repository import Store, current_user
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class WeekView:
-    """One ISO week as the roster grid and the exports see it."""
-
-    roster: Roster
-    monday: dt.date
-    instances: list[ShiftInstance]
-    gaps: list[Gap]
-
-    @property
-    def sunday(self) -> dt.date:
-        return self.monday + dt.timedelta(days=6)
 
 
 class Workspace:
@@ -57,13 +41,6 @@ class Workspace:
 
     def gaps(self, first: dt.date, last: dt.date, roster: Roster | None = None) -> list[Gap]:
         return check(roster or self.load(), first, last)
-
-    def week(self, monday: dt.date, roster: Roster | None = None) -> WeekView:
-        roster = roster or self.load()
-        sunday = monday + dt.timedelta(days=6)
-        return WeekView(
-            roster, monday, expand_instances(roster, monday, sunday), check(roster, monday, sunday)
-        )
 
     def history(self, *, limit: int = 200, offset: int = 0) -> list[AuditEntry]:
         return self.store.history(limit=limit, offset=offset)
