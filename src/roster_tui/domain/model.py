@@ -9,7 +9,7 @@ bounds are naive local wall-clock datetimes in the sub-district's zone.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 MINUTES_PER_DAY = 1440
@@ -221,6 +221,13 @@ class Roster:
     duties: list[Duty] = field(default_factory=list)
     households: list[Household] = field(default_factory=list)
 
+    def with_own_lists(self) -> Roster:
+        """A copy whose row lists can be edited without touching this roster's (rows shared)."""
+        copied = replace(self)
+        for name in ROW_LISTS:
+            setattr(copied, name, list(getattr(self, name)))
+        return copied
+
     def __repr__(self) -> str:
         # A summary, not thousands of rows: Textual builds every worker's description from
         # repr() of its arguments, and a full roster took 0.2 s to print on the large data.
@@ -229,3 +236,20 @@ class Roster:
             for name in ("people", "posts", "rotations", "overrides", "leaves", "households")
         )
         return f"Roster({self.subdistrict.name!r}: {counts})"
+
+
+# The Roster fields that hold rows, and which of them holds each kind of row.
+ROW_LIST_OF: dict[type, str] = {
+    Community: "communities",
+    Street: "streets",
+    Compound: "compounds",
+    PartyGroup: "party_groups",
+    Person: "people",
+    Post: "posts",
+    Rotation: "rotations",
+    Override: "overrides",
+    Leave: "leaves",
+    Duty: "duties",
+    Household: "households",
+}
+ROW_LISTS: tuple[str, ...] = tuple(ROW_LIST_OF.values())

@@ -7,7 +7,6 @@ or went can change (see :mod:`roster_tui.engine.check`). Every other edit rebuil
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
@@ -17,7 +16,7 @@ from typing import TypeVar
 from roster_tui.domain.changes import Change, Entity
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.instances import ShiftInstance
-from roster_tui.domain.model import Override, Roster
+from roster_tui.domain.model import ROW_LIST_OF, Override, Roster
 from roster_tui.engine.check import (
     counted_by_person,
     gap_sort_key,
@@ -28,19 +27,6 @@ from roster_tui.engine.coverage import coverage_gaps
 from roster_tui.engine.expand import Expander, InstanceKey, Timed
 
 K = TypeVar("K")
-_LISTS = {
-    "Community": "communities",
-    "Street": "streets",
-    "Compound": "compounds",
-    "PartyGroup": "party_groups",
-    "Person": "people",
-    "Post": "posts",
-    "Rotation": "rotations",
-    "Override": "overrides",
-    "Leave": "leaves",
-    "Duty": "duties",
-    "Household": "households",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +55,7 @@ def apply_change(roster: Roster, change: Change) -> Entity | None:
     Returns the row that was replaced or dropped; ``ValueError`` when ``before`` is not there.
     """
     entity = change.before if change.before is not None else change.after
-    rows: list[Entity] = getattr(roster, _LISTS[type(entity).__name__])
+    rows: list[Entity] = getattr(roster, ROW_LIST_OF[type(entity)])
     at = None
     if change.before is not None:
         at = next((i for i, row in enumerate(rows) if _same_row(row, change.before)), None)
@@ -86,14 +72,6 @@ def apply_change(roster: Roster, change: Change) -> Entity | None:
     return old
 
 
-def _copy(roster: Roster) -> Roster:
-    """A roster with its own lists, so edits here never reach the caller's."""
-    copied = dataclasses.replace(roster)
-    for name in _LISTS.values():
-        setattr(copied, name, list(getattr(roster, name)))
-    return copied
-
-
 class GapTracker:
     """The gaps of one roster over ``[first, last]``, kept current under edits.
 
@@ -103,7 +81,7 @@ class GapTracker:
 
     def __init__(self, roster: Roster, first: dt.date, last: dt.date) -> None:
         self.first, self.last = first, last
-        self.roster = _copy(roster)
+        self.roster = roster.with_own_lists()
         self._rebuild()
 
     def _rebuild(self) -> None:

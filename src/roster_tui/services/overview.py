@@ -7,7 +7,6 @@ each. Nothing here imports Textual; the screens call these from thread workers.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import threading
 from collections import Counter
@@ -20,7 +19,7 @@ import pendulum
 from roster_tui.domain.changes import Change
 from roster_tui.domain.gaps import Gap, GapKind, UnavailableReason
 from roster_tui.domain.instances import ShiftInstance
-from roster_tui.domain.model import Post, Roster
+from roster_tui.domain.model import ROW_LISTS, Post, Roster
 from roster_tui.engine.check import KIND_ORDER, gap_sort_key
 from roster_tui.engine.expand import Expander, InstanceKey
 from roster_tui.engine.incremental import GapTracker
@@ -276,11 +275,7 @@ def fix_place(kind: GapKind) -> FixPlace:
 
 # -- gaps kept current across edits -----------------------------------------------------------
 
-_ROSTER_LISTS = tuple(
-    f.name
-    for f in dataclasses.fields(Roster)
-    if f.name not in ("subdistrict", "settings", "overrides")
-)
+_ROSTER_LISTS = tuple(name for name in ROW_LISTS if name != "overrides")
 
 
 def _same_rows(old: list[object], new: list[object]) -> bool:

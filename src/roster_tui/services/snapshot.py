@@ -7,16 +7,11 @@ while a background reload stays the source of truth for what others changed.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 
 from roster_tui.domain.changes import Change
 from roster_tui.domain.model import Roster
 from roster_tui.engine.incremental import apply_change
-
-_LISTS = tuple(
-    f.name for f in dataclasses.fields(Roster) if f.name not in ("subdistrict", "settings")
-)
 
 
 def apply_changes(roster: Roster, changes: Iterable[Change]) -> Roster:
@@ -25,9 +20,7 @@ def apply_changes(roster: Roster, changes: Iterable[Change]) -> Roster:
     Raises ``ValueError`` when a change's ``before`` row is not in ``roster``: the caller then
     holds a stale roster and must reload.
     """
-    copied = dataclasses.replace(roster)
-    for name in _LISTS:
-        setattr(copied, name, list(getattr(roster, name)))
+    copied = roster.with_own_lists()
     for change in changes:
         apply_change(copied, change)
     return copied
