@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from roster_tui.domain.changes import Change
 from roster_tui.domain.model import Override, Roster
-from roster_tui.engine.expand import Expander
+from roster_tui.engine.expand import rotation_picks
 
 InstanceKey = tuple[str, dt.date, str]
 
@@ -22,18 +22,6 @@ InstanceKey = tuple[str, dt.date, str]
 def overrides_of(roster: Roster, key: InstanceKey) -> list[Override]:
     post, date, shift = key
     return [o for o in roster.overrides if (o.post, o.date, o.shift) == (post, date, shift)]
-
-
-def rotation_picks(roster: Roster, key: InstanceKey) -> tuple[str, ...]:
-    """Who the rotations alone put on the instance, from that post's rotations only (cheap)."""
-    post_id = key[0]
-    narrowed = dataclasses.replace(
-        roster,
-        posts=[p for p in roster.posts if p.id == post_id],
-        rotations=[r for r in roster.rotations if r.post == post_id],
-        overrides=[],
-    )
-    return Expander(narrowed).picks(*key)
 
 
 def assigned_people(
