@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Input, Static
 from roster_tui.domain.clock import format_hhmm
 from roster_tui.domain.gaps import Gap
 from roster_tui.domain.instances import ShiftInstance
-from roster_tui.domain.model import Roster
+from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.text import printable
 from roster_tui.engine.check import check_instances
 from roster_tui.engine.describe import describe_gap
@@ -42,6 +42,7 @@ class WeekData:
     gaps: list[Gap]
     cell_gaps: dict[InstanceKey, list[Gap]]
     rows: list[GroupRow | ShiftRow]
+    people: dict[str, Person]  # by id, built once per week: the cell line reads it per keypress
 
 
 class WeekScreen(RosterScreen):
@@ -92,7 +93,9 @@ class WeekScreen(RosterScreen):
         rows = filter_rows(build_rows(roster, monday, instances), roster, query)
         cell_gaps = gaps_by_cell(gaps)
         rendered = render_rows(rows, roster, cell_gaps)
-        data = WeekData(roster, monday, {i.key: i for i in instances}, gaps, cell_gaps, rows)
+        people = {p.id: p for p in roster.people}
+        by_key = {i.key: i for i in instances}
+        data = WeekData(roster, monday, by_key, gaps, cell_gaps, rows, people)
         self.app.call_from_thread(self._show, data, rendered)
 
     def _show(self, data: WeekData, rendered: list[RenderedRow]) -> None:
@@ -140,7 +143,7 @@ class WeekScreen(RosterScreen):
         if instance is None or self.data is None:
             info.update(Text(t("tui.week.cell_hint")))
             return
-        people = {p.id: p for p in self.data.roster.people}
+        people = self.data.people
         line = Text()
         line.append(
             f"{printable(instance.post.name)} {printable(instance.shift.name)} "
@@ -239,7 +242,7 @@ class WeekScreen(RosterScreen):
         title = t("tui.week.assign_title", where=self._where(instance))
 
         def chosen(person_id: str | None) -> None:
-            person = next((p for p in roster.people if p.id == person_id), None)
+            person = data.people.get(person_id) if person_id else None
             if person is not None:
                 self.roster_app.edit(lambda ws: ws.assign(roster, instance.key, person))
 
@@ -254,7 +257,7 @@ class WeekScreen(RosterScreen):
     def _choose_person(
         self, instance: ShiftInstance, title: str, then: Callable[[str], object]
     ) -> None:
-        people = {p.id: p for p in self.data.roster.people} if self.data else {}
+        people = self.data.people if self.data else {}
         if not instance.assigned:
             self.notify(t("tui.week.empty_cell"))
             return
@@ -279,7 +282,7 @@ class WeekScreen(RosterScreen):
         roster = data.roster
 
         def remove(pid: str) -> None:
-            person = next((p for p in roster.people if p.id == pid), None)
+            person = data.people.get(pid)
             if person is not None:
                 self.roster_app.edit(lambda ws: ws.unassign(roster, instance.key, person))
 
@@ -302,8 +305,7 @@ class WeekScreen(RosterScreen):
         self._swap_from = None
 
         def second(b_id: str) -> None:
-            people = {p.id: p for p in roster.people}
-            a, b = people.get(a_id), people.get(b_id)
+            a, b = data.people.get(a_id), data.people.get(b_id)
             if a and b:
                 self.roster_app.edit(lambda ws: ws.swap(roster, from_key, a, instance.key, b))
 
