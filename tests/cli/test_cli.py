@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from roster_tui.cli import main
+from roster_tui.services.assignments import assigned_people
 from roster_tui.services.demo import sample_file
+from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 from roster_tui.store.schema import VERSION_KEY
 
@@ -163,3 +166,22 @@ def test_help_reads_in_one_language(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--lang", "en", "--help"])
     assert capsys.readouterr().out.startswith("usage: ")
+
+
+def test_a_second_print_after_an_edit_carries_the_next_edition(db: str, tmp_path: Path) -> None:
+    assert main(["--db", db, "--lang", "zh", "import", SAMPLE]) == 0
+    first = tmp_path / "first.txt"
+    assert main(["--db", db, "--lang", "zh", "export", "roster", "--week", "2026-W49",
+                 "--format", "txt", "-o", str(first)]) == 0  # fmt: skip
+    assert "第1版" in first.read_text(encoding="utf-8")
+    workspace = Workspace(open_store(f"sqlite:///{db}"), user="tester")
+    roster = workspace.load()
+    post = roster.posts[0]
+    key = (post.id, date(2026, 12, 2), post.shifts[0].name)
+    on_it = assigned_people(roster, key)
+    person = next(p for p in roster.people if p.active and p.id not in on_it)
+    assert workspace.assign(roster, key, person) is not None
+    second = tmp_path / "second.txt"
+    assert main(["--db", db, "--lang", "zh", "export", "roster", "--week", "2026-W49",
+                 "--format", "txt", "-o", str(second)]) == 0  # fmt: skip
+    assert "第2版" in second.read_text(encoding="utf-8")

@@ -44,20 +44,14 @@ def _touches(change: Change, monday: dt.date) -> bool:
     return False
 
 
-def edition(history: Iterable[AuditEntry], monday: dt.date) -> int:
-    """The edition the next print of the week carries, from the history newest first."""
-    action = print_action(monday)
-    later: list[AuditEntry] = []
-    first_print: AuditEntry | None = None
-    for entry in history:
-        if entry.action == action:
-            first_print = entry  # keep going: the oldest print of the week counts
-        later.append(entry)
+def edition(first_print: AuditEntry | None, since: Iterable[AuditEntry], monday: dt.date) -> int:
+    """The edition the next print of the week carries: one more than the recorded changes
+    ``since`` its first print that touch the week (1 when it was never printed)."""
     if first_print is None:
         return 1
     changed = sum(
         1
-        for entry in later
+        for entry in since
         if entry.id > first_print.id
         and not entry.action.startswith(PRINT_PREFIX)
         and (entry.action == IMPORT_ACTION or any(_touches(c, monday) for c in entry.changes))

@@ -60,7 +60,11 @@ class Workspace:
 
     def print_edition(self, monday: dt.date) -> int:
         """第N版 for the next print of the week (1 until the week has been printed)."""
-        return printing.edition(self.store.history(limit=1_000_000), monday)
+        # Two narrow queries: the week's prints, then only what was recorded after the first.
+        prints = self.store.history(limit=None, action=printing.print_action(monday))
+        first = prints[-1] if prints else None
+        since = self.store.history(limit=None, after=first.id) if first else []
+        return printing.edition(first, since, monday)
 
     def record_print(self, monday: dt.date, what: str) -> None:
         """Remember the print in the history; undo passes over it."""

@@ -113,12 +113,24 @@ class Store:
                 households=R.read_households(conn),
             )
 
-    def history(self, *, limit: int = 100, offset: int = 0) -> list[AuditEntry]:
-        """Recorded actions, newest first."""
+    def history(
+        self,
+        *,
+        limit: int | None = 100,
+        offset: int = 0,
+        action: str | None = None,
+        after: int | None = None,
+    ) -> list[AuditEntry]:
+        """Recorded actions, newest first; only `action`'s, or only those after entry `after`."""
         a = T.AUDIT
+        query = select(a)
+        if action is not None:
+            query = query.where(a.c.action == action)
+        if after is not None:
+            query = query.where(a.c.id > after)
+        query = query.order_by(a.c.id.desc()).limit(limit).offset(offset)
         with self._reading() as conn:
-            rows = conn.execute(select(a).order_by(a.c.id.desc()).limit(limit).offset(offset))
-            return [_audit_entry(row._mapping) for row in rows]
+            return [_audit_entry(row._mapping) for row in conn.execute(query)]
 
     # -- writing ---------------------------------------------------------------------------
     def import_roster(self, roster: Roster, *, replace: bool, user: str) -> None:
