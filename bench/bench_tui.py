@@ -43,8 +43,10 @@ import sys
 import time
 from pathlib import Path
 from roster_tui.services.workspace import Workspace
+from roster_tui.services.preferences import Preferences
 from roster_tui.tui import app as app_module
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.launch import launch
 from roster_tui.tui.widgets.today_panels import DutyTable, GapCounts, HouseholdLines
 
 class Timed(RosterApp):
@@ -57,9 +59,9 @@ class Timed(RosterApp):
 
     def _check_ready(self):
         # Useful: the today screen shows who is on duty, the households and this week's gap
-        # counts, and no worker is still computing. (A worker's results are on screen before it
-        # counts as finished: call_from_thread waits for them.)
-        if any(w.is_running for w in self.workers) or not self.screen.is_mounted:
+        # counts, and no worker is waiting or computing. (A worker's results are on screen
+        # before it counts as finished: call_from_thread waits for them.)
+        if any(not w.is_finished for w in self.workers) or not self.screen.is_mounted:
             return
         try:
             duty = self.screen.query_one(DutyTable).row_count
@@ -71,12 +73,14 @@ class Timed(RosterApp):
             Path(sys.argv[3]).write_text(repr(time.time()))
             self.exit()
 
-# As `roster-tui` does: the roster is read before Textual starts.
 workspace = Workspace.open(sys.argv[1])
-version = workspace.data_version()
-preloaded = (workspace.load(), version)
-Timed(workspace, today=dt.date.fromisoformat(sys.argv[2]), preloaded=preloaded).run(
-    headless=True, size=(80, 24)
+launch(
+    workspace,
+    Preferences(None),
+    fixed_today=dt.date.fromisoformat(sys.argv[2]),
+    app_class=Timed,
+    headless=True,
+    size=(80, 24),
 )
 """
 

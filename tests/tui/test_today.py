@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections import Counter
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import TODAY
-from helpers import SIZES, settle
+from helpers import SIZES, settle, table_text
 from textual.widgets import OptionList
 
 from roster_tui.domain.gaps import GapKind
@@ -19,8 +20,12 @@ from roster_tui.engine.describe import gap_kind_label
 from roster_tui.engine.expand import expand_instances
 from roster_tui.services.overview import iso_week_bounds
 from roster_tui.services.preferences import Preferences
+from roster_tui.services.today import COMMUNITY_PREFERENCE, read_startup
 from roster_tui.services.workspace import Workspace
+from roster_tui.tui import app as app_module
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.launch import launch
+from roster_tui.tui.screens import today as today_module
 from roster_tui.tui.screens.gaps import GapsScreen
 from roster_tui.tui.screens.today import TodayScreen
 from roster_tui.tui.widgets.gap_table import GapTable
@@ -232,3 +237,85 @@ async def test_the_chosen_community_is_remembered_after_a_restart(
         await settle(again, pilot)
         reopened = again.screen
         assert isinstance(reopened, TodayScreen) and reopened.community == "c03"
+
+
+@pytest.fixture
+def gap_count_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The communities the today screen works out gap counts for, in its own workers."""
+    calls: list[str] = []
+    real = today_module.week_gap_counts
+
+    def counting(roster: Roster, community: str, *rest: object):  # type: ignore[no-untyped-def]
+        calls.append(community)
+        return real(roster, community, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(today_module, "week_gap_counts", counting)
+    return calls
+
+
+async def test_figures_read_before_the_ui_starts_are_in_the_first_frame(
+    workspace: Workspace, gap_count_calls: list[str]
+) -> None:
+    """As ``roster-tui`` starts: no worker recomputes what was read ahead, and it is the same."""
+    preferences = Preferences(None)
+    preferences.set(COMMUNITY_PREFERENCE, "c02")
+    startup = read_startup(workspace, "c02", TODAY)
+    app = RosterApp(
+        workspace, today=TODAY, poll_seconds=3600, preloaded=startup, preferences=preferences
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen) and screen.community == "c02"
+        read_ahead = _count_labels(screen)
+        duty = table_text(screen.query_one(DutyTable))
+        assert gap_count_calls == [] and duty
+    worked_out = RosterApp(workspace, today=TODAY, poll_seconds=3600, preferences=preferences)
+    async with worked_out.run_test(size=(80, 24)) as pilot:
+        screen = await _open_today(worked_out, pilot)
+        assert gap_count_calls == ["c02"]
+        assert _count_labels(screen) == read_ahead
+        assert table_text(screen.query_one(DutyTable)) == duty
+
+
+async def test_figures_read_ahead_for_another_community_are_not_shown(
+    workspace: Workspace, gap_count_calls: list[str]
+) -> None:
+    startup = read_startup(workspace, "c02", TODAY)  # while the user's choice is c01
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600, preloaded=startup)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_today(app, pilot)
+        assert screen.community == "c01" and gap_count_calls == ["c01"]
+
+
+def test_launch_opens_on_the_figures_it_read_ahead(
+    workspace: Workspace, gap_count_calls: list[str]
+) -> None:
+    """What ``roster-tui`` runs: read ahead, then the first frame shows it, no worker needed."""
+    seen: list[tuple[str | None, list[str]]] = []
+
+    class FirstFrame(RosterApp):
+        CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))  # not beside this file
+
+        def on_ready(self) -> None:
+            screen = self.screen
+            assert isinstance(screen, TodayScreen)
+            seen.append((screen.community, _count_labels(screen)))
+            self.exit()
+
+    try:
+        launch(
+            workspace,
+            Preferences(None),
+            fixed_today=TODAY,
+            app_class=FirstFrame,
+            headless=True,
+            size=(80, 24),
+        )
+    finally:
+        gc.unfreeze()  # launch freezes the heap it starts with; give pytest's back
+    assert gap_count_calls == []
+    [(community, labels)] = seen
+    view = read_startup(workspace, None, TODAY).today
+    assert view is not None and community == view.community
+    assert labels == [f"{gap_kind_label(kind)} {n}处" for kind, n in view.gap_counts]

@@ -100,14 +100,10 @@ def _open_tui(args: argparse.Namespace, db: str | None) -> int:
 
 
 def _run_tui(workspace: Workspace) -> int:
-    # Read before Textual starts: the first screen then opens with its data (a worker would
-    # share the interpreter with the app's start-up and take several times as long).
-    version = workspace.data_version()  # first: a write in between then shows as a change
-    preloaded = (workspace.load(), version)
     from roster_tui.services.preferences import Preferences
-    from roster_tui.tui.app import RosterApp
+    from roster_tui.tui.launch import launch
 
-    RosterApp(workspace, preloaded=preloaded, preferences=Preferences.for_user()).run()
+    launch(workspace, Preferences.for_user())
     return EXIT_OK
 
 

@@ -25,6 +25,7 @@ from roster_tui.domain.model import Roster
 from roster_tui.i18n import current_language, set_language, t
 from roster_tui.services.preferences import Preferences
 from roster_tui.services.snapshot import apply_changes
+from roster_tui.services.today import Startup, TodayView
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.errors import ConflictError, DatabaseLocked, NothingToUndo, StoreError
 from roster_tui.tui.messages import RosterChanged
@@ -81,11 +82,12 @@ class RosterApp(App[None]):
         *,
         today: dt.date | None = None,
         poll_seconds: float = 1.0,
-        preloaded: tuple[Roster, int] | None = None,
+        preloaded: Startup | None = None,
         preferences: Preferences | None = None,
     ) -> None:
-        """``preloaded``: the roster and its data version, read before the app started, so the
-        first screen is drawn with data instead of waiting for a worker to load it."""
+        """``preloaded``: the roster, its data version and the today screen's figures, read
+        before the app started, so the first frame is drawn with data instead of waiting for
+        workers to load and compute it."""
         super().__init__()
         translate_bindings(self)
         self.workspace = workspace
@@ -94,6 +96,7 @@ class RosterApp(App[None]):
         self._poll_seconds = poll_seconds
         self._seen_version: int | None = None
         self._preloaded = preloaded
+        self._today_view: TodayView | None = None
         # In memory unless the caller passes the user's own (the CLI does; tests do not).
         self.preferences = preferences or Preferences(None)
 
@@ -101,9 +104,9 @@ class RosterApp(App[None]):
     def on_mount(self) -> None:
         self.title = t("tui.title")
         if self._preloaded is not None:
-            roster, version = self._preloaded
-            self.roster, self._seen_version = roster, version
-            self._preloaded = None
+            startup, self._preloaded = self._preloaded, None
+            self.roster, self._seen_version = startup.roster, startup.version
+            self._today_view = startup.today
         else:
             self.load_roster()
         self.switch_mode("today")
@@ -120,6 +123,13 @@ class RosterApp(App[None]):
             return self._fixed_today
         zone = self.roster.subdistrict.timezone if self.roster else "Asia/Shanghai"
         return pendulum.today(zone).date()
+
+    def take_today_view(self, roster: Roster, community: str) -> TodayView | None:
+        """The today figures read at start-up, once, if they are of this roster and community."""
+        view, self._today_view = self._today_view, None
+        if view is not None and view.roster is roster and view.community == community:
+            return view
+        return None
 
     # -- loading and watching for other people's changes ----------------------------------
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)

@@ -17,22 +17,16 @@ from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.overview import (
-    DutyNow,
-    HouseholdSummary,
-    PlaceIndex,
-    RangeGaps,
-    counts_worst_first,
-    current_moment,
-    duty_at,
-    frozen_moment,
-    gaps_of_community,
-    household_summary,
-    iso_week_bounds,
-    namesakes,
+from roster_tui.services.overview import RangeGaps, iso_week_bounds
+from roster_tui.services.today import (
+    COMMUNITY_PREFERENCE,
+    DutyView,
+    choose_community,
+    duty_view,
+    moment_of,
+    week_gap_counts,
 )
 from roster_tui.tui.screens.base import RosterScreen
-from roster_tui.tui.screens.gaps import GapsScreen
 from roster_tui.tui.widgets.gap_choice import ChoiceModal
 from roster_tui.tui.widgets.today_panels import (
     DutyTable,
@@ -46,9 +40,6 @@ from roster_tui.tui.widgets.today_panels import (
 HOUSEHOLD_FILTERS = {"active": (False, False), "ending": (True, False), "uncared": (False, True)}
 # Without a fixed "today" the clock moves on: look again at who is on duty this often.
 REFRESH_SECONDS = 60
-
-
-COMMUNITY_PREFERENCE = "today.community"  # remembered across restarts, per user
 
 
 class TodayScreen(RosterScreen):
@@ -90,11 +81,7 @@ class TodayScreen(RosterScreen):
 
     # -- the moment ---------------------------------------------------------------------------
     def moment(self, roster: Roster) -> dt.datetime:
-        """Now in the sub-district's zone; with a fixed today, 09:00 that day (stable tests)."""
-        zone = roster.subdistrict.timezone
-        if self.roster_app.fixed_today is not None:
-            return frozen_moment(self.roster_app.today(), zone)
-        return current_moment(zone)
+        return moment_of(roster, self.roster_app.fixed_today)
 
     def _tick(self) -> None:
         if self.roster_app.fixed_today is None and self.is_current:
@@ -105,23 +92,28 @@ class TodayScreen(RosterScreen):
         self._fill_communities(roster)
         if self.community is None:
             return
-        moment = self.moment(roster)
+        # At start-up the figures were worked out before the UI started: show them at once.
+        ready = self.roster_app.take_today_view(roster, self.community)
+        moment = ready.moment if ready is not None else self.moment(roster)
         self.query_one("#today-clock", Static).update(moment_text(moment))
-        first, last = iso_week_bounds(self.roster_app.today())
+        first, _ = iso_week_bounds(self.roster_app.today())
         self.query_one("#today-gaps-title", Static).update(
             t("tui.today.gaps", week=iso_week_label(first))
         )
+        if ready is not None:
+            self._week_gaps = ready.week_gaps
+            self._show_duty(roster, ready.duty)
+            self._show_gaps(ready.gap_counts)
+            return
         self.query_one(GapCounts).show_checking()
         self._load_duty(roster, self.community, moment)
-        self._load_gaps(roster, self.community, first, last)
+        self._load_gaps(roster, self.community, self.roster_app.today())
 
     def _fill_communities(self, roster: Roster) -> None:
         self._communities = [(c.id, printable(c.name)) for c in roster.communities]
         names = dict(self._communities)
-        if self.community is None:
-            self.community = self.roster_app.preferences.get(COMMUNITY_PREFERENCE)
-        if self.community not in names:
-            self.community = self._communities[0][0] if self._communities else None
+        preferred = self.community or self.roster_app.preferences.get(COMMUNITY_PREFERENCE)
+        self.community = choose_community(roster, preferred)
         label = Text(t("tui.today.community"), style="bold")
         label.append(" " + names.get(self.community or "", t("tui.none")))
         label.append("  " + t("tui.today.change_hint"), style="dim")
@@ -130,27 +122,22 @@ class TodayScreen(RosterScreen):
     # -- workers ------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="today-duty", exit_on_error=False)
     def _load_duty(self, roster: Roster, community: str, moment: dt.datetime) -> None:
-        index = PlaceIndex(roster)
-        duty = duty_at(roster, index.posts_of(community), moment)
-        households = household_summary(roster, community, moment.date())
-        shared = namesakes(roster)
+        view = duty_view(roster, community, moment)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_duty, roster, duty, households, shared)
+            self.app.call_from_thread(self._show_duty, roster, view)
 
-    def _show_duty(
-        self, roster: Roster, duty: DutyNow, households: HouseholdSummary, shared: set[str]
-    ) -> None:
+    def _show_duty(self, roster: Roster, view: DutyView) -> None:
         if not self.is_mounted:
             return
-        self.query_one(DutyTable).show(roster, duty, shared)
-        self.query_one("#today-handover", Static).update(handover_text(roster, duty, shared))
-        self.query_one(HouseholdLines).show(households)
+        self.query_one(DutyTable).show(roster, view.duty, view.shared)
+        self.query_one("#today-handover", Static).update(
+            handover_text(roster, view.duty, view.shared)
+        )
+        self.query_one(HouseholdLines).show(view.households)
 
     @work(thread=True, exclusive=True, group="today-gaps", exit_on_error=False)
-    def _load_gaps(self, roster: Roster, community: str, first: dt.date, last: dt.date) -> None:
-        gaps = self._week_gaps.gaps(roster, first, last)
-        gaps = gaps_of_community(gaps, PlaceIndex(roster), community)
-        counts = counts_worst_first(gaps)
+    def _load_gaps(self, roster: Roster, community: str, today: dt.date) -> None:
+        counts = week_gap_counts(roster, community, self._week_gaps, today)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_gaps, counts)
 
@@ -175,6 +162,9 @@ class TodayScreen(RosterScreen):
     def _open_gaps(self, event: OptionList.OptionSelected) -> None:
         if event.option.id is None:
             return
+        # Imported here, like every mode's screen: start-up pays for the today screen only.
+        from roster_tui.tui.screens.gaps import GapsScreen
+
         kind = GapKind(event.option.id)
         self.app.switch_mode("gaps")
         screen = self.app.screen_stack[0]

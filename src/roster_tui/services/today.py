@@ -1,0 +1,110 @@
+"""The today screen's figures for one community, and the whole first screen read ahead of the UI.
+
+The screen works these out in thread workers as the roster changes. At start-up the command
+works them out before the terminal UI even starts (:func:`read_startup`), so the first frame
+already holds them: no worker then competes with the UI's own start for the interpreter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from roster_tui.domain.gaps import GapKind
+from roster_tui.domain.model import Roster
+from roster_tui.services.overview import (
+    DutyNow,
+    HouseholdSummary,
+    PlaceIndex,
+    RangeGaps,
+    counts_worst_first,
+    current_moment,
+    duty_at,
+    frozen_moment,
+    gaps_of_community,
+    household_summary,
+    iso_week_bounds,
+    namesakes,
+)
+from roster_tui.services.workspace import Workspace
+
+COMMUNITY_PREFERENCE = "today.community"  # remembered across restarts, per user
+
+
+def choose_community(roster: Roster, preferred: str | None) -> str | None:
+    """The community to show: the one chosen last time while it exists, else the first."""
+    ids = [community.id for community in roster.communities]
+    if preferred in ids:
+        return preferred
+    return ids[0] if ids else None
+
+
+def moment_of(roster: Roster, fixed_today: dt.date | None) -> dt.datetime:
+    """Now in the sub-district's zone; with a fixed today, 09:00 that day (stable tests)."""
+    zone = roster.subdistrict.timezone
+    if fixed_today is not None:
+        return frozen_moment(fixed_today, zone)
+    return current_moment(zone)
+
+
+@dataclass(frozen=True, slots=True)
+class DutyView:
+    """Who is on duty at the moment and the households, for one community."""
+
+    duty: DutyNow
+    households: HouseholdSummary
+    shared: set[str]  # names more than one person carries
+
+
+def duty_view(roster: Roster, community: str, moment: dt.datetime) -> DutyView:
+    duty = duty_at(roster, PlaceIndex(roster).posts_of(community), moment)
+    households = household_summary(roster, community, moment.date())
+    return DutyView(duty, households, namesakes(roster))
+
+
+def week_gap_counts(
+    roster: Roster, community: str, week_gaps: RangeGaps, today: dt.date
+) -> list[tuple[GapKind, int]]:
+    """The community's gaps in the ISO week of ``today``, counted by kind, worst first."""
+    first, last = iso_week_bounds(today)
+    gaps = week_gaps.gaps(roster, first, last)
+    return counts_worst_first(gaps_of_community(gaps, PlaceIndex(roster), community))
+
+
+@dataclass(frozen=True, slots=True)
+class TodayView:
+    """Everything the today screen shows, for ``roster`` as it was read."""
+
+    roster: Roster
+    community: str
+    moment: dt.datetime
+    duty: DutyView
+    gap_counts: list[tuple[GapKind, int]]
+    week_gaps: RangeGaps  # holds the week's gap tracker, for the screen to keep current
+
+
+@dataclass(frozen=True, slots=True)
+class Startup:
+    """The roster, its data version and the first screen, read before the terminal UI starts."""
+
+    roster: Roster
+    version: int
+    today: TodayView | None  # None when the sub-district has no community yet
+
+
+def read_startup(
+    workspace: Workspace, preferred_community: str | None, fixed_today: dt.date | None = None
+) -> Startup:
+    version = workspace.data_version()  # first: a write in between then shows as a change
+    roster = workspace.load()
+    community = choose_community(roster, preferred_community)
+    if community is None:
+        return Startup(roster, version, None)
+    moment = moment_of(roster, fixed_today)
+    today = fixed_today or moment.date()
+    week_gaps = RangeGaps()
+    counts = week_gap_counts(roster, community, week_gaps, today)
+    view = TodayView(
+        roster, community, moment, duty_view(roster, community, moment), counts, week_gaps
+    )
+    return Startup(roster, version, view)
