@@ -25,7 +25,6 @@ from roster_tui.engine.check import (
 )
 from roster_tui.engine.coverage import coverage_gaps
 from roster_tui.engine.expand import Expander, InstanceKey, Timed
-from roster_tui.engine.gc_pause import gc_paused
 
 K = TypeVar("K")
 
@@ -86,11 +85,6 @@ class GapTracker:
         self._rebuild()
 
     def _rebuild(self) -> None:
-        # As for a full check: tens of thousands of new objects, none in a cycle.
-        with gc_paused():
-            self._build()
-
-    def _build(self) -> None:
         self._expander = Expander(self.roster)
         rows = self._expander.timed_instances(self.first, self.last)
         self._rows: dict[InstanceKey, Timed] = {row[5].key: row for row in rows}
