@@ -71,8 +71,8 @@ def test_read_startup_holds_the_roster_its_version_and_the_today_figures(
     nine = frozen_moment(TODAY, demo.subdistrict.timezone)
     assert view.moment == nine
     posts = PlaceIndex(demo).posts_of("c02")
-    assert view.duty.duty == duty_at(demo, posts, nine)
-    assert view.duty.households == household_summary(demo, "c02", TODAY)
+    assert view.duty_view.duty == duty_at(demo, posts, nine)
+    assert view.duty_view.households == household_summary(demo, "c02", TODAY)
     assert view.gap_counts == week_gap_counts(demo, "c02", RangeGaps(), TODAY)
     # The tracker it built is the week's: the screen goes on from it edit by edit.
     first, last = iso_week_bounds(TODAY)

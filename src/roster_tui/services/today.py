@@ -78,7 +78,7 @@ class TodayView:
     roster: Roster
     community: str
     moment: dt.datetime
-    duty: DutyView
+    duty_view: DutyView
     gap_counts: list[tuple[GapKind, int]]
     week_gaps: RangeGaps  # holds the week's gap tracker, for the screen to keep current
 

@@ -79,10 +79,7 @@ class TodayScreen(RosterScreen):
         await super().recompose()
         self.refresh_roster()
 
-    # -- the moment ---------------------------------------------------------------------------
-    def moment(self, roster: Roster) -> dt.datetime:
-        return moment_of(roster, self.roster_app.fixed_today)
-
+    # -- the clock ----------------------------------------------------------------------------
     def _tick(self) -> None:
         if self.roster_app.fixed_today is None and self.is_current:
             self.refresh_roster()
@@ -94,7 +91,7 @@ class TodayScreen(RosterScreen):
             return
         # At start-up the figures were worked out before the UI started: show them at once.
         ready = self.roster_app.take_today_view(roster, self.community)
-        moment = ready.moment if ready is not None else self.moment(roster)
+        moment = ready.moment if ready else moment_of(roster, self.roster_app.fixed_today)
         self.query_one("#today-clock", Static).update(moment_text(moment))
         first, _ = iso_week_bounds(self.roster_app.today())
         self.query_one("#today-gaps-title", Static).update(
@@ -102,7 +99,7 @@ class TodayScreen(RosterScreen):
         )
         if ready is not None:
             self._week_gaps = ready.week_gaps
-            self._show_duty(roster, ready.duty)
+            self._show_duty(roster, ready.duty_view)
             self._show_gaps(ready.gap_counts)
             return
         self.query_one(GapCounts).show_checking()
