@@ -328,7 +328,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--start", type=dt.date.fromisoformat, default=DEFAULT_START)
     parser.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args(argv)
-    from roster_tui.store.interchange import dumps_roster
+    from roster_tui.interchange import dumps_roster
 
     roster = generate(args.size, args.seed, args.start)
     args.output.write_text(dumps_roster(roster), encoding="utf-8")

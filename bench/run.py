@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 
 from roster_tui.engine.check import check
+from roster_tui.interchange import dumps_roster, load_roster_file
 from roster_tui.store.db import open_store
-from roster_tui.store.interchange import dumps_roster, load_roster_file
 
 START = dt.date(2026, 11, 30)
 PARTS = ("import", "read", "check", "incremental", "tui", "export", "fill")

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from roster_tui.i18n import set_language
+from roster_tui.interchange import load_roster_file
 from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
-from roster_tui.store.interchange import load_roster_file
 
 TODAY = dt.date(2026, 12, 2)  # a Wednesday of ISO week 2026-W49
 MONDAY = dt.date(2026, 11, 30)

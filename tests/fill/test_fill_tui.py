@@ -12,7 +12,7 @@ from roster_tui.engine.check import check
 from roster_tui.services.fill import plan_fill
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
-from roster_tui.tui.screens.fill_preview import FillPreview
+from roster_tui.tui.dialogs.fill_preview import FillPreview
 from roster_tui.tui.screens.week import WeekScreen
 
 SHIFT_KINDS = {GapKind.UNDERSTAFFED, GapKind.MISSING_ROLE}

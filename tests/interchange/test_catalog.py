@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import roster_tui.store.interchange as interchange
+import roster_tui.interchange as interchange
 from roster_tui.i18n.catalogs import store
 
 KEY = re.compile(r"""["'](import\.[a-z_.0-9]+)["']""")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from roster_tui.store.interchange import InterchangeError, Problem, loads_roster
+from roster_tui.interchange import InterchangeError, Problem, loads_roster
 
 from .conftest import FILE, edit, line_of
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from roster_tui.domain.model import CompoundKind, Role, Settings
-from roster_tui.store.interchange import (
+from roster_tui.interchange import (
     InterchangeError,
     Problem,
     load_roster_file,

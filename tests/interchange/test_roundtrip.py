@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 
 from roster_tui.domain.model import Roster
-from roster_tui.store.interchange import dumps_roster, loads_roster
+from roster_tui.interchange import dumps_roster, loads_roster
 
 from .strategies import rosters
 

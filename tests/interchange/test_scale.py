@@ -20,7 +20,7 @@ from roster_tui.domain.model import (
     ShiftPattern,
     Subdistrict,
 )
-from roster_tui.store.interchange import dumps_roster, loads_roster
+from roster_tui.interchange import dumps_roster, loads_roster
 
 START = dt.date(2026, 11, 30)
 THREE_SHIFTS = tuple(

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from roster_tui.domain.model import Leave, Roster
-from roster_tui.store.interchange import dump_roster_file, dumps_roster, loads_roster
+from roster_tui.interchange import dump_roster_file, dumps_roster, loads_roster
 
 
 @pytest.fixture

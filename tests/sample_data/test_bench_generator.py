@@ -14,7 +14,7 @@ import pytest
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import CompoundKind, Roster
 from roster_tui.engine.check import check
-from roster_tui.store.interchange import dumps_roster, load_roster_file, loads_roster
+from roster_tui.interchange import dumps_roster, load_roster_file, loads_roster
 
 GENERATOR = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
 START = dt.date(2026, 11, 30)

@@ -18,8 +18,8 @@ import pytest
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import CompoundKind, Roster
 from roster_tui.engine.check import check
+from roster_tui.interchange import load_roster_file
 from roster_tui.services.demo import SAMPLE_ANCHOR_MONDAY, demo_roster, sample_file
-from roster_tui.store.interchange import load_roster_file
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_data"
 SAMPLE = SAMPLE_DIR / "wenhualu.toml"

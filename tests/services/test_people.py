@@ -25,6 +25,7 @@ from roster_tui.domain.model import (
 )
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
+from roster_tui.interchange import load_roster_file
 from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.households import (
     CarerBlock,
@@ -47,7 +48,6 @@ from roster_tui.services.people import (
     phone_tail,
     search_people,
 )
-from roster_tui.store.interchange import load_roster_file
 
 TODAY = dt.date(2026, 12, 2)  # a Wednesday
 MONDAY = dt.date(2026, 11, 30)

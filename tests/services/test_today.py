@@ -11,6 +11,7 @@ import pytest
 
 from roster_tui.domain.model import Roster
 from roster_tui.engine.check import check
+from roster_tui.interchange import load_roster_file
 from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.overview import (
     PlaceIndex,
@@ -25,7 +26,6 @@ from roster_tui.services.overview import (
 from roster_tui.services.today import choose_community, read_startup, week_gap_counts
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
-from roster_tui.store.interchange import load_roster_file
 
 TODAY = dt.date(2026, 12, 2)  # a Wednesday
 

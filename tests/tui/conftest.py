@@ -10,10 +10,10 @@ import pytest
 
 from roster_tui.domain.model import Roster
 from roster_tui.i18n import set_language
+from roster_tui.interchange import load_roster_file
 from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
-from roster_tui.store.interchange import load_roster_file
 from roster_tui.store.repository import Store
 
 TODAY = dt.date(2026, 12, 2)  # a Wednesday of ISO week 2026-W49

@@ -13,7 +13,7 @@ from textual.widgets import Input
 
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
-from roster_tui.tui.screens.export_dialog import ExportDialog
+from roster_tui.tui.dialogs.export_dialog import ExportDialog
 
 
 async def _open_export(app: RosterApp, pilot: Pilot[None]) -> ExportDialog:

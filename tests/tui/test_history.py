@@ -17,10 +17,10 @@ from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 from roster_tui.store.repository import Store
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.dialogs.history_detail import HistoryDetail
 from roster_tui.tui.screens.history import PAGE_SIZE, HistoryScreen
 from roster_tui.tui.screens.places import PlacesScreen
 from roster_tui.tui.widgets.history_changes import local_time
-from roster_tui.tui.widgets.history_detail import HistoryDetail
 from roster_tui.tui.widgets.place_detail import PlaceDetail
 from roster_tui.tui.widgets.place_tree import PlaceRef
 

@@ -15,10 +15,10 @@ from roster_tui.services.households import filter_households
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.dialogs.household_carer_picker import CarerPicker
+from roster_tui.tui.dialogs.household_form import HouseholdForm
 from roster_tui.tui.screens import households as households_module
 from roster_tui.tui.screens.households import HouseholdsScreen
-from roster_tui.tui.widgets.household_carer_picker import CarerPicker
-from roster_tui.tui.widgets.household_form import HouseholdForm
 
 
 def table_of(screen: HouseholdsScreen) -> DataTable[object]:

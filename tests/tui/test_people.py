@@ -12,10 +12,10 @@ from roster_tui.domain.gaps import GapKind
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.dialogs.leave_form import LeaveForm
+from roster_tui.tui.dialogs.leave_list import LeaveList
+from roster_tui.tui.dialogs.person_form import PersonForm
 from roster_tui.tui.screens.people import PeopleScreen
-from roster_tui.tui.widgets.leave_form import LeaveForm
-from roster_tui.tui.widgets.leave_list import LeaveList
-from roster_tui.tui.widgets.person_form import PersonForm
 from roster_tui.tui.widgets.person_week import PersonWeekView
 
 

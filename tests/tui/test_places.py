@@ -28,12 +28,12 @@ from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 from roster_tui.store.repository import Store
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.dialogs.person_picker import PersonPicker
+from roster_tui.tui.dialogs.rotation_dates import RotationDatesDialog, parse_dates
 from roster_tui.tui.screens.places import PlacesScreen
 from roster_tui.tui.widgets.person_label import person_label
-from roster_tui.tui.widgets.person_picker import PersonPicker
 from roster_tui.tui.widgets.place_detail import PlaceDetail
 from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
-from roster_tui.tui.widgets.rotation_dates import RotationDatesDialog, parse_dates
 from roster_tui.tui.widgets.week_table import WeekTable
 
 MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())

@@ -11,8 +11,8 @@ from textual.pilot import Pilot
 from roster_tui.services.assignments import assigned_people
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.screens.week import WeekScreen
-from roster_tui.tui.widgets.person_picker import PersonPicker
 from roster_tui.tui.widgets.week_table import WeekTable
 
 

@@ -37,7 +37,7 @@ class BadFile(Exception):
 
 def _load_file(path: Path) -> Roster:
     # The reader is imported only by the commands that read files, not at every start.
-    from roster_tui.store.interchange import InterchangeError, load_roster_file
+    from roster_tui.interchange import InterchangeError, load_roster_file
 
     try:
         return load_roster_file(path)

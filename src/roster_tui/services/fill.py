@@ -19,8 +19,14 @@ from roster_tui.domain.model import Duty, Override, Roster
 from roster_tui.domain.text import printable
 from roster_tui.engine.eligibility import Blocker, WeekContext
 from roster_tui.engine.expand import Expander, InstanceKey
-from roster_tui.engine.fill import SeatFill, Shortfall, fill_seats
-from roster_tui.engine.fill_care import CareFill, CareShortfall, fill_care
+from roster_tui.engine.fill import (
+    CareFill,
+    CareShortfall,
+    SeatFill,
+    Shortfall,
+    fill_care,
+    fill_seats,
+)
 from roster_tui.i18n import t
 from roster_tui.services.workspace import Workspace
 

@@ -48,7 +48,7 @@ class Workspace:
     # -- whole files -----------------------------------------------------------------------
     def dump_file(self, path: Path) -> None:
         # Imported here: the TOML writer is needed by this command only, not at every start.
-        from roster_tui.store.interchange import dump_roster_file
+        from roster_tui.interchange import dump_roster_file
 
         dump_roster_file(self.load(), path)
 

@@ -28,8 +28,8 @@ from roster_tui.services.snapshot import apply_changes
 from roster_tui.services.today import Startup, TodayView
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.errors import ConflictError, DatabaseLocked, NothingToUndo, StoreError
+from roster_tui.tui.dialogs.help import HelpScreen
 from roster_tui.tui.messages import RosterChanged
-from roster_tui.tui.screens.help import HelpScreen
 from roster_tui.tui.screens.too_small import TerminalResized, TooSmallScreen
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.worker_errors import report_worker_error
@@ -231,7 +231,7 @@ class RosterApp(App[None]):
     def action_export(self) -> None:
         if self.roster is None:
             return
-        from roster_tui.tui.screens.export_dialog import ExportDialog
+        from roster_tui.tui.dialogs.export_dialog import ExportDialog
 
         monday = getattr(self.screen, "monday", None)  # the week screen's current week
         if monday is None:

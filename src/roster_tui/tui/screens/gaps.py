@@ -29,8 +29,8 @@ from roster_tui.services.overview import (
     grouped_rows,
     iso_week_bounds,
 )
+from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.screens.base import RosterScreen
-from roster_tui.tui.widgets.gap_choice import ChoiceModal
 from roster_tui.tui.widgets.gap_table import PAGE_SIZE, GapTable
 from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
 

@@ -19,9 +19,9 @@ from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.store.errors import StoreError
+from roster_tui.tui.dialogs.history_detail import HistoryDetail
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.history_changes import local_time
-from roster_tui.tui.widgets.history_detail import HistoryDetail
 from roster_tui.tui.widgets.place_names import PlaceNames
 
 PAGE_SIZE = 50

@@ -21,11 +21,11 @@ from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.households import filter_households, released_today
 from roster_tui.services.people import next_id
+from roster_tui.tui.dialogs.gap_choice import ChoiceModal
+from roster_tui.tui.dialogs.household_carer_picker import CarerPick, CarerPicker
+from roster_tui.tui.dialogs.household_form import HouseholdForm
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.cells import plain, plain_cells
-from roster_tui.tui.widgets.gap_choice import ChoiceModal
-from roster_tui.tui.widgets.household_carer_picker import CarerPick, CarerPicker
-from roster_tui.tui.widgets.household_form import HouseholdForm
 from roster_tui.tui.widgets.household_labels import days_left_text, status_text
 from roster_tui.tui.widgets.person_label import short_label
 

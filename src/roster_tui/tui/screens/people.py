@@ -28,10 +28,10 @@ from roster_tui.services.people import (
     phone_tail,
     search_people,
 )
+from roster_tui.tui.dialogs.leave_form import LeaveForm
+from roster_tui.tui.dialogs.leave_list import LeaveList
+from roster_tui.tui.dialogs.person_form import PersonForm
 from roster_tui.tui.screens.base import RosterScreen
-from roster_tui.tui.widgets.leave_form import LeaveForm
-from roster_tui.tui.widgets.leave_list import LeaveList
-from roster_tui.tui.widgets.person_form import PersonForm
 from roster_tui.tui.widgets.person_label import person_label
 from roster_tui.tui.widgets.person_week import PersonWeekView
 

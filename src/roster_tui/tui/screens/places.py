@@ -26,12 +26,12 @@ from roster_tui.services.places import (
     save_rotation,
     with_dates,
 )
+from roster_tui.tui.dialogs.person_picker import PersonPicker
+from roster_tui.tui.dialogs.rotation_dates import RotationDates, RotationDatesDialog
 from roster_tui.tui.screens.base import RosterScreen
-from roster_tui.tui.widgets.person_picker import PersonPicker
 from roster_tui.tui.widgets.place_detail import PlaceDetail
 from roster_tui.tui.widgets.place_names import PlaceNames
 from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
-from roster_tui.tui.widgets.rotation_dates import RotationDates, RotationDatesDialog
 
 HOLDS_DUTIES = ("street", "compound")
 

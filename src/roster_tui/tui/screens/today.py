@@ -26,8 +26,8 @@ from roster_tui.services.today import (
     moment_of,
     week_gap_counts,
 )
+from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.screens.base import RosterScreen
-from roster_tui.tui.widgets.gap_choice import ChoiceModal
 from roster_tui.tui.widgets.today_panels import (
     DutyTable,
     GapCounts,

@@ -27,10 +27,10 @@ from roster_tui.services.candidates import Candidate, CandidateRanker
 from roster_tui.services.fill import FillPlan, explanation_lines, plan_fill
 from roster_tui.services.week_filter import filter_rows
 from roster_tui.services.week_grid import GroupRow, ShiftRow, build_rows, gaps_by_cell
+from roster_tui.tui.dialogs.fill_preview import FillPreview
+from roster_tui.tui.dialogs.gap_choice import ChoiceModal
+from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.screens.base import RosterScreen
-from roster_tui.tui.screens.fill_preview import FillPreview
-from roster_tui.tui.widgets.gap_choice import ChoiceModal
-from roster_tui.tui.widgets.person_picker import PersonPicker
 from roster_tui.tui.widgets.week_table import DAY_COLUMNS, RenderedRow, WeekTable, render_rows
 
 

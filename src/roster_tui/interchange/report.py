@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from roster_tui.store.interchange.lines import LineIndex
-from roster_tui.store.interchange.problems import InterchangeError, Problem
+from roster_tui.interchange.lines import LineIndex
+from roster_tui.interchange.problems import InterchangeError, Problem
 
 
 @dataclass(frozen=True, slots=True)

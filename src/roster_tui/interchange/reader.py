@@ -7,9 +7,9 @@ import re
 import tomllib
 
 from roster_tui.domain.model import Roster
-from roster_tui.store.interchange.problems import InterchangeError, Plain, Problem
-from roster_tui.store.interchange.report import Report
-from roster_tui.store.interchange.validate import validate
+from roster_tui.interchange.problems import InterchangeError, Plain, Problem
+from roster_tui.interchange.report import Report
+from roster_tui.interchange.validate import validate
 
 _BOM = "\ufeff"
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")

@@ -15,7 +15,7 @@ from roster_tui.domain.model import Role
 from roster_tui.engine.eligibility import Slot, slot_key
 
 if TYPE_CHECKING:
-    from roster_tui.engine.fill import GroupKey, _Filler
+    from roster_tui.engine.fill.seats import GroupKey, _Filler
 
 Chain = list[tuple[str, int, Role | None]]  # (person, seat they leave or -1 when free, its role)
 

@@ -18,7 +18,7 @@ from roster_tui.domain.model import Person, Role
 from roster_tui.engine.eligibility import Slot
 
 if TYPE_CHECKING:
-    from roster_tui.engine.fill import _Filler
+    from roster_tui.engine.fill.seats import _Filler
 
 # One possible seat for the person: (value, slot, demand index, role it brings or None).
 Option = tuple[int, Slot, int, Role | None]

@@ -11,8 +11,8 @@ assignment would leave some other open slot with fewer eligible people than open
 passed over while a harmless one exists. When shifts differ in length a second run serves the
 shortest seats first (a long seat can use up the hours three short ones need) and the fuller
 run is kept. The repair then closes what it can by chains of moves
-(:mod:`~roster_tui.engine.fill_chains`) and by repacking each placed person's seats exactly
-(:mod:`~roster_tui.engine.fill_repair`). Everything iterates in roster or instance order, so
+(:mod:`~roster_tui.engine.fill.chains`) and by repacking each placed person's seats exactly
+(:mod:`~roster_tui.engine.fill.repair`). Everything iterates in roster or instance order, so
 the same data gives the same proposals.
 """
 
@@ -25,9 +25,9 @@ from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Role
 from roster_tui.engine.eligibility import Slot, SlotKey, WeekContext, slot_key
 from roster_tui.engine.expand import InstanceKey
-from roster_tui.engine.fill_chains import close_by_chains
-from roster_tui.engine.fill_explain import Explainer, LoadSpread, Shortfall, load_spread
-from roster_tui.engine.fill_repair import repack
+from roster_tui.engine.fill.chains import close_by_chains
+from roster_tui.engine.fill.explain import Explainer, LoadSpread, Shortfall, load_spread
+from roster_tui.engine.fill.repair import repack
 
 __all__ = ["LoadSpread", "SeatFill", "SeatProposal", "Shortfall", "fill_seats"]
 

@@ -14,7 +14,7 @@ from textual.widgets import Select
 from roster_tui.domain.model import Household, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.tui.widgets.form_modal import FormModal
+from roster_tui.tui.dialogs.form_modal import FormModal
 
 TEXT_FIELDS = ("address", "head", "phone", "people", "start", "days", "notes")
 

@@ -12,7 +12,7 @@ from roster_tui.domain.availability import AvailabilityError, parse_window
 from roster_tui.domain.model import Person, Role, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.tui.widgets.form_modal import FormModal
+from roster_tui.tui.dialogs.form_modal import FormModal
 
 # Windows are separated by semicolons (a comma already joins days: "sat,sun 00:00-24:00").
 _WINDOW_SEPARATOR = re.compile(r"[;；]")

@@ -12,9 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from roster_tui.domain.model import CompoundKind, Role, Settings
-from roster_tui.store.interchange import fields as f
-from roster_tui.store.interchange.problems import Plain
-from roster_tui.store.interchange.report import Report, Where
+from roster_tui.interchange import fields as f
+from roster_tui.interchange.problems import Plain
+from roster_tui.interchange.report import Report, Where
 
 FORMAT = "roster-tui/1"
 

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from roster_tui.domain.model import Leave
 from roster_tui.i18n import t
 from roster_tui.services.people import LeaveInputError, make_leave
-from roster_tui.tui.widgets.form_modal import FormModal
+from roster_tui.tui.dialogs.form_modal import FormModal
 
 
 class LeaveForm(FormModal[Leave]):

@@ -23,8 +23,8 @@ import tomli_w
 
 from roster_tui.domain.clock import format_hhmm
 from roster_tui.domain.model import Leave, Person, Roster, ShiftPattern
-from roster_tui.store.interchange.tables import FORMAT, ROWS, SETTINGS, SHIFT, SUBDISTRICT
-from roster_tui.store.interchange.validate import ENTITIES
+from roster_tui.interchange.tables import FORMAT, ROWS, SETTINGS, SHIFT, SUBDISTRICT
+from roster_tui.interchange.validate import ENTITIES
 
 _ATTRIBUTES = {"from": "start", "to": "end"}
 

@@ -4,9 +4,9 @@ Pure: text in, domain objects out, and back. The store's import and dump command
 a database transaction.
 """
 
-from roster_tui.store.interchange.problems import InterchangeError, Problem
-from roster_tui.store.interchange.reader import load_roster_file, loads_roster
-from roster_tui.store.interchange.writer import dump_roster_file, dumps_roster
+from roster_tui.interchange.problems import InterchangeError, Problem
+from roster_tui.interchange.reader import load_roster_file, loads_roster
+from roster_tui.interchange.writer import dump_roster_file, dumps_roster
 
 __all__ = [
     "InterchangeError",

@@ -20,7 +20,7 @@ import pendulum
 
 from roster_tui.domain.availability import AvailabilityError, parse_window
 from roster_tui.domain.clock import parse_hhmm
-from roster_tui.store.interchange.problems import Plain
+from roster_tui.interchange.problems import Plain
 
 E = TypeVar("E", bound=StrEnum)
 Reader = Callable[[object], object]

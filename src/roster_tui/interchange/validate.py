@@ -29,9 +29,9 @@ from roster_tui.domain.model import (
     Street,
     Subdistrict,
 )
-from roster_tui.store.interchange.problems import Plain
-from roster_tui.store.interchange.report import Report, Where
-from roster_tui.store.interchange.tables import (
+from roster_tui.interchange.problems import Plain
+from roster_tui.interchange.report import Report, Where
+from roster_tui.interchange.tables import (
     FORMAT,
     NESTED,
     ROWS,
