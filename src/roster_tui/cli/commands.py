@@ -17,7 +17,12 @@ from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.workspace import Workspace
-from roster_tui.store.db import default_db_path, resolve_db_url
+from roster_tui.store.db import (
+    demo_db_path,
+    demo_instead_of_default,
+    display_location,
+    resolve_db_url,
+)
 from roster_tui.store.errors import StoreError
 
 EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2
@@ -55,6 +60,8 @@ def run(args: argparse.Namespace, db: str | None) -> int:
         "export": _export,
         "fill": _fill,
     }
+    if args.command not in ("demo", "import"):
+        db = _demo_until_real_data(db)
     try:
         return handlers[args.command](args, db)
     except BadFile as exc:
@@ -66,6 +73,15 @@ def run(args: argparse.Namespace, db: str | None) -> int:
     except OSError as exc:
         _err(t("cli.os_error", path=printable(str(exc.filename or "")), error=exc.strerror or exc))
     return EXIT_BAD_INPUT
+
+
+def _demo_until_real_data(db: str | None) -> str | None:
+    """Before any real data is imported, the commands open the demo (and say so)."""
+    demo = demo_instead_of_default(db)
+    if demo is None:
+        return db
+    _err(t("safety.using_demo", path=demo))
+    return str(demo)
 
 
 def _err(message: str) -> None:
@@ -108,23 +124,18 @@ def _run_tui(workspace: Workspace) -> int:
 
 
 def _demo(args: argparse.Namespace, db: str | None) -> int:
-    """A fresh demo database from the sample file, dated to this week, then the TUI."""
-    target = db or str(default_db_path().with_name("demo.sqlite"))
-    if "://" not in target:
-        path = Path(target)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    from roster_tui.services.demo import demo_roster, sample_file
+    """The demo, dated to this week, in its own database (``--db``: only over an earlier demo)."""
+    from roster_tui.services.demo import install_demo
 
-    roster = _load_file(sample_file())
-    roster = demo_roster(roster, _today(roster.subdistrict.timezone))
-    workspace = Workspace.open(resolve_db_url(target), create=True)
-    workspace.store.import_roster(roster, replace=True, user=workspace.user)
+    # ROSTER_DB names the real database; only an explicit --db moves the demo elsewhere.
+    target = args.db or str(demo_db_path())
+    today = _today()
+    workspace = install_demo(resolve_db_url(target), today, own_file=args.db is None)
+    _err(t("safety.demo_where", path=display_location(resolve_db_url(target))))
     if not sys.stdout.isatty():
         # Scripted or piped: show the gap check instead of a screen nobody can see.
-        monday = _today(roster.subdistrict.timezone)
-        monday -= dt.timedelta(days=monday.weekday())
+        roster = workspace.load()
+        monday = today - dt.timedelta(days=today.weekday())
         gaps = workspace.gaps(monday, monday + dt.timedelta(days=6), roster)
         from roster_tui.cli.check_report import print_gaps
 

@@ -31,6 +31,7 @@ CATALOG_AREAS = (
     "tui_history",
     "tui_export",
     "tui_fill",
+    "safety",
 )
 
 _current = "zh"

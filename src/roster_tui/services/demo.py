@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from roster_tui.domain.model import Household, Leave, Override, Roster, Rotation
+from roster_tui.services.workspace import Workspace
+from roster_tui.store.db import display_location, open_store
+from roster_tui.store.errors import DatabaseMissing, NotADemo
 
 RowT = TypeVar("RowT", Rotation, Override, Leave, Household)
 
@@ -50,3 +53,24 @@ def demo_roster(roster: Roster, today: dt.date) -> Roster:
     """The sample roster with its anchor week moved onto the week of ``today``."""
     days = (monday_of(today) - SAMPLE_ANCHOR_MONDAY).days
     return shift_roster_dates(roster, days)
+
+
+def install_demo(url: str, today: dt.date, *, own_file: bool) -> Workspace:
+    """The demo sub-district, dated to ``today``'s week, written into the database at ``url``.
+
+    Only an empty database or an earlier demo is replaced (``own_file``: the demo's own file,
+    which nothing else writes); real data is refused with ``NotADemo`` and left as it was.
+    """
+    from roster_tui.interchange import load_roster_file
+
+    try:
+        store = open_store(url)
+    except DatabaseMissing:
+        store = open_store(url, create=True)  # nothing there yet: a fresh database
+    if not (own_file or store.is_empty() or store.is_demo()):
+        store.close()
+        raise NotADemo(where=display_location(url))
+    roster = demo_roster(load_roster_file(sample_file()), today)
+    workspace = Workspace(store)
+    store.import_roster(roster, replace=True, user=workspace.user, demo=True)
+    return workspace

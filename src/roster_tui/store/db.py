@@ -26,6 +26,26 @@ def default_db_path() -> Path:
     return Path(user_data_dir("roster-tui")) / "roster.sqlite"
 
 
+def demo_db_path() -> Path:
+    """The demo's own database, beside the real one and never the same file."""
+    return default_db_path().with_name("demo.sqlite")
+
+
+def demo_instead_of_default(
+    arg: str | None, environ: Mapping[str, str] | None = None
+) -> Path | None:
+    """The demo database, when nothing names a database and no real one exists yet.
+
+    So the commands a new user types after ``roster-tui demo`` open the demo, and the moment
+    real data is imported (into the default place) they open that instead.
+    """
+    env = os.environ if environ is None else environ
+    if arg or env.get(ENV_VAR) or default_db_path().exists():
+        return None
+    demo = demo_db_path()
+    return demo if demo.exists() else None
+
+
 def resolve_db_url(arg: str | None, environ: Mapping[str, str] | None = None) -> str:
     """An SQLAlchemy URL from ``--db`` (a file path or a URL), else ``ROSTER_DB``, else default."""
     env = os.environ if environ is None else environ

@@ -81,6 +81,13 @@ class NotEmpty(StoreError):
     defaults: ClassVar[dict[str, object]] = {}
 
 
+class NotADemo(StoreError):
+    """``roster-tui demo`` pointed at a database that holds real data."""
+
+    key = "safety.demo_refused"
+    defaults: ClassVar[dict[str, object]] = {"where": ""}
+
+
 class NothingToUndo(StoreError):
     key = "db.error.nothing_to_undo"
     defaults: ClassVar[dict[str, object]] = {}

@@ -39,6 +39,8 @@ IMPORT_ACTION = "import"
 UNDO_ACTION = "undo"
 SUBDISTRICT_KEY = "subdistrict"
 SETTINGS_KEY = "settings"
+# Marks a database that `roster-tui demo` wrote; only such a database may be replaced by a demo.
+DEMO_KEY = "demo"
 
 
 def current_user() -> str:
@@ -92,6 +94,12 @@ class Store:
         with self._reading() as conn:
             return not _has_data(conn)
 
+    def is_demo(self) -> bool:
+        """True when the data here is the demo's (an import of real data clears the mark)."""
+        with self._reading() as conn:
+            row = conn.execute(select(T.META.c.value).where(T.META.c.key == DEMO_KEY)).first()
+            return row is not None and json.loads(row.value) is True
+
     def load_roster(self) -> Roster:
         with self._reading() as conn:
             meta = _read_meta(conn)
@@ -133,8 +141,14 @@ class Store:
             return [_audit_entry(row._mapping) for row in conn.execute(query)]
 
     # -- writing ---------------------------------------------------------------------------
-    def import_roster(self, roster: Roster, *, replace: bool, user: str) -> None:
-        """Write a whole sub-district in one transaction: it lands whole or not at all."""
+    def import_roster(
+        self, roster: Roster, *, replace: bool, user: str, demo: bool = False
+    ) -> None:
+        """Write a whole sub-district in one transaction: it lands whole or not at all.
+
+        ``demo`` marks the data as the demo's; any other import removes the mark, so real data
+        imported over a demo is never taken for a demo again.
+        """
         with self._writing() as conn:
             if replace:
                 for table in reversed(T.DATA_TABLES):
@@ -146,6 +160,9 @@ class Store:
                 raise NotEmpty()
             _write_meta(conn, SUBDISTRICT_KEY, dataclasses.asdict(roster.subdistrict))
             _write_meta(conn, SETTINGS_KEY, dataclasses.asdict(roster.settings))
+            conn.execute(delete(T.META).where(T.META.c.key == DEMO_KEY))
+            if demo:
+                _write_meta(conn, DEMO_KEY, True)
             _bulk_insert(conn, roster)
             if self._postgresql:
                 _advance_sequences(conn)
