@@ -1,4 +1,4 @@
-"""自动补位 on the large sub-district (SPEC §6: one week <= 5 s, no hard-rule break, coverage
+"""自动补位 on the large sub-district (target: one week <= 5 s, no hard-rule break, coverage
 within 1% of an exact optimiser).
 
 In process: the plan for the first week, what it does to the gaps, whether a second fill finds

@@ -1,4 +1,4 @@
-"""One assignment to an updated gap count, incrementally (SPEC §6: <= 100 ms)."""
+"""One assignment to an updated gap count, incrementally (target: <= 100 ms)."""
 
 from __future__ import annotations
 

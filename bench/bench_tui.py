@@ -1,6 +1,6 @@
 """TUI start to first useful screen against a bare Textual app; keypress latency in the week grid.
 
-SPEC §6: start ≤ 1.5 × a bare Textual app's start (same run); keypress to updated screen in the
+Targets: start ≤ 1.5 × a bare Textual app's start (same run); keypress to updated screen in the
 week grid ≤ 50 ms. Both run headless, on the large sub-district.
 """
 

@@ -1,4 +1,4 @@
-"""Deterministic benchmark sub-districts (SPEC §6): ``small``, ``medium`` and ``large``.
+"""Deterministic benchmark sub-districts: ``small``, ``medium`` and ``large``.
 
 The large one has 15 communities, 300 compounds with one checkpoint each (three 8-hour shifts
 needing 2), 2,000 people, rotations over 4 weeks from a given Monday, 500 overrides, 300 leaves
@@ -317,7 +317,7 @@ def generate(size: str, seed: int = 1, start: dt.date = DEFAULT_START) -> Roster
 
 
 def generate_large(seed: int = 1, start: dt.date = DEFAULT_START) -> Roster:
-    """The SPEC §6 large sub-district."""
+    """The large sub-district the performance targets are measured on."""
     return generate("large", seed, start)
 
 

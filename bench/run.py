@@ -1,4 +1,4 @@
-"""The SPEC §6 benchmark: figures and ratios for the large generated sub-district, in one run.
+"""The benchmark: figures against their targets for the large generated sub-district, in one run.
 
     python bench/run.py                   # everything, SQLite in a temporary folder
     python bench/run.py --only check,tui  # some parts

@@ -156,7 +156,7 @@ PARTY_GROUPS = [
 
 
 def on_duty(rotation: Rotation, post: Post, day: dt.date, shift_name: str) -> tuple[str, ...]:
-    """Who a single rotation puts on one instance (SPEC §3), to aim the overrides and leaves."""
+    """Who a single rotation puts on one instance (docs/format.md), to aim overrides and leaves."""
     covered = [s for s in post.shifts if rotation.shifts is None or s.name in rotation.shifts]
     daily = sorted(covered, key=lambda s: (s.start, post.shifts.index(s)))
     position = sum(rotation.per_slot or s.need for s in daily) * (day - rotation.start).days

@@ -1,6 +1,6 @@
 """Writes the demo roster as hand-readable TOML: grouped tables, comments, one row per block.
 
-The interchange reader accepts this exactly as it accepts its own dumps (SPEC §2); the layout
+The interchange reader accepts this exactly as it accepts its own dumps (docs/format.md); the layout
 only adds headings and a comment above some rows telling their story.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from roster_tui.domain.model import Roster
 
 HEADER = """\
-# 文化路街道 —— roster-tui 演示数据（格式见 SPEC §2）
+# 文化路街道 —— roster-tui 演示数据（格式见 docs/format.md）
 #
 # 以 2026 年第 49 周（2026-11-30 周一 至 12-06 周日）为准；`roster-tui demo` 会把所有日期
 # 整周平移到本周。4 个社区、20 个楼院（有物业 / 无主管 / 出租户集中）、20 个卡点、120 人。
@@ -63,7 +63,7 @@ def _hhmm(minutes: int) -> str:
 
 
 def _row(table: str, row: object) -> list[str]:
-    """One ``[[table]]`` block: the row's set fields in the SPEC's order and key names."""
+    """One ``[[table]]`` block: the row's set fields in docs/format.md's order and key names."""
     keys = {"start": "from", "end": "to"} if table == "leave" else {}
     lines = [f"[[{table}]]"]
     for name in row.__dataclass_fields__:  # type: ignore[attr-defined]

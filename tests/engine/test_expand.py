@@ -1,4 +1,4 @@
-"""Shift instances and rotation expansion (SPEC §3)."""
+"""Shift instances and rotation expansion (docs/format.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``check --json`` objects: every kind carries exactly the fields SPEC §4 lists for it."""
+"""``check --json`` objects: every kind carries exactly the fields docs/format.md lists for it."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The closed-form rotation expansion agrees with SPEC §3 read literally.
+"""The closed-form rotation expansion agrees with docs/format.md's rotation rule read literally.
 
 The reference below walks every instance a rotation covers from its own start, sorted by start
 instant (ties in the post's shift order), with a running position, exactly as the rule is

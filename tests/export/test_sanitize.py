@@ -1,4 +1,4 @@
-"""Untrusted text is made harmless before it reaches any file (SPEC §5)."""
+"""Untrusted text is made harmless before it reaches any file (docs/format.md, "Bad input")."""
 
 import unicodedata
 

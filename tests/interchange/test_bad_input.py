@@ -1,5 +1,5 @@
-"""Every bad input of SPEC §5 that lives in the file: a message naming the file, the line, the
-table, the id and the key, in Chinese and in English."""
+"""Every bad input of docs/format.md that lives in the file: a message naming the file, the line,
+the table, the id and the key, in Chinese and in English."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""All problems at once, each at its line, and the file-level ones (SPEC §2, §5)."""
+"""All problems at once, each at its line, and the file-level ones (docs/format.md)."""
 
 from __future__ import annotations
 

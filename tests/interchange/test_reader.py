@@ -1,4 +1,4 @@
-"""Reading a good file, and what the reader accepts beyond the obvious (SPEC §2)."""
+"""Reading a good file, and what the reader accepts beyond the obvious (docs/format.md)."""
 
 from __future__ import annotations
 

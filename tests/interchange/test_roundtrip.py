@@ -1,4 +1,4 @@
-"""import → dump → import gives identical data, for every valid roster (SPEC §2)."""
+"""import → dump → import gives identical data, for every valid roster (docs/format.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The SPEC §6 large sub-district survives a dump and a load unchanged (bench/ times them)."""
+"""The large benchmark sub-district survives a dump and a load unchanged (bench/ times them)."""
 
 from __future__ import annotations
 
@@ -81,6 +81,6 @@ def large_roster() -> Roster:
 
 
 def test_the_large_sub_district_dumps_and_loads_back_unchanged() -> None:
-    # bench/run.py times this; the test holds the round trip at full SPEC §6 size.
+    # bench/run.py times this; the test holds the round trip at the benchmark's full size.
     roster = large_roster()
     assert loads_roster(dumps_roster(roster)) == roster

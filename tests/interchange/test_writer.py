@@ -1,4 +1,4 @@
-"""What a dumped file looks like: the SPEC's layout, unset keys left out (SPEC §2)."""
+"""What a dumped file looks like: docs/format.md's layout, unset keys left out."""
 
 from __future__ import annotations
 

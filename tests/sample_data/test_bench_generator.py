@@ -1,4 +1,4 @@
-"""The benchmark generator (bench/generate.py): SPEC §6 sizes, deterministic, mostly healthy."""
+"""The benchmark generator (bench/generate.py): the large sizes, deterministic, mostly healthy."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The large sub-district (SPEC §6) goes into SQLite and comes out the same (bench/ times it)."""
+"""The large benchmark sub-district goes into SQLite and comes out the same (bench/ times it)."""
 
 from __future__ import annotations
 

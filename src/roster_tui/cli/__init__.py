@@ -1,4 +1,5 @@
-"""Command line (SPEC §4). Imports the TUI lazily so headless commands never load Textual.
+"""Command line (``check`` in full in docs/format.md). Imports the TUI lazily so headless commands
+never load Textual.
 
 Exit codes: 0 success (for ``check``: no gap), 1 ``check`` found gaps, 2 bad input or usage.
 """
@@ -25,7 +26,7 @@ argparse._ = _argparse_words  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that exits with 2 and a translated prefix, as SPEC §4 asks of usage errors."""
+    """argparse that exits 2 with a translated prefix, as docs/format.md says usage errors do."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)

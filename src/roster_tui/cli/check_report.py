@@ -38,7 +38,7 @@ def print_gaps(
     table.add_column(t("cli.check.kind"), no_wrap=True)
     table.add_column(t("cli.check.count"), justify="right")
     table.add_column(t("cli.check.detail"))
-    for kind in GapKind:  # the SPEC's order: shifts first, then structure, then households
+    for kind in GapKind:  # docs/format.md's order: shifts first, then structure, then households
         rows = sorted(by_kind.get(kind, []), key=_sort_key)
         for i, gap in enumerate(rows):
             label = Text(gap_kind_label(kind), style="bold") if i == 0 else Text("")

@@ -1,4 +1,4 @@
-"""Weekly availability windows: ``"mon-fri 18:00-24:00"`` and friends (SPEC §2).
+"""Weekly availability windows: ``"mon-fri 18:00-24:00"`` and friends (docs/format.md).
 
 A person's windows are laid on a week of wall-clock minutes (Monday 00:00 = 0) and joined where
 they touch or overlap, across the week's end too, so ``"sat,sun 00:00-24:00"`` and

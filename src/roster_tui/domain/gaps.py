@@ -1,4 +1,4 @@
-"""Coverage gaps (缺口), the vocabulary of SPEC §3 and the shape of ``check --json`` (SPEC §4)."""
+"""Coverage gaps (缺口), the check's vocabulary, and ``check --json``'s shape (docs/format.md)."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ class UncaredReason(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    """One gap. Only the fields that apply to its kind are set (SPEC §4 table)."""
+    """One gap. Only the fields that apply to its kind are set (docs/format.md, its JSON table)."""
 
     kind: GapKind
     person: str | None = None
@@ -62,7 +62,7 @@ class Gap:
     count: int | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The SPEC §4 JSON object: ISO dates, ISO datetimes with seconds and offset."""
+        """The ``check --json`` object: ISO dates, ISO datetimes with seconds and offset."""
         out: dict[str, Any] = {}
         for f in fields(self):
             value = getattr(self, f.name)

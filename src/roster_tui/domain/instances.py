@@ -1,4 +1,4 @@
-"""Shift instances: one post's shift on one date, with who is on it (SPEC §3)."""
+"""Shift instances: one post's shift on one date, with who is on it (docs/format.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The sub-district's data as plain, immutable values (SPEC §2).
+"""The sub-district's data as plain, immutable values (docs/format.md).
 
 Everything above this layer speaks in these types: the store converts its rows into them, the
 engine computes over them, exports render them and the TUI shows them. Times of day are minutes
@@ -90,7 +90,7 @@ class Person:
     roles: tuple[Role, ...] = ()
     party_group: str | None = None
     max_hours_per_week: float | None = None
-    # None: always available. An empty tuple: never available (SPEC §2).
+    # None: always available. An empty tuple: never available (docs/format.md).
     available: tuple[str, ...] | None = None
     active: bool = True
     version: int = field(default=0, compare=False, repr=False)  # optimistic check

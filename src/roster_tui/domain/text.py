@@ -8,7 +8,7 @@ import unicodedata
 def printable(text: str) -> str:
     """``text`` with control and format characters (ESC, BEL, CR, bidi overrides …) escaped.
 
-    Names and notes may hold any Unicode (SPEC §5), but an escape sequence printed raw could
+    Names and notes may hold any Unicode (docs/format.md), but an escape sequence printed raw could
     repaint a secretary's terminal; shown as ``\\x1b`` it is harmless and still tells the truth.
     """
     if text.isprintable():

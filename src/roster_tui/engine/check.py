@@ -1,4 +1,4 @@
-"""The gap check (SPEC §3): every kind of 缺口 over a date range, as :class:`Gap` values.
+"""The gap check (docs/format.md): every kind of 缺口 over a date range, as :class:`Gap` values.
 
 Gaps fall in three groups by what they depend on, and the incremental tracker relies on it:
 instance gaps (understaffed, missing_role, unavailable) depend on one instance only; person gaps
@@ -207,7 +207,7 @@ def check_instances(
 
 
 def check(roster: Roster, first: dt.date, last: dt.date) -> list[Gap]:
-    """Every gap in ``roster`` over ``[first, last]`` (SPEC §3), in :func:`gap_sort_key` order."""
+    """Every gap in ``roster`` over ``[first, last]`` (docs/format.md), by :func:`gap_sort_key`."""
     with gc_paused():
         expander = Expander(roster)
         return _check_rows(roster, expander.timed_instances(first, last), first, last, expander)

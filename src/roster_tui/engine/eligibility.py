@@ -1,10 +1,10 @@
 """Who may take a seat on a shift instance without opening a gap, and who fits it best.
 
-The rules are the gap check's (SPEC §3) seen from the other side: a person added to an instance
-must count there (active, no leave, available), must not overlap or come too close to another
-instance they count on (double_booked, short_rest), and must stay within their weekly hours
-(overtime). Both the fill and the week screen's assign picker ask here, so what the picker
-offers first is exactly what the fill would choose.
+The rules are the gap check's (docs/format.md) seen from the other side: a person added to an
+instance must count there (active, no leave, available), must not overlap or come too close to
+another instance they count on (double_booked, short_rest), and must stay within their weekly hours
+(overtime). Both the fill and the week screen's assign picker ask here, so what the picker offers
+first is exactly what the fill would choose.
 
 Instances are looked at through their *slot* (date, start, end): every rule above depends on
 the slot only, never on the post, so people's eligibility is worked out once per slot.

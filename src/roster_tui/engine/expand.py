@@ -1,4 +1,4 @@
-"""Shift instances with who is on them and who of them counts (SPEC §3).
+"""Shift instances with who is on them and who of them counts (docs/format.md, "Shift instances").
 
 This is the hot path of every check: tens of thousands of instances over four weeks. Zone
 arithmetic is cached in :class:`~roster_tui.engine.clock.ZoneClock`, rotation picks in
@@ -24,9 +24,9 @@ from roster_tui.engine.rotations import CompiledRotation, Picks, prefix_for, ran
 InstanceKey = tuple[str, dt.date, str]  # (post id, start date, shift name)
 
 # An instance as the pair and week rules see it: start and end timestamps, post id, place in
-# the post's shifts, ISO week label, the instance. Of two instances the later one (SPEC §4:
-# later start, then later end, greater post id, later shift) compares greater; the first four
-# fields never tie between two instances, so comparing rows never reaches the instance.
+# the post's shifts, ISO week label, the instance. Of two instances the later one (docs/format.md,
+# "Pairs": later start, then later end, greater post id, later shift) compares greater; the first
+# four fields never tie between two instances, so comparing rows never reaches the instance.
 Timed = tuple[float, float, str, int, str, ShiftInstance]
 
 # Weekly windows, with their answers cached by (weekday, shift start, shift end).

@@ -1,10 +1,11 @@
 """Turn-taking (轮值) in closed form: who a rotation puts on each of a post's shifts on a day.
 
-SPEC §3 walks the rotation's instances from its start with a running position. Every day the
-rotation covers the same shifts, so the position moves on by the same sum each day; only the
-order of that day's shifts (by start instant, which a DST change can alter) decides where within
-the day each shift begins. So any date is O(1), however long ago the rotation began, and since
-the members repeat with the position modulo their number, a day's picks are cached by it.
+The rule (docs/format.md, "Rotation expansion") walks the rotation's instances from its start
+with a running position. Every day the rotation covers the same shifts, so the position moves on
+by the same sum each day; only the order of that day's shifts (by start instant, which a DST
+change can alter) decides where within the day each shift begins. So any date is O(1), however
+long ago the rotation began, and since the members repeat with the position modulo their number,
+a day's picks are cached by it.
 """
 
 from __future__ import annotations

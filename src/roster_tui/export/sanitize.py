@@ -1,7 +1,7 @@
 """Making untrusted text safe to print, export and open in a spreadsheet.
 
-Names and notes may hold any Unicode, including control characters and terminal escape
-sequences pasted from elsewhere (SPEC §5). Every writer passes every piece of text through
+Names and notes may hold any Unicode, including control characters and terminal escape sequences
+pasted from elsewhere (docs/format.md, "Bad input"). Every writer passes every piece of text through
 :func:`sanitize` before it reaches a file, so nothing raw can move a cursor, recolour a terminal,
 reverse a line's direction or split a CSV row.
 """

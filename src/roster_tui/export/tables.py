@@ -222,7 +222,7 @@ HOUSEHOLD_COLUMNS = (
 
 
 def _carer_problem(view: WeekView, household: Household) -> str | None:
-    """Why the household has no working carer this week (SPEC §3 household_uncared), or None."""
+    """Why the household has no working carer this week (docs/format.md: household_uncared)."""
     carer = view.people.get(household.carer or "")
     if household.carer is None or carer is None:
         return "missing"

@@ -1,4 +1,4 @@
-"""The TOML interchange format, ``format = "roster-tui/1"`` (SPEC §2 and §5).
+"""The TOML interchange format, ``format = "roster-tui/1"`` (docs/format.md).
 
 Pure: text in, domain objects out, and back. The store's import and dump commands wrap these in
 a database transaction.

@@ -1,4 +1,4 @@
-"""Readers for single values of the interchange file, one per kind of field (SPEC §2).
+"""Readers for single values of the interchange file, one per kind of field (docs/format.md).
 
 Each reader takes the value tomllib produced and returns the domain's value, or raises
 :class:`Bad` naming the catalog message (and, for lists, which item is wrong). They check only

@@ -1,4 +1,4 @@
-"""What is wrong with an interchange file, said in the user's language (SPEC §5).
+"""What is wrong with an interchange file, in the user's language (docs/format.md, "Bad input").
 
 A :class:`Problem` keeps where it happened (file, line, table, row, id, key, list item) and a
 catalog key with its parameters; it is rendered through :func:`t` when shown, so a problem

@@ -1,4 +1,4 @@
-"""Reading an interchange file: bytes → text → TOML → a validated :class:`Roster` (SPEC §2, §5)."""
+"""Reading an interchange file (docs/format.md): bytes → text → TOML → a valid :class:`Roster`."""
 
 from __future__ import annotations
 

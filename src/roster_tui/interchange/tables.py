@@ -1,4 +1,4 @@
-"""The shape of every table of the interchange file (SPEC §2), and reading one row of it.
+"""The shape of every table of the interchange file (docs/format.md), and reading one row of it.
 
 A schema lists each key a table may hold: how to read its value, whether it is required, and
 which table's ids it names. Keys are written exactly as in the file; the domain's attribute

@@ -1,10 +1,10 @@
-"""Writing a :class:`Roster` as an interchange file that reads back to the same roster (SPEC §2).
+"""Writing a :class:`Roster` as an interchange file that reads back to the same roster.
 
-The layout follows the SPEC's example, so a secretary can read and edit a dumped file: ``format``
-first, then ``[subdistrict]``, ``[settings]`` and every array of tables in a fixed order, each
-row's keys in the order the SPEC lists them, each ``[[post.shift]]`` right under its post, short
-lists on one line. Optional keys are left out when unset, except ``available = []``, which says
-"never available". Rows keep their order, so dumping what was loaded changes nothing.
+The layout follows docs/format.md's examples, so a secretary can read and edit a dumped file:
+``format`` first, then ``[subdistrict]``, ``[settings]`` and every array of tables in a fixed order,
+each row's keys in the order docs/format.md lists them, each ``[[post.shift]]`` right under its
+post, short lists on one line. Optional keys are left out when unset, except ``available = []``,
+which says "never available". Rows keep their order, so dumping what was loaded changes nothing.
 
 The document is laid out here rather than by ``tomli_w.dumps`` as a whole, whose own layout
 inlines small arrays of tables and moves them ahead of ``[subdistrict]``; every value is written
@@ -53,7 +53,7 @@ def _visible(char: str) -> str:
 
 def _value(value: object) -> str:
     if isinstance(value, tuple | list):
-        # Short lists stay on one line, as in the SPEC's example (tomli-w would spread them).
+        # Short lists stay on one line, as in docs/format.md's examples (tomli-w would spread them).
         return "[" + ", ".join(_scalar(item) for item in value) + "]"
     if isinstance(value, str | bool | int | float | dt.date) and not isinstance(value, dt.datetime):
         return _scalar(value)

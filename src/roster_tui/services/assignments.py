@@ -1,9 +1,9 @@
-"""Turning a secretary's edit of one shift instance into override rows (SPEC §2 ``[[override]]``).
+"""Turning a secretary's edit of one shift instance into ``[[override]]`` rows (docs/format.md).
 
 Every hand edit is an override, so rotations stay intact. One instance keeps at most one override
 row: its ``add`` is who is on it beyond the rotation, its ``remove`` who the rotation put there
-but is not. Normalising this way matters because a removal wins over any add (SPEC §3): adding
-back someone once removed must drop the removal, not stack another row.
+but is not. Normalising this way matters because a removal wins over any add (docs/format.md):
+adding back someone once removed must drop the removal, not stack another row.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from roster_tui.i18n import t
 WHATS = ("roster", "duties", "households", "signin")
 FORMATS = ("csv", "html", "txt", "ics", "xlsx")
 
-# Which formats each sheet comes in (SPEC §4 and the office's habits).
+# Which formats each sheet comes in (the README's command line and the office's habits).
 SUPPORTED: dict[str, tuple[str, ...]] = {
     "roster": FORMATS,
     "duties": ("csv", "html", "xlsx"),

@@ -200,7 +200,7 @@ def gaps_of_community(gaps: Iterable[Gap], index: PlaceIndex, community_id: str)
 
 
 def counts_worst_first(gaps: Iterable[Gap]) -> list[tuple[GapKind, int]]:
-    """How many gaps of each kind there are, most first (ties in SPEC order); no zeros."""
+    """How many gaps of each kind there are, most first (ties in GapKind order); no zeros."""
     counts = Counter(g.kind for g in gaps)
     return sorted(counts.items(), key=lambda item: (-item[1], KIND_ORDER[item[0]]))
 
@@ -216,7 +216,7 @@ class GapRow:
 def grouped_rows(
     gaps: Iterable[Gap], index: PlaceIndex, kind: GapKind | None = None
 ) -> list[GapRow]:
-    """Gaps by kind (SPEC order), then community (roster order), then the check's own order."""
+    """Gaps by kind (GapKind order), then community (roster order), then the check's own order."""
     keyed = [
         (KIND_ORDER[g.kind], index.community_rank(c), _when(g), gap_sort_key(g), g, c)
         for g in gaps

@@ -38,7 +38,7 @@ class PlaceMarks:
 
 
 def place_marks(roster: Roster) -> PlaceMarks:
-    """The same rule the gap check applies (SPEC §3), so the tree and ``check`` never disagree."""
+    """The gap check's own rule (docs/format.md), so the tree and ``check`` never disagree."""
     by_kind: dict[GapKind, set[str]] = {kind: set() for kind in GapKind}
     for gap in structural_gaps(roster):
         by_kind[gap.kind].add(gap.street or gap.compound or "")

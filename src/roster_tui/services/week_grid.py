@@ -68,7 +68,7 @@ def build_rows(
     return rows
 
 
-# Gaps that sit on one instance; pair gaps sit on the later instance of the pair (SPEC §4).
+# Gaps that sit on one instance; pair gaps sit on the later instance of the pair (docs/format.md).
 CELL_GAP_KINDS = (
     GapKind.UNDERSTAFFED,
     GapKind.MISSING_ROLE,

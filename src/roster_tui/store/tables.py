@@ -1,4 +1,4 @@
-"""The database tables, one per SPEC §2 entity plus the lists they own.
+"""The database tables, one per table of the interchange file (docs/format.md) and its lists.
 
 Design choices, and why:
 

@@ -1,4 +1,4 @@
-"""Auto-fill (自动补位, SPEC §4 ``fill``): close a week's understaffed and missing_role gaps by
+"""Auto-fill (自动补位, ``roster-tui fill``): close a week's understaffed and missing_role gaps by
 adding people, never breaking a hard rule.
 
 A greedy over open seats, scarcest first, then a repair. Seats are grouped by slot (date,
