@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -11,9 +12,11 @@ from helpers import settle
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from roster_tui.services.households import days_left
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
 from roster_tui.tui.dialogs.export_dialog import ExportDialog
+from roster_tui.tui.widgets.choice_field import ChoiceField
 
 
 async def _open_export(app: RosterApp, pilot: Pilot[None]) -> ExportDialog:
@@ -66,3 +69,28 @@ async def test_an_unwritable_path_is_a_message_not_a_traceback(workspace: Worksp
         await settle(app, pilot)
         assert "nonexistent-dir" in str(dialog.query_one("#export-status").render())
         assert app.return_code is None
+
+
+async def test_the_household_sheet_counts_days_left_from_the_apps_today(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    friday = TODAY + dt.timedelta(days=2)
+    app = RosterApp(workspace, today=friday, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await _open_export(app, pilot)
+        what = dialog.query_one("#what", ChoiceField)
+        while what.value != "households":
+            await pilot.press("right")
+        assert dialog.query_one("#fmt", ChoiceField).value == "csv"
+        target = tmp_path / "households.csv"
+        dialog.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"))))
+        roster = app.roster
+        assert roster is not None
+        by_id = {h.id: h for h in roster.households}
+        active = [r for r in rows[1:] if by_id[r[0]].active_on(friday, roster.settings)]
+        assert active
+        for row in active:
+            assert int(row[9]) == days_left(by_id[row[0]], roster.settings, friday)

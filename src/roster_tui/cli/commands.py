@@ -10,9 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import pendulum
-
-from roster_tui.domain.clock import parse_iso_week
+from roster_tui.domain.clock import parse_iso_week, today_in
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
@@ -89,7 +87,7 @@ def _err(message: str) -> None:
 
 
 def _today(roster_zone: str | None = None) -> dt.date:
-    return pendulum.today(roster_zone or "Asia/Shanghai").date()
+    return today_in(roster_zone or "Asia/Shanghai")
 
 
 def _parse_date(text: str, option: str) -> dt.date:

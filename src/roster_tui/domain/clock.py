@@ -11,6 +11,13 @@ _HHMM = re.compile(r"^(\d{2}):(\d{2})$")
 _ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
+def today_in(zone: str) -> dt.date:
+    """Today's date in the sub-district's zone: the one "today" of every figure and sheet."""
+    import pendulum  # here, not at the top: most users of this module only parse and format
+
+    return pendulum.today(zone).date()
+
+
 def parse_hhmm(text: str, *, allow_24: bool = True) -> int:
     """``"08:30"`` → 510. ``"24:00"`` → 1440 when ``allow_24``. Raises ``ValueError``."""
     match = _HHMM.match(text)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from roster_tui import export
+from roster_tui.domain.clock import today_in
 from roster_tui.domain.model import Roster
 from roster_tui.engine.expand import expand_instances
 from roster_tui.export.grid import PageBy
@@ -48,6 +49,8 @@ class ExportRequest:
     lang: str | None = None
     edition: int = 1
     printed_at: dt.datetime | None = None
+    # Days left and the like count from today in the sub-district's zone (None: the clock's).
+    today: dt.date | None = None
 
     @property
     def masked(self) -> bool:
@@ -79,6 +82,7 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
     except ValueError as exc:
         raise ExportProblem(str(exc)) from exc
     lang, mask = request.lang, request.masked
+    today = request.today or today_in(roster.subdistrict.timezone)
     edition, printed_at = request.edition, request.printed_at
     fmt, what = request.fmt, request.what
     if fmt == "csv":
@@ -86,13 +90,15 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
         if what == "duties":
             return export.write_duties_csv(view, lang=lang, encoding=enc, mask_phones=mask)
         if what == "households":
-            return export.write_households_csv(view, lang=lang, encoding=enc, mask_phones=mask)
+            return export.write_households_csv(
+                view, lang=lang, encoding=enc, mask_phones=mask, as_of=today
+            )
         return export.write_roster_csv(view, lang=lang, encoding=enc, mask_phones=mask)
     if fmt == "xlsx":
         if what == "duties":
             return export.write_duties_xlsx(view, lang=lang, mask_phones=mask)
         if what == "households":
-            return export.write_households_xlsx(view, lang=lang, mask_phones=mask)
+            return export.write_households_xlsx(view, lang=lang, mask_phones=mask, as_of=today)
         return export.write_roster_xlsx(view, lang=lang, mask_phones=mask)
     if fmt == "ics":
         return export.write_ics(
@@ -105,10 +111,13 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
         ).encode("utf-8")
     html_writers = {
         "duties": export.write_duties_html,
-        "households": export.write_households_html,
         "signin": export.write_signin_html,
     }
-    if what in html_writers:
+    if what == "households":
+        html = export.write_households_html(
+            view, lang=lang, mask_phones=mask, edition=edition, printed_at=printed_at, as_of=today
+        )
+    elif what in html_writers:
         html = html_writers[what](
             view, lang=lang, mask_phones=mask, edition=edition, printed_at=printed_at
         )

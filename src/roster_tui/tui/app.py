@@ -12,7 +12,6 @@ import importlib
 from collections.abc import Callable, Iterable
 from typing import cast
 
-import pendulum
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -21,6 +20,7 @@ from textual.widgets import Input
 from textual.worker import Worker
 
 from roster_tui.domain.changes import AuditEntry
+from roster_tui.domain.clock import today_in
 from roster_tui.domain.model import Roster
 from roster_tui.i18n import current_language, set_language, t
 from roster_tui.services.preferences import Preferences
@@ -122,7 +122,7 @@ class RosterApp(App[None]):
         if self._fixed_today is not None:
             return self._fixed_today
         zone = self.roster.subdistrict.timezone if self.roster else "Asia/Shanghai"
-        return pendulum.today(zone).date()
+        return today_in(zone)
 
     def take_today_view(self, roster: Roster, community: str) -> TodayView | None:
         """The today figures read at start-up, once, if they are of this roster and community."""

@@ -122,6 +122,7 @@ class ExportDialog(ModalScreen[None]):
             community=self.query_one("#scope", ChoiceField).value or None,
             mask_phones=self.query_one("#mask", ChoiceField).value,
             lang=current_language(),
+            today=cast("RosterApp", self.app).today(),
         )
 
     def _status(self, message: str, *, error: bool = False) -> None:
