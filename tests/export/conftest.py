@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from roster_tui.domain.model import Roster
-from roster_tui.export import Scope, WeekView
+from roster_tui.export import Audience, Scope, WeekView
 
 from .sample import MONDAY, build_instances, build_roster
 
@@ -23,11 +23,11 @@ def view(roster: Roster) -> WeekView:
 
 
 @pytest.fixture
-def view_of() -> Callable[[Scope], WeekView]:
-    """A view of the sample week in any scope."""
+def view_of() -> Callable[..., WeekView]:
+    """A view of the sample week in any scope, for the public (the default) or the office."""
 
-    def make(scope: Scope) -> WeekView:
+    def make(scope: Scope, audience: Audience = "public") -> WeekView:
         roster = build_roster()
-        return WeekView(roster, MONDAY, build_instances(roster), scope)
+        return WeekView(roster, MONDAY, build_instances(roster), scope, audience)
 
     return make

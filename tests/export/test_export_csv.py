@@ -32,7 +32,7 @@ def test_default_csv_starts_with_a_bom_and_ends_lines_with_crlf(view: WeekView) 
 def test_chinese_headers_when_the_language_is_chinese(view: WeekView) -> None:
     header = parse(write_roster_csv(view, lang="zh"))[0]
     assert header == [
-        "日期", "星期", "班次", "开始", "结束", "社区", "楼院", "卡点",
+        "日期", "星期", "班次", "时间", "社区", "楼院", "卡点",
         "姓名", "电话", "身份", "应到", "实到", "缺员",
     ]  # fmt: skip
     assert parse(write_roster_csv(view, lang="en"))[0][0] == "Date"
@@ -51,20 +51,20 @@ def test_an_understaffed_instance_with_nobody_still_gets_a_marked_row(view: Week
     friday = [
         r
         for r in rows[1:]
-        if r[0] == "2026-12-04" and r[2] == "白班" and r[7] == "农科路12号院东门"
+        if r[0] == "2026-12-04" and r[2] == "白班" and r[6] == "农科路12号院东门"
     ]
     assert len(friday) == 1
-    assert friday[0][8] == "" and friday[0][13] == "缺2人 缺党员"
-    assert friday[0][11:13] == ["2", "0"]
+    assert friday[0][7] == "" and friday[0][12] == "缺2人 缺党员"
+    assert friday[0][10:12] == ["2", "0"]
 
 
 def test_an_inactive_person_is_not_listed_and_the_gap_is_marked(view: WeekView) -> None:
     rows = parse(write_roster_csv(view, lang="zh"))
     sunday = [
-        r for r in rows[1:] if r[0] == "2026-12-06" and r[2] == "白班" and r[6] == "农科路12号院"
+        r for r in rows[1:] if r[0] == "2026-12-06" and r[2] == "白班" and r[5] == "农科路12号院"
     ]
-    assert [r[8] for r in sunday] == [sanitize(ESCAPE_NAME)]
-    assert {r[13] for r in sunday} == {"缺1人"}
+    assert [r[7] for r in sunday] == [sanitize(ESCAPE_NAME)]
+    assert {r[12] for r in sunday} == {"缺1人"}
     assert "孙八" not in column(rows, "姓名")
 
 
@@ -81,18 +81,22 @@ def test_numbers_stay_numbers(view: WeekView) -> None:
         assert value.isdigit()
 
 
-def test_phones_are_masked_unless_the_office_asks(view: WeekView) -> None:
-    masked = column(parse(write_roster_csv(view, lang="zh")), "电话")
-    assert "138****0001" in masked and "13800000001" not in masked
-    office = column(parse(write_roster_csv(view, lang="zh", mask_phones=False)), "电话")
-    assert "13800000001" in office
-    assert "'+86 139 0000 0009" in office  # a leading + would otherwise start a formula
+def test_members_phones_are_masked_on_a_public_sheet_and_whole_on_an_internal_one(
+    view_of: Callable[..., WeekView],
+) -> None:
+    public = column(parse(write_roster_csv(view_of(Scope.whole()), lang="zh")), "电话")
+    assert "138****0003" in public and not any("0000 0003" in p for p in public)
+    assert "139****0009" in public  # +86 and spaces do not hide a number from the mask
+    assert "138 0000 0001" in public  # 张伟 is a responsible official: the public calls him
+    internal_view = view_of(Scope.whole(), "internal")
+    internal = column(parse(write_roster_csv(internal_view, lang="zh")), "电话")
+    assert {"138 0000 0003", "139 0000 0009"} <= set(internal)
 
 
 def test_overnight_shift_ends_on_the_next_day_and_a_whole_day_at_24(view: WeekView) -> None:
     rows = parse(write_roster_csv(view, lang="zh"))
-    ends = {(r[2], r[4]) for r in rows[1:]}
-    assert ("夜班", "次日08:00") in ends and ("全天", "24:00") in ends
+    spans = {(r[2], r[3]) for r in rows[1:]}
+    assert ("夜班", "20:00–次日08:00") in spans and ("全天", "00:00–24:00") in spans
 
 
 def test_escape_sequences_never_reach_the_file_raw(view: WeekView) -> None:
@@ -132,7 +136,7 @@ def test_a_person_export_lists_only_their_shifts(view_of: Callable[[Scope], Week
         ("2026-12-05", "夜班"),
         ("2026-12-06", "白班"),
     }
-    assert all(r[7] == "农科路12号院东门" for r in rows)
+    assert all(r[6] == "农科路12号院东门" for r in rows)
 
 
 def test_duties_csv_marks_uncovered_streets_and_compounds(view: WeekView) -> None:

@@ -49,7 +49,7 @@ def test_one_block_per_compound_with_its_leader(view: WeekView) -> None:
     assert blocks[0].splitlines()[:3] == [
         "文化路街道 东风社区 农科路12号院 值班表",
         "2026年第49周（11月30日—12月6日）",
-        "包保责任人：张伟 138****0001",
+        "包保责任人：张伟 138 0000 0001",
     ]
     assert all(b.rstrip().endswith("第1版 · 打印于 2026-11-28 09:30") for b in blocks)
 

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Callable
 
 import openpyxl
 import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 from roster_tui.domain.model import Roster
-from roster_tui.export import WeekView, write_duties_xlsx, write_households_xlsx, write_roster_xlsx
+from roster_tui.export import (
+    Scope,
+    WeekView,
+    write_duties_xlsx,
+    write_households_xlsx,
+    write_roster_xlsx,
+)
 from roster_tui.export.xlsx_package import column_letter
 from roster_tui.export.xlsx_writer import column_width, sheet_name
 
@@ -28,7 +35,7 @@ def rows_of(sheet: Worksheet) -> list[tuple[object, ...]]:
 def test_one_sheet_per_community(view: WeekView) -> None:
     book = load(write_roster_xlsx(view, lang="zh"))
     assert book.sheetnames == ["东风社区", "𠮷祥社区"]
-    assert {r[5] for r in rows_of(book["东风社区"])[1:]} == {"东风社区"}
+    assert {r[4] for r in rows_of(book["东风社区"])[1:]} == {"东风社区"}
 
 
 def test_header_row_is_frozen_and_printed_on_every_page(view: WeekView) -> None:
@@ -58,23 +65,23 @@ def test_page_setup_is_a4_landscape_one_page_wide(view: WeekView) -> None:
 def test_column_widths_count_two_units_per_chinese_character(view: WeekView) -> None:
     sheet = load(write_roster_xlsx(view, lang="zh"))["东风社区"]
     widths = {key: dim.width for key, dim in sheet.column_dimensions.items()}
-    assert widths["H"] == 7 * 2 + 2 + 2  # 农科路12号院东门: 7 CJK, 2 digits, then the margin
+    assert widths["G"] == 7 * 2 + 2 + 2  # 农科路12号院东门: 7 CJK, 2 digits, then the margin
     assert column_width(["张伟"]) == 6 and column_width(["欧阳秀英秀英秀英"]) == 18
 
 
 def test_understaffed_cells_are_filled_and_say_so(view: WeekView) -> None:
     sheet = load(write_roster_xlsx(view, lang="zh"))["东风社区"]
-    marked = [row[13] for row in sheet.iter_rows(min_row=2) if row[13].value]
+    marked = [row[12] for row in sheet.iter_rows(min_row=2) if row[12].value]
     assert {c.value for c in marked} == {"缺1人", "缺2人 缺党员"}
     assert all(c.fill.fgColor.rgb.endswith("FFC7CE") for c in marked)
-    plain = [row[13] for row in sheet.iter_rows(min_row=2) if not row[13].value]
+    plain = [row[12] for row in sheet.iter_rows(min_row=2) if not row[12].value]
     assert plain and all(c.fill.fill_type is None for c in plain)
 
 
 def test_text_that_looks_like_a_formula_stays_text(view: WeekView) -> None:
     book = load(write_roster_xlsx(view, lang="zh"))
     cells = [c for sheet in book for row in sheet.iter_rows(min_row=2) for c in row]
-    hostile = [c for c in cells if c.column == 9 and c.value in HOSTILE_NAMES]
+    hostile = [c for c in cells if c.column == 8 and c.value in HOSTILE_NAMES]
     assert {c.value for c in hostile} == set(HOSTILE_NAMES)
     assert all(c.quotePrefix for c in hostile)  # still text after someone edits the cell
     assert all(c.data_type != "f" for c in cells)
@@ -83,14 +90,16 @@ def test_text_that_looks_like_a_formula_stays_text(view: WeekView) -> None:
 def test_dates_are_dates_and_counts_are_numbers(view: WeekView) -> None:
     first = rows_of(load(write_roster_xlsx(view, lang="zh"))["东风社区"])[1]
     assert first[0] == dt.datetime(2026, 11, 30)
-    assert isinstance(first[11], int) and isinstance(first[12], int)
+    assert isinstance(first[10], int) and isinstance(first[11], int)
 
 
-def test_phones_are_masked_by_default(view: WeekView) -> None:
-    masked = load(write_roster_xlsx(view, lang="zh"))["东风社区"]
-    assert "138****0001" in {r[9] for r in rows_of(masked)}
-    office = load(write_roster_xlsx(view, lang="zh", mask_phones=False))["东风社区"]
-    assert "13800000001" in {r[9] for r in rows_of(office)}
+def test_members_phones_are_masked_unless_the_sheet_is_internal(
+    view_of: Callable[..., WeekView],
+) -> None:
+    public = load(write_roster_xlsx(view_of(Scope.whole()), lang="zh"))["东风社区"]
+    assert "138****0003" in {r[8] for r in rows_of(public)}
+    internal = load(write_roster_xlsx(view_of(Scope.whole(), "internal"), lang="zh"))
+    assert "138 0000 0003" in {r[8] for r in rows_of(internal["东风社区"])}
 
 
 @pytest.mark.parametrize(
@@ -115,12 +124,14 @@ def test_sheet_names_stay_unique_and_short() -> None:
     assert names == ["长" * 31, "长" * 28 + "(2)", "长" * 28 + "(3)"]
 
 
-def test_responsibility_workbooks_mark_their_gaps(view: WeekView) -> None:
+def test_responsibility_workbooks_mark_their_gaps(
+    view: WeekView, view_of: Callable[..., WeekView]
+) -> None:
     duties = load(write_duties_xlsx(view, lang="zh"))
     rows = rows_of(duties["东风社区"])
     assert rows[0][-1] == "落实情况"
     assert ("农业路", "未落实") in {(r[2], r[8]) for r in rows}
-    households = load(write_households_xlsx(view, lang="zh", mask_phones=False))
+    households = load(write_households_xlsx(view_of(Scope.whole(), "internal"), lang="zh"))
     second = rows_of(households["𠮷祥社区"])
     by_id = {r[0]: r for r in second[1:]}
     assert by_id["h0002"][-1] == "未落实：无包户人"

@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roster_tui.export import mask_phone, neutralise_formula, sanitize
+from roster_tui.export import neutralise_formula, sanitize
 from roster_tui.i18n.catalogs import export as catalog
 
 
@@ -51,14 +51,6 @@ def test_text_starting_like_a_formula_gets_a_quote() -> None:
         assert neutralise_formula(text) == "'" + text
     assert neutralise_formula("张伟") == "张伟"
     assert neutralise_formula("a=b") == "a=b"
-
-
-def test_phones_are_masked_to_the_first_three_and_last_four_digits() -> None:
-    assert mask_phone("13812341234") == "138****1234"
-    assert mask_phone("+86 139 0000 0009") == "+86 139****0009"
-    assert mask_phone("0371-12345678") == "037*****5678"
-    assert mask_phone("12345") == "***45"
-    assert mask_phone(None) == ""
 
 
 def test_the_export_catalog_has_the_same_keys_in_both_languages() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from argparse import SUPPRESS
 from collections.abc import Sequence
 
 from roster_tui.i18n import catalog, current_language, detect_language, set_language, t
@@ -62,10 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--community", metavar="ID")
     exp.add_argument("--person", metavar="ID")
     exp.add_argument("--post", metavar="ID")
-    exp.add_argument("--by", choices=("compound", "community"), default="compound")
-    exp.add_argument("--encoding", choices=("utf-8-sig", "gb18030"), default="utf-8-sig")
-    exp.add_argument("--mask-phones", dest="mask", action="store_true", default=None)
-    exp.add_argument("--no-mask-phones", dest="mask", action="store_false")
+    exp.add_argument("--by", choices=("compound", "community"), help=t("cli.opt.by"))
+    exp.add_argument("--encoding", choices=("utf-8-sig", "gb18030"), help=t("cli.opt.encoding"))
+    exp.add_argument(
+        "--audience", choices=("public", "internal"), default="public", help=t("cli.opt.audience")
+    )
+    # The old switches, kept as hidden aliases so existing scripts keep working.
+    exp.add_argument(
+        "--mask-phones", dest="audience", action="store_const", const="public", help=SUPPRESS
+    )
+    exp.add_argument(
+        "--no-mask-phones", dest="audience", action="store_const", const="internal", help=SUPPRESS
+    )
     exp.add_argument("-o", "--output", required=True, metavar="PATH", help=t("cli.opt.output"))
 
     fill = commands.add_parser("fill", help=t("cli.cmd.fill"))

@@ -29,7 +29,7 @@ def run_export(workspace: Workspace, args: argparse.Namespace, monday: dt.date) 
         post=args.post,
         by=args.by,
         encoding=args.encoding,
-        mask_phones=args.mask,
+        audience=args.audience,
         lang=current_language(),
         edition=workspace.print_edition(monday),
     )

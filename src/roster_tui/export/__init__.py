@@ -18,7 +18,8 @@ from roster_tui.export.html_writer import (
     write_signin_html,
 )
 from roster_tui.export.ics_writer import write_ics
-from roster_tui.export.sanitize import mask_phone, neutralise_formula, sanitize
+from roster_tui.export.privacy import AUDIENCES, Audience, mask_numbers, mask_phone
+from roster_tui.export.sanitize import neutralise_formula, sanitize
 from roster_tui.export.text_writer import write_roster_text
 from roster_tui.export.view import Scope, ScopeKind, WeekView
 from roster_tui.export.xlsx_writer import (
@@ -28,10 +29,13 @@ from roster_tui.export.xlsx_writer import (
 )
 
 __all__ = [
+    "AUDIENCES",
     "CSV_ENCODINGS",
+    "Audience",
     "Scope",
     "ScopeKind",
     "WeekView",
+    "mask_numbers",
     "mask_phone",
     "neutralise_formula",
     "sanitize",

@@ -57,10 +57,9 @@ def write_roster_csv(
     *,
     lang: str | None = None,
     encoding: str = "utf-8-sig",
-    mask_phones: bool = True,
 ) -> bytes:
     """The week's roster: one row per shift instance and person on it (缺员 marks gaps)."""
-    return table_csv(roster_table(view, language(lang), mask_phones=mask_phones), encoding=encoding)
+    return table_csv(roster_table(view, language(lang)), encoding=encoding)
 
 
 def write_duties_csv(
@@ -68,10 +67,9 @@ def write_duties_csv(
     *,
     lang: str | None = None,
     encoding: str = "utf-8-sig",
-    mask_phones: bool = True,
 ) -> bytes:
     """包街包院: each street and compound with its responsible people; uncovered ones marked."""
-    return table_csv(duties_table(view, language(lang), mask_phones=mask_phones), encoding=encoding)
+    return table_csv(duties_table(view, language(lang)), encoding=encoding)
 
 
 def write_households_csv(
@@ -79,9 +77,8 @@ def write_households_csv(
     *,
     lang: str | None = None,
     encoding: str = "utf-8-sig",
-    mask_phones: bool = True,
     as_of: dt.date | None = None,
 ) -> bytes:
     """Home-quarantined households of the week with their carers and days left on ``as_of``."""
-    table = households_table(view, language(lang), mask_phones=mask_phones, as_of=as_of)
+    table = households_table(view, language(lang), as_of=as_of)
     return table_csv(table, encoding=encoding)

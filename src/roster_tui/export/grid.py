@@ -92,7 +92,6 @@ def grid_pages(
     lang: str,
     *,
     by: PageBy = "compound",
-    mask_phones: bool = True,
     dash: str = "–",
 ) -> list[GridPage]:
     """Pages in roster order; a person's view keeps only the post-shifts they stand on."""
@@ -121,7 +120,7 @@ def grid_pages(
             page.rows.append(_row(view, post, shift, found, lang, dash))
     for page in pages.values():
         for compound_id in page.compound_ids:
-            label = leader_label(view, compound_id, lang, mask=mask_phones)
+            label = leader_label(view, compound_id, lang)
             if by == "community":
                 label = f"{sanitize(view.compound_name(compound_id))} · {label}"
             page.leaders.append(label)

@@ -103,7 +103,6 @@ def write_roster_html(
     by: PageBy = "compound",
     edition: int = 1,
     printed_at: dt.datetime | None = None,
-    mask_phones: bool = True,
 ) -> str:
     """The week grid, one A4 landscape page per compound (or per community with ``by``)."""
     lang = language(lang)
@@ -117,7 +116,7 @@ def write_roster_html(
             _grid_table(view, grid, lang),
             when,
         )
-        for grid in grid_pages(view, lang, by=by, mask_phones=mask_phones)
+        for grid in grid_pages(view, lang, by=by)
     ]
     if not pages:
         empty = f'<p class="none">{esc(t("export.no_shifts", lang=lang))}</p>'
@@ -148,11 +147,10 @@ def write_duties_html(
     lang: str | None = None,
     edition: int = 1,
     printed_at: dt.datetime | None = None,
-    mask_phones: bool = True,
 ) -> str:
     """包街包院 responsibility, one page per community; uncovered streets and compounds marked."""
     lang = language(lang)
-    table = duties_table(view, lang, mask_phones=mask_phones)
+    table = duties_table(view, lang)
     when = stamp(edition, printed_time(view, printed_at), lang)
     pages = _table_pages(view, table, lang, when, week_label(view, lang))
     return document(table.title, pages, lang=lang)
@@ -164,12 +162,11 @@ def write_households_html(
     lang: str | None = None,
     edition: int = 1,
     printed_at: dt.datetime | None = None,
-    mask_phones: bool = True,
     as_of: dt.date | None = None,
 ) -> str:
     """Quarantined households and their carers, one page per community, gaps marked."""
     lang = language(lang)
-    table = households_table(view, lang, mask_phones=mask_phones, as_of=as_of)
+    table = households_table(view, lang, as_of=as_of)
     when = stamp(edition, printed_time(view, printed_at), lang)
     day = as_of or view.monday
     subtitle = date_label_full(day, lang)
@@ -229,7 +226,6 @@ def write_signin_html(
     lang: str | None = None,
     edition: int = 1,
     printed_at: dt.datetime | None = None,
-    mask_phones: bool = True,
 ) -> str:
     """签到表: one A4 portrait sheet per post for the week, blank 签到/签退 columns to sign."""
     lang = language(lang)
@@ -246,7 +242,7 @@ def write_signin_html(
             page(
                 _heading(view, community, t("export.title.signin", lang=lang)),
                 f"{sanitize(view.compound_name(post.compound))} · {sanitize(post.name)}",
-                [week, leader_label(view, post.compound, lang, mask=mask_phones)],
+                [week, leader_label(view, post.compound, lang)],
                 hint + _signin_table(view, post, found, on_shift, lang),
                 when,
             )

@@ -78,7 +78,6 @@ def _event(
     lang: str,
     stamp: str,
     sequence: int,
-    mask_phones: bool,
 ) -> list[str]:
     post = instance.post
     compound = view.compound_name(post.compound)
@@ -97,7 +96,7 @@ def _event(
     details = [
         t("export.ics.where", lang=lang, community=community, compound=compound, post=post.name),
         t("export.ics.with", lang=lang, names=list_separator(lang).join(others) or "-"),
-        leader_label(view, post.compound, lang, mask=mask_phones),
+        leader_label(view, post.compound, lang),
     ]
     cancelled = person_id is not None and person_id not in instance.counted
     return [
@@ -133,7 +132,6 @@ def write_ics(
     lang: str | None = None,
     edition: int = 1,
     printed_at: dt.datetime | None = None,
-    mask_phones: bool = True,
 ) -> bytes:
     """One calendar for the view's scope: a person's shifts (scope person) or every instance of
     a post, community or the whole sub-district. ``edition`` becomes the events' SEQUENCE."""
@@ -152,6 +150,6 @@ def write_ics(
         *vtimezone_lines(tzid, view.monday, view.sunday),
     ]
     for instance in view.instances:
-        lines += _event(view, instance, person_id, lang, stamp, edition, mask_phones)
+        lines += _event(view, instance, person_id, lang, stamp, edition)
     lines.append("END:VCALENDAR")
     return ("\r\n".join(fold(line) for line in lines) + "\r\n").encode("utf-8")

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person
-from roster_tui.export.sanitize import mask_phone, sanitize
+from roster_tui.export.privacy import mask_phone, show_phone
+from roster_tui.export.sanitize import sanitize
 from roster_tui.export.view import WeekView
 from roster_tui.i18n import current_language, t
 
@@ -97,8 +98,12 @@ def roles_label(person: Person | None, lang: str) -> str:
     return list_separator(lang).join(t(f"role.{role.value}", lang=lang) for role in person.roles)
 
 
-def phone_label(phone: str | None, *, mask: bool) -> str:
-    return mask_phone(phone) if mask else sanitize(phone)
+def phone_label(view: WeekView, phone: str | None, person_id: str | None = None) -> str:
+    """A phone as this sheet's audience may see it: whole on an internal sheet and for a
+    responsible official, masked for everyone else on a public one."""
+    if view.public and person_id not in view.officials:
+        return mask_phone(phone)
+    return show_phone(phone)
 
 
 def missing_role(view: WeekView, instance: ShiftInstance) -> bool:
@@ -124,8 +129,8 @@ def counted_names(view: WeekView, instance: ShiftInstance) -> list[str]:
     return [sanitize(view.person_name(pid)) for pid in instance.counted]
 
 
-def leader_label(view: WeekView, compound_id: str, lang: str, *, mask: bool) -> str:
-    """``包保责任人：张伟 138****0001``, or a plain statement that nobody is named."""
+def leader_label(view: WeekView, compound_id: str, lang: str) -> str:
+    """``包保责任人：张伟 138 0000 0001``, or a plain statement that nobody is named."""
     found = view.duty_leader(compound_id)
     if found is None:
         return t("export.leader_none", lang=lang)
@@ -136,7 +141,7 @@ def leader_label(view: WeekView, compound_id: str, lang: str, *, mask: bool) -> 
         lang=lang,
         role=role,
         name=sanitize(person.name),
-        phone=phone_label(person.phone, mask=mask),
+        phone=phone_label(view, person.phone, person.id),
     )
 
 

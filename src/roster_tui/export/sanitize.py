@@ -19,8 +19,9 @@ _KEPT_FORMAT = frozenset("\u200c\u200d")
 _ESCAPED_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 # A spreadsheet treats a text cell starting with one of these as a formula (OWASP CSV injection).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-_PHONE_SEPARATORS = re.compile(r"[\s\-()]")
-_COUNTRY_CODE = re.compile(r"^(\+86|0086)")
+# A signed number or a run of dashes is read as a number or as text, never run: no ``'`` for it,
+# since a spreadsheet opening a CSV shows that ``'`` as a visible character.
+_HARMLESS = re.compile(r"[+-]?\d[\d.,]*|-+")
 
 
 def _escape(char: str) -> str:
@@ -71,23 +72,7 @@ def neutralise_formula(text: str) -> str:
 
     Leading spaces are looked through, since some spreadsheets skip them before parsing.
     """
-    if text.lstrip(" ").startswith(FORMULA_TRIGGERS):
+    stripped = text.lstrip(" ")
+    if stripped.startswith(FORMULA_TRIGGERS) and not _HARMLESS.fullmatch(stripped):
         return "'" + text
     return text
-
-
-def mask_phone(phone: str | None) -> str:
-    """``13812341234`` → ``138****1234``: enough to recognise, not enough to call.
-
-    Spaces and dashes are dropped and a ``+86`` country code is kept in front; numbers shorter
-    than seven digits keep only their last two.
-    """
-    compact = _PHONE_SEPARATORS.sub("", sanitize(phone))
-    country = _COUNTRY_CODE.match(compact)
-    prefix = country[0] + " " if country else ""
-    number = compact[len(country[0]) :] if country else compact
-    if len(number) >= 7:
-        return prefix + number[:3] + "*" * (len(number) - 7) + number[-4:]
-    if len(number) > 2:
-        return prefix + "*" * (len(number) - 2) + number[-2:]
-    return prefix + number

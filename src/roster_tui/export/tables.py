@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from roster_tui.domain.model import Duty, Household, Person
+from roster_tui.domain.model import Duty, Household
 from roster_tui.export.labels import (
-    end_label,
     list_separator,
     phone_label,
     roles_label,
     shortage_label,
-    start_label,
+    time_range_label,
     weekday_label,
 )
 from roster_tui.export.sanitize import sanitize
@@ -57,8 +56,7 @@ ROSTER_COLUMNS = (
     "date",
     "weekday",
     "shift",
-    "start",
-    "end",
+    "time",
     "community",
     "compound",
     "post",
@@ -72,7 +70,7 @@ ROSTER_COLUMNS = (
 ROSTER_SHORTAGE_COLUMN = ROSTER_COLUMNS.index("shortage")
 
 
-def roster_table(view: WeekView, lang: str, *, mask_phones: bool) -> Table:
+def roster_table(view: WeekView, lang: str) -> Table:
     """One row per shift instance and counted person; an instance with nobody gets one row."""
     table = Table(t("export.title.roster", lang=lang), _columns("roster", ROSTER_COLUMNS, lang))
     week_labels = {day: weekday_label(day, lang) for day in view.days}
@@ -94,8 +92,9 @@ def roster_table(view: WeekView, lang: str, *, mask_phones: bool) -> Table:
             instance.date,
             week_labels[instance.date],
             sanitize(instance.shift.name),
-            start_label(view, instance),
-            end_label(view, instance, lang),
+            # One text cell for the span: separate start and end cells turn into time values in
+            # a spreadsheet, except 次日08:00, which stays text (a column of mixed types).
+            time_range_label(view, instance, lang),
             community,
             compound_name,
             post_name,
@@ -104,19 +103,18 @@ def roster_table(view: WeekView, lang: str, *, mask_phones: bool) -> Table:
         alerts = frozenset({ROSTER_SHORTAGE_COLUMN}) if shortage else frozenset()
         for pid in instance.counted or ("",):
             if pid not in people:
-                people[pid] = _person_cells(view.people.get(pid), pid, lang, mask_phones)
+                people[pid] = _person_cells(view, pid, lang)
             table.rows.append(Row((*head, *people[pid], *tail), community_id, alerts))
     return table
 
 
-def _person_cells(
-    person: Person | None, pid: str, lang: str, mask_phones: bool
-) -> tuple[str, str, str]:
+def _person_cells(view: WeekView, pid: str, lang: str) -> tuple[str, str, str]:
+    person = view.people.get(pid)
     if person is None:
         return (sanitize(pid), "", "")
     return (
         sanitize(person.name),
-        phone_label(person.phone, mask=mask_phones),
+        phone_label(view, person.phone, pid),
         roles_label(person, lang),
     )
 
@@ -134,7 +132,7 @@ DUTY_COLUMNS = (
 )
 
 
-def duties_table(view: WeekView, lang: str, *, mask_phones: bool) -> Table:
+def duties_table(view: WeekView, lang: str) -> Table:
     """包街包院: every street and compound in scope with its responsible people, gaps marked."""
     table = Table(t("export.title.duties", lang=lang), _columns("duty", DUTY_COLUMNS, lang))
     status_col, group_col = DUTY_COLUMNS.index("status"), DUTY_COLUMNS.index("party_group")
@@ -196,7 +194,7 @@ def duties_table(view: WeekView, lang: str, *, mask_phones: bool) -> Table:
                 *head,
                 sanitize(person.name if person else duty.person),
                 sanitize(duty.role),
-                phone_label(person.phone if person else "", mask=mask_phones),
+                phone_label(view, person.phone if person else "", duty.person),
                 status,
             )
             table.rows.append(Row(row, community_id, frozenset(alerts)))
@@ -219,6 +217,7 @@ HOUSEHOLD_COLUMNS = (
     "notes",
     "status",
 )
+INTERNAL_ONLY = ("address", "notes")
 
 
 def _carer_problem(view: WeekView, household: Household) -> str | None:
@@ -238,16 +237,16 @@ def _carer_problem(view: WeekView, household: Household) -> str | None:
     return None
 
 
-def households_table(
-    view: WeekView, lang: str, *, mask_phones: bool, as_of: dt.date | None = None
-) -> Table:
-    """点对点包户: households in quarantine this week, with carer and days left on ``as_of``."""
-    table = Table(
-        t("export.title.households", lang=lang), _columns("household", HOUSEHOLD_COLUMNS, lang)
-    )
+def households_table(view: WeekView, lang: str, *, as_of: dt.date | None = None) -> Table:
+    """点对点包户: households in quarantine this week, with carer and days left on ``as_of``.
+
+    A public sheet has no address or notes column (health notes such as 孕妇 stay internal)."""
+    names = tuple(c for c in HOUSEHOLD_COLUMNS if not view.public or c not in INTERNAL_ONLY)
+    table = Table(t("export.title.households", lang=lang), _columns("household", names, lang))
     today = as_of or view.monday
     settings = view.roster.settings
-    status_col, carer_col = HOUSEHOLD_COLUMNS.index("status"), HOUSEHOLD_COLUMNS.index("carer")
+    status_col, carer_col = names.index("status"), names.index("carer")
+    kept = [HOUSEHOLD_COLUMNS.index(c) for c in names]
     for household in view.households_in_scope():
         community_id = view.community_id_of_compound(household.compound) or ""
         community = sanitize(view.community_name(community_id))
@@ -263,16 +262,16 @@ def households_table(
             sanitize(view.compound_name(household.compound)),
             sanitize(household.address),
             sanitize(household.head),
-            phone_label(household.phone, mask=mask_phones),
+            phone_label(view, household.phone),
             household.people,
             household.start,
             end,
             days_left,
             sanitize(carer.name if carer else household.carer),
-            phone_label(carer.phone if carer else "", mask=mask_phones),
+            phone_label(view, carer.phone if carer else "", household.carer),
             sanitize(household.notes),
             status,
         )
         alerts = frozenset({status_col, carer_col}) if problem else frozenset()
-        table.rows.append(Row(row, community_id, alerts))
+        table.rows.append(Row(tuple(row[i] for i in kept), community_id, alerts))
     return table

@@ -109,7 +109,6 @@ def write_roster_text(
     by: PageBy = "compound",
     edition: int = 1,
     printed_at: dt.datetime | None = None,
-    mask_phones: bool = True,
     page_breaks: bool = False,
 ) -> str:
     """The week grid as text, one block per compound (or community); ``\\f`` between blocks
@@ -119,7 +118,7 @@ def write_roster_text(
     title = t("export.title.roster", lang=lang)
     subdistrict = sanitize(view.roster.subdistrict.name)
     blocks = []
-    for page in grid_pages(view, lang, by=by, mask_phones=mask_phones, dash="-"):
+    for page in grid_pages(view, lang, by=by, dash="-"):
         heading = " ".join(p for p in (subdistrict, page.community, page.compound, title) if p)
         lines = [heading, week_label(view, lang), *page.leaders]
         lines += grid_lines(view, page, lang)

@@ -8,6 +8,7 @@ lists it, which is the order the office already knows.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from roster_tui.domain.model import (
     Roster,
     Street,
 )
+from roster_tui.export.privacy import Audience, mask_numbers
 from roster_tui.i18n import t
 
 # The role a compound's duty row names when it makes someone the compound's lead official.
@@ -64,11 +66,12 @@ class Scope:
 
 
 class WeekView:
-    """A roster, the Monday of one ISO week, that week's instances and a scope.
+    """A roster, the Monday of one ISO week, that week's instances, a scope and an audience.
 
     ``instances`` may hold more than the week (they are filtered by start date) and may come in
     any order. Raises ``ValueError`` when ``monday`` is not a Monday or the scope names an id the
-    roster does not have.
+    roster does not have. For a ``public`` audience, phone numbers typed into names and notes
+    are masked once here, so no writer can forget to.
     """
 
     def __init__(
@@ -77,23 +80,32 @@ class WeekView:
         monday: dt.date,
         instances: Iterable[ShiftInstance],
         scope: Scope | None = None,
+        audience: Audience = "public",
     ) -> None:
         if monday.weekday() != 0:
             raise ValueError(t("export.error.not_monday", date=monday.isoformat()))
         self.roster = roster
         self.monday = monday
         self.scope = scope or Scope.whole()
+        self.audience: Audience = audience
         self.zone = ZoneInfo(roster.subdistrict.timezone)
         self.communities: dict[str, Community] = {c.id: c for c in roster.communities}
         self.streets: dict[str, Street] = {s.id: s for s in roster.streets}
         self.compounds: dict[str, Compound] = {c.id: c for c in roster.compounds}
-        self.people: dict[str, Person] = {p.id: p for p in roster.people}
+        self.people: dict[str, Person] = {
+            p.id: dataclasses.replace(p, name=mask_numbers(p.name)) if self.public else p
+            for p in roster.people
+        }
+        # The responsible officials: the public is told to call them, so their numbers show.
+        self.officials: frozenset[str] = frozenset(d.person for d in roster.duties)
         self.posts: dict[str, Post] = {p.id: p for p in roster.posts}
         self.party_groups: dict[str, PartyGroup] = {g.id: g for g in roster.party_groups}
         self._check_scope()
         self._duties_by_compound: dict[str, list[Duty]] = {}
         self._duties_by_street: dict[str, list[Duty]] = {}
         for duty in roster.duties:
+            if self.public and duty.role:
+                duty = dataclasses.replace(duty, role=mask_numbers(duty.role))
             if duty.compound is not None:
                 self._duties_by_compound.setdefault(duty.compound, []).append(duty)
             if duty.street is not None:
@@ -105,6 +117,10 @@ class WeekView:
         self.instances: list[ShiftInstance] = sorted(
             (i for i in instances if self._instance_in_view(i)), key=self._instance_order
         )
+
+    @property
+    def public(self) -> bool:
+        return self.audience == "public"
 
     # -- the week ---------------------------------------------------------------------------
 
@@ -205,6 +221,10 @@ class WeekView:
                     continue
             elif not self.compound_in_scope(household.compound):
                 continue
+            if self.public:  # no address or note leaves the office
+                household = dataclasses.replace(
+                    household, head=mask_numbers(household.head), address="", notes=None
+                )
             out.append(household)
         return out
 

@@ -117,21 +117,17 @@ def table_xlsx(table: Table, view: WeekView, lang: str, subtitle: str) -> bytes:
     return write_workbook(sheets)
 
 
-def write_roster_xlsx(
-    view: WeekView, *, lang: str | None = None, mask_phones: bool = True
-) -> bytes:
+def write_roster_xlsx(view: WeekView, *, lang: str | None = None) -> bytes:
     """The week's roster as a workbook, one sheet per community, 缺员 cells filled."""
     lang = language(lang)
-    table = roster_table(view, lang, mask_phones=mask_phones)
+    table = roster_table(view, lang)
     return table_xlsx(table, view, lang, week_label(view, lang))
 
 
-def write_duties_xlsx(
-    view: WeekView, *, lang: str | None = None, mask_phones: bool = True
-) -> bytes:
+def write_duties_xlsx(view: WeekView, *, lang: str | None = None) -> bytes:
     """包街包院 responsibility, one sheet per community, uncovered rows filled."""
     lang = language(lang)
-    table = duties_table(view, lang, mask_phones=mask_phones)
+    table = duties_table(view, lang)
     return table_xlsx(table, view, lang, week_label(view, lang))
 
 
@@ -139,10 +135,9 @@ def write_households_xlsx(
     view: WeekView,
     *,
     lang: str | None = None,
-    mask_phones: bool = True,
     as_of: dt.date | None = None,
 ) -> bytes:
     """Quarantined households and their carers, one sheet per community."""
     lang = language(lang)
-    table = households_table(view, lang, mask_phones=mask_phones, as_of=as_of)
+    table = households_table(view, lang, as_of=as_of)
     return table_xlsx(table, view, lang, date_label_full(as_of or view.monday, lang))

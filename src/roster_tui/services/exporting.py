@@ -25,8 +25,6 @@ SUPPORTED: dict[str, tuple[str, ...]] = {
     "households": ("csv", "html", "xlsx"),
     "signin": ("html",),
 }
-# Public boards get masked phones unless the office asks for its own copy.
-PUBLIC_FORMATS = ("csv", "html")
 # Formats meant for paper: printing one is recorded, and later editions count changes since.
 PRINTABLE = ("html", "txt")
 
@@ -43,18 +41,41 @@ class ExportRequest:
     community: str | None = None
     person: str | None = None
     post: str | None = None
-    by: str = "compound"
-    encoding: str = "utf-8-sig"
-    mask_phones: bool | None = None  # None: masked for public formats
+    by: str | None = None  # None: the sheet's own paging; the rest likewise
+    encoding: str | None = None
+    audience: export.Audience = "public"  # who reads it decides what it shows, not the format
     lang: str | None = None
     edition: int = 1
     printed_at: dt.datetime | None = None
     # Days left and the like count from today in the sub-district's zone (None: the clock's).
     today: dt.date | None = None
 
-    @property
-    def masked(self) -> bool:
-        return self.fmt in PUBLIC_FORMATS if self.mask_phones is None else self.mask_phones
+
+# Which options each format reads; anything else given is a mistake worth saying.
+_OPTION_FORMATS: dict[str, tuple[str, ...]] = {
+    "by": ("html", "txt"),
+    "encoding": ("csv",),
+}
+
+
+def check_options(request: ExportRequest) -> None:
+    """Raise :class:`ExportProblem` for an option that does not apply to the request."""
+    if request.fmt not in SUPPORTED.get(request.what, ()):
+        raise ExportProblem(t("export.error.unsupported", what=request.what, fmt=request.fmt))
+    scopes = [
+        f"--{name}"
+        for name in ("community", "post", "person")
+        if getattr(request, name) is not None
+    ]
+    if len(scopes) > 1:
+        raise ExportProblem(t("export.error.two_scopes", options=" ".join(scopes)))
+    for option, formats in _OPTION_FORMATS.items():
+        if getattr(request, option) is not None and (
+            request.fmt not in formats or (option == "by" and request.what != "roster")
+        ):
+            raise ExportProblem(
+                t("export.error.option", option=f"--{option}", what=request.what, fmt=request.fmt)
+            )
 
 
 def _scope(request: ExportRequest) -> export.Scope:
@@ -69,8 +90,7 @@ def _scope(request: ExportRequest) -> export.Scope:
 
 def render(roster: Roster, request: ExportRequest) -> bytes:
     """The file's bytes. Raises :class:`ExportProblem` for an unsupported combination."""
-    if request.fmt not in SUPPORTED.get(request.what, ()):
-        raise ExportProblem(t("export.error.unsupported", what=request.what, fmt=request.fmt))
+    check_options(request)
     sunday = request.monday + dt.timedelta(days=6)
     try:
         view = export.WeekView(
@@ -78,36 +98,33 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
             request.monday,
             expand_instances(roster, request.monday, sunday),
             _scope(request),
+            request.audience,
         )
     except ValueError as exc:
         raise ExportProblem(str(exc)) from exc
-    lang, mask = request.lang, request.masked
+    lang = request.lang
     today = request.today or today_in(roster.subdistrict.timezone)
     edition, printed_at = request.edition, request.printed_at
     fmt, what = request.fmt, request.what
     if fmt == "csv":
-        enc = request.encoding
+        enc = request.encoding or "utf-8-sig"
         if what == "duties":
-            return export.write_duties_csv(view, lang=lang, encoding=enc, mask_phones=mask)
+            return export.write_duties_csv(view, lang=lang, encoding=enc)
         if what == "households":
-            return export.write_households_csv(
-                view, lang=lang, encoding=enc, mask_phones=mask, as_of=today
-            )
-        return export.write_roster_csv(view, lang=lang, encoding=enc, mask_phones=mask)
+            return export.write_households_csv(view, lang=lang, encoding=enc, as_of=today)
+        return export.write_roster_csv(view, lang=lang, encoding=enc)
     if fmt == "xlsx":
         if what == "duties":
-            return export.write_duties_xlsx(view, lang=lang, mask_phones=mask)
+            return export.write_duties_xlsx(view, lang=lang)
         if what == "households":
-            return export.write_households_xlsx(view, lang=lang, mask_phones=mask, as_of=today)
-        return export.write_roster_xlsx(view, lang=lang, mask_phones=mask)
+            return export.write_households_xlsx(view, lang=lang, as_of=today)
+        return export.write_roster_xlsx(view, lang=lang)
     if fmt == "ics":
-        return export.write_ics(
-            view, lang=lang, mask_phones=mask, edition=edition, printed_at=printed_at
-        )
+        return export.write_ics(view, lang=lang, edition=edition, printed_at=printed_at)
     by: PageBy = "community" if request.by == "community" else "compound"
     if fmt == "txt":
         return export.write_roster_text(
-            view, lang=lang, by=by, mask_phones=mask, edition=edition, printed_at=printed_at
+            view, lang=lang, by=by, edition=edition, printed_at=printed_at
         ).encode("utf-8")
     html_writers = {
         "duties": export.write_duties_html,
@@ -115,15 +132,13 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
     }
     if what == "households":
         html = export.write_households_html(
-            view, lang=lang, mask_phones=mask, edition=edition, printed_at=printed_at, as_of=today
+            view, lang=lang, edition=edition, printed_at=printed_at, as_of=today
         )
     elif what in html_writers:
-        html = html_writers[what](
-            view, lang=lang, mask_phones=mask, edition=edition, printed_at=printed_at
-        )
+        html = html_writers[what](view, lang=lang, edition=edition, printed_at=printed_at)
     else:
         html = export.write_roster_html(
-            view, lang=lang, by=by, mask_phones=mask, edition=edition, printed_at=printed_at
+            view, lang=lang, by=by, edition=edition, printed_at=printed_at
         )
     return html.encode("utf-8")
 

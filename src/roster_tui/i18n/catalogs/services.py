@@ -22,6 +22,8 @@ ZH = {
     "action.import": "导入数据",
     "action.undo": "撤销：{summary}",
     "export.error.unsupported": "{what} 不能导出为 {fmt} 格式",
+    "export.error.two_scopes": "{options} 只能选一个：一次导出一个范围",
+    "export.error.option": "{option} 不适用于 {what} 的 {fmt} 格式，请去掉",
     "action.print": "打印 {week} {what}",
 }
 
@@ -47,5 +49,7 @@ EN = {
     "action.import": "Imported data",
     "action.undo": "Undo: {summary}",
     "export.error.unsupported": "{what} cannot be exported as {fmt}",
+    "export.error.two_scopes": "{options}: choose one, an export has one scope",
+    "export.error.option": "{option} does not apply to {what} as {fmt}; leave it out",
     "action.print": "Printed {week} {what}",
 }

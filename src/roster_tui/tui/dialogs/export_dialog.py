@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, LoadingIndicator, Static
 from roster_tui.domain.clock import iso_week_label, parse_iso_week
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
+from roster_tui.export.privacy import AUDIENCES
 from roster_tui.i18n import current_language, t
 from roster_tui.services.exporting import (
     PRINTABLE,
@@ -62,7 +63,7 @@ class ExportDialog(ModalScreen[None]):
             yield ChoiceField(t("tui.export.what"), whats, id="what")
             yield ChoiceField(t("tui.export.format"), self._formats("roster"), id="fmt")
             yield ChoiceField(t("tui.export.scope"), scopes, id="scope")
-            yield ChoiceField(t("tui.export.phones"), self._phone_choices(), id="mask")
+            yield ChoiceField(t("tui.export.audience"), self._audiences(), id="audience")
             with Horizontal(classes="field"):
                 yield Static(t("tui.export.week"), classes="label")
                 week = Input(iso_week_label(self.monday), id="week")
@@ -90,12 +91,8 @@ class ExportDialog(ModalScreen[None]):
         return [(f.upper(), f) for f in SUPPORTED[what]]
 
     @staticmethod
-    def _phone_choices() -> list[tuple[str, bool | None]]:
-        return [
-            (t("tui.export.phones.auto"), None),
-            (t("tui.export.phones.masked"), True),
-            (t("tui.export.phones.full"), False),
-        ]
+    def _audiences() -> list[tuple[str, str]]:
+        return [(t(f"tui.export.audience.{a}"), a) for a in AUDIENCES]
 
     def _default_path(self, what: str, fmt: str) -> str:
         name = t(f"tui.export.file.{what}")
@@ -120,7 +117,7 @@ class ExportDialog(ModalScreen[None]):
             fmt=self.query_one("#fmt", ChoiceField).value,
             monday=monday,
             community=self.query_one("#scope", ChoiceField).value or None,
-            mask_phones=self.query_one("#mask", ChoiceField).value,
+            audience=self.query_one("#audience", ChoiceField).value,
             lang=current_language(),
             today=cast("RosterApp", self.app).today(),
         )
