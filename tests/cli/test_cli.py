@@ -185,3 +185,23 @@ def test_a_second_print_after_an_edit_carries_the_next_edition(db: str, tmp_path
     assert main(["--db", db, "--lang", "zh", "export", "roster", "--week", "2026-W49",
                  "--format", "txt", "-o", str(second)]) == 0  # fmt: skip
     assert "第2版" in second.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["roster", "--format", "csv", "--community", "c01", "--person", "p001"],
+        ["roster", "--format", "csv", "--by", "community"],
+        ["duties", "--format", "html", "--by", "community"],
+        ["roster", "--format", "html", "--encoding", "gb18030"],
+    ],
+)
+def test_an_export_option_that_does_not_apply_is_an_error(
+    db: str, tmp_path: Path, options: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", db, "--lang", "zh", "import", SAMPLE]) == 0
+    out = tmp_path / "out"
+    code = main(["--db", db, "--lang", "zh", "export", *options, "--week", "2026-W49",
+                 "-o", str(out)])  # fmt: skip
+    assert code == 2 and not out.exists()
+    assert "--" in capsys.readouterr().err
