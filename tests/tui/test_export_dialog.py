@@ -92,5 +92,6 @@ async def test_the_household_sheet_counts_days_left_from_the_apps_today(
         by_id = {h.id: h for h in roster.households}
         active = [r for r in rows[1:] if by_id[r[0]].active_on(friday, roster.settings)]
         assert active
+        days_column = rows[0].index("剩余天数")
         for row in active:
-            assert int(row[9]) == days_left(by_id[row[0]], roster.settings, friday)
+            assert int(row[days_column]) == days_left(by_id[row[0]], roster.settings, friday)
