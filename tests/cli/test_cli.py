@@ -205,3 +205,25 @@ def test_an_export_option_that_does_not_apply_is_an_error(
                  "-o", str(out)])  # fmt: skip
     assert code == 2 and not out.exists()
     assert "--" in capsys.readouterr().err
+
+
+def test_giving_a_household_a_carer_between_prints_makes_the_next_edition(
+    db: str, tmp_path: Path
+) -> None:
+    assert main(["--db", db, "--lang", "zh", "import", SAMPLE]) == 0
+    first = tmp_path / "first.html"
+    assert main(["--db", db, "--lang", "zh", "export", "households", "--week", "2026-W49",
+                 "--format", "html", "--audience", "internal", "-o", str(first)]) == 0  # fmt: skip
+    assert "第1版" in first.read_text(encoding="utf-8")
+    workspace = Workspace(open_store(f"sqlite:///{db}"), user="tester")
+    roster = workspace.load()
+    week = (date(2026, 11, 30), date(2026, 12, 6))
+    household = next(
+        h for h in roster.households if h.start <= week[1] and h.end_date(roster.settings) > week[0]
+    )
+    carer = next(p for p in roster.people if p.active and p.id != household.carer)
+    assert workspace.set_carer(household, carer) is not None
+    second = tmp_path / "second.html"
+    assert main(["--db", db, "--lang", "zh", "export", "households", "--week", "2026-W49",
+                 "--format", "html", "--audience", "internal", "-o", str(second)]) == 0  # fmt: skip
+    assert "第2版" in second.read_text(encoding="utf-8")

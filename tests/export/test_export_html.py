@@ -59,15 +59,15 @@ def outline(document: str) -> Outline:
     return parser
 
 
-def test_one_page_per_compound_with_posts(view: WeekView) -> None:
-    document = write_roster_html(view, lang="zh", printed_at=PRINTED_AT)
+def test_one_page_per_compound_with_posts_when_asked(view: WeekView) -> None:
+    document = write_roster_html(view, lang="zh", by="compound", printed_at=PRINTED_AT)
     assert outline(document).pages == 3  # 老粮站家属院 has no post and no page
     for compound in ("农科路12号院", "金水花园", "吉祥里"):
         assert f"<h2>{compound}</h2>" in document
 
 
-def test_one_page_per_community_when_asked(view: WeekView) -> None:
-    document = write_roster_html(view, lang="zh", by="community", printed_at=PRINTED_AT)
+def test_one_page_per_community_by_default(view: WeekView) -> None:
+    document = write_roster_html(view, lang="zh", printed_at=PRINTED_AT)
     assert outline(document).pages == 2
     with pytest.raises(ValueError):
         write_roster_html(view, by="street")  # type: ignore[arg-type]
@@ -108,7 +108,7 @@ def test_days_are_labelled_with_date_and_weekday(view: WeekView) -> None:
 
 def test_footer_stamp_carries_edition_and_print_time(view: WeekView) -> None:
     document = write_roster_html(view, lang="zh", edition=3, printed_at=PRINTED_AT)
-    assert document.count("第3版 · 打印于 2026-11-28 09:30") == 3
+    assert document.count("第3版 · 打印于 2026-11-28 09:30") == 2
     aware = dt.datetime(2026, 11, 28, 1, 30, tzinfo=dt.UTC)
     assert "打印于 2026-11-28 09:30" in write_roster_html(view, printed_at=aware, lang="zh")
 

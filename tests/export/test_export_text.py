@@ -1,83 +1,90 @@
-"""Plain text: a grid that lines up in display cells, for lp and for chat."""
+"""Plain text for ``lp``: what CUPS prints at its defaults (A4, 80 columns, 66 lines)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 
-from rich.cells import cell_len
+import pytest
+from wcwidth import wcswidth
 
+from roster_tui.engine.expand import expand_instances
 from roster_tui.export import Scope, WeekView, write_roster_text
 from roster_tui.export.text_writer import pad, wrap
+from roster_tui.interchange import load_roster_file
 
-from .sample import PRINTED_AT
+from .sample import MONDAY, PRINTED_AT
 
-
-def grid_lines(text: str) -> list[list[str]]:
-    """Each block's grid lines (those drawn with | and +)."""
-    blocks = [b for b in text.replace("\f", "\n\n").split("\n\n") if b.strip()]
-    return [[line for line in b.splitlines() if line[:1] in "|+"] for b in blocks]
+DEMO = Path(__file__).parents[2] / "sample_data" / "wenhualu.toml"
 
 
-def test_every_line_of_a_grid_has_the_same_display_width(view: WeekView) -> None:
-    for by in ("compound", "community"):
-        for lang in ("zh", "en"):
-            text = write_roster_text(view, lang=lang, by=by, printed_at=PRINTED_AT)  # type: ignore[arg-type]
-            for lines in grid_lines(text):
-                assert lines
-                assert len({cell_len(line) for line in lines}) == 1
+@pytest.fixture(scope="module")
+def demo_text() -> str:
+    """The demo sub-district's week 2026-W49, as the office prints it."""
+    roster = load_roster_file(DEMO)
+    instances = expand_instances(roster, MONDAY, MONDAY + dt.timedelta(days=6))
+    return write_roster_text(WeekView(roster, MONDAY, instances), lang="zh")
 
 
-def test_the_grid_fits_an_a4_printer(view: WeekView) -> None:
-    text = write_roster_text(view, lang="zh", printed_at=PRINTED_AT)
-    widest = max(cell_len(line) for line in text.splitlines())
-    assert 100 <= widest <= 130
-
-
-def test_columns_line_up_under_their_headings(view: WeekView) -> None:
-    for lines in grid_lines(write_roster_text(view, lang="zh", printed_at=PRINTED_AT)):
-        rule = lines[0]
-        joints = [cell_len(rule[:i]) for i, c in enumerate(rule) if c == "+"]
+def test_every_line_fits_80_columns_and_every_page_66_lines(demo_text: str) -> None:
+    pages = demo_text.split("\f")
+    assert len(pages) > 1  # the demo needs several pages, parted by form feeds
+    for page in pages:
+        lines = page.rstrip("\n").split("\n")
+        assert len(lines) <= 66
         for line in lines:
-            at_column = {cell_len(line[:i]): c for i, c in enumerate(line)}
-            assert all(at_column.get(j) in {"|", "+"} for j in joints), line
+            assert 0 <= wcswidth(line) <= 80, line
 
 
-def test_one_block_per_compound_with_its_leader(view: WeekView) -> None:
+def test_every_page_stands_alone(demo_text: str) -> None:
+    pages = demo_text.split("\f")
+    for number, page in enumerate(pages, 1):
+        head = page.split("\n")[:3]
+        assert head[0].startswith("文化路街道 ") and "社区" in head[0]
+        assert head[0].endswith(f"第{number}页/共{len(pages)}页")
+        assert head[1].startswith("2026年第49周(11月30日-12月6日)")
+        assert head[2].startswith("第1版 - 打印于")
+        assert "== " in page  # the post or compound named on the page itself
+
+
+def test_only_glyphs_the_printer_fonts_have(demo_text: str, view: WeekView) -> None:
+    """ASCII and Chinese characters; no full-width brackets, colons or dashes (boxes in CUPS)."""
+    for text in (demo_text, write_roster_text(view, lang="zh")):
+        odd = {
+            c
+            for c in text
+            if ord(c) > 0x7E
+            and c not in "\f"
+            and not unicodedata.name(c, "").startswith("CJK UNIFIED IDEOGRAPH")
+        }
+        assert odd == set()
+
+
+def test_gaps_are_marked_and_explained(view: WeekView) -> None:
     text = write_roster_text(view, lang="zh", printed_at=PRINTED_AT)
-    blocks = text.split("\n\n")
-    assert len(blocks) == 3
-    assert blocks[0].splitlines()[:3] == [
-        "文化路街道 东风社区 农科路12号院 值班表",
-        "2026年第49周（11月30日—12月6日）",
-        "包保责任人：张伟 138 0000 0001",
-    ]
-    assert all(b.rstrip().endswith("第1版 · 打印于 2026-11-28 09:30") for b in blocks)
+    assert "12月4日 周五  (无人) !缺2人 缺党员" in text
+    assert "! 后为缺口" in text
 
 
-def test_page_breaks_for_the_printer(view: WeekView) -> None:
-    text = write_roster_text(view, lang="zh", printed_at=PRINTED_AT, page_breaks=True)
-    assert text.count("\f") == 2
+def test_a_wider_paper_gets_wider_lines(view: WeekView) -> None:
+    text = write_roster_text(view, lang="zh", width=132, printed_at=PRINTED_AT)
+    assert max(wcswidth(line) for line in text.split("\n")) == 132
 
 
-def test_gaps_are_marked_in_words(view: WeekView) -> None:
-    text = write_roster_text(view, lang="zh", printed_at=PRINTED_AT)
-    assert text.count("!缺1人") == 2 and "!缺2人" in text and "（无人）" in text
+def test_an_internal_sheet_says_so_on_every_page(view_of: Callable[..., WeekView]) -> None:
+    text = write_roster_text(view_of(Scope.whole(), "internal"), lang="zh")
+    pages = text.split("\f")
+    assert all("内部资料 - 注意保密" in page for page in pages)
+    assert "内部资料" not in write_roster_text(view_of(Scope.whole()), lang="zh")
 
 
-def test_no_control_character_reaches_the_text(view: WeekView) -> None:
-    text = write_roster_text(view, lang="zh", printed_at=PRINTED_AT, page_breaks=True)
-    assert not [c for c in text if (ord(c) < 32 and c not in "\n\f") or c == "\u202e"]
-    assert "\\x1b[31m" in text
-
-
-def test_a_persons_text_keeps_only_their_rows(view_of: Callable[[Scope], WeekView]) -> None:
+def test_a_person_sees_only_the_shifts_they_stand_on(view_of: Callable[..., WeekView]) -> None:
     text = write_roster_text(view_of(Scope.person("p005")), lang="zh", printed_at=PRINTED_AT)
-    assert "吉祥里1号楼" in text and "农科路12号院" not in text
+    assert "吉祥里1号楼" in text and "农科路12号院东门" not in text
 
 
-def test_wrap_cuts_by_display_width_and_prefers_spaces() -> None:
-    assert wrap("欧阳秀英秀英", 5) == ["欧阳", "秀英", "秀英"]
-    assert wrap("Zhang Wei Long", 10) == ["Zhang Wei", "Long"]
-    assert wrap("", 4) == [""]
-    assert all(cell_len(line) <= 3 for line in wrap("𠮷𠮷a𠮷", 3))
-    assert cell_len(pad("张伟", 6)) == 6
+def test_wrap_cuts_by_display_width() -> None:
+    assert wrap("农科路12号院东门岗亭", 10) == ["农科路12号", "院东门岗亭"]
+    assert pad("张伟", 6) == "张伟  "

@@ -50,7 +50,7 @@ def test_printed_pages_are_headed_with_the_week_and_numbered(view: WeekView) -> 
     assert (
         sheet.oddHeader.center.text == "文化路街道 东风社区 值班表 2026年第49周（11月30日—12月6日）"
     )
-    assert sheet.oddFooter.right.text == "第&P页 / 共&N页"
+    assert sheet.oddFooter.right.text == "第&P页/共&N页"
 
 
 def test_page_setup_is_a4_landscape_one_page_wide(view: WeekView) -> None:

@@ -65,6 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--post", metavar="ID")
     exp.add_argument("--by", choices=("compound", "community"), help=t("cli.opt.by"))
     exp.add_argument("--encoding", choices=("utf-8-sig", "gb18030"), help=t("cli.opt.encoding"))
+    exp.add_argument("--width", type=int, metavar="COLUMNS", help=t("cli.opt.width"))
     exp.add_argument(
         "--audience", choices=("public", "internal"), default="public", help=t("cli.opt.audience")
     )

@@ -30,6 +30,7 @@ def run_export(workspace: Workspace, args: argparse.Namespace, monday: dt.date) 
         by=args.by,
         encoding=args.encoding,
         audience=args.audience,
+        width=args.width,
         lang=current_language(),
         edition=workspace.print_edition(monday),
     )

@@ -38,6 +38,7 @@ class GridCell:
 
 @dataclass(frozen=True, slots=True)
 class GridRow:
+    compound_id: str
     compound: str
     post: str
     shift: str
@@ -79,6 +80,7 @@ def _row(
 ) -> GridRow:
     cells = tuple(_cell(view, found.get((post.id, day, shift.name)), lang) for day in view.days)
     return GridRow(
+        compound_id=post.compound,
         compound=sanitize(view.compound_name(post.compound)),
         post=sanitize(post.name),
         shift=sanitize(shift.name),
@@ -91,7 +93,7 @@ def grid_pages(
     view: WeekView,
     lang: str,
     *,
-    by: PageBy = "compound",
+    by: PageBy = "community",
     dash: str = "–",
 ) -> list[GridPage]:
     """Pages in roster order; a person's view keeps only the post-shifts they stand on."""

@@ -100,7 +100,7 @@ def write_roster_html(
     view: WeekView,
     *,
     lang: str | None = None,
-    by: PageBy = "compound",
+    by: PageBy = "community",
     edition: int = 1,
     printed_at: dt.datetime | None = None,
 ) -> str:

@@ -145,6 +145,11 @@ def leader_label(view: WeekView, compound_id: str, lang: str) -> str:
     )
 
 
+def internal_mark(view: WeekView, lang: str) -> str:
+    """``内部资料 · 注意保密`` on every page of an internal sheet; nothing on a public one."""
+    return "" if view.public else t("export.internal", lang=lang)
+
+
 def stamp_label(edition: int, printed_at: dt.datetime, lang: str) -> str:
     return t("export.stamp", lang=lang, edition=edition, printed=f"{printed_at:%Y-%m-%d %H:%M}")
 

@@ -1,20 +1,25 @@
-"""Plain text for ``lp`` and for pasting into a chat group: a fixed-width grid per compound.
+"""Plain text for ``lp`` and for pasting into a chat group: one block per post, days down.
 
-Widths are measured in terminal cells (a Chinese character takes two), never in characters, so
-columns line up in a terminal and on a printer with a CJK monospace font. Borders and dashes are
-ASCII: box-drawing characters are ambiguous-width and turn double-wide on Chinese systems.
+CUPS prints text on A4 at 80 columns and 66 lines by default, so every line fits ``width``
+display cells (a Chinese character takes two) and every page 66 lines, with a form feed between
+pages and the page's heading (sub-district, community, week, 第N页/共M页, 第N版) on each one.
+Punctuation is ASCII: CUPS' default fonts have the Chinese characters but not the full-width
+brackets, colon and dashes, which print as boxes and shift the line.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 from rich.cells import cell_len
 
 from roster_tui.export.grid import GridCell, GridPage, PageBy, grid_pages
 from roster_tui.export.labels import (
     date_label,
+    internal_mark,
     language,
+    leader_label,
     printed_time,
     stamp_label,
     week_label,
@@ -24,9 +29,31 @@ from roster_tui.export.sanitize import sanitize
 from roster_tui.export.view import WeekView
 from roster_tui.i18n import t
 
-LABEL_WIDTH = 20  # display cells; a post name of ten Chinese characters fits on one line
-DAY_WIDTH = 11  # display cells; a three-character name plus a shortage mark fits
+PAGE_LINES = 66  # lp's default page length for text on A4 and Letter
+DEFAULT_WIDTH = 80
 SHORT_MARK = "!"  # ASCII, so it is one cell everywhere
+# Full-width and ambiguous-width punctuation, as the plain characters every font has.
+_PLAIN = str.maketrans(
+    {
+        "（": "(",
+        "）": ")",
+        "：": ": ",
+        "，": ", ",
+        "、": ",",
+        "；": "; ",
+        "—": "-",
+        "–": "-",
+        "·": "-",
+        "【": "[",
+        "】": "]",
+        "　": " ",
+        "。": ".",
+    }
+)
+
+
+def plain(text: str) -> str:
+    return text.translate(_PLAIN)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -58,72 +85,103 @@ def pad(text: str, width: int) -> str:
     return text + " " * (width - cell_len(text))
 
 
-def _cell_lines(cell: GridCell, lang: str) -> list[str]:
+def _hanging(head: str, body: str, width: int) -> list[str]:
+    """``head`` then ``body``; the body's continuation lines start under the body's start."""
+    indent = cell_len(head)
+    lines = wrap(body, max(10, width - indent))
+    return [head + lines[0]] + [" " * indent + line for line in lines[1:]]
+
+
+def _crew(cell: GridCell, lang: str) -> str:
     if not cell.scheduled:
-        return ["-"]
-    lines = [line for name in cell.names for line in wrap(name, DAY_WIDTH)]
-    if not lines:
-        lines = wrap(t("export.nobody", lang=lang), DAY_WIDTH)
-    if cell.short:
-        lines += wrap(SHORT_MARK + cell.shortage, DAY_WIDTH)
-    return lines
+        return "-"
+    names = ", ".join(cell.names) if lang == "en" else ",".join(cell.names)
+    crew = names or t("export.nobody", lang=lang)
+    return f"{crew} {SHORT_MARK}{cell.shortage}" if cell.short else crew
 
 
-def _grid_row(columns: list[list[str]], widths: list[int]) -> list[str]:
-    height = max(len(lines) for lines in columns)
-    return [
-        "| "
-        + " | ".join(
-            pad(lines[i] if i < len(lines) else "", width)
-            for lines, width in zip(columns, widths, strict=True)
-        )
-        + " |"
-        for i in range(height)
-    ]
-
-
-def grid_lines(view: WeekView, page: GridPage, lang: str) -> list[str]:
-    """The bordered grid of one page; every line has the same display width."""
-    widths = [LABEL_WIDTH] + [DAY_WIDTH] * 7
-    rule = "+" + "+".join("-" * (w + 2) for w in widths) + "+"
-    heavy = "+" + "+".join("=" * (w + 2) for w in widths) + "+"
-    label_head = f"{t('export.grid.post', lang=lang)} / {t('export.grid.shift', lang=lang)}"
-    header = [wrap(label_head, LABEL_WIDTH)] + [
-        [date_label(day, lang), weekday_label(day, lang)] for day in view.days
-    ]
-    lines = [rule, *_grid_row(header, widths), heavy]
+def _post_blocks(view: WeekView, page: GridPage, lang: str, width: int) -> list[list[str]]:
+    """One block per post: its name and leader, then a line per day and shift."""
+    blocks: list[list[str]] = []
+    current: tuple[str, str] | None = None
+    block: list[str] = []
     for row in page.rows:
-        label = wrap(row.post, LABEL_WIDTH)
-        if page.compound is None:
-            label += wrap(f"({row.compound})", LABEL_WIDTH)
-        label += wrap(f"{row.shift} {row.hours}", LABEL_WIDTH)
-        columns = [label] + [_cell_lines(cell, lang) for cell in row.cells]
-        lines += [*_grid_row(columns, widths), rule]
-    return lines
+        if (row.compound_id, row.post) != current:
+            current = (row.compound_id, row.post)
+            block = wrap(plain(f"== {row.compound} - {row.post} =="), width)
+            block += wrap(plain(leader_label(view, row.compound_id, lang)), width)
+            blocks.append(block)
+        block += wrap(plain(f"{row.shift} {row.hours}"), width)
+        for day, cell in zip(view.days, row.cells, strict=True):
+            head = pad(plain(f"  {date_label(day, lang)} {weekday_label(day, lang)}"), 16)
+            block += _hanging(head, plain(_crew(cell, lang)), width)
+    return blocks
+
+
+@dataclass(slots=True)
+class _Page:
+    community: str
+    body: list[str] = field(default_factory=list)
+
+
+def _paginate(groups: list[tuple[str, list[list[str]]]], room: int) -> list[_Page]:
+    """Blocks packed onto pages of ``room`` body lines; a new community starts a new page and
+    a block is kept whole unless it is longer than a page."""
+    pages: list[_Page] = []
+    for community, blocks in groups:
+        page = _Page(community)
+        pages.append(page)
+        for block in blocks:
+            needed = len(block) + (1 if page.body else 0)
+            if page.body and len(page.body) + needed > room:
+                page = _Page(community)
+                pages.append(page)
+            if page.body:
+                page.body.append("")
+            for line in block:
+                if len(page.body) >= room:
+                    page = _Page(community)
+                    pages.append(page)
+                page.body.append(line)
+    return pages
 
 
 def write_roster_text(
     view: WeekView,
     *,
     lang: str | None = None,
-    by: PageBy = "compound",
+    by: PageBy = "community",
     edition: int = 1,
     printed_at: dt.datetime | None = None,
-    page_breaks: bool = False,
+    width: int = DEFAULT_WIDTH,
 ) -> str:
-    """The week grid as text, one block per compound (or community); ``\\f`` between blocks
-    when ``page_breaks`` (for ``lp``), a blank line otherwise (for chat)."""
+    """The week as text pages for ``lp``: form feeds between pages of at most 66 lines, each
+    line at most ``width`` display cells, each page headed so it stands alone."""
     lang = language(lang)
-    stamp = stamp_label(edition, printed_time(view, printed_at), lang)
+    stamp = plain(stamp_label(edition, printed_time(view, printed_at), lang))
     title = t("export.title.roster", lang=lang)
     subdistrict = sanitize(view.roster.subdistrict.name)
-    blocks = []
-    for page in grid_pages(view, lang, by=by, dash="-"):
-        heading = " ".join(p for p in (subdistrict, page.community, page.compound, title) if p)
-        lines = [heading, week_label(view, lang), *page.leaders]
-        lines += grid_lines(view, page, lang)
-        lines.append(stamp)
-        blocks.append("\n".join(lines) + "\n")
-    if not blocks:
-        blocks = [f"{subdistrict} {title}\n{week_label(view, lang)}\n{t('export.no_shifts')}\n"]
-    return ("\f" if page_breaks else "\n").join(blocks)
+    week = plain(week_label(view, lang))
+    mark = plain(internal_mark(view, lang))
+    groups: dict[str, list[list[str]]] = {}
+    for grid in grid_pages(view, lang, by=by, dash="-"):
+        key = grid.community if by == "community" else f"{grid.community}\x1f{grid.compound}"
+        groups.setdefault(key, []).extend(_post_blocks(view, grid, lang, width))
+    if not groups:
+        groups[""] = [[t("export.no_shifts", lang=lang)]]
+    legend = wrap(plain(t("export.legend.text", lang=lang, mark=SHORT_MARK)), width)
+    # Title (one spare line in case a long name wraps), week, stamp, the mark, a blank line.
+    header_lines = 2 + 2 + (1 if mark else 0) + 1
+    room = PAGE_LINES - header_lines - len(legend) - 1
+    pages = _paginate(list(groups.items()), room)
+    out = []
+    for number, page in enumerate(pages, 1):
+        where = page.community.replace("\x1f", " ")
+        count = plain(t("export.page_of", lang=lang, page=number, pages=len(pages)))
+        heading = " ".join(p for p in (subdistrict, where, title) if p)
+        lines = wrap(plain(heading), width - cell_len(count) - 1)
+        lines[0] = pad(lines[0], width - cell_len(count)) + count
+        lines += wrap(week, width) + wrap(stamp, width) + ([mark] if mark else []) + [""]
+        lines += [*page.body, "", *legend]
+        out.append("\n".join(lines) + "\n")
+    return "\f".join(out)

@@ -13,7 +13,7 @@ import re
 
 from rich.cells import cell_len
 
-from roster_tui.export.labels import date_label_full, language, week_label
+from roster_tui.export.labels import date_label_full, internal_mark, language, week_label
 from roster_tui.export.sanitize import FORMULA_TRIGGERS, sanitize
 from roster_tui.export.tables import Row, Table, Value, duties_table, households_table, roster_table
 from roster_tui.export.view import WeekView
@@ -110,7 +110,13 @@ def table_xlsx(table: Table, view: WeekView, lang: str, subtitle: str) -> bytes:
     sheets = []
     for group, rows in table.groups() or [("", [])]:
         community = table.group_names.get(group, "")
-        parts = (sanitize(view.roster.subdistrict.name), community, table.title, subtitle)
+        parts = (
+            sanitize(view.roster.subdistrict.name),
+            community,
+            table.title,
+            subtitle,
+            internal_mark(view, lang),
+        )
         heading = " ".join(part for part in parts if part)
         name = sheet_name(community or table.title, taken)
         sheets.append(_sheet(table, name, rows, heading, lang))

@@ -43,6 +43,7 @@ class ExportRequest:
     post: str | None = None
     by: str | None = None  # None: the sheet's own paging; the rest likewise
     encoding: str | None = None
+    width: int | None = None  # plain text: display columns per line (80, lp's default)
     audience: export.Audience = "public"  # who reads it decides what it shows, not the format
     lang: str | None = None
     edition: int = 1
@@ -55,6 +56,7 @@ class ExportRequest:
 _OPTION_FORMATS: dict[str, tuple[str, ...]] = {
     "by": ("html", "txt"),
     "encoding": ("csv",),
+    "width": ("txt",),
 }
 
 
@@ -121,10 +123,15 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
         return export.write_roster_xlsx(view, lang=lang)
     if fmt == "ics":
         return export.write_ics(view, lang=lang, edition=edition, printed_at=printed_at)
-    by: PageBy = "community" if request.by == "community" else "compound"
+    by: PageBy = "compound" if request.by == "compound" else "community"
     if fmt == "txt":
         return export.write_roster_text(
-            view, lang=lang, by=by, edition=edition, printed_at=printed_at
+            view,
+            lang=lang,
+            by=by,
+            edition=edition,
+            printed_at=printed_at,
+            width=request.width or 80,
         ).encode("utf-8")
     html_writers = {
         "duties": export.write_duties_html,

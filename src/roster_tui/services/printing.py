@@ -1,5 +1,8 @@
 """Editions of a printed week: 第N版 counts the changes made since the week was first printed.
 
+Every change that can alter a printed sheet of the week counts: shifts, people, places, duties
+(the leaders named on the roster) and the households in quarantine that week.
+
 A print is recorded in the audit log as an action ``print:<ISO week>`` with no changes, so the
 history shows who printed what and when, and undo passes over it. The edition of a week is one
 more than the number of recorded changes after its first print that touch that week.
@@ -38,7 +41,11 @@ def _touches(change: Change, monday: dt.date) -> bool:
             if row.start <= sunday and (row.end is None or row.end >= monday):
                 return True
         elif isinstance(row, Household):
-            continue  # carers are not on the roster sheet
+            # The households sheet of the week: a carer, head or address of a household in
+            # quarantine on any day of it (its own length is unknown here without settings,
+            # so any household that started within a generous bound counts).
+            if row.start <= sunday and row.start + dt.timedelta(days=row.days or 60) >= monday:
+                return True
         else:
             return True  # people, posts, places: names and shifts the sheet shows
     return False
