@@ -12,13 +12,10 @@ than the person's current seats do.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING
 
 from roster_tui.domain.model import Person, Role
 from roster_tui.engine.eligibility import Slot
-
-if TYPE_CHECKING:
-    from roster_tui.engine.fill.seats import _Filler
+from roster_tui.engine.fill.state import FillState
 
 # One possible seat for the person: (value, slot, demand index, role it brings or None).
 Option = tuple[int, Slot, int, Role | None]
@@ -26,18 +23,18 @@ Option = tuple[int, Slot, int, Role | None]
 States = dict[int, tuple[float, tuple[int, ...]]]
 
 
-def repack(filler: _Filler, pid: str) -> bool:
+def repack(state: FillState, pid: str) -> bool:
     """Give ``pid`` the most valuable seats they can hold at once; True when it gained."""
-    who = filler.people[pid]
-    own = {index: role for index, role in filler.placed.get(pid, [])}
-    current = sum(filler.took_seat[(i, pid)] + (r is not None) for i, r in own.items())
-    options = _options(filler, who, own)
+    who = state.people[pid]
+    own = {index: role for index, role in state.placed.get(pid, [])}
+    current = sum(state.took_seat[(i, pid)] + (r is not None) for i, r in own.items())
+    options = _options(state, who, own)
     if len(options) <= len(own):
         return False  # nothing else to pick from: the seats they hold are the best there are
-    ledger = filler.context.ledger
-    week = filler.context.week
+    ledger = state.context.ledger
+    week = state.context.week
     own_seconds = sum(
-        filler.demands[i].slot.seconds for i in own if filler.demands[i].slot.week == week
+        state.demands[i].slot.seconds for i in own if state.demands[i].slot.week == week
     )
     limit = who.max_hours_per_week
     budget = (limit if limit is not None else ledger.default_max) * 3600
@@ -46,23 +43,23 @@ def repack(filler: _Filler, pid: str) -> bool:
     if value <= current:
         return False
     for index, role in own.items():
-        filler._unplace(index, pid, role)
+        state.unplace(index, pid, role)
     for at in chosen:
         _, _, index, role = options[at]
-        filler._place(index, pid, role)
-    filler._recheck(pid)
+        state.place(index, pid, role)
+    state.recheck(pid)
     return True
 
 
-def _options(filler: _Filler, who: Person, own: dict[int, Role | None]) -> list[Option]:
+def _options(state: FillState, who: Person, own: dict[int, Role | None]) -> list[Option]:
     """Per slot, the most valuable seat the person could hold, counting the seats they hold."""
-    rules, ledger = filler.rules, filler.context.ledger
-    own_keys = {filler.demands[i].instance.key for i in own}
+    rules, ledger = state.rules, state.context.ledger
+    own_keys = {state.demands[i].instance.key for i in own}
     best: dict[tuple[float, float], Option] = {}
-    for index, demand in enumerate(filler.demands):
+    for index, demand in enumerate(state.demands):
         if index in own:
             role = own[index]
-            value = filler.took_seat[(index, who.id)] + (role is not None)
+            value = state.took_seat[(index, who.id)] + (role is not None)
         else:
             brings = demand.role if demand.role in who.roles else None
             value = (demand.open > 0) + (brings is not None)
