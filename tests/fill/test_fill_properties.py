@@ -155,3 +155,32 @@ def test_week_context_sees_bookings_beyond_the_week_edges() -> None:
         roster.people[1], context.eligibility.slot_of(monday_early)
     )
     assert Blocker.DOUBLE_BOOKED in blockers
+
+
+def test_a_carer_freed_later_in_the_fill_takes_a_household_passed_over_before() -> None:
+    """The example the property above once failed on, in its simplest form: ``x`` is too full
+    for household A (B is theirs on Tuesday) until B goes to ``z`` because ``x`` is away on
+    Friday; the fill must then give A to ``x`` itself, not leave it for a second fill."""
+    from fill_rosters import KEEPER, district, leave, person
+
+    from roster_tui.domain.model import Household, Settings
+
+    def household(id_: str, start: dt.date, days: int, carer: str | None) -> Household:
+        return Household(id_, "k1", f"{id_}号楼", "李某", "139", 2, start, days=days, carer=carer)
+
+    tuesday = MONDAY + dt.timedelta(days=1)
+    roster = district(
+        people=[person("x"), person("z")],
+        leaves=[leave("x", "2026-12-04T00:00", "2026-12-05T00:00")],
+        households=[
+            household("keep", MONDAY, 7, KEEPER),  # the keeper is full all week
+            household("a", MONDAY, 2, None),
+            household("c", MONDAY, 1, "z"),
+            household("b", tuesday, 4, "x"),
+        ],
+        settings=Settings(max_households_per_carer=1),
+    )
+    first = plan_fill(roster, MONDAY)
+    carers = {p.household.id: p.person for p in first.care.carers}
+    assert carers == {"b": "z", "a": "x"}
+    assert plan_fill(applied(roster, first.changes), MONDAY).changes == ()

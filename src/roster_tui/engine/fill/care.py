@@ -94,28 +94,60 @@ class _CarerLoads:
 def propose_carers(
     roster: Roster, gaps: list[Gap], clock: ZoneClock
 ) -> tuple[list[CarerProposal], list[CareShortfall]]:
-    """A carer for every household that ``gaps`` (the check's) finds uncared."""
-    cap = roster.settings.max_households_per_carer
-    community_of = {c.id: c.community for c in roster.compounds}
+    """A carer for every household that ``gaps`` (the check's) finds uncared.
+
+    A household handed on frees its old carer's days, so one passed over for lack of room may
+    fit someone now: the households still without a carer are tried again until a pass places
+    nobody (else a second fill would find carers the first left out).
+    """
     households = {h.id: h for h in roster.households}
-    away: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    for leave in roster.leaves:
-        away[leave.person].append((clock.timestamp(leave.start), clock.timestamp(leave.end)))
-    loads = _CarerLoads(roster)
+    waiting = list(
+        dict.fromkeys(
+            households[g.household or ""] for g in gaps if g.kind == GapKind.HOUSEHOLD_UNCARED
+        )
+    )
+    chooser = _CarerChooser(roster, clock)
     proposals: list[CarerProposal] = []
-    shortfalls: list[CareShortfall] = []
-    for gap in gaps:
-        if gap.kind != GapKind.HOUSEHOLD_UNCARED:
-            continue
-        household = households[gap.household or ""]
-        days = _days(household, roster)
+    while waiting:
+        shortfalls: list[CareShortfall] = []
+        for household in waiting:
+            found = chooser.choose(household)
+            if isinstance(found, CareShortfall):
+                shortfalls.append(found)
+            else:
+                proposals.append(CarerProposal(household, found))
+        if len(shortfalls) == len(waiting):
+            return proposals, shortfalls
+        waiting = [s.household for s in shortfalls]
+    return proposals, []
+
+
+class _CarerChooser:
+    """The best carer for a household as loads stand, booking them when found."""
+
+    def __init__(self, roster: Roster, clock: ZoneClock) -> None:
+        self.roster, self.clock = roster, clock
+        self.cap = roster.settings.max_households_per_carer
+        self.community_of = {c.id: c.community for c in roster.compounds}
+        self.away: dict[str, list[tuple[float, float]]] = defaultdict(list)
+        for leave in roster.leaves:
+            self.away[leave.person].append(
+                (clock.timestamp(leave.start), clock.timestamp(leave.end))
+            )
+        self.loads = _CarerLoads(roster)
+
+    def choose(self, household: Household, exclude: str | None = None) -> str | CareShortfall:
+        days = _days(household, self.roster)
+        clock = self.clock
         span = (clock.instant(days[0], 0)[1], clock.instant(days[-1] + _ONE_DAY, 0)[1])
-        community = community_of.get(household.compound)
+        community = self.community_of.get(household.compound)
         best: tuple[tuple[object, ...], str] | None = None
         reasons: list[tuple[str, Blocker]] = []
-        for person in roster.people:
-            load = loads.peak(person.id, days)
-            blocker = _carer_blocker(person, load, span, away, cap)
+        for person in self.roster.people:
+            if person.id == exclude:
+                continue
+            load = self.loads.peak(person.id, days)
+            blocker = _carer_blocker(person, load, span, self.away, self.cap)
             if blocker is not None:
                 reasons.append((person.id, blocker))
                 continue
@@ -123,11 +155,9 @@ def propose_carers(
             if best is None or rank < best[0]:
                 best = (rank, person.id)
         if best is None:
-            shortfalls.append(CareShortfall(household, tuple(reasons)))
-            continue
-        proposals.append(CarerProposal(household, best[1]))
-        loads.move(days, household.carer, best[1])
-    return proposals, shortfalls
+            return CareShortfall(household, tuple(reasons))
+        self.loads.move(days, household.carer, best[1])
+        return best[1]
 
 
 def _carer_blocker(
