@@ -1,7 +1,8 @@
 """Command line (``check`` in full in docs/format.md). Imports the TUI lazily so headless commands
 never load Textual.
 
-Exit codes: 0 success (for ``check``: no gap), 1 ``check`` found gaps, 2 bad input or usage.
+Exit codes: 0 success (for ``check``: no gap), 1 ``check`` found gaps, 2 bad input or usage,
+3 an unexpected error (the details go to a log file whose path is printed).
 """
 
 from __future__ import annotations
@@ -48,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     dump = commands.add_parser("dump", help=t("cli.cmd.dump"))
     dump.add_argument("file")
+
+    commands.add_parser("backup", help=t("cli.cmd.backup")).add_argument("file")
 
     chk = commands.add_parser("check", help=t("cli.cmd.check"))
     chk.add_argument("--from", dest="first", metavar="DATE")

@@ -1,4 +1,7 @@
-"""What each subcommand does; every failure a person can cause ends as a message and exit 2."""
+"""What each subcommand does; every failure a person can cause ends as a message and exit 2.
+
+Anything else is a fault of the program: exit 3, one line, and the traceback in a log file.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +13,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from roster_tui.domain.bounds import FIRST_YEAR, LAST_YEAR, in_years
 from roster_tui.domain.clock import parse_iso_week, today_in
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
+from roster_tui.services.safe_write import RefusedTarget
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import (
     demo_db_path,
@@ -54,6 +59,7 @@ def run(args: argparse.Namespace, db: str | None) -> int:
         "demo": _demo,
         "import": _import,
         "dump": _dump,
+        "backup": _backup,
         "check": _check,
         "export": _export,
         "fill": _fill,
@@ -66,10 +72,14 @@ def run(args: argparse.Namespace, db: str | None) -> int:
         for problem in exc.problems:
             _err(problem)
         _err(t("cli.import_nothing_written"))
-    except (StoreError, UsageProblem) as exc:
+    except (StoreError, UsageProblem, RefusedTarget) as exc:
         _err(printable(str(exc)))
     except OSError as exc:
         _err(t("cli.os_error", path=printable(str(exc.filename or "")), error=exc.strerror or exc))
+    except Exception as exc:
+        from roster_tui.cli.crash import report_crash
+
+        return report_crash(exc, args.command)
     return EXIT_BAD_INPUT
 
 
@@ -92,16 +102,26 @@ def _today(roster_zone: str | None = None) -> dt.date:
 
 def _parse_date(text: str, option: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise UsageProblem(t("cli.bad_date", option=option, value=printable(text))) from None
+    if not in_years(day):
+        raise UsageProblem(
+            t("cli.date_out_of_range", option=option, value=day, first=FIRST_YEAR, last=LAST_YEAR)
+        )
+    return day
 
 
 def _parse_week(text: str) -> dt.date:
     try:
-        return parse_iso_week(text)
+        monday = parse_iso_week(text)
     except ValueError:
         raise UsageProblem(t("cli.bad_week", value=printable(text))) from None
+    if not in_years(monday):
+        raise UsageProblem(
+            t("cli.week_out_of_range", value=printable(text), first=FIRST_YEAR, last=LAST_YEAR)
+        )
+    return monday
 
 
 def _workspace(db: str | None, *, create: bool = False) -> Workspace:
@@ -162,6 +182,12 @@ def _import(args: argparse.Namespace, db: str | None) -> int:
 def _dump(args: argparse.Namespace, db: str | None) -> int:
     _workspace(db).dump_file(Path(args.file))
     print(t("cli.dumped", file=printable(args.file)))
+    return EXIT_OK
+
+
+def _backup(args: argparse.Namespace, db: str | None) -> int:
+    _workspace(db).backup(Path(args.file))
+    print(t("cli.backed_up", file=printable(args.file)))
     return EXIT_OK
 
 

@@ -45,7 +45,7 @@ def run_export(workspace: Workspace, args: argparse.Namespace, monday: dt.date) 
         if request.fmt in PRINTABLE:  # `… --format txt -o - | lp` is a print too
             workspace.record_print(monday, f"{request.what}.{request.fmt}")
         return 0
-    write_atomically(data, Path(args.output))
+    write_atomically(data, Path(args.output), protected=workspace.own_files())
     if request.fmt in PRINTABLE:
         workspace.record_print(monday, f"{request.what}.{request.fmt}")
     print(t("cli.exported", path=printable(args.output)), file=sys.stderr)

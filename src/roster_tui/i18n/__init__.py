@@ -21,6 +21,7 @@ CATALOG_AREAS = (
     "fill",
     "services",
     "cli",
+    "reliability",
     "tui",
     "tui_today",
     "tui_week",

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from roster_tui.domain.model import Roster
 from roster_tui.engine.expand import expand_instances
 from roster_tui.export.grid import PageBy
 from roster_tui.i18n import t
+from roster_tui.services.safe_write import write_safely
 
 WHATS = ("roster", "duties", "households", "signin")
 FORMATS = ("csv", "html", "txt", "ics", "xlsx")
@@ -150,16 +150,6 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
     return html.encode("utf-8")
 
 
-def write_atomically(data: bytes, path: Path) -> None:
-    """Write to a temporary file beside ``path`` and rename it: never a half-written export."""
-    path = path.expanduser()
-    # Not mkstemp: its files are private (0600), and an export is made to be shared; a plain
-    # exclusive create gets the user's usual permissions.
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.partial")
-    try:
-        with open(temp, "xb") as file:
-            file.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+def write_atomically(data: bytes, path: Path, *, protected: Sequence[Path] = ()) -> None:
+    """Write the export owner-only, whole or not at all, never over the database (safe_write)."""
+    write_safely(path, data, protected=protected)

@@ -19,7 +19,9 @@ from roster_tui.engine.check import check
 from roster_tui.i18n import t
 from roster_tui.services import assignments, printing
 from roster_tui.services.assignments import InstanceKey
-from roster_tui.store.db import open_store
+from roster_tui.services.safe_write import database_files, private_copy_for, write_safely
+from roster_tui.store.backup import backup_sqlite
+from roster_tui.store.db import open_store, sqlite_file
 from roster_tui.store.repository import Store, current_user
 
 
@@ -46,11 +48,28 @@ class Workspace:
         return self.store.history(limit=limit, offset=offset)
 
     # -- whole files -----------------------------------------------------------------------
-    def dump_file(self, path: Path) -> None:
-        # Imported here: the TOML writer is needed by this command only, not at every start.
-        from roster_tui.interchange import dump_roster_file
+    def own_files(self) -> list[Path]:
+        """The database's files on disk (none for PostgreSQL): never a target for a write."""
+        if self.store.engine.dialect.name != "sqlite":
+            return []
+        return database_files(sqlite_file(self.store.engine.url.render_as_string()))
 
-        dump_roster_file(self.load(), path)
+    def dump_file(self, path: Path) -> None:
+        """The interchange file of one consistent reading of the database (SPEC §2)."""
+        # Imported here: the TOML writer is needed by this command only, not at every start.
+        from roster_tui.interchange import dumps_roster
+
+        text = dumps_roster(self.load())
+        write_safely(path, text.encode("utf-8"), protected=self.own_files())
+
+    def backup(self, path: Path) -> None:
+        """A restorable copy of the live database: SQLite's own file, or a dump elsewhere."""
+        if self.store.engine.dialect.name != "sqlite":
+            # PostgreSQL: the dump reads one snapshot, and `import --replace` restores it.
+            self.dump_file(path)
+            return
+        with private_copy_for(path, protected=self.own_files()) as copy:
+            backup_sqlite(self.store.engine, copy)
 
     # -- edits: each one audited transaction --------------------------------------------------
     def apply(self, changes: Sequence[Change], action: str, summary: str) -> AuditEntry | None:

@@ -6,15 +6,17 @@ Nothing here runs at import time: an engine exists only once :func:`open_store` 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
 from platformdirs import user_data_dir
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from roster_tui.i18n import t
 from roster_tui.store.engine import create_store_engine, is_sqlite
-from roster_tui.store.errors import DatabaseMissing
+from roster_tui.store.errors import BadAddress, DatabaseDamaged, DatabaseMissing
 from roster_tui.store.repository import Store
 from roster_tui.store.schema import ensure_schema
 
@@ -75,6 +77,27 @@ def display_location(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def _without_password(url: str) -> str:
+    """A URL SQLAlchemy could not parse, with whatever stands where a password would hidden."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
+def _create_private(path: Path) -> None:
+    """Make the empty database file owner-only before SQLite opens it, whatever the umask.
+
+    SQLite gives the -wal and -shm files it creates later the database file's own mode, so
+    the roster's names, phones and addresses stay private in all three.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    except FileExistsError:
+        return  # an existing database keeps the mode its owner gave it
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+
+
 def open_store(
     url: str, *, create: bool = False, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
 ) -> Store:
@@ -84,8 +107,12 @@ def open_store(
     ``DatabaseTooNew`` for a schema newer than this program, and ``DatabaseLocked``/
     ``DatabaseReadOnly`` when a needed upgrade cannot take the write lock or write at all.
     """
-    where = t("db.where", where=display_location(url))
-    if is_sqlite(url):
+    try:
+        where = t("db.where", where=display_location(url))
+        sqlite = is_sqlite(url)
+    except (ArgumentError, NoSuchModuleError, ValueError) as error:
+        raise BadAddress(where=_without_password(url), detail=error) from error
+    if sqlite:
         path = sqlite_file(url)
         if path is not None:
             if not create and not path.exists():
@@ -93,9 +120,17 @@ def open_store(
                 raise DatabaseMissing(where=where)
             if create:
                 path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_store_engine(url, busy_timeout=busy_timeout)
+                _create_private(path)
+    try:
+        engine = create_store_engine(url, busy_timeout=busy_timeout)
+    except (ArgumentError, NoSuchModuleError, ValueError, ImportError) as error:
+        raise BadAddress(where=display_location(url), detail=error) from error
     try:
         ensure_schema(engine, create=create, where=where)
+    except (ValueError, TypeError) as damaged:
+        # Only the stored schema version is parsed while opening: it was tampered with.
+        engine.dispose()
+        raise DatabaseDamaged(found=damaged) from damaged
     except DatabaseMissing as missing:
         engine.dispose()
         if missing.params.get("where"):

@@ -91,3 +91,17 @@ class NotADemo(StoreError):
 class NothingToUndo(StoreError):
     key = "db.error.nothing_to_undo"
     defaults: ClassVar[dict[str, object]] = {}
+
+
+class BadAddress(StoreError):
+    """``--db`` or ``ROSTER_DB`` is not a database address SQLAlchemy understands."""
+
+    key = "db.error.bad_address"
+    defaults: ClassVar[dict[str, object]] = {"where": "", "detail": ""}
+
+
+class DatabaseDamaged(StoreError):
+    """The schema version record cannot be read: tampered with or damaged."""
+
+    key = "db.error.damaged"
+    defaults: ClassVar[dict[str, object]] = {"found": "?"}

@@ -30,6 +30,7 @@ from roster_tui.services.exporting import (
     render,
     write_atomically,
 )
+from roster_tui.services.safe_write import RefusedTarget
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.choice_field import ChoiceField
 
@@ -158,10 +159,11 @@ class ExportDialog(ModalScreen[None]):
             request = dataclasses.replace(
                 request, edition=app.workspace.print_edition(request.monday)
             )
-            write_atomically(render(self.roster, request), path)
+            data = render(self.roster, request)
+            write_atomically(data, path, protected=app.workspace.own_files())
             if request.fmt in PRINTABLE:
                 app.workspace.record_print(request.monday, f"{request.what}.{request.fmt}")
-        except ExportProblem as exc:
+        except (ExportProblem, RefusedTarget) as exc:
             self.app.call_from_thread(self._finished, str(exc), True)
         except OSError as exc:
             message = t("cli.os_error", path=printable(str(path)), error=exc.strerror or exc)
