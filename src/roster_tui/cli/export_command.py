@@ -34,8 +34,10 @@ def run_export(workspace: Workspace, args: argparse.Namespace, monday: dt.date) 
         lang=current_language(),
         edition=workspace.print_edition(monday),
     )
+    roster = workspace.load()
     try:
-        data = render(workspace.load(), request)
+        request = workspace.with_calendar_memory(request)
+        data = render(roster, request)
     except ExportProblem as exc:
         print(printable(str(exc)), file=sys.stderr)
         return 2
@@ -44,8 +46,10 @@ def run_export(workspace: Workspace, args: argparse.Namespace, monday: dt.date) 
         sys.stdout.flush()
         if request.fmt in PRINTABLE:  # `… --format txt -o - | lp` is a print too
             workspace.record_print(monday, f"{request.what}.{request.fmt}")
+        workspace.remember_calendar(roster, request)
         return 0
     write_atomically(data, Path(args.output), protected=workspace.own_files())
+    workspace.remember_calendar(roster, request)
     if request.fmt in PRINTABLE:
         workspace.record_print(monday, f"{request.what}.{request.fmt}")
     print(t("cli.exported", path=printable(args.output)), file=sys.stderr)

@@ -149,6 +149,23 @@ class WeekView:
         compound = self.compounds.get(compound_id or "")
         return compound.name if compound else (compound_id or "")
 
+    def person_label(self, person_id: str, lang: str | None = None) -> str:
+        """The person's name, made unambiguous for a sheet of its own: namesakes (three 张伟)
+        are told apart by community and the last four digits of the phone."""
+        person = self.people.get(person_id)
+        if person is None:
+            return person_id
+        if sum(1 for p in self.people.values() if p.name == person.name) < 2:
+            return person.name
+        digits = [c for c in person.phone if c.isdigit()]
+        return t(
+            "export.namesake",
+            lang=lang,
+            name=person.name,
+            community=self.community_name(person.community),
+            tail="".join(digits[-4:]),
+        )
+
     def person_name(self, person_id: str) -> str:
         person = self.people.get(person_id)
         return person.name if person else person_id

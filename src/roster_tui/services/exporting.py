@@ -6,12 +6,14 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from roster_tui import export
 from roster_tui.domain.clock import today_in
 from roster_tui.domain.model import Roster
 from roster_tui.engine.expand import expand_instances
 from roster_tui.export.grid import PageBy
+from roster_tui.export.ics_writer import issue, issued_from_json
 from roster_tui.i18n import t
 from roster_tui.services.safe_write import write_safely
 
@@ -50,6 +52,8 @@ class ExportRequest:
     printed_at: dt.datetime | None = None
     # Days left and the like count from today in the sub-district's zone (None: the clock's).
     today: dt.date | None = None
+    # A calendar: what the calendar of this scope last issued (see calendar_key), as stored.
+    issued: dict[str, Any] | None = None
 
 
 # Which options each format reads; anything else given is a mistake worth saying.
@@ -122,7 +126,8 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
             return export.write_households_xlsx(view, lang=lang, as_of=today)
         return export.write_roster_xlsx(view, lang=lang)
     if fmt == "ics":
-        return export.write_ics(view, lang=lang, edition=edition, printed_at=printed_at)
+        issued = issued_from_json(request.issued or {})
+        return export.write_ics(view, lang=lang, printed_at=printed_at, issued=issued)
     by: PageBy = "compound" if request.by == "compound" else "community"
     if fmt == "txt":
         return export.write_roster_text(
@@ -148,6 +153,27 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
             view, lang=lang, by=by, edition=edition, printed_at=printed_at
         )
     return html.encode("utf-8")
+
+
+def calendar_key(request: ExportRequest) -> str:
+    """Which calendar a request writes: each person's, post's or community's phone calendar
+    remembers what it was last told, separately."""
+    scope = _scope(request)
+    return f"{scope.kind.value}:{scope.id or ''}"
+
+
+def issued_after(roster: Roster, request: ExportRequest) -> dict[str, Any]:
+    """What the calendar holds once the file of ``request`` is applied, to store for next time."""
+    sunday = request.monday + dt.timedelta(days=6)
+    view = export.WeekView(
+        roster,
+        request.monday,
+        expand_instances(roster, request.monday, sunday),
+        _scope(request),
+        request.audience,
+    )
+    _, after = issue(view, request.lang, issued_from_json(request.issued or {}))
+    return {uid: event.as_json() for uid, event in after.items()}
 
 
 def write_atomically(data: bytes, path: Path, *, protected: Sequence[Path] = ()) -> None:

@@ -19,6 +19,7 @@ from roster_tui.engine.check import check
 from roster_tui.i18n import t
 from roster_tui.services import assignments, printing
 from roster_tui.services.assignments import InstanceKey
+from roster_tui.services.exporting import ExportRequest, calendar_key, issued_after
 from roster_tui.services.safe_write import database_files, private_copy_for, write_safely
 from roster_tui.store.backup import backup_sqlite
 from roster_tui.store.db import open_store, sqlite_file
@@ -84,6 +85,18 @@ class Workspace:
         first = prints[-1] if prints else None
         since = self.store.history(limit=None, after=first.id) if first else []
         return printing.edition(first, since, monday)
+
+    def with_calendar_memory(self, request: ExportRequest) -> ExportRequest:
+        """A calendar request carrying what its calendar was last issued (others unchanged)."""
+        if request.fmt != "ics":
+            return request
+        issued = self.store.calendar_issued(calendar_key(request))
+        return dataclasses.replace(request, issued=issued)
+
+    def remember_calendar(self, roster: Roster, request: ExportRequest) -> None:
+        """After a calendar file went out: remember what it issued, to cancel it later."""
+        if request.fmt == "ics":
+            self.store.remember_calendar(calendar_key(request), issued_after(roster, request))
 
     def record_print(self, monday: dt.date, what: str) -> None:
         """Remember the print in the history; undo passes over it."""

@@ -43,6 +43,9 @@ SETTINGS_KEY = "settings"
 DEMO_KEY = "demo"
 
 
+CALENDAR_PREFIX = "calendar:"
+
+
 def current_user() -> str:
     """Who is at the keyboard: the real user behind sudo, then the login name."""
     for var in ("SUDO_USER", "USER", "LOGNAME"):
@@ -99,6 +102,22 @@ class Store:
         with self._reading() as conn:
             row = conn.execute(select(T.META.c.value).where(T.META.c.key == DEMO_KEY)).first()
             return row is not None and json.loads(row.value) is True
+
+    # -- calendars issued --------------------------------------------------------------------
+    # What each calendar file last told a phone, so the next file can cancel what was removed.
+    # Bookkeeping of the exports, like the data version: not roster data, never undone, kept
+    # across imports (the phones still hold the events).
+
+    def calendar_issued(self, key: str) -> dict[str, Any]:
+        with self._reading() as conn:
+            row = conn.execute(
+                select(T.META.c.value).where(T.META.c.key == f"{CALENDAR_PREFIX}{key}")
+            ).first()
+            return dict(json.loads(row.value)) if row is not None else {}
+
+    def remember_calendar(self, key: str, issued: dict[str, Any]) -> None:
+        with self._writing() as conn:
+            _write_meta(conn, f"{CALENDAR_PREFIX}{key}", issued)
 
     def load_roster(self) -> Roster:
         with self._reading() as conn:

@@ -159,8 +159,10 @@ class ExportDialog(ModalScreen[None]):
             request = dataclasses.replace(
                 request, edition=app.workspace.print_edition(request.monday)
             )
+            request = app.workspace.with_calendar_memory(request)
             data = render(self.roster, request)
             write_atomically(data, path, protected=app.workspace.own_files())
+            app.workspace.remember_calendar(self.roster, request)
             if request.fmt in PRINTABLE:
                 app.workspace.record_print(request.monday, f"{request.what}.{request.fmt}")
         except (ExportProblem, RefusedTarget) as exc:
