@@ -18,8 +18,7 @@ WEDNESDAY = dt.date(2026, 12, 2)
 def sheet_days_left(roster: Roster, fmt_today: dt.date | None) -> dict[str, int]:
     request = ExportRequest("households", "csv", monday_of(WEDNESDAY), lang="en", today=fmt_today)
     rows = list(csv.DictReader(io.StringIO(render(roster, request).decode("utf-8-sig"))))
-    id_column, left_column = next(iter(rows[0])), list(rows[0])[9]
-    return {row[id_column]: int(row[left_column]) for row in rows}
+    return {row["ID"]: int(row["Days left"]) for row in rows}  # by heading: columns vary
 
 
 def test_days_left_on_the_sheet_are_the_tuis_days_left_on_a_wednesday() -> None:
