@@ -78,7 +78,18 @@ class Store:
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
+        """One snapshot for the whole read. SQLite's read transaction already is one.
+
+        PostgreSQL's default, READ COMMITTED, gives each statement its own: a roster read table
+        by table could pair a row's new version with its old child rows, and the next save,
+        passing the version check, would silently undo a colleague's edit.
+        """
         with translated_errors(), self.engine.begin() as conn:
+            if self._postgresql:
+                # First statement of the transaction, so it applies to this one only; a
+                # connection-level option would be reset to READ WRITE afterwards, overriding
+                # a server that makes every transaction read-only by default.
+                conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             yield conn
 
     @contextmanager
