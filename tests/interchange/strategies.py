@@ -48,6 +48,10 @@ any_text = st.text(
 ).filter(lambda text: bool(text.strip()))
 names = st.one_of(st.sampled_from(SAMPLE_NAMES), any_text)
 optional_text = st.none() | names
+# Mobiles and landlines with area code and extension: the phone numbers an import takes.
+phones = st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True) | st.from_regex(
+    r"0[1-9][0-9]{1,2}-[2-9][0-9]{6,7}(-[0-9]{1,4})?", fullmatch=True
+)
 days = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9000, 12, 31))
 hours = st.integers(1, 168) | st.floats(
     min_value=0, exclude_min=True, max_value=1e6, allow_nan=False, allow_infinity=False
@@ -184,7 +188,7 @@ def rosters(draw: st.DrawFn) -> Roster:
             Person(
                 id=i,
                 name=draw(names),
-                phone=draw(st.from_regex(r"1[3-9][0-9]{9}", fullmatch=True) | names),
+                phone=draw(phones),
                 community=pick(community_ids),
                 roles=tuple(draw(st.lists(st.sampled_from(Role), max_size=3))),
                 party_group=maybe(group_ids),
@@ -207,7 +211,7 @@ def rosters(draw: st.DrawFn) -> Roster:
                 compound=pick(compound_ids),
                 address=draw(names),
                 head=draw(names),
-                phone=draw(names),
+                phone=draw(phones),
                 people=draw(st.integers(1, 12)),
                 start=draw(days),
                 days=draw(st.none() | st.integers(1, 60)),

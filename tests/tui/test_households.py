@@ -182,13 +182,13 @@ async def test_adding_a_household_through_the_form(workspace: Workspace, db_url:
         form.query_one("#hf-address", Input).value = "7号楼1单元101"
         await pilot.press("enter")
         await pilot.pause()
-        assert "请填写户主" in str(form.query_one("#hf-error").render())
+        assert "请填写户主" in str(form.query_one("#hf-head-error").render())
         form.query_one("#hf-head", Input).value = "王某"
         form.query_one("#hf-phone", Input).value = "13911110000"
         form.query_one("#hf-start", Input).value = "2026-12-1"
         await pilot.press("enter")
         await pilot.pause()
-        assert "开始日期格式不对" in str(form.query_one("#hf-error").render())
+        assert "开始日期格式不对" in str(form.query_one("#hf-start-error").render())
         form.query_one("#hf-start", Input).value = "2026-12-01"
         await pilot.press("enter")
         await settle(app, pilot)

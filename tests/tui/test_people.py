@@ -116,11 +116,11 @@ async def test_leave_with_the_end_before_the_start_is_refused_in_chinese(
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is form
-        assert "结束时间必须晚于开始时间" in str(form.query_one("#lf-error").render())
+        assert "结束时间必须晚于开始时间" in str(form.query_one("#lf-to-error").render())
         form.query_one("#lf-to", Input).value = "2026-12-05 8点"
         await pilot.press("enter")
         await pilot.pause()
-        assert "结束时间格式不对" in str(form.query_one("#lf-error").render())
+        assert "结束时间格式不对" in str(form.query_one("#lf-to-error").render())
         await pilot.press("escape")
         await settle(app, pilot)
         assert not [lv for lv in workspace.load().leaves if lv.person == "p003"]
@@ -176,7 +176,8 @@ async def test_adding_a_person_saves_them_with_the_next_id(workspace: Workspace)
         assert isinstance(form, PersonForm)
         await pilot.press("enter")  # nothing filled in yet
         await pilot.pause()
-        assert "请填写姓名" in str(form.query_one("#pf-error").render())
+        assert "请填写姓名" in str(form.query_one("#pf-name-error").render())
+        assert "请填写" in str(form.query_one("#pf-phone-error").render())  # all at once
         form.query_one("#pf-name", Input).value = "欧阳娜娜"
         form.query_one("#pf-phone", Input).value = "13912345678"
         form.query_one("#pf-available", Input).value = "mon-fri 18:00-24:00; sat,sun 00:00-24:00"
@@ -198,11 +199,12 @@ async def test_a_bad_availability_window_is_named(workspace: Workspace) -> None:
         await pilot.press("enter")  # Enter on a row edits the person
         await pilot.pause()
         form = app.screen
-        form.query_one("#pf-available", Input).value = "周一 08:00-12:00"
+        form.query_one("#pf-available", Input).value = "周八 08:00-12:00"
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is form
-        assert "周一 08:00-12:00" in str(form.query_one("#pf-error").render())
+        assert "周八 08:00-12:00" in str(form.query_one("#pf-available-error").render())
+        assert form.query_one("#pf-available", Input).value == "周八 08:00-12:00"
 
 
 async def test_switching_language_refills_the_screen_in_english(workspace: Workspace) -> None:

@@ -20,6 +20,7 @@ import pendulum
 
 from roster_tui.domain.availability import AvailabilityError, parse_window
 from roster_tui.domain.clock import parse_hhmm
+from roster_tui.domain.contact import is_phone
 from roster_tui.interchange.problems import Plain
 
 E = TypeVar("E", bound=StrEnum)
@@ -52,6 +53,14 @@ def text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise Bad("import.expected_text", value=value)
     return value
+
+
+def phone(value: object) -> str:
+    """A phone number as the forms take it: a Chinese mobile or a landline with area code."""
+    written = text(value)
+    if not is_phone(written):
+        raise Bad("import.phone_bad", value=value)
+    return written
 
 
 def integer(minimum: int) -> Callable[[object], int]:

@@ -73,7 +73,7 @@ ROWS: dict[str, dict[str, Field]] = {
     "person": {
         "id": _ID,
         "name": _NAME,
-        "phone": Field(f.text),
+        "phone": Field(f.phone),
         "community": Field(f.text, ref="community"),
         "roles": Field(f.choice_list(Role)),
         "party_group": _optional(f.text, ref="party_group"),
@@ -120,7 +120,7 @@ ROWS: dict[str, dict[str, Field]] = {
         "compound": Field(f.text, ref="compound"),
         "address": Field(f.text),
         "head": Field(f.text),
-        "phone": Field(f.text),
+        "phone": Field(f.phone),
         "people": Field(f.integer(1)),
         "start": Field(f.date),
         "days": _optional(f.integer(1)),

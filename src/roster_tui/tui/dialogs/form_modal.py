@@ -3,7 +3,8 @@
 A form names its box (``BOX_ID``), the prefix of its widget ids (``ID_PREFIX``: ``pf`` gives
 ``#pf-name``, ``#pf-error``, ``#pf-ok``) and the catalog prefix of its labels (``LABELS``). It
 yields its fields from :meth:`compose_fields` with :meth:`row`, and builds its answer in
-:meth:`read`, raising ``ValueError`` with the message to show when the input will not do.
+:meth:`read`, raising :class:`FieldErrors` (every field's problem at once, each shown under its
+field) or ``ValueError`` with one message when the input will not do. Nothing typed is lost.
 Enter in any box, Ctrl+S or OK saves; Escape or cancel dismisses with None.
 """
 
@@ -23,6 +24,14 @@ from roster_tui.i18n import t
 from roster_tui.tui.translate import translate_bindings
 
 AnswerT = TypeVar("AnswerT")
+
+
+class FieldErrors(ValueError):
+    """What is wrong with each field, by field name; the form shows each under its field."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("\n".join(errors.values()))
+        self.errors = errors
 
 
 class FormModal(ModalScreen[AnswerT | None]):
@@ -70,6 +79,9 @@ class FormModal(ModalScreen[AnswerT | None]):
         with Horizontal(classes="form-row"):
             yield Label(t(f"{self.LABELS}.{field}"), classes="form-label")
             yield widget
+        note = Static("", id=self.field_id(f"{field}-error"), classes="field-error")
+        note.display = False
+        yield note
 
     # -- the frame ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -100,9 +112,19 @@ class FormModal(ModalScreen[AnswerT | None]):
         self.dismiss(None)
 
     def action_save(self) -> None:
+        for note in self.query(".field-error").results(Static):
+            note.display = False
+        message = self.query_one(f"#{self.field_id('error')}", Static)
         try:
             answer = self.read()
+        except FieldErrors as exc:
+            for field, problem in exc.errors.items():
+                note = self.query_one(f"#{self.field_id(f'{field}-error')}", Static)
+                note.update(Content(problem))  # Content, not markup: problems quote input
+                note.display = True
+            message.update(Content(t("safety.form.fix", count=len(exc.errors))))
+            return
         except ValueError as exc:
-            self.query_one(f"#{self.field_id('error')}", Static).update(Content(str(exc)))
+            message.update(Content(str(exc)))
             return
         self.dismiss(answer)

@@ -11,10 +11,11 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.widgets import Select
 
+from roster_tui.domain.contact import is_phone
 from roster_tui.domain.model import Household, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.tui.dialogs.form_modal import FormModal
+from roster_tui.tui.dialogs.form_modal import FieldErrors, FormModal
 
 TEXT_FIELDS = ("address", "head", "phone", "people", "start", "days", "notes")
 
@@ -74,15 +75,21 @@ class HouseholdForm(FormModal[Household]):
 
     def read(self) -> Household:
         text = {field: self.text(field) for field in TEXT_FIELDS}
+        errors: dict[str, str] = {}
         for field in ("address", "head", "phone"):
             if not text[field]:
-                raise ValueError(t(f"tui.households.form.error.{field}"))
-        people = _positive(text["people"], "people")
-        days = _positive(text["days"], "days") if text["days"] else None
+                errors[field] = t(f"tui.households.form.error.{field}")
+        if text["phone"] and not is_phone(text["phone"]):
+            errors["phone"] = t("safety.phone.bad")
+        people = _positive(text["people"], "people", errors)
+        days = _positive(text["days"], "days", errors) if text["days"] else None
+        start = dt.date.min
         try:
             start = dt.date.fromisoformat(text["start"])
         except ValueError:
-            raise ValueError(t("tui.households.form.error.start")) from None
+            errors["start"] = t("tui.households.form.error.start")
+        if errors:
+            raise FieldErrors(errors)
         values = {
             "compound": str(self.query_one("#hf-compound", Select).value),
             "address": text["address"],
@@ -98,7 +105,8 @@ class HouseholdForm(FormModal[Household]):
         return dataclasses.replace(self.household, **values)  # type: ignore[arg-type]
 
 
-def _positive(text: str, field: str) -> int:
+def _positive(text: str, field: str, errors: dict[str, str]) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise ValueError(t(f"tui.households.form.error.{field}"))
+        errors[field] = t(f"tui.households.form.error.{field}")
+        return 0
     return int(text)

@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from roster_tui.domain.model import Leave
 from roster_tui.i18n import t
-from roster_tui.services.people import LeaveInputError, make_leave
-from roster_tui.tui.dialogs.form_modal import FormModal
+from roster_tui.services.people import LeaveInputError, LeaveProblem, make_leave
+from roster_tui.tui.dialogs.form_modal import FieldErrors, FormModal
 
 
 class LeaveForm(FormModal[Leave]):
@@ -43,4 +43,6 @@ class LeaveForm(FormModal[Leave]):
         try:
             return make_leave(self.person_id, start, end, reason)
         except LeaveInputError as exc:
-            raise ValueError(t(f"tui.people.leave.error.{exc.problem.value}")) from None
+            message = t(f"tui.people.leave.error.{exc.problem.value}")
+            field = {LeaveProblem.FROM_FORMAT: "from"}.get(exc.problem, "to")
+            raise FieldErrors({field: message}) from None

@@ -8,11 +8,13 @@ import re
 from textual.app import ComposeResult
 from textual.widgets import Select, SelectionList
 
-from roster_tui.domain.availability import AvailabilityError, parse_window
+from roster_tui.domain.availability import AvailabilityError, canonical_window
+from roster_tui.domain.contact import is_phone
 from roster_tui.domain.model import Person, Role, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.tui.dialogs.form_modal import FormModal
+from roster_tui.tui.dialogs.form_modal import FieldErrors, FormModal
+from roster_tui.tui.widgets.availability_label import window_label
 
 # Windows are separated by semicolons (a comma already joins days: "sat,sun 00:00-24:00").
 _WINDOW_SEPARATOR = re.compile(r"[;；]")
@@ -22,20 +24,18 @@ NEVER_AVAILABLE = "-"
 def availability_text(available: tuple[str, ...] | None) -> str:
     if available is None:
         return ""
-    return "; ".join(available) if available else NEVER_AVAILABLE
+    return "; ".join(window_label(w) for w in available) if available else NEVER_AVAILABLE
 
 
 def parse_availability(text: str) -> tuple[str, ...] | None:
-    """Form text → windows: empty is always available, ``-`` never. Raises AvailabilityError."""
+    """Form text → windows as stored (Chinese is read too): empty is always available, ``-``
+    never. Raises AvailabilityError."""
     text = text.strip()
     if not text:
         return None
     if text == NEVER_AVAILABLE:
         return ()
-    windows = tuple(w.strip() for w in _WINDOW_SEPARATOR.split(text) if w.strip())
-    for window in windows:
-        parse_window(window)
-    return windows
+    return tuple(canonical_window(w) for w in _WINDOW_SEPARATOR.split(text) if w.strip())
 
 
 class PersonForm(FormModal[Person]):
@@ -109,10 +109,13 @@ class PersonForm(FormModal[Person]):
 
     def read(self) -> Person:
         name, phone = self.text("name"), self.text("phone")
+        errors: dict[str, str] = {}
         if not name:
-            raise ValueError(t("tui.people.form.error.name"))
+            errors["name"] = t("tui.people.form.error.name")
         if not phone:
-            raise ValueError(t("tui.people.form.error.phone"))
+            errors["phone"] = t("tui.people.form.error.phone")
+        elif not is_phone(phone):
+            errors["phone"] = t("safety.phone.bad")
         max_text = self.text("max")
         limit: float | None = None
         if max_text:
@@ -121,11 +124,14 @@ class PersonForm(FormModal[Person]):
             except ValueError:
                 limit = -1
             if not 0 < limit <= 168:
-                raise ValueError(t("tui.people.form.error.max"))
+                errors["max"] = t("tui.people.form.error.max")
+        available: tuple[str, ...] | None = None
         try:
             available = parse_availability(self.text("available"))
         except AvailabilityError as exc:
-            raise ValueError(t("tui.people.form.error.available", window=str(exc))) from None
+            errors["available"] = t("tui.people.form.error.available", window=str(exc))
+        if errors:
+            raise FieldErrors(errors)
         community = self.query_one("#pf-community", Select).value
         group = self.query_one("#pf-group", Select).value
         chosen = set(self.query_one("#pf-roles", SelectionList).selected)

@@ -14,6 +14,7 @@ from roster_tui.domain.model import Leave, Person, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.people import PersonWeek
+from roster_tui.tui.widgets.availability_label import window_label
 from roster_tui.tui.widgets.household_labels import days_left_text
 from roster_tui.tui.widgets.person_label import person_label, role_names
 
@@ -100,7 +101,7 @@ def _head(person: Person, roster: Roster, names: _Names) -> list[Text]:
     elif not person.available:
         windows = t("tui.people.detail.never")
     else:
-        windows = "; ".join(printable(w) for w in person.available)
+        windows = "; ".join(printable(window_label(w)) for w in person.available)
     return [
         title,
         Text(f"{ident} | {role_names(person.roles)}"),
