@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import shutil
+import subprocess
 from pathlib import Path
 
 from conftest import TODAY
@@ -95,3 +97,64 @@ async def test_the_household_sheet_counts_days_left_from_the_apps_today(
         days_column = rows[0].index("剩余天数")
         for row in active:
             assert int(row[days_column]) == days_left(by_id[row[0]], roster.settings, friday)
+
+
+async def _choose(pilot: Pilot[None], field: ChoiceField[str], value: str) -> None:
+    for _ in range(len(field.choices)):
+        if field.value == value:
+            return
+        field.focus()
+        await pilot.press("right")
+    assert field.value == value
+
+
+async def test_enter_in_the_path_writes_a_persons_sheet_naming_them(
+    workspace: Workspace, tmp_path: Path
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await _open_export(app, pilot)
+        roster = app.roster
+        assert roster is not None
+        await _choose(pilot, dialog.query_one("#fmt", ChoiceField), "txt")
+        await _choose(pilot, dialog.query_one("#scope-kind", ChoiceField), "person")
+        names = [name for name, _ in dialog.query_one("#scope", ChoiceField).choices]
+        assert len(names) == len(set(names))  # namesakes told apart
+        person = next(p for p in roster.people if p.active and p.name == "张伟")
+        await _choose(pilot, dialog.query_one("#scope", ChoiceField), person.id)
+        path = dialog.query_one("#path", Input)
+        path.value = str(tmp_path / "mine.txt")
+        path.focus()
+        await pilot.press("enter")
+        await settle(app, pilot)
+        text = (tmp_path / "mine.txt").read_text(encoding="utf-8")
+        assert person.name in text
+
+
+async def test_print_sends_the_chosen_sheet_to_lp_as_a_pdf(
+    workspace: Workspace, tmp_path: Path, monkeypatch: object
+) -> None:
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    received = tmp_path / "printed.pdf"
+    fake_lp = bin_dir / "lp"
+    fake_lp.write_text(f"#!/bin/sh\ncat > {received}\n")
+    fake_lp.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await _open_export(app, pilot)
+        await _choose(pilot, dialog.query_one("#what", ChoiceField), "duties")
+        await pilot.click("#do-print")
+        await settle(app, pilot)
+        for _ in range(100):
+            if received.exists() and received.stat().st_size:
+                break
+            await pilot.pause(0.1)
+        assert received.read_bytes().startswith(b"%PDF")
+        if shutil.which("pdftotext"):
+            text = subprocess.run(["pdftotext", str(received), "-"], capture_output=True)
+            assert "包街包院责任表" in text.stdout.decode("utf-8")

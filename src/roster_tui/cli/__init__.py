@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("what", choices=("roster", "duties", "households", "signin"))
     exp.add_argument("--week", required=True, metavar="YYYY-Www")
     exp.add_argument(
-        "--format", dest="fmt", required=True, choices=("csv", "html", "txt", "ics", "xlsx")
+        "--format", dest="fmt", required=True, choices=("csv", "html", "pdf", "txt", "ics", "xlsx")
     )
     exp.add_argument("--community", metavar="ID")
     exp.add_argument("--person", metavar="ID")

@@ -18,17 +18,17 @@ from roster_tui.i18n import t
 from roster_tui.services.safe_write import write_safely
 
 WHATS = ("roster", "duties", "households", "signin")
-FORMATS = ("csv", "html", "txt", "ics", "xlsx")
+FORMATS = ("csv", "html", "pdf", "txt", "ics", "xlsx")
 
 # Which formats each sheet comes in (the README's command line and the office's habits).
 SUPPORTED: dict[str, tuple[str, ...]] = {
     "roster": FORMATS,
-    "duties": ("csv", "html", "xlsx"),
-    "households": ("csv", "html", "xlsx"),
-    "signin": ("html",),
+    "duties": ("csv", "html", "pdf", "xlsx"),
+    "households": ("csv", "html", "pdf", "xlsx"),
+    "signin": ("html", "pdf"),
 }
 # Formats meant for paper: printing one is recorded, and later editions count changes since.
-PRINTABLE = ("html", "txt")
+PRINTABLE = ("html", "pdf", "txt")
 
 
 class ExportProblem(ValueError):
@@ -58,7 +58,7 @@ class ExportRequest:
 
 # Which options each format reads; anything else given is a mistake worth saying.
 _OPTION_FORMATS: dict[str, tuple[str, ...]] = {
-    "by": ("html", "txt"),
+    "by": ("html", "pdf", "txt"),
     "encoding": ("csv",),
     "width": ("txt",),
 }
@@ -129,6 +129,8 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
         issued = issued_from_json(request.issued or {})
         return export.write_ics(view, lang=lang, printed_at=printed_at, issued=issued)
     by: PageBy = "compound" if request.by == "compound" else "community"
+    if fmt == "pdf":
+        return _pdf(view, request, by, today)
     if fmt == "txt":
         return export.write_roster_text(
             view,
@@ -153,6 +155,23 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
             view, lang=lang, by=by, edition=edition, printed_at=printed_at
         )
     return html.encode("utf-8")
+
+
+def _pdf(view: export.WeekView, request: ExportRequest, by: PageBy, today: dt.date) -> bytes:
+    from roster_tui.export import pdf_writer  # fpdf2 and the font load only for a PDF
+
+    lang, edition, printed_at = request.lang, request.edition, request.printed_at
+    if request.what == "duties":
+        return pdf_writer.write_duties_pdf(view, lang=lang, edition=edition, printed_at=printed_at)
+    if request.what == "households":
+        return pdf_writer.write_households_pdf(
+            view, lang=lang, edition=edition, printed_at=printed_at, as_of=today
+        )
+    if request.what == "signin":
+        return pdf_writer.write_signin_pdf(view, lang=lang, edition=edition, printed_at=printed_at)
+    return pdf_writer.write_roster_pdf(
+        view, lang=lang, by=by, edition=edition, printed_at=printed_at
+    )
 
 
 def calendar_key(request: ExportRequest) -> str:

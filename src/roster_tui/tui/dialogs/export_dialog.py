@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, LoadingIndicator, Static
 from roster_tui.domain.clock import iso_week_label, parse_iso_week
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
-from roster_tui.export.privacy import AUDIENCES
+from roster_tui.export import AUDIENCES, WeekView
 from roster_tui.i18n import current_language, t
 from roster_tui.services.exporting import (
     PRINTABLE,
@@ -37,7 +37,8 @@ from roster_tui.tui.widgets.choice_field import ChoiceField
 if TYPE_CHECKING:
     from roster_tui.tui.app import RosterApp
 
-EXTENSIONS = {"csv": "csv", "html": "html", "txt": "txt", "ics": "ics", "xlsx": "xlsx"}
+SCOPE_KINDS = ("subdistrict", "community", "post", "person")
+EXTENSIONS = {f: f for f in ("csv", "html", "pdf", "txt", "ics", "xlsx")}
 
 
 class ExportDialog(ModalScreen[None]):
@@ -45,6 +46,7 @@ class ExportDialog(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "dismiss", "tui.key.cancel"),
         Binding("ctrl+s", "export", "tui.export.do"),
+        Binding("enter", "export", "tui.export.do", show=False),
     ]
 
     def __init__(self, roster: Roster, monday: dt.date) -> None:
@@ -56,14 +58,13 @@ class ExportDialog(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         whats = [(t(f"tui.export.what.{w}"), w) for w in SUPPORTED]
-        scopes = [(t("tui.export.scope.all"), "")] + [
-            (printable(c.name), c.id) for c in self.roster.communities
-        ]
+        kinds = [(t(f"tui.export.scope.{k}"), k) for k in SCOPE_KINDS]
         with Vertical(id="export-box"):
             yield Static(t("tui.export.title"), classes="title")
             yield ChoiceField(t("tui.export.what"), whats, id="what")
             yield ChoiceField(t("tui.export.format"), self._formats("roster"), id="fmt")
-            yield ChoiceField(t("tui.export.scope"), scopes, id="scope")
+            yield ChoiceField(t("tui.export.scope"), kinds, id="scope-kind")
+            yield ChoiceField(t("tui.export.target"), self._targets("subdistrict"), id="scope")
             yield ChoiceField(t("tui.export.audience"), self._audiences(), id="audience")
             with Horizontal(classes="field"):
                 yield Static(t("tui.export.week"), classes="label")
@@ -91,6 +92,31 @@ class ExportDialog(ModalScreen[None]):
     def _formats(what: str) -> list[tuple[str, str]]:
         return [(f.upper(), f) for f in SUPPORTED[what]]
 
+    def _targets(self, kind: str) -> list[tuple[str, str]]:
+        """What the scope can name: communities, posts, or people told apart by community and
+        phone tail when they share a name."""
+        if kind == "community":
+            return [(printable(c.name), c.id) for c in self.roster.communities]
+        if kind == "post":
+            compounds = {c.id: c.name for c in self.roster.compounds}
+            return [
+                (printable(f"{compounds.get(p.compound, '')} · {p.name}"), p.id)
+                for p in self.roster.posts
+            ]
+        if kind == "person":
+            view = WeekView(self.roster, self.monday, [])
+            people = [p for p in self.roster.people if p.active]
+            return [(printable(view.person_label(p.id)), p.id) for p in people]
+        return [(printable(self.roster.subdistrict.name), "")]
+
+    @on(ChoiceField.Changed, "#scope-kind")
+    def _scope_kind_changed(self, event: ChoiceField.Changed) -> None:
+        self.query_one("#scope", ChoiceField).set_choices(self._targets(str(event.value)))
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_export()
+
     @staticmethod
     def _audiences() -> list[tuple[str, str]]:
         return [(t(f"tui.export.audience.{a}"), a) for a in AUDIENCES]
@@ -113,11 +139,15 @@ class ExportDialog(ModalScreen[None]):
         except ValueError:
             self._status(t("cli.bad_week", value=self.query_one("#week", Input).value), error=True)
             return None
+        kind = self.query_one("#scope-kind", ChoiceField).value
+        target = self.query_one("#scope", ChoiceField).value or None
         return ExportRequest(
             what=self.query_one("#what", ChoiceField).value,
             fmt=self.query_one("#fmt", ChoiceField).value,
             monday=monday,
-            community=self.query_one("#scope", ChoiceField).value or None,
+            community=target if kind == "community" else None,
+            post=target if kind == "post" else None,
+            person=target if kind == "person" else None,
             audience=self.query_one("#audience", ChoiceField).value,
             lang=current_language(),
             today=cast("RosterApp", self.app).today(),
@@ -144,7 +174,8 @@ class ExportDialog(ModalScreen[None]):
         request = self._request()
         if request is not None:
             self._busy(True)
-            self.run_print(dataclasses.replace(request, what="roster", fmt="txt"))
+            # The sheet, scope and audience chosen, as the PDF lp takes on every CUPS system.
+            self.run_print(dataclasses.replace(request, fmt="pdf"))
 
     def _busy(self, busy: bool) -> None:
         self.query_one("#export-busy").display = busy
@@ -194,7 +225,7 @@ class ExportDialog(ModalScreen[None]):
                 self._finished, t("tui.export.print_failed", error=printable(error)), True
             )
             return
-        app.workspace.record_print(request.monday, "roster.txt")
+        app.workspace.record_print(request.monday, f"{request.what}.{request.fmt}")
         self.app.call_from_thread(self._finished, t("tui.export.printed"), False)
 
     def _finished(self, message: str, error: bool) -> None:
