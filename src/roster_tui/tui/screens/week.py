@@ -27,6 +27,7 @@ from roster_tui.services.candidates import Candidate, CandidateRanker
 from roster_tui.services.fill import FillPlan, explanation_lines, plan_fill
 from roster_tui.services.week_filter import filter_rows
 from roster_tui.services.week_grid import GroupRow, ShiftRow, build_rows, gaps_by_cell
+from roster_tui.tui.dialogs.confirm import ConfirmDialog
 from roster_tui.tui.dialogs.fill_preview import FillPreview
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.person_picker import PersonPicker
@@ -75,6 +76,9 @@ class WeekScreen(RosterScreen):
         filter_input.cursor_blink = False
         yield filter_input
         yield WeekTable()
+        pending = Static(id="week-pending")
+        pending.display = False
+        yield pending
         yield Static(id="cell-info")
 
     def show_roster(self, roster: Roster) -> None:
@@ -214,6 +218,10 @@ class WeekScreen(RosterScreen):
         self.query_one("#week-filter", Input).focus()
 
     def action_clear_filter(self) -> None:
+        if self._swap_from is not None:  # Esc first ends what is half done
+            self._set_swap(None)
+            self.notify(t("safety.swap.cancelled"))
+            return
         box = self.query_one("#week-filter", Input)
         if box.value:
             box.value = ""
@@ -288,6 +296,19 @@ class WeekScreen(RosterScreen):
 
         self._choose_person(instance, t("tui.week.remove_title"), remove)
 
+    def _set_swap(self, pending: tuple[InstanceKey, str] | None) -> None:
+        """The half-done swap, shown on its own line until it finishes or Esc cancels it."""
+        self._swap_from = pending
+        line = self.query_one("#week-pending", Static)
+        line.display = pending is not None
+        if pending is not None and self.data is not None:
+            key, pid = pending
+            person = self.data.people.get(pid)
+            name = printable(person.name) if person else pid
+            instance = self.data.instances.get(key)
+            where = self._where(instance) if instance else key[0]
+            line.update(Text(t("safety.swap.pending", person=name, where=where)))
+
     def action_swap(self) -> None:
         instance, data = self.current_instance(), self.data
         if instance is None or data is None:
@@ -296,18 +317,45 @@ class WeekScreen(RosterScreen):
         if self._swap_from is None:
 
             def first(pid: str) -> None:
-                self._swap_from = (instance.key, pid)
-                self.notify(t("tui.week.swap_next"), timeout=6)
+                self._set_swap((instance.key, pid))
 
             self._choose_person(instance, t("tui.week.swap_title"), first)
             return
         from_key, a_id = self._swap_from
-        self._swap_from = None
 
-        def second(b_id: str) -> None:
+        def swap(b_id: str) -> None:
             a, b = data.people.get(a_id), data.people.get(b_id)
             if a and b:
                 self.roster_app.edit(lambda ws: ws.swap(roster, from_key, a, instance.key, b))
+
+        def second(b_id: str) -> None:
+            self._set_swap(None)
+            source = data.instances.get(from_key)
+            if source is None or source.post.id == instance.post.id:
+                swap(b_id)
+                return
+            a, b = data.people.get(a_id), data.people.get(b_id)
+            lines = [
+                t(
+                    "safety.swap.line",
+                    person=printable(a.name) if a else a_id,
+                    first=self._where(source),
+                    second=self._where(instance),
+                ),
+                t(
+                    "safety.swap.line",
+                    person=printable(b.name) if b else b_id,
+                    first=self._where(instance),
+                    second=self._where(source),
+                ),
+                t("safety.swap.other_post"),
+            ]
+
+            def answered(go: bool | None) -> None:
+                if go:
+                    swap(b_id)
+
+            self.app.push_screen(ConfirmDialog(t("safety.swap.title"), lines), answered)
 
         self._choose_person(instance, t("tui.week.swap_title"), second)
 
