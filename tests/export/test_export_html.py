@@ -108,7 +108,8 @@ def test_days_are_labelled_with_date_and_weekday(view: WeekView) -> None:
 
 def test_footer_stamp_carries_edition_and_print_time(view: WeekView) -> None:
     document = write_roster_html(view, lang="zh", edition=3, printed_at=PRINTED_AT)
-    assert document.count("第3版 · 打印于 2026-11-28 09:30") == 2
+    assert document.count('<footer class="stamp">第3版 · 打印于 2026-11-28 09:30</footer>') == 2
+    assert document.count('content: "第3版 · 打印于 2026-11-28 09:30 · "') == 2  # page margins
     aware = dt.datetime(2026, 11, 28, 1, 30, tzinfo=dt.UTC)
     assert "打印于 2026-11-28 09:30" in write_roster_html(view, printed_at=aware, lang="zh")
 
@@ -150,8 +151,8 @@ def test_signin_sheets_are_one_portrait_page_per_post(view: WeekView) -> None:
     assert "@page { size: A4 portrait;" in document
     for heading in ("签到", "签退", "排班人员"):
         assert f"<th>{heading}</th>" in document
-    # 7 days x (2 + 1 + 2) shifts, each with three blank columns to sign in.
-    assert document.count('<td class="blank"></td>') == 7 * 5 * 3
+    # A line per expected person and shift: 7 days x (2 + 1 | 1 | 1 + 1), three blanks each.
+    assert document.count('<td class="blank"></td>') == 7 * (3 + 1 + 2) * 3
 
 
 def test_empty_week_prints_a_page_that_says_so(roster: Roster) -> None:
@@ -168,3 +169,10 @@ def test_responsibility_pages_mark_gaps(view: WeekView, view_of: Callable[..., W
     households = write_households_html(internal, lang="zh", printed_at=PRINTED_AT)
     assert "未落实：无包户人" in households
     assert "=cmd|&#x27; /C calc&#x27;!A0" in households
+
+
+def test_a_name_cannot_break_out_of_the_page_margins_css(roster: Roster) -> None:
+    roster.communities[0] = replace(roster.communities[0], name='东风"}</style><script>x</script>')
+    document = write_roster_html(WeekView(roster, MONDAY, build_instances(roster)), lang="zh")
+    assert "<script>" not in document
+    assert document.count("</style>") == document.count("<style>")

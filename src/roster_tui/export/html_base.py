@@ -6,14 +6,23 @@ No external URL of any kind: the file prints the same on an office PC with no ne
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rich.cells import cell_len
 
-from roster_tui.export.labels import stamp_label
+from roster_tui.export.labels import (
+    internal_mark,
+    printed_time,
+    stamp_label,
+    week_label,
+)
 from roster_tui.export.sanitize import sanitize
 from roster_tui.export.tables import Row, Table, Value
+from roster_tui.export.view import WeekView
+from roster_tui.i18n import t
 
 FONT_STACK = (
     '"Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", SimSun, sans-serif'
@@ -23,7 +32,8 @@ FONT_STACK = (
 _SHORT_TEXT = 14
 
 _BASE_CSS = """
-@page { size: A4 %(orientation)s; margin: 10mm; }
+@page { size: A4 %(orientation)s; margin: 12mm 10mm; font-family: %(fonts)s; font-size: 8.5pt; }
+.internal { float: right; margin: 0; font-weight: bold; border: 1pt solid #000; padding: 0 2mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; font-family: %(fonts)s; font-size: 11pt; color: #000; }
@@ -75,20 +85,68 @@ def document(
     )
 
 
-def page(heading: str, subheading: str, meta: Iterable[str], body: str, stamp: str) -> str:
-    """One printed page: headings, a line of facts, the body and the edition stamp."""
-    facts = "".join(f"<span>{esc(item)}</span>" for item in meta if item)
+@dataclass(frozen=True, slots=True)
+class Foot:
+    """What every printed page of a document repeats besides its own heading."""
+
+    stamp: str  # 第N版 · 打印于 …
+    week: str
+    mark: str  # 内部资料 · 注意保密, or "" on a public sheet
+    lang: str
+
+
+def css_string(text: str) -> str:
+    """``text`` as a CSS string literal that cannot close the string or the style element."""
+    out = []
+    for char in sanitize(text):
+        if char in '"\\<>&' or ord(char) < 0x20:
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _page_counter(lang: str) -> str:
+    """第N页/共M页 as CSS content: the words around the page and pages counters."""
+    words = t("export.page_of", lang=lang, page="\x00", pages="\x01")
+    first, rest = words.split("\x00")
+    middle, last = rest.split("\x01")
     return (
-        '<section class="page">\n<header>\n'
-        f"<h1>{esc(heading)}</h1>\n"
-        + (f"<h2>{esc(subheading)}</h2>\n" if subheading else "")
-        + f'<p class="meta">{facts}</p>\n</header>\n{body}\n'
-        f'<footer class="stamp">{esc(stamp)}</footer>\n</section>'
+        f"{css_string(first)} counter(page) {css_string(middle)} counter(pages) {css_string(last)}"
     )
 
 
-def stamp(edition: int, printed_at: dt.datetime, lang: str) -> str:
-    return stamp_label(edition, printed_at, lang)
+def page(heading: str, subheading: str, meta: Iterable[str], body: str, foot: Foot) -> str:
+    """One sheet: headings, a line of facts, the body and the edition stamp. When the sheet runs
+    onto more paper, every printed page still names the sheet, week, page, edition and mark in
+    its margins (a named @page per sheet: Chromium and other CSS paged-media printers)."""
+    facts = "".join(f"<span>{esc(item)}</span>" for item in meta if item)
+    running = " · ".join(p for p in (heading, subheading, foot.week) if p)
+    name = "s" + hashlib.sha1(running.encode("utf-8")).hexdigest()[:10]
+    margins = (
+        f"@page {name} {{ @top-left {{ content: {css_string(running)}; }}"
+        f" @bottom-left {{ content: {css_string(foot.mark)}; }}"
+        f" @bottom-right {{ content: {css_string(foot.stamp + ' · ')}"
+        f" {_page_counter(foot.lang)}; }} }}"
+    )
+    mark = f'<p class="internal">{esc(foot.mark)}</p>\n' if foot.mark else ""
+    return (
+        f"<style>{margins}</style>\n"
+        f'<section class="page" style="page: {name}">\n<header>\n'
+        f"{mark}<h1>{esc(heading)}</h1>\n"
+        + (f"<h2>{esc(subheading)}</h2>\n" if subheading else "")
+        + f'<p class="meta">{facts}</p>\n</header>\n{body}\n'
+        f'<footer class="stamp">{esc(foot.stamp)}</footer>\n</section>'
+    )
+
+
+def foot(view: WeekView, edition: int, printed_at: dt.datetime | None, lang: str) -> Foot:
+    return Foot(
+        stamp_label(edition, printed_time(view, printed_at), lang),
+        week_label(view, lang),
+        internal_mark(view, lang),
+        lang,
+    )
 
 
 def _value_html(value: Value) -> tuple[str, bool]:

@@ -8,15 +8,13 @@ from itertools import groupby
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Post
 from roster_tui.export.grid import GridCell, GridPage, GridRow, PageBy, grid_pages
-from roster_tui.export.html_base import document, esc, page, stamp, table_html
+from roster_tui.export.html_base import Foot, document, esc, foot, page, table_html
 from roster_tui.export.labels import (
     counted_names,
     date_label,
     date_label_full,
     language,
     leader_label,
-    list_separator,
-    printed_time,
     shortage_label,
     time_range_label,
     week_label,
@@ -39,7 +37,7 @@ _GRID_CSS = """
 """
 
 _SIGNIN_CSS = """
-.signin td { height: 9mm; }
+.signin td { padding-top: 0; padding-bottom: 0; }
 .signin th small { display: block; font-weight: normal; }
 .signin td.hours { font-size: 10pt; }
 .signin td.blank { background: #fff; }
@@ -106,7 +104,7 @@ def write_roster_html(
 ) -> str:
     """The week grid, one A4 landscape page per compound (or per community with ``by``)."""
     lang = language(lang)
-    when = stamp(edition, printed_time(view, printed_at), lang)
+    when = foot(view, edition, printed_at, lang)
     week = week_label(view, lang)
     pages = [
         page(
@@ -127,7 +125,7 @@ def write_roster_html(
     return document(title, pages, lang=lang, extra_css=_GRID_CSS)
 
 
-def _table_pages(view: WeekView, table: Table, lang: str, when: str, subtitle: str) -> list[str]:
+def _table_pages(view: WeekView, table: Table, lang: str, when: Foot, subtitle: str) -> list[str]:
     groups = table.groups() or [("", [])]
     return [
         page(
@@ -151,7 +149,7 @@ def write_duties_html(
     """包街包院 responsibility, one page per community; uncovered streets and compounds marked."""
     lang = language(lang)
     table = duties_table(view, lang)
-    when = stamp(edition, printed_time(view, printed_at), lang)
+    when = foot(view, edition, printed_at, lang)
     pages = _table_pages(view, table, lang, when, week_label(view, lang))
     return document(table.title, pages, lang=lang)
 
@@ -167,7 +165,7 @@ def write_households_html(
     """Quarantined households and their carers, one page per community, gaps marked."""
     lang = language(lang)
     table = households_table(view, lang, as_of=as_of)
-    when = stamp(edition, printed_time(view, printed_at), lang)
+    when = foot(view, edition, printed_at, lang)
     day = as_of or view.monday
     subtitle = date_label_full(day, lang)
     pages = _table_pages(view, table, lang, when, subtitle)
@@ -191,31 +189,44 @@ def _signin_table(
         f"<thead><tr>{head}</tr></thead>",
     ]
     lines.append("<tbody>")
-    for day in view.days:
-        shifts = [s for s in post.shifts if not only_theirs or (post.id, s.name) in on_shift]
-        for index, shift in enumerate(shifts):
-            instance = found.get((post.id, day, shift.name))
-            names = list_separator(lang).join(counted_names(view, instance)) if instance else ""
+    shifts = [s for s in post.shifts if not only_theirs or (post.id, s.name) in on_shift]
+    # A signature line per person and shift, all of the week on one A4 portrait page: the
+    # lines share the page's height (about 225 mm under the heading), 9 mm at most each.
+    per_day = [
+        [(shift, found.get((post.id, day, shift.name))) for shift in shifts] for day in view.days
+    ]
+    counts = [
+        max(1, shift.need, len(instance.counted) if instance else 0)
+        for day in per_day
+        for shift, instance in day
+    ]
+    line_mm = min(9.0, 225 / max(1, sum(counts)))
+    for day, day_shifts in zip(view.days, per_day, strict=True):
+        day_rows = sum(max(1, s.need, len(i.counted) if i else 0) for s, i in day_shifts)
+        for index, (shift, instance) in enumerate(day_shifts):
+            names = counted_names(view, instance) if instance else []
             short = shortage_label(view, instance, lang) if instance else ""
             hours = time_range_label(view, instance, lang) if instance else ""
-            people = (
-                f'<td class="alert">{esc(names)} <span class="mark">{esc(short)}</span></td>'
-                if short
-                else f"<td>{esc(names)}</td>"
-            )
-            # Room for each person expected on the shift to sign on their own line.
-            height = f' style="height:{9 * max(1, shift.need)}mm"'
-            date_cell = (
-                f'<th rowspan="{len(shifts)}">{esc(date_label(day, lang))}'
-                f"<small>{esc(weekday_label(day, lang))}</small></th>"
-                if index == 0
-                else ""
-            )
-            lines.append(
-                f"<tr{height}>{date_cell}<td>{esc(shift.name)}</td>"
-                f'<td class="hours">{esc(hours)}</td>{people}'
-                '<td class="blank"></td><td class="blank"></td><td class="blank"></td></tr>'
-            )
+            rows = max(1, shift.need, len(names))
+            for line in range(rows):
+                cells = []
+                if index == 0 and line == 0:
+                    cells.append(
+                        f'<th rowspan="{day_rows}">{esc(date_label(day, lang))}'
+                        f"<small>{esc(weekday_label(day, lang))}</small></th>"
+                    )
+                if line == 0:
+                    cells.append(
+                        f'<td rowspan="{rows}">{esc(shift.name)}</td>'
+                        f'<td class="hours" rowspan="{rows}">{esc(hours)}</td>'
+                    )
+                name = esc(names[line]) if line < len(names) else ""
+                if short and line == rows - 1:
+                    name += f' <span class="mark">{esc(short)}</span>'
+                alert = ' class="alert"' if short and line >= len(names) else ""
+                cells.append(f"<td{alert}>{name}</td>")
+                cells.append('<td class="blank"></td>' * 3)
+                lines.append(f'<tr style="height:{line_mm:.1f}mm">{"".join(cells)}</tr>')
     lines.append("</tbody>\n</table>")
     return "\n".join(lines)
 
@@ -229,7 +240,7 @@ def write_signin_html(
 ) -> str:
     """签到表: one A4 portrait sheet per post for the week, blank 签到/签退 columns to sign."""
     lang = language(lang)
-    when = stamp(edition, printed_time(view, printed_at), lang)
+    when = foot(view, edition, printed_at, lang)
     week = week_label(view, lang)
     hint = f'<p class="hint">{esc(t("export.signin.hint", lang=lang))}</p>'
     found = {i.key: i for i in view.instances}
