@@ -7,6 +7,7 @@ from fill_store import MONDAY, demo_db_url  # noqa: F401  (fixture)
 
 from roster_tui.cli import main
 from roster_tui.services.fill import plan_fill
+from roster_tui.services.past import now_in
 from roster_tui.services.workspace import Workspace
 
 
@@ -16,7 +17,8 @@ def test_dry_run_lists_the_proposals_and_writes_nothing(
 ) -> None:
     workspace = Workspace.open(db_url)
     version = workspace.data_version()
-    plan = plan_fill(workspace.load(), MONDAY)
+    roster = workspace.load()
+    plan = plan_fill(roster, MONDAY, now_in(roster))  # the command leaves started shifts alone
     code = main(["--db", db_url, "--lang", "zh", "fill", "--week", "2026-W49", "--dry-run"])
     out = capsys.readouterr().out
     assert code == 0

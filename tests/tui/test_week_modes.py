@@ -89,3 +89,43 @@ async def test_a_confirmed_swap_across_posts_lands(workspace: Workspace) -> None
         assert screen.data.instances[other].assigned == (a,)
         assert screen.data.instances[first].assigned == (b,)
         assert screen.query_one(WeekTable) is not None
+
+
+async def test_copy_to_the_week_shows_what_it_will_do_and_esc_writes_nothing(
+    workspace: Workspace,
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "2", WeekScreen)
+        key = _cells_with_one_person(screen)[0]
+        assert screen._move_to(key)
+        before = workspace.data_version()
+        await pilot.press("c")
+        await settle(app, pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        text = "\n".join(dialog.lines)
+        assert "已开始的 3 天不改" in text and "新增缺口" in text  # Mon-Wed noon have started
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert workspace.data_version() == before
+
+
+async def test_correcting_a_started_shift_asks_first(workspace: Workspace) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "2", WeekScreen)
+        assert screen.data is not None
+        monday = TODAY - dt.timedelta(days=2)
+        key = next(k for k, i in screen.data.instances.items() if k[1] == monday and i.assigned)
+        assert screen._move_to(key)
+        before = workspace.data_version()
+        await pilot.press("d")
+        await settle(app, pilot)
+        if not isinstance(app.screen, ConfirmDialog):  # several people: pick the first
+            await pilot.press("enter")
+            await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert workspace.data_version() == before

@@ -22,6 +22,7 @@ from roster_tui.services.fill import (
     proposal_rows,
     spread_line,
 )
+from roster_tui.services.past import now_in
 from roster_tui.services.workspace import Workspace
 
 EXIT_OK = 0
@@ -31,7 +32,8 @@ def run_fill(
     workspace: Workspace, monday: dt.date, *, dry_run: bool, console: Console | None = None
 ) -> int:
     console = console or Console(highlight=False)
-    plan = plan_fill(workspace.load(), monday)
+    roster = workspace.load()
+    plan = plan_fill(roster, monday, now_in(roster))  # started shifts are left as they were
     print_plan(plan, console)
     if dry_run:
         console.print(Text(t("fill.cli.dry_run")))

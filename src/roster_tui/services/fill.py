@@ -28,6 +28,7 @@ from roster_tui.engine.fill import (
     fill_seats,
 )
 from roster_tui.i18n import t
+from roster_tui.services.past import started
 from roster_tui.services.workspace import Workspace
 
 
@@ -53,10 +54,17 @@ class FillPlan:
         return iso_week_label(self.monday)
 
 
-def plan_fill(roster: Roster, monday: dt.date) -> FillPlan:
-    """What the fill would do to the week starting ``monday``; changes nothing."""
+def plan_fill(roster: Roster, monday: dt.date, now: dt.datetime | None = None) -> FillPlan:
+    """What the fill would do to the week starting ``monday``; changes nothing.
+
+    With ``now``, shifts that have started by then are left as they are (they are the record).
+    """
     context = WeekContext.build(roster, monday)
     seats = fill_seats(context)
+    if now is not None:
+        clock = context.expander.clock
+        kept = tuple(p for p in seats.proposals if not started(roster, p.key, now, clock))
+        seats = dataclasses.replace(seats, proposals=kept)
     sunday = monday + dt.timedelta(days=6)
     care = fill_care(roster, monday, sunday, context.expander.clock)
     changes = [
@@ -76,9 +84,9 @@ def apply_fill(workspace: Workspace, plan: FillPlan) -> AuditEntry | None:
 
 
 def fill_week(
-    workspace: Workspace, monday: dt.date, *, dry_run: bool = False
+    workspace: Workspace, monday: dt.date, *, dry_run: bool = False, now: dt.datetime | None = None
 ) -> tuple[FillPlan, AuditEntry | None]:
-    plan = plan_fill(workspace.load(), monday)
+    plan = plan_fill(workspace.load(), monday, now)
     return plan, None if dry_run else apply_fill(workspace, plan)
 
 

@@ -17,7 +17,7 @@ from roster_tui.domain.gaps import Gap
 from roster_tui.domain.model import Duty, Household, Leave, Person, Roster
 from roster_tui.engine.check import check
 from roster_tui.i18n import t
-from roster_tui.services import assignments, printing
+from roster_tui.services import assignments, past, printing
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.services.exporting import ExportRequest, calendar_key, issued_after
 from roster_tui.services.safe_write import database_files, private_copy_for, write_safely
@@ -106,25 +106,40 @@ class Workspace:
     def undo(self) -> AuditEntry:
         return self.store.undo_last(user=self.user)
 
-    def assign(self, roster: Roster, key: InstanceKey, person: Person) -> AuditEntry | None:
+    def assign(
+        self, roster: Roster, key: InstanceKey, person: Person, *, past: bool = False
+    ) -> AuditEntry | None:
+        """``past``: a confirmed correction of a shift that has started, marked in the history."""
         summary = t("action.assign", person=person.name, pid=person.id, where=_where(roster, key))
-        return self.apply(assignments.assign(roster, key, person.id), "assign", summary)
+        changes = assignments.assign(roster, key, person.id)
+        return self.apply(changes, "assign", _marked(summary, past))
 
-    def unassign(self, roster: Roster, key: InstanceKey, person: Person) -> AuditEntry | None:
+    def unassign(
+        self, roster: Roster, key: InstanceKey, person: Person, *, past: bool = False
+    ) -> AuditEntry | None:
         summary = t("action.unassign", person=person.name, pid=person.id, where=_where(roster, key))
-        return self.apply(assignments.unassign(roster, key, person.id), "unassign", summary)
+        changes = assignments.unassign(roster, key, person.id)
+        return self.apply(changes, "unassign", _marked(summary, past))
 
     def swap(
-        self, roster: Roster, first: InstanceKey, a: Person, second: InstanceKey, b: Person
+        self,
+        roster: Roster,
+        first: InstanceKey,
+        a: Person,
+        second: InstanceKey,
+        b: Person,
+        *,
+        past: bool = False,
     ) -> AuditEntry | None:
         changes = assignments.swap(roster, first, a.id, second, b.id)
         summary = t("action.swap", a=a.name, b=b.name, where=_where(roster, first))
-        return self.apply(changes, "swap", summary)
+        return self.apply(changes, "swap", _marked(summary, past))
 
-    def copy_to_week(self, roster: Roster, key: InstanceKey) -> AuditEntry | None:
-        monday = key[1] - dt.timedelta(days=key[1].weekday())
-        days = [monday + dt.timedelta(days=i) for i in range(7)]
-        changes = assignments.copy_to_days(roster, key, days)
+    def copy_to_week(
+        self, roster: Roster, key: InstanceKey, now: dt.datetime | None = None
+    ) -> AuditEntry | None:
+        """The cell's people onto the same shift on every day of its week not yet started."""
+        changes = copy_week_changes(roster, key, now or past.now_in(roster))[0]
         return self.apply(changes, "copy_week", t("action.copy_week", where=_where(roster, key)))
 
     def add_leave(self, leave: Leave, person: Person) -> AuditEntry | None:
@@ -165,6 +180,21 @@ class Workspace:
     def remove_duty(self, duty: Duty, person: Person, place: str) -> AuditEntry | None:
         summary = t("action.duty_remove", person=person.name, pid=person.id, place=place)
         return self.apply([Change(duty, None)], "duty.remove", summary)
+
+
+def copy_week_changes(
+    roster: Roster, key: InstanceKey, now: dt.datetime
+) -> tuple[list[Change], list[dt.date], list[dt.date]]:
+    """Copy to the week: the changes, the days written, and the started days left alone."""
+    monday = key[1] - dt.timedelta(days=key[1].weekday())
+    week = [monday + dt.timedelta(days=i) for i in range(7) if monday + dt.timedelta(i) != key[1]]
+    days, begun = past.open_days(roster, key, week, now)
+    return assignments.copy_to_days(roster, key, days), days, begun
+
+
+def _marked(summary: str, past: bool) -> str:
+    """A correction of a started shift says so in the history."""
+    return t("safety.past.mark", summary=summary) if past else summary
 
 
 def _where(roster: Roster, key: InstanceKey) -> str:

@@ -12,6 +12,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from typing import cast
 
+import pendulum
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -123,6 +124,13 @@ class RosterApp(App[None]):
             return self._fixed_today
         zone = self.roster.subdistrict.timezone if self.roster else "Asia/Shanghai"
         return today_in(zone)
+
+    def now(self) -> dt.datetime:
+        """The present in the sub-district's zone; noon of the frozen day in tests."""
+        zone = self.roster.subdistrict.timezone if self.roster else "Asia/Shanghai"
+        if self._fixed_today is not None:
+            return pendulum.datetime(*self._fixed_today.timetuple()[:3], 12, tz=zone)
+        return pendulum.now(zone)
 
     def take_today_view(self, roster: Roster, community: str) -> TodayView | None:
         """The today figures read at start-up, once, if they are of this roster and community."""

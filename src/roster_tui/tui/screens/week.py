@@ -32,6 +32,7 @@ from roster_tui.tui.dialogs.fill_preview import FillPreview
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.screens.week_guard import ask_if_started, preview_copy_week
 from roster_tui.tui.widgets.week_table import DAY_COLUMNS, RenderedRow, WeekTable, render_rows
 
 
@@ -252,9 +253,20 @@ class WeekScreen(RosterScreen):
         def chosen(person_id: str | None) -> None:
             person = data.people.get(person_id) if person_id else None
             if person is not None:
-                self.roster_app.edit(lambda ws: ws.assign(roster, instance.key, person))
+                ask_if_started(
+                    self,
+                    roster,
+                    [instance.key],
+                    lambda past: self.roster_app.edit(
+                        lambda ws: ws.assign(roster, instance.key, person, past=past)
+                    ),
+                )
 
         self.app.push_screen(PersonPicker(title, roster, rank=rank), chosen)
+
+    def where_key(self, key: InstanceKey) -> str:
+        instance = self.data.instances.get(key) if self.data else None
+        return self._where(instance) if instance else f"{key[0]} {key[1]} {key[2]}"
 
     def _where(self, instance: ShiftInstance) -> str:
         return (
@@ -292,7 +304,14 @@ class WeekScreen(RosterScreen):
         def remove(pid: str) -> None:
             person = data.people.get(pid)
             if person is not None:
-                self.roster_app.edit(lambda ws: ws.unassign(roster, instance.key, person))
+                ask_if_started(
+                    self,
+                    roster,
+                    [instance.key],
+                    lambda past: self.roster_app.edit(
+                        lambda ws: ws.unassign(roster, instance.key, person, past=past)
+                    ),
+                )
 
         self._choose_person(instance, t("tui.week.remove_title"), remove)
 
@@ -326,7 +345,14 @@ class WeekScreen(RosterScreen):
         def swap(b_id: str) -> None:
             a, b = data.people.get(a_id), data.people.get(b_id)
             if a and b:
-                self.roster_app.edit(lambda ws: ws.swap(roster, from_key, a, instance.key, b))
+                ask_if_started(
+                    self,
+                    roster,
+                    [from_key, instance.key],
+                    lambda past: self.roster_app.edit(
+                        lambda ws: ws.swap(roster, from_key, a, instance.key, b, past=past)
+                    ),
+                )
 
         def second(b_id: str) -> None:
             self._set_swap(None)
@@ -363,8 +389,13 @@ class WeekScreen(RosterScreen):
         instance, data = self.current_instance(), self.data
         if instance is None or data is None:
             return
-        roster = data.roster
-        self.roster_app.edit(lambda ws: ws.copy_to_week(roster, instance.key))
+        if not instance.assigned:
+            self.notify(t("tui.week.empty_cell"))
+            return
+        names = t("safety.days.separator").join(
+            printable(data.people[p].name) if p in data.people else p for p in instance.assigned
+        )
+        preview_copy_week(self, data.roster, instance.key, names)
 
     def action_fill(self) -> None:
         if self.data is not None:
@@ -374,7 +405,7 @@ class WeekScreen(RosterScreen):
     @work(thread=True, exclusive=True, group="fill", exit_on_error=False)
     def compute_fill(self, roster: Roster, monday: dt.date) -> None:
         try:
-            plan = plan_fill(roster, monday)
+            plan = plan_fill(roster, monday, self.roster_app.now())
         finally:
             self.app.call_from_thread(setattr, self.query_one(WeekTable), "loading", False)
         self.app.call_from_thread(self._preview_fill, plan)

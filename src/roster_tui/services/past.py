@@ -1,0 +1,55 @@
+"""What has already happened: shifts that have started are the record, not a plan to edit.
+
+Bulk actions (copy to the week, auto-fill, deactivation, rotation edits) leave every started
+shift as it is; a single started cell may still be corrected by hand after a confirmation, and
+the history says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pendulum
+
+from roster_tui.domain.model import Roster
+from roster_tui.engine.clock import ZoneClock
+from roster_tui.services.assignments import InstanceKey
+
+
+def now_in(roster: Roster) -> dt.datetime:
+    """The present moment, zone-aware, in the sub-district's zone."""
+    return pendulum.now(roster.subdistrict.timezone)
+
+
+def started(
+    roster: Roster, key: InstanceKey, now: dt.datetime, clock: ZoneClock | None = None
+) -> bool:
+    """Whether the shift instance ``key`` has begun by ``now`` (an unknown one counts as not)."""
+    post_id, day, shift_name = key
+    post = next((p for p in roster.posts if p.id == post_id), None)
+    pattern = post.shift(shift_name) if post else None
+    if pattern is None:
+        return False
+    clock = clock or ZoneClock(roster.subdistrict.timezone)
+    return clock.bounds(day, pattern)[2] <= now.timestamp()
+
+
+def first_open_day(roster: Roster, now: dt.datetime) -> dt.date:
+    """The first day on which no shift has started yet (today, or tomorrow once one began)."""
+    clock = ZoneClock(roster.subdistrict.timezone)
+    today = now.astimezone(clock.zone).date()
+    starts = [clock.bounds(today, s)[2] for post in roster.posts for s in post.shifts]
+    return today if all(start > now.timestamp() for start in starts) else today + dt.timedelta(1)
+
+
+def open_days(
+    roster: Roster, key: InstanceKey, days: list[dt.date], now: dt.datetime
+) -> tuple[list[dt.date], list[dt.date]]:
+    """``days`` split into those whose shift (of ``key``'s post) has not started, and the rest."""
+    clock = ZoneClock(roster.subdistrict.timezone)
+    post, _, shift = key
+    open_: list[dt.date] = []
+    begun: list[dt.date] = []
+    for day in days:
+        (begun if started(roster, (post, day, shift), now, clock) else open_).append(day)
+    return open_, begun
