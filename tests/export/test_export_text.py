@@ -65,7 +65,7 @@ def test_only_glyphs_the_printer_fonts_have(demo_text: str, view: WeekView) -> N
 def test_gaps_are_marked_and_explained(view: WeekView) -> None:
     text = write_roster_text(view, lang="zh", printed_at=PRINTED_AT)
     assert "12月4日 周五  (无人) !缺2人 缺党员" in text
-    assert "! 后为缺口" in text
+    assert "! 标记: 缺N人,缺党员等 = 该班缺员" in text
 
 
 def test_a_wider_paper_gets_wider_lines(view: WeekView) -> None:

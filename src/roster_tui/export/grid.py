@@ -13,8 +13,8 @@ from typing import Literal
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Post, ShiftPattern
 from roster_tui.export.labels import (
-    counted_names,
     leader_label,
+    marked_names,
     pattern_range_label,
     shortage_label,
 )
@@ -66,7 +66,7 @@ def _cell(view: WeekView, instance: ShiftInstance | None, lang: str) -> GridCell
     if instance is None:
         return _EMPTY
     return GridCell(
-        tuple(counted_names(view, instance)), shortage_label(view, instance, lang), True
+        tuple(marked_names(view, instance, lang)), shortage_label(view, instance, lang), True
     )
 
 

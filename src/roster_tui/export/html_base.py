@@ -15,6 +15,7 @@ from rich.cells import cell_len
 
 from roster_tui.export.labels import (
     internal_mark,
+    is_unassigned,
     printed_time,
     stamp_label,
     week_label,
@@ -33,6 +34,8 @@ _SHORT_TEXT = 14
 
 _BASE_CSS = """
 @page { size: A4 %(orientation)s; margin: 12mm 10mm; font-family: %(fonts)s; font-size: 8.5pt; }
+.legend { font-size: 9pt; margin: 1.5mm 0 0; }
+.meta .alert { padding: 0 1mm; }
 .internal { float: right; margin: 0; font-weight: bold; border: 1pt solid #000; padding: 0 2mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -120,7 +123,14 @@ def page(heading: str, subheading: str, meta: Iterable[str], body: str, foot: Fo
     """One sheet: headings, a line of facts, the body and the edition stamp. When the sheet runs
     onto more paper, every printed page still names the sheet, week, page, edition and mark in
     its margins (a named @page per sheet: Chromium and other CSS paged-media printers)."""
-    facts = "".join(f"<span>{esc(item)}</span>" for item in meta if item)
+    # A fact saying nobody is named (未落实) is a gap too: highlighted like one.
+    facts = "".join(
+        f'<span class="alert">{esc(item)}</span>'
+        if is_unassigned(item)
+        else f"<span>{esc(item)}</span>"
+        for item in meta
+        if item
+    )
     running = " · ".join(p for p in (heading, subheading, foot.week) if p)
     name = "s" + hashlib.sha1(running.encode("utf-8")).hexdigest()[:10]
     margins = (

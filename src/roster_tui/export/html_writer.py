@@ -13,6 +13,7 @@ from roster_tui.export.labels import (
     counted_names,
     date_label,
     date_label_full,
+    gap_legend,
     language,
     leader_label,
     shortage_label,
@@ -94,6 +95,10 @@ def _grid_table(view: WeekView, grid: GridPage, lang: str) -> str:
     return "\n".join(lines)
 
 
+def _legend(lang: str) -> str:
+    return f'<p class="legend">{esc(gap_legend(lang))}</p>'
+
+
 def write_roster_html(
     view: WeekView,
     *,
@@ -111,7 +116,7 @@ def write_roster_html(
             _heading(view, grid.community, t("export.title.roster", lang=lang)),
             grid.compound or "",
             [week, *grid.leaders],
-            _grid_table(view, grid, lang),
+            _grid_table(view, grid, lang) + _legend(lang),
             when,
         )
         for grid in grid_pages(view, lang, by=by)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person
 from roster_tui.export.privacy import mask_phone, show_phone
 from roster_tui.export.sanitize import sanitize
-from roster_tui.export.view import WeekView
+from roster_tui.export.view import MARKED_GAPS, WeekView
 from roster_tui.i18n import current_language, t
 
 
@@ -125,6 +126,29 @@ def shortage_label(view: WeekView, instance: ShiftInstance, lang: str) -> str:
     return " ".join(parts)
 
 
+def gap_mark(kind: GapKind, lang: str) -> str:
+    """``[重]`` double booked, ``[休]`` short rest, ``[超]`` overtime: brackets every font has."""
+    return f"[{t(f'export.mark.{kind.value}', lang=lang)}]"
+
+
+def marked_names(view: WeekView, instance: ShiftInstance, lang: str) -> list[str]:
+    """The counted people, each followed by the marks of the gaps `check` found for them here."""
+    return [
+        sanitize(view.person_name(pid))
+        + "".join(gap_mark(k, lang) for k in view.gaps_of(instance, pid))
+        for pid in instance.counted
+    ]
+
+
+def gap_legend(lang: str) -> str:
+    """The short legend printed under a sheet that may carry gap marks."""
+    marks = "  ".join(
+        f"{gap_mark(kind, lang)} {t(f'export.legend.{kind.value}', lang=lang)}"
+        for kind in MARKED_GAPS
+    )
+    return t("export.legend", lang=lang, marks=marks)
+
+
 def counted_names(view: WeekView, instance: ShiftInstance) -> list[str]:
     return [sanitize(view.person_name(pid)) for pid in instance.counted]
 
@@ -148,6 +172,11 @@ def leader_label(view: WeekView, compound_id: str, lang: str) -> str:
 def internal_mark(view: WeekView, lang: str) -> str:
     """``内部资料 · 注意保密`` on every page of an internal sheet; nothing on a public one."""
     return "" if view.public else t("export.internal", lang=lang)
+
+
+def is_unassigned(label: str) -> bool:
+    """Whether a header fact says a compound has no lead official (in either language)."""
+    return label.endswith((t("export.leader_none", lang="zh"), t("export.leader_none", lang="en")))
 
 
 def stamp_label(edition: int, printed_at: dt.datetime, lang: str) -> str:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from roster_tui.export.grid import GridCell, PageBy, grid_pages
 from roster_tui.export.labels import (
     date_label,
+    gap_legend,
     internal_mark,
     language,
     leader_label,
@@ -147,6 +148,9 @@ def write_roster_pdf(
         heading = " ".join(p for p in (subdistrict, grid.community, title) if p)
         _page(pdf, _Heading(heading, grid.compound or "", [week, *grid.leaders]))
         _grid_table(pdf, view, grid.rows, lang, many=grid.compound is None)
+        pdf.set_font(FONT, size=9)
+        pdf.multi_cell(0, 5, gap_legend(lang), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(FONT, size=10)
     if not pages:
         _page(pdf, _Heading(f"{subdistrict} {title}", "", [week]))
         pdf.cell(0, 8, t("export.no_shifts", lang=lang))

@@ -255,6 +255,8 @@ def households_table(view: WeekView, lang: str, *, as_of: dt.date | None = None)
         days_left = max(0, (end - max(today, household.start)).days)
         carer = view.people.get(household.carer or "")
         problem = _carer_problem(view, household)
+        if problem is None and household.carer in view.overloaded_carers:
+            problem = "overloaded"
         status = t(f"export.household.{problem or 'ok'}", lang=lang)
         row = (
             sanitize(household.id),

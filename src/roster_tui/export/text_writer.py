@@ -17,6 +17,7 @@ from rich.cells import cell_len
 from roster_tui.export.grid import GridCell, GridPage, PageBy, grid_pages
 from roster_tui.export.labels import (
     date_label,
+    gap_legend,
     internal_mark,
     language,
     leader_label,
@@ -169,7 +170,7 @@ def write_roster_text(
         groups.setdefault(key, []).extend(_post_blocks(view, grid, lang, width))
     if not groups:
         groups[""] = [[t("export.no_shifts", lang=lang)]]
-    legend = wrap(plain(t("export.legend.text", lang=lang, mark=SHORT_MARK)), width)
+    legend = wrap(plain(f"{SHORT_MARK} {gap_legend(lang)}"), width)
     # Title (one spare line in case a long name wraps), week, stamp, the mark, a blank line.
     header_lines = 2 + 2 + (1 if mark else 0) + 1
     room = PAGE_LINES - header_lines - len(legend) - 1

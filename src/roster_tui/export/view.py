@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import (
     Community,
@@ -32,6 +33,10 @@ from roster_tui.i18n import t
 
 # The role a compound's duty row names when it makes someone the compound's lead official.
 LEAD_DUTY_ROLE = "包保责任人"
+
+
+# The person gaps a sheet marks beside a name, in the order the marks are written.
+MARKED_GAPS = (GapKind.DOUBLE_BOOKED, GapKind.SHORT_REST, GapKind.OVERTIME)
 
 
 class ScopeKind(StrEnum):
@@ -81,6 +86,7 @@ class WeekView:
         instances: Iterable[ShiftInstance],
         scope: Scope | None = None,
         audience: Audience = "public",
+        gaps: Iterable[Gap] = (),
     ) -> None:
         if monday.weekday() != 0:
             raise ValueError(t("export.error.not_monday", date=monday.isoformat()))
@@ -114,9 +120,39 @@ class WeekView:
         self._community_rank = {c.id: i for i, c in enumerate(roster.communities)}
         self._compound_rank = {c.id: i for i, c in enumerate(roster.compounds)}
         self._post_rank = {p.id: i for i, p in enumerate(roster.posts)}
+        self._index_gaps(gaps)
         self.instances: list[ShiftInstance] = sorted(
             (i for i in instances if self._instance_in_view(i)), key=self._instance_order
         )
+
+    # -- what `check` found -------------------------------------------------------------------
+
+    def _index_gaps(self, gaps: Iterable[Gap]) -> None:
+        """The person gaps `check` found, by the (post, date, shift, person) they concern, so a
+        sheet can mark the name where it stands; overloaded carers by person."""
+        self.person_gaps: dict[tuple[str, dt.date, str, str], set[GapKind]] = {}
+        self.overtime: set[str] = set()
+        self.overloaded_carers: set[str] = set()
+        for gap in gaps:
+            if gap.kind is GapKind.OVERTIME and gap.person:
+                self.overtime.add(gap.person)
+            elif gap.kind is GapKind.CARER_OVERLOADED and gap.person:
+                self.overloaded_carers.add(gap.person)
+            elif gap.kind in (GapKind.DOUBLE_BOOKED, GapKind.SHORT_REST) and gap.person:
+                for post, date, shift in (
+                    (gap.post, gap.date, gap.shift),
+                    (gap.other_post, gap.other_date, gap.other_shift),
+                ):
+                    if post and date and shift:
+                        key = (post, date, shift, gap.person)
+                        self.person_gaps.setdefault(key, set()).add(gap.kind)
+
+    def gaps_of(self, instance: ShiftInstance, person_id: str) -> list[GapKind]:
+        """The person gaps to mark beside ``person_id`` on ``instance``, in a fixed order."""
+        found = set(self.person_gaps.get((*instance.key, person_id), ()))
+        if person_id in self.overtime:
+            found.add(GapKind.OVERTIME)
+        return [kind for kind in MARKED_GAPS if kind in found]
 
     @property
     def public(self) -> bool:

@@ -11,6 +11,7 @@ from typing import Any
 from roster_tui import export
 from roster_tui.domain.clock import today_in
 from roster_tui.domain.model import Roster
+from roster_tui.engine.check import check_instances
 from roster_tui.engine.expand import expand_instances
 from roster_tui.export.grid import PageBy
 from roster_tui.export.ics_writer import issue, issued_from_json
@@ -98,13 +99,12 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
     """The file's bytes. Raises :class:`ExportProblem` for an unsupported combination."""
     check_options(request)
     sunday = request.monday + dt.timedelta(days=6)
+    instances = expand_instances(roster, request.monday, sunday)
+    # Every sheet marks what `check` finds for what it shows.
+    gaps = check_instances(roster, instances, request.monday, sunday)
     try:
         view = export.WeekView(
-            roster,
-            request.monday,
-            expand_instances(roster, request.monday, sunday),
-            _scope(request),
-            request.audience,
+            roster, request.monday, instances, _scope(request), request.audience, gaps
         )
     except ValueError as exc:
         raise ExportProblem(str(exc)) from exc
