@@ -184,3 +184,28 @@ def test_a_carer_freed_later_in_the_fill_takes_a_household_passed_over_before() 
     carers = {p.household.id: p.person for p in first.care.carers}
     assert carers == {"b": "z", "a": "x"}
     assert plan_fill(applied(roster, first.changes), MONDAY).changes == ()
+
+
+@EXAMPLES
+@given(rosters())
+def test_whoever_cannot_serve_comes_off_every_shift_and_care_and_duty_move_on(
+    roster: Roster,
+) -> None:
+    """Repairs: nobody on leave, inactive or unavailable stays on a shift of the week; a carer
+    over the limit is relieved unless the plan says nobody has room; an inactive person's
+    street or compound passes to someone active, and their row goes."""
+    plan = plan_fill(roster, MONDAY)
+    after = applied(roster, plan.changes)
+    gaps = check(after, MONDAY, SUNDAY)
+    assert not [g for g in gaps if g.kind == GapKind.UNAVAILABLE]
+    heavy = {g.person for g in gaps if g.kind == GapKind.CARER_OVERLOADED}
+    assert heavy == set(plan.care.overloaded)
+    active = {p.id for p in after.people if p.active}
+    places = {(p.street, p.compound) for p in plan.care.duties}
+    assert not [
+        d for d in after.duties if (d.street, d.compound) in places and d.person not in active
+    ]
+    moved = {r.person for r in plan.seats.removals}
+    assert moved <= {
+        g.person for g in check(roster, MONDAY, SUNDAY) if g.kind == GapKind.UNAVAILABLE
+    }

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 
 import pendulum
 from fill_store import MONDAY, SUNDAY, TODAY, demo_db_url, demo_workspace  # noqa: F401
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 
 from roster_tui.domain.gaps import GapKind
+from roster_tui.domain.model import Leave
 from roster_tui.engine.check import check
+from roster_tui.engine.expand import Expander
 from roster_tui.services.fill import plan_fill
 from roster_tui.services.past import started
 from roster_tui.services.workspace import Workspace
@@ -91,3 +94,43 @@ def test_fill_preview_snapshot(snap_compare, workspace: Workspace) -> None:  # t
         await _open_preview(app, pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=open_preview)
+
+
+async def test_a_member_off_sick_for_three_days_is_replaced_on_every_shift_with_reasons(
+    workspace: Workspace,
+) -> None:
+    """As a secretary would: three days' sick leave for someone on shifts, f in the week grid,
+    every one of their shifts goes to someone else with the reason shown, apply, undo."""
+    roster = workspace.load()
+    # Thursday to Saturday: after the app's today, so no shift of theirs has begun.
+    first, last = MONDAY + dt.timedelta(days=3), MONDAY + dt.timedelta(days=5)
+    held: dict[str, list[tuple[str, dt.date, str]]] = {}
+    for instance in Expander(roster).instances(first, last):
+        for pid in instance.counted:
+            held.setdefault(pid, []).append(instance.key)
+    sick = max(held, key=lambda pid: (len(held[pid]), pid))
+    assert len(held[sick]) >= 2
+    person = next(p for p in roster.people if p.id == sick)
+    start = dt.datetime.combine(first, dt.time())
+    workspace.add_leave(Leave(sick, start, start + dt.timedelta(days=3), "病假"), person)
+    before = Counter(workspace.load().overrides)
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        preview = await _open_preview(app, pilot)
+        taken_off = {r.key for r in preview.plan.seats.removals if r.person == sick}
+        assert taken_off == set(held[sick])
+        repairs = str(preview.query_one("#fill-repairs", Static).render())
+        assert repairs.count(f"{person.name}（{sick}）在请假") == len(held[sick])
+        assert "暂无人接替" not in repairs
+        assert not taken_off & {s.instance.key for s in preview.plan.seats.shortfalls}
+        await pilot.press("a")
+        await _settle(app, pilot)
+        after = workspace.load()
+        for key in held[sick]:
+            instance = Expander(after).instance(*key)
+            assert instance is not None
+            assert sick not in instance.assigned
+            assert instance.have >= instance.need  # someone else took their seat
+        await pilot.press("ctrl+z")
+        await _settle(app, pilot)
+        assert Counter(workspace.load().overrides) == before

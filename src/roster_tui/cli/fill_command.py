@@ -22,6 +22,7 @@ from roster_tui.services.fill import (
     proposal_rows,
     spread_line,
 )
+from roster_tui.services.fill_repairs import repair_lines
 from roster_tui.services.past import now_in
 from roster_tui.services.workspace import Workspace
 
@@ -52,8 +53,8 @@ def print_plan(plan: FillPlan, console: Console) -> None:
     else:
         console.print(Text(t("fill.cli.title", week=label, count=plan.count), style="bold"))
     rows = proposal_rows(plan)
-    seats = [row for row in rows if row.kind == "seat"]
-    others = [row for row in rows if row.kind != "seat"]
+    seats = [row for row in rows if row.kind in ("seat", "off")]
+    others = [row for row in rows if row.kind not in ("seat", "off")]
     if seats:
         table = Table(title=Text(t("fill.cli.seats_title", count=len(seats))), expand=False)
         for key in ("date", "weekday", "post", "shift", "person", "id", "community"):
@@ -77,6 +78,11 @@ def print_plan(plan: FillPlan, console: Console) -> None:
     spread = spread_line(plan)
     if spread:
         console.print(Text(spread))
+    repairs = repair_lines(plan)
+    if repairs:
+        console.print(Text(t("fill.cli.repairs", count=len(repairs)), style="bold"))
+        for line in repairs:
+            console.print(Text(f"  {line}"))
     lines = explanation_lines(plan)
     if lines:
         console.print(Text(t("fill.cli.left", count=len(lines)), style="bold"))

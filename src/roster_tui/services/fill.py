@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from roster_tui.domain.changes import AuditEntry, Change
 from roster_tui.domain.clock import iso_week_label
-from roster_tui.domain.model import Duty, Override, Roster
+from roster_tui.domain.model import Duty, Override, Role, Roster
 from roster_tui.domain.text import printable
 from roster_tui.engine.eligibility import Blocker, WeekContext
 from roster_tui.engine.expand import Expander, InstanceKey
@@ -42,8 +42,9 @@ class FillPlan:
 
     @property
     def count(self) -> int:
-        """Proposed items: seats, carers and duties."""
-        return len(self.seats.proposals) + len(self.care.carers) + len(self.care.duties)
+        """Proposed items: seats taken and left, carers and duties."""
+        seats, care = self.seats, self.care
+        return len(seats.proposals) + len(seats.removals) + len(care.carers) + len(care.duties)
 
     @property
     def summary(self) -> str:
@@ -64,7 +65,8 @@ def plan_fill(roster: Roster, monday: dt.date, now: dt.datetime | None = None) -
     if now is not None:
         clock = context.expander.clock
         kept = tuple(p for p in seats.proposals if not started(roster, p.key, now, clock))
-        seats = dataclasses.replace(seats, proposals=kept)
+        off = tuple(r for r in seats.removals if not started(roster, r.key, now, clock))
+        seats = dataclasses.replace(seats, proposals=kept, removals=off)
     sunday = monday + dt.timedelta(days=6)
     care = fill_care(roster, monday, sunday, context.expander.clock)
     changes = [
@@ -74,6 +76,7 @@ def plan_fill(roster: Roster, monday: dt.date, now: dt.datetime | None = None) -
             for p in care.carers
         ),
         *(Change(None, _duty(p.person, p.street, p.compound)) for p in care.duties),
+        *(Change(old, None) for p in care.duties for old in p.replaces),
     ]
     return FillPlan(roster, monday, seats, care, tuple(changes))
 
@@ -96,23 +99,26 @@ def _duty(person: str, street: str | None, compound: str | None) -> Duty:
 
 
 def _seat_changes(roster: Roster, expander: Expander, seats: SeatFill) -> list[Change]:
-    """One override per instance holding who the fill adds, normalised as a hand edit is
-    (:func:`roster_tui.services.assignments.set_assigned`): ``add`` is who is on it beyond the
-    rotation, ``remove`` who the rotation put there but is not."""
+    """One override per instance holding who the fill adds and takes off, normalised as a hand
+    edit is (:func:`roster_tui.services.assignments.set_assigned`): ``add`` is who is on it
+    beyond the rotation, ``remove`` who the rotation put there but is not."""
     added: dict[InstanceKey, list[str]] = defaultdict(list)
     for proposal in seats.proposals:
         added[proposal.key].append(proposal.person)
+    taken_off: dict[InstanceKey, set[str]] = defaultdict(set)
+    for removal in seats.removals:
+        taken_off[removal.key].add(removal.person)
     existing: dict[InstanceKey, list[Override]] = defaultdict(list)
     for override in roster.overrides:
         existing[(override.post, override.date, override.shift)].append(override)
     changes: list[Change] = []
-    for key, people in added.items():
+    for key in dict.fromkeys([*added, *taken_off]):
         picks = expander.picks(*key)
         rows = existing.get(key, [])
         adds = [p for o in rows for p in o.add]
-        removes = {p for o in rows for p in o.remove}
+        removes = {p for o in rows for p in o.remove} | taken_off.get(key, set())
         now = [p for p in dict.fromkeys([*picks, *adds]) if p not in removes]
-        wanted = tuple(dict.fromkeys([*now, *people]))
+        wanted = tuple(dict.fromkeys([*now, *added.get(key, [])]))
         add = tuple(p for p in wanted if p not in picks)
         remove = tuple(p for p in picks if p not in wanted)
         if rows:
@@ -131,7 +137,7 @@ def _seat_changes(roster: Roster, expander: Expander, seats: SeatFill) -> list[C
 class ProposalRow:
     """One proposed item as the CLI table and the TUI preview show it (names made printable)."""
 
-    kind: str  # "seat", "carer", "street" or "compound"
+    kind: str  # "seat", "off" (taken off a shift), "carer", "street" or "compound"
     date: dt.date | None
     weekday: str
     place: str
@@ -141,7 +147,9 @@ class ProposalRow:
     community: str
 
 
-class _Names:
+class FillNames:
+    """Printable names of the roster's people and places, for the lines the fill says."""
+
     def __init__(self, roster: Roster) -> None:
         self.people = {p.id: p for p in roster.people}
         self.posts = {p.id: p.name for p in roster.posts}
@@ -174,25 +182,30 @@ class _Names:
 
 def proposal_rows(plan: FillPlan) -> list[ProposalRow]:
     """Every proposed item: seats by date, post and shift, then carers, then duties."""
-    names = _Names(plan.roster)
+    names = FillNames(plan.roster)
     order = {p.id: i for i, p in enumerate(plan.roster.posts)}
     rows: list[ProposalRow] = []
-    seats = sorted(plan.seats.proposals, key=lambda p: (p.key[1], order.get(p.key[0], 0), p.key))
-    for proposal in seats:
-        post, day, shift = proposal.key
-        name, community = names.person(proposal.person)
+    # Who comes off a shift is listed just before who takes their seat.
+    items: list[tuple[InstanceKey, int, str, Role | None]]
+    items = [(p.key, 0, p.person, None) for p in plan.seats.removals]
+    items += [(p.key, 1, p.person, p.role) for p in plan.seats.proposals]
+    items.sort(key=lambda item: (item[0][1], order.get(item[0][0], 0), item[0], item[1]))
+    for (post, day, shift), adds, pid, role in items:
+        name, community = names.person(pid)
         what = printable(shift)
-        if proposal.role is not None:
-            what = t("fill.row.as_role", shift=what, role=t(f"role.{proposal.role.value}"))
+        if role is not None:
+            what = t("fill.row.as_role", shift=what, role=t(f"role.{role.value}"))
+        if not adds:
+            what = t("fill.row.off", shift=what)
         rows.append(
             ProposalRow(
-                "seat",
+                "seat" if adds else "off",
                 day,
                 t(f"weekday.{day.weekday()}"),
                 names.place(names.posts, post),
                 what,
                 name,
-                proposal.person,
+                pid,
                 community,
             )
         )
@@ -227,9 +240,9 @@ def _joined(parts: list[str]) -> str:
     return t("fill.reason.join").join(parts) if parts else t("fill.reason.none")
 
 
-def shortfall_line(shortfall: Shortfall, roster: Roster, names: _Names | None = None) -> str:
+def shortfall_line(shortfall: Shortfall, roster: Roster, names: FillNames | None = None) -> str:
     """``农科路12号院东门（x001） 白班 12月3日 周四：仍缺 1 人——3 人请假，5 人休息不足``."""
-    names = names or _Names(roster)
+    names = names or FillNames(roster)
     role = t(f"role.{shortfall.role.value}") if shortfall.role is not None else None
     instance = names.instance(shortfall.instance.key)
     if shortfall.seats and role:
@@ -248,7 +261,7 @@ def shortfall_line(shortfall: Shortfall, roster: Roster, names: _Names | None = 
     return t("fill.because", what=what, reasons=_joined(parts))
 
 
-def care_shortfall_line(shortfall: CareShortfall, names: _Names) -> str:
+def care_shortfall_line(shortfall: CareShortfall, names: FillNames) -> str:
     household = shortfall.household
     what = t(
         "fill.short.household",
@@ -260,9 +273,12 @@ def care_shortfall_line(shortfall: CareShortfall, names: _Names) -> str:
 
 def explanation_lines(plan: FillPlan) -> list[str]:
     """Why each gap the fill leaves stays open, one line each."""
-    names = _Names(plan.roster)
+    names = FillNames(plan.roster)
     lines = [shortfall_line(s, plan.roster, names) for s in plan.seats.shortfalls]
     lines.extend(care_shortfall_line(s, names) for s in plan.care.shortfalls)
+    for carer in plan.care.overloaded:
+        name = t("fill.repair.who", name=names.person(carer)[0], id=printable(carer))
+        lines.append(t("fill.short.overloaded", person=name))
     for place in plan.care.unheld:
         table = names.streets if place.street is not None else names.compounds
         lines.append(

@@ -7,7 +7,7 @@ load is spread.
 
 from roster_tui.engine.fill.care import CareFill, CareShortfall, fill_care
 from roster_tui.engine.fill.explain import LoadSpread, Shortfall
-from roster_tui.engine.fill.seats import SeatFill, SeatProposal, fill_seats
+from roster_tui.engine.fill.seats import SeatFill, SeatProposal, SeatRemoval, fill_seats
 
 __all__ = [
     "CareFill",
@@ -15,6 +15,7 @@ __all__ = [
     "LoadSpread",
     "SeatFill",
     "SeatProposal",
+    "SeatRemoval",
     "Shortfall",
     "fill_care",
     "fill_seats",

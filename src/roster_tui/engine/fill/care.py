@@ -16,8 +16,8 @@ import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from roster_tui.domain.gaps import Gap, GapKind
-from roster_tui.domain.model import Household, Person, Role, Roster
+from roster_tui.domain.gaps import Gap, GapKind, UncaredReason
+from roster_tui.domain.model import Duty, Household, Person, Role, Roster
 from roster_tui.engine.clock import ZoneClock
 from roster_tui.engine.coverage import coverage_gaps
 from roster_tui.engine.eligibility import Blocker
@@ -29,17 +29,24 @@ _COMPOUND_ROLES = (Role.CADRE, Role.BUILDING_CAPTAIN, Role.GRID_WORKER, Role.PAR
 
 @dataclass(frozen=True, slots=True)
 class CarerProposal:
+    """``person`` takes the household on; ``reason`` says why it changes hands: an
+    :class:`UncaredReason` value (no carer, the carer inactive or away) or ``overloaded`` (its
+    carer has more households than allowed)."""
+
     household: Household  # as it is now (it carries the version the edit is checked against)
     person: str
+    reason: str = UncaredReason.MISSING.value
 
 
 @dataclass(frozen=True, slots=True)
 class DutyProposal:
-    """``person`` answers for the street or the compound (exactly one is set)."""
+    """``person`` answers for the street or the compound (exactly one is set), in place of
+    the ``replaces`` rows of inactive people, which go."""
 
     person: str
     street: str | None = None
     compound: str | None = None
+    replaces: tuple[Duty, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +66,7 @@ class CareFill:
     carers: tuple[CarerProposal, ...]
     duties: tuple[DutyProposal, ...]
     shortfalls: tuple[CareShortfall, ...]  # households; a street or compound always finds someone
+    overloaded: tuple[str, ...]  # carers still over the limit: nobody had room for theirs
     unheld: tuple[DutyProposal, ...]  # streets and compounds with no active person at all
 
 
@@ -91,35 +99,77 @@ class _CarerLoads:
         self.by_day[new].update(days)
 
 
+OVERLOADED = "overloaded"
+
+
 def propose_carers(
-    roster: Roster, gaps: list[Gap], clock: ZoneClock
-) -> tuple[list[CarerProposal], list[CareShortfall]]:
-    """A carer for every household that ``gaps`` (the check's) finds uncared.
+    roster: Roster, gaps: list[Gap], clock: ZoneClock, first: dt.date, last: dt.date
+) -> tuple[list[CarerProposal], list[CareShortfall], list[str]]:
+    """A carer for every household that ``gaps`` (the check's) finds uncared, and households
+    handed from carers over the limit (``first``..``last``: the days the check looks at) to
+    carers with room.
 
     A household handed on frees its old carer's days, so one passed over for lack of room may
-    fit someone now: the households still without a carer are tried again until a pass places
-    nobody (else a second fill would find carers the first left out).
+    fit someone now: what is still waiting is tried again until a round changes nothing (else
+    a second fill would find carers the first left out). Returns the proposals, the households
+    nobody can take, and the carers still over the limit.
     """
     households = {h.id: h for h in roster.households}
-    waiting = list(
-        dict.fromkeys(
-            households[g.household or ""] for g in gaps if g.kind == GapKind.HOUSEHOLD_UNCARED
-        )
-    )
+    reason_of = {
+        g.household or "": g.reason or UncaredReason.MISSING.value
+        for g in gaps
+        if g.kind == GapKind.HOUSEHOLD_UNCARED
+    }
+    waiting = [households[h] for h in reason_of]
+    heavy = [g.person or "" for g in gaps if g.kind == GapKind.CARER_OVERLOADED]
+    week = _span(first, (last - first).days + 1)
     chooser = _CarerChooser(roster, clock)
     proposals: list[CarerProposal] = []
-    while waiting:
+    moved: set[str] = set(reason_of)  # households already changing hands (or uncared)
+    while True:
         shortfalls: list[CareShortfall] = []
         for household in waiting:
             found = chooser.choose(household)
             if isinstance(found, CareShortfall):
                 shortfalls.append(found)
             else:
-                proposals.append(CarerProposal(household, found))
-        if len(shortfalls) == len(waiting):
-            return proposals, shortfalls
+                proposals.append(CarerProposal(household, found, reason_of[household.id]))
+        relieved = _relieve(roster, heavy, week, chooser, moved)
+        proposals.extend(relieved)
+        heavy = [c for c in heavy if chooser.loads.peak(c, week) > chooser.cap]
+        if len(shortfalls) == len(waiting) and not relieved:
+            return proposals, shortfalls, heavy
         waiting = [s.household for s in shortfalls]
-    return proposals, []
+
+
+def _relieve(
+    roster: Roster,
+    carers: list[str],
+    week: tuple[dt.date, ...],
+    chooser: _CarerChooser,
+    moved: set[str],
+) -> list[CarerProposal]:
+    """Each carer's households handed on, the latest to start first, until no day of ``week``
+    has more than the limit: each to the best carer with room over its whole quarantine."""
+    proposals: list[CarerProposal] = []
+    for carer in carers:
+        theirs = sorted(
+            (h for h in roster.households if h.carer == carer and h.id not in moved),
+            key=lambda h: (h.start, h.id),
+            reverse=True,
+        )
+        for household in theirs:
+            loads = chooser.loads.by_day[carer]
+            days = _days(household, roster)
+            if chooser.loads.peak(carer, week) <= chooser.cap:
+                break
+            if not any(loads[d] > chooser.cap for d in days if d in week):
+                continue  # handing this one on would not lower the peak
+            found = chooser.choose(household, exclude=carer)
+            if not isinstance(found, CareShortfall):
+                moved.add(household.id)
+                proposals.append(CarerProposal(household, found, OVERLOADED))
+    return proposals
 
 
 class _CarerChooser:
@@ -137,6 +187,7 @@ class _CarerChooser:
         self.loads = _CarerLoads(roster)
 
     def choose(self, household: Household, exclude: str | None = None) -> str | CareShortfall:
+        """The best carer but ``exclude`` for the household, booked; or why there is none."""
         days = _days(household, self.roster)
         clock = self.clock
         span = (clock.instant(days[0], 0)[1], clock.instant(days[-1] + _ONE_DAY, 0)[1])
@@ -187,6 +238,7 @@ def propose_duties(
     Returns the proposals, and the places nobody active can take (no active person at all).
     """
     active = [p for p in roster.people if p.active]
+    active_ids = {p.id for p in active}
     held: Counter[str] = Counter(d.person for d in roster.duties)
     streets = {s.id: s for s in roster.streets}
     compounds = {c.id: c for c in roster.compounds}
@@ -208,6 +260,11 @@ def propose_duties(
         if not active:
             unheld.append(DutyProposal("", street=gap.street, compound=gap.compound))
             continue
+        replaces = tuple(
+            d
+            for d in roster.duties
+            if d.person not in active_ids and (d.street, d.compound) == (gap.street, gap.compound)
+        )
         chosen = min(
             active,
             key=lambda p: (
@@ -219,12 +276,14 @@ def propose_duties(
             ),
         )
         held[chosen.id] += 1
-        proposals.append(DutyProposal(chosen.id, street=gap.street, compound=gap.compound))
+        proposals.append(DutyProposal(chosen.id, gap.street, gap.compound, replaces))
     return proposals, unheld
 
 
 def fill_care(roster: Roster, first: dt.date, last: dt.date, clock: ZoneClock) -> CareFill:
     gaps = coverage_gaps(roster, first, last, clock)
-    carers, shortfalls = propose_carers(roster, gaps, clock)
+    carers, shortfalls, overloaded = propose_carers(roster, gaps, clock, first, last)
     duties, unheld = propose_duties(roster, gaps)
-    return CareFill(tuple(carers), tuple(duties), tuple(shortfalls), tuple(unheld))
+    return CareFill(
+        tuple(carers), tuple(duties), tuple(shortfalls), tuple(overloaded), tuple(unheld)
+    )

@@ -69,7 +69,7 @@ class Explainer:
                 found = rules.blockers(person, slot, role=role)
                 firsts.append(found[0] if found else None)  # None: free, so the fill used them
             self._seen[key] = firsts
-        on_it = {*instance.assigned, *added}
+        on_it = {*instance.counted, *added}  # who does not count there is taken off
         reasons: list[tuple[str, Blocker]] = []
         for person, first in zip(people, firsts, strict=True):
             if person.id in on_it:

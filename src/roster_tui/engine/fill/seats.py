@@ -26,9 +26,15 @@ from roster_tui.engine.eligibility import SlotKey, WeekContext
 from roster_tui.engine.fill.chains import close_by_chains
 from roster_tui.engine.fill.explain import Explainer, LoadSpread, Shortfall, load_spread
 from roster_tui.engine.fill.repair import repack
-from roster_tui.engine.fill.state import FillState, GroupKey, SeatProposal
+from roster_tui.engine.fill.state import (
+    FillState,
+    GroupKey,
+    SeatProposal,
+    SeatRemoval,
+    absent_holders,
+)
 
-__all__ = ["LoadSpread", "SeatFill", "SeatProposal", "Shortfall", "fill_seats"]
+__all__ = ["LoadSpread", "SeatFill", "SeatProposal", "SeatRemoval", "Shortfall", "fill_seats"]
 
 REPAIR_DEPTH = 3  # moves in one repair chain
 REPAIR_ROUNDS = 4  # chains and repacking, while they still gain
@@ -37,6 +43,7 @@ REPAIR_ROUNDS = 4  # chains and repacking, while they still gain
 @dataclass(frozen=True, slots=True)
 class SeatFill:
     proposals: tuple[SeatProposal, ...]
+    removals: tuple[SeatRemoval, ...]  # people taken off shifts they cannot serve
     shortfalls: tuple[Shortfall, ...]
     seats_wanted: int  # open seats plus missing roles, before
     seats_filled: int  # of those, closed by the proposals
@@ -223,6 +230,7 @@ def fill_seats(context: WeekContext) -> SeatFill:
     left = sum(s.seats + (s.role is not None) for s in shortfalls)
     return SeatFill(
         proposals=tuple(state.proposals),
+        removals=tuple(absent_holders(context)),
         shortfalls=tuple(shortfalls),
         seats_wanted=state.wanted,
         seats_filled=state.wanted - left,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Role
-from roster_tui.engine.eligibility import Slot, SlotKey, WeekContext, slot_key
+from roster_tui.engine.eligibility import Blocker, Slot, SlotKey, WeekContext, slot_key
 from roster_tui.engine.expand import InstanceKey
 
 GroupKey = tuple[SlotKey, Role | None]  # seats of one slot needing one role (None: anyone)
@@ -27,6 +27,31 @@ class SeatProposal:
     key: InstanceKey
     person: str
     role: Role | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SeatRemoval:
+    """Take ``person`` off the instance: they hold it but cannot serve on it; ``reason`` is
+    INACTIVE, LEAVE or AVAILABILITY. Their seat is open, so the fill proposes someone for it."""
+
+    key: InstanceKey
+    person: str
+    reason: Blocker
+
+
+def absent_holders(context: WeekContext) -> list[SeatRemoval]:
+    """Everyone on a shift of the week who does not count there (the check's ``unavailable``)."""
+    rules = context.eligibility
+    removals: list[SeatRemoval] = []
+    for instance in context.instances:
+        if len(instance.counted) == len(instance.assigned):
+            continue
+        slot = rules.slot_of(instance)
+        for pid in dict.fromkeys(instance.assigned):
+            if pid not in instance.counted:
+                reason = rules.static_blocker(pid, slot) or Blocker.INACTIVE
+                removals.append(SeatRemoval(instance.key, pid, reason))
+    return removals
 
 
 @dataclass(slots=True)

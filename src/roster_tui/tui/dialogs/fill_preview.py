@@ -18,6 +18,7 @@ from roster_tui.services.fill import (
     proposal_rows,
     spread_line,
 )
+from roster_tui.services.fill_repairs import repair_lines
 from roster_tui.tui.translate import translate_bindings
 
 MAX_ROWS = 2000  # a week of a large sub-district proposes far fewer; more would only lag
@@ -41,6 +42,7 @@ class FillPreview(ModalScreen[bool]):
         self.plan = plan
         self.rows = proposal_rows(plan)
         self.left = explanation_lines(plan)
+        self.repairs = repair_lines(plan)
 
     def compose(self) -> ComposeResult:
         year, week, _ = self.plan.monday.isocalendar()
@@ -52,12 +54,19 @@ class FillPreview(ModalScreen[bool]):
             spread = spread_line(self.plan)
             if spread:
                 yield Static(Text(spread), id="fill-spread")
-            if self.left:
-                heading = t("tui.fill.left_title", count=len(self.left))
-                yield Static(Text(heading), classes="subtitle")
+            if self.repairs or self.left:
+                # Who is moved and why, then what stays open and why: one scroll, since at
+                # 80x24 the table leaves room for a few lines only.
                 with VerticalScroll(id="fill-left"):
-                    yield Static(Text("\n".join(self.left)))
-            elif self.plan.seats.seats_wanted:
+                    if self.repairs:
+                        heading = t("tui.fill.repairs_title", count=len(self.repairs))
+                        yield Static(Text(heading), classes="subtitle")
+                        yield Static(Text("\n".join(self.repairs)), id="fill-repairs")
+                    if self.left:
+                        heading = t("tui.fill.left_title", count=len(self.left))
+                        yield Static(Text(heading), classes="subtitle")
+                        yield Static(Text("\n".join(self.left)))
+            if not self.left and self.plan.seats.seats_wanted:
                 yield Static(Text(t("tui.fill.all_closed")), classes="subtitle")
             with Horizontal(id="fill-buttons"):
                 yield Static(Text(t("tui.fill.hint")), classes="hint")
