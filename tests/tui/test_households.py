@@ -15,6 +15,7 @@ from roster_tui.services.households import filter_households
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.dialogs.confirm import ConfirmDialog
 from roster_tui.tui.dialogs.household_carer_picker import CarerPicker
 from roster_tui.tui.dialogs.household_form import HouseholdForm
 from roster_tui.tui.screens import households as households_module
@@ -153,6 +154,16 @@ async def test_release_ends_the_quarantine_today(workspace: Workspace, db_url: s
         screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         await highlight(screen, pilot, "h0010")
         await pilot.press("r")
+        await settle(app, pilot)
+        preview = app.screen
+        assert isinstance(preview, ConfirmDialog)
+        assert any("照料人" in line for line in preview.lines)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert stored(db_url, "h0010").end_date(app.roster.settings) > TODAY  # type: ignore[union-attr]
+        await pilot.press("r")
+        await settle(app, pilot)
+        await pilot.press("y")
         await settle(app, pilot)
         released = stored(db_url, "h0010")
         assert released.end_date(app.roster.settings) == TODAY  # type: ignore[union-attr]

@@ -12,6 +12,7 @@ from roster_tui.domain.gaps import GapKind
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.dialogs.confirm import ConfirmDialog
 from roster_tui.tui.dialogs.leave_form import LeaveForm
 from roster_tui.tui.dialogs.leave_list import LeaveList
 from roster_tui.tui.dialogs.person_form import PersonForm
@@ -90,6 +91,11 @@ async def test_leave_shows_on_the_person_and_makes_an_unavailable_gap(
         app.screen.query_one("#lf-reason", Input).value = "病假"
         await pilot.press("enter")
         await settle(app, pilot)
+        preview = app.screen
+        assert isinstance(preview, ConfirmDialog)  # the leave's gaps, before it is written
+        assert any("新增缺口" in line for line in preview.lines)
+        await pilot.press("y")
+        await settle(app, pilot)
         assert app.screen is screen
         text = detail(screen)
         assert "2026-12-03 00:00 至 2026-12-04 00:00 病假" in text
@@ -150,6 +156,17 @@ async def test_deactivating_marks_the_row_and_keeps_the_person(
         screen = await open_screen(app, pilot, "4", PeopleScreen)
         await search(app, pilot, "0048")
         await pilot.press("d")
+        await settle(app, pilot)
+        preview = app.screen
+        assert isinstance(preview, ConfirmDialog)
+        assert any("班次" in line and "照料隔离户" in line for line in preview.lines)
+        assert any("新增缺口" in line for line in preview.lines)
+        await pilot.press("escape")  # nothing written
+        await settle(app, pilot)
+        assert next(p for p in workspace.load().people if p.id == "p048").active
+        await pilot.press("d")
+        await settle(app, pilot)
+        await pilot.press("y")
         await settle(app, pilot)
         assert row_cells(screen, "p048")[3] == "停用"
         assert "[停用]" in detail(screen)

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 
+from roster_tui.domain.changes import Change
 from roster_tui.domain.model import Household, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
@@ -24,6 +25,7 @@ from roster_tui.services.people import next_id
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.household_carer_picker import CarerPick, CarerPicker
 from roster_tui.tui.dialogs.household_form import HouseholdForm
+from roster_tui.tui.dialogs.preview import ask_with_preview
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.cells import plain, plain_cells
 from roster_tui.tui.widgets.household_labels import days_left_text, status_text
@@ -374,4 +376,16 @@ class HouseholdsScreen(RosterScreen):
         except ValueError:
             self.notify(t("tui.households.cannot_release"), severity="warning", timeout=6)
             return
-        self.roster_app.edit(lambda ws: ws.save_household(before, after))
+        carer = next((p for p in roster.people if p.id == before.carer), None)
+        ask_with_preview(
+            self.app,
+            roster,
+            t("safety.release.title", household=printable(before.address)),
+            [
+                t("safety.release.when", day=today.isoformat()),
+                t("safety.release.carer", person=printable(carer.name) if carer else "-"),
+            ],
+            [Change(before, after)],
+            today,
+            lambda: self.roster_app.edit(lambda ws: ws.save_household(before, after)),
+        )

@@ -7,6 +7,7 @@ gaps are worked out once per roster in a thread, then read per person from an in
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from rich.text import Text
@@ -16,10 +17,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Input, Static
 
+from roster_tui.domain.changes import Change
 from roster_tui.domain.model import Leave, Person, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.demo import monday_of
+from roster_tui.services.impact import PREVIEW_DAYS, person_lines
 from roster_tui.services.people import (
     PersonWeek,
     leaves_of,
@@ -31,6 +34,7 @@ from roster_tui.services.people import (
 from roster_tui.tui.dialogs.leave_form import LeaveForm
 from roster_tui.tui.dialogs.leave_list import LeaveList
 from roster_tui.tui.dialogs.person_form import PersonForm
+from roster_tui.tui.dialogs.preview import ask_with_preview
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.person_label import person_label
 from roster_tui.tui.widgets.person_week import PersonWeekView
@@ -259,9 +263,24 @@ class PeopleScreen(RosterScreen):
         self.app.push_screen(PersonForm(roster, before, before.id), save)
 
     def action_toggle_active(self) -> None:
-        person = self.selected()
-        if person is not None:
-            self.roster_app.edit(lambda ws: ws.set_active(person, not person.active))
+        person, roster = self.selected(), self._shown
+        if person is None or roster is None:
+            return
+        if not person.active:  # taking someone back opens no gap: no need to ask
+            self.roster_app.edit(lambda ws: ws.set_active(person, True))
+            return
+        first = self.roster_app.today()
+        last = first + dt.timedelta(days=PREVIEW_DAYS - 1)
+        after = dataclasses.replace(person, active=False)
+        ask_with_preview(
+            self.app,
+            roster,
+            t("safety.deactivate.title", person=self._label(person)),
+            person_lines(roster, person.id, first, last),
+            [Change(person, after)],
+            first,
+            lambda: self.roster_app.edit(lambda ws: ws.set_active(person, False)),
+        )
 
     def action_add_leave(self) -> None:
         person = self.selected()
@@ -269,8 +288,25 @@ class PeopleScreen(RosterScreen):
             return
 
         def save(leave: Leave | None) -> None:
-            if leave is not None:
-                self.roster_app.edit(lambda ws: ws.add_leave(leave, person))
+            roster = self._shown
+            if leave is None or roster is None:
+                return
+            ask_with_preview(
+                self.app,
+                roster,
+                t("safety.leave.title", person=self._label(person)),
+                [
+                    t(
+                        "safety.leave.when",
+                        start=f"{leave.start:%Y-%m-%d %H:%M}",
+                        end=f"{leave.end:%Y-%m-%d %H:%M}",
+                    )
+                ],
+                [Change(None, leave)],
+                leave.start.date(),
+                lambda: self.roster_app.edit(lambda ws: ws.add_leave(leave, person)),
+                last=max(leave.start.date(), (leave.end - dt.timedelta(minutes=1)).date()),
+            )
 
         form = LeaveForm(person.id, self._label(person), self.roster_app.today())
         self.app.push_screen(form, save)
