@@ -6,21 +6,16 @@ tests never see each other's tables and the schema is dropped afterwards.
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
+from pg_schemas import PG_URL, pg_schema
 from store_samples import small_roster
 
 from roster_tui.domain.model import Roster
 from roster_tui.i18n import set_language
 from roster_tui.store.db import open_store
 from roster_tui.store.repository import Store
-
-PG_URL = os.environ.get("ROSTER_TEST_PG_URL")
 
 
 @pytest.fixture(autouse=True)
@@ -40,17 +35,8 @@ def db_url(
         return
     if not PG_URL:
         pytest.skip("ROSTER_TEST_PG_URL is not set")
-    schema = f"roster_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with pg_schema() as (url, _schema):
+        yield url
 
 
 @pytest.fixture

@@ -12,14 +12,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, create_engine, text
+from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from roster_tui.domain.changes import Change
 from roster_tui.domain.model import Community, Roster
 from roster_tui.store import schema
 from roster_tui.store.db import default_db_path, open_store, resolve_db_url
-from roster_tui.store.engine import create_store_engine
 from roster_tui.store.errors import (
     DatabaseLocked,
     DatabaseMissing,
@@ -102,44 +101,6 @@ def test_a_database_from_a_newer_program_is_refused(db_url: str) -> None:
         open_store(db_url)
 
     assert str(schema.CURRENT_VERSION + 1) in str(raised.value)
-
-
-def _add_phone_note(conn: Connection) -> None:
-    conn.execute(text("ALTER TABLE community ADD COLUMN note VARCHAR"))
-    conn.execute(text("UPDATE community SET note = 'from v1'"))
-
-
-def test_an_older_database_is_upgraded_step_by_step_keeping_its_data(db_url: str) -> None:
-    store = open_store(db_url, create=True)
-    store.apply([Change(None, Community("c01", "东风社区"))], user="u", action="a", summary="")
-    store.close()
-    engine = create_store_engine(db_url, busy_timeout=1)
-
-    schema.ensure_schema(engine, create=False, steps=[_add_phone_note], current=2)
-
-    with engine.connect() as conn:
-        assert schema.stored_version(conn) == 2
-        assert conn.execute(text("SELECT id, name, note FROM community")).all() == [
-            ("c01", "东风社区", "from v1")
-        ]
-    engine.dispose()
-
-
-def test_an_upgrade_that_fails_leaves_the_database_as_it_was(db_url: str) -> None:
-    open_store(db_url, create=True).close()
-    engine = create_store_engine(db_url, busy_timeout=1)
-
-    def broken(conn: Connection) -> None:
-        raise RuntimeError("upgrade step failed")
-
-    with pytest.raises(RuntimeError):
-        schema.ensure_schema(engine, create=False, steps=[_add_phone_note, broken], current=3)
-
-    with engine.connect() as conn:
-        assert schema.stored_version(conn) == 1
-        columns = conn.execute(text("SELECT * FROM community")).keys()
-        assert "note" not in columns
-    engine.dispose()
 
 
 def _read_only_url(db_url: str, tmp_path: Path) -> str:

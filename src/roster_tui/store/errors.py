@@ -55,6 +55,13 @@ class DatabaseTooNew(StoreError):
     defaults: ClassVar[dict[str, object]] = {"found": "?", "known": "?"}
 
 
+class BackupFailed(StoreError):
+    """The copy of a SQLite file taken before an upgrade could not be written."""
+
+    key = "db.error.backup"
+    defaults: ClassVar[dict[str, object]] = {"path": "", "error": ""}
+
+
 class ConflictError(StoreError):
     """Someone changed or removed the row since it was read (optimistic check)."""
 

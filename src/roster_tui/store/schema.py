@@ -1,48 +1,43 @@
-"""The schema's version, its creation, and the upgrade steps that bring an older database along.
+"""Making a database's schema the current one: the cheap check on every open.
 
-The version lives in ``meta`` under ``schema_version``. ``STEPS[i]`` upgrades a database from
-version ``i + 1`` to ``i + 2``; all steps needed run in one write transaction with the version
-bump after each, so an upgrade that fails leaves the database exactly as it was. A database newer
-than this program is refused rather than guessed at.
+Opening a current database reads its version records (:mod:`roster_tui.store.version`) in one
+statement and takes no write lock, so a read-only database opens for reading. Anything else (a
+new database, an older one, the first release's database that has no ``alembic_version`` yet)
+goes to :mod:`roster_tui.store.migrate`, which is the only module that imports Alembic: a normal
+start never pays for it.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from pathlib import Path
 
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Engine
 
-from roster_tui.store import tables as T
-from roster_tui.store.engine import WRITE_OPTION, translated_errors
-from roster_tui.store.errors import DatabaseMissing, DatabaseTooNew
+from roster_tui.store.engine import translated_errors
+from roster_tui.store.errors import (
+    DatabaseLocked,
+    DatabaseMissing,
+    DatabaseReadOnly,
+    DatabaseTooNew,
+)
+from roster_tui.store.version import (
+    CURRENT_VERSION,
+    VERSION_KEY,
+    revision_id,
+    set_version,
+    stored_schema,
+    stored_version,
+)
 
-CURRENT_VERSION = 1
-VERSION_KEY = "schema_version"
-
-Step = Callable[[Connection], None]
-
-# Version 1 is the first schema; later versions append their upgrade here.
-STEPS: tuple[Step, ...] = ()
-
-
-def stored_version(conn: Connection) -> int | None:
-    """The schema version recorded in the database, or None when it has no schema at all."""
-    if not inspect(conn).has_table(T.META.name):
-        return None
-    value = conn.execute(select(T.META.c.value).where(T.META.c.key == VERSION_KEY)).scalar()
-    return None if value is None else int(json.loads(value))
-
-
-def set_version(conn: Connection, version: int) -> None:
-    conn.execute(T.META.delete().where(T.META.c.key == VERSION_KEY))
-    conn.execute(T.META.insert().values(key=VERSION_KEY, value=json.dumps(version)))
-
-
-def create_schema(conn: Connection, version: int = CURRENT_VERSION) -> None:
-    T.METADATA.create_all(conn, tables=list(T.ALL_TABLES))
-    conn.execute(T.REVISION.insert().values(id=1, counter=0))
-    set_version(conn, version)
+# The version records' names, for the callers that know this module.
+__all__ = [
+    "CURRENT_VERSION",
+    "VERSION_KEY",
+    "ensure_schema",
+    "set_version",
+    "stored_version",
+]
 
 
 def ensure_schema(
@@ -50,31 +45,30 @@ def ensure_schema(
     *,
     create: bool,
     where: str = "",
-    steps: Sequence[Step] = STEPS,
     current: int = CURRENT_VERSION,
+    extra_versions: Sequence[Path] = (),
 ) -> None:
-    """Check the schema; create it (when ``create``) or upgrade it when it is missing or older.
+    """Check the schema; create it (when ``create``) or upgrade an older one.
 
-    The common case, a current schema, costs one read and takes no write lock, so a read-only
-    database still opens for reading.
+    ``current`` and ``extra_versions`` (folders of further revisions) let tests migrate to a
+    schema this release does not have.
     """
-    with translated_errors():
-        with engine.connect() as conn, conn.begin():
-            version = stored_version(conn)
-        if version == current:
+    with translated_errors(), engine.connect() as conn, conn.begin():
+        found = stored_schema(conn)
+    if found is not None and found.version == current and found.revision == revision_id(current):
+        return
+    if found is not None and found.version > current:
+        raise DatabaseTooNew(found=found.version, known=current)
+    if found is None and not create:
+        raise DatabaseMissing(where=where)
+
+    from roster_tui.store import migrate  # Alembic is loaded only when there is work to do
+
+    try:
+        migrate.bring_to(engine, current, create=create, extra_versions=extra_versions)
+    except (DatabaseReadOnly, DatabaseLocked):
+        if found is not None and found.version == current and found.revision is None:
+            # The first release's database, current but not yet marked as revision 1: it can
+            # be read now and is marked the next time it can be written.
             return
-        if version is not None and version > current:
-            raise DatabaseTooNew(found=version, known=current)
-        if version is None and not create:
-            raise DatabaseMissing(where=where)
-        with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
-            # Someone may have created or upgraded it while we waited for the lock.
-            version = stored_version(conn)
-            if version is None:
-                create_schema(conn, current)
-                return
-            if version > current:
-                raise DatabaseTooNew(found=version, known=current)
-            for target in range(version + 1, current + 1):
-                steps[target - 2](conn)
-                set_version(conn, target)
+        raise

@@ -1,11 +1,15 @@
-"""The database tables, one per table of the interchange file (docs/format.md) and its lists.
+"""The database tables as SQLModel models: one per table of the interchange file and its lists.
+
+The interchange file is described in docs/format.md.
 
 Design choices, and why:
 
-- Plain SQLAlchemy Core tables rather than SQLModel classes: every read and write here is a
-  bulk Core statement and no ORM object is ever built, while defining eighteen SQLModel classes
-  costs about 0.4 s of CPU at every process start (pydantic model building), which the
-  ``check`` command and the TUI's start-up budgets cannot spare.
+- The models are the schema (``create_all`` and the migrations' ``target_metadata``), but the
+  store never builds ORM objects: every read and write is a bulk Core statement over a model's
+  ``__table__`` (the module-level names below), as reading through the ORM is several times
+  slower. The models build no pydantic validator (``defer_build``): nothing validates with them.
+- The classes end in ``Row`` so they never meet the domain's dataclasses of the same name; the
+  domain knows nothing of them.
 - Lists of references (party-group compounds, rotation members, override add/remove) are child
   tables with a ``position`` column, so the database itself refuses a dangling reference and
   keeps the order. Lists of plain values (roles, availability windows, a rotation's shift names)
@@ -21,235 +25,290 @@ Design choices, and why:
 - ``version`` on every editable row backs the optimistic check of ``Store.apply``.
 - Dates are DATE; leave bounds are naive local wall-clock DATETIME (the sub-district's zone);
   audit times are naive UTC DATETIME (made aware UTC on the way out).
+- Table and column names are those of the first release: a database it wrote is revision 1 of
+  the migrations (``store/migrations``), and a change here needs a migration there.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+from typing import Any, cast
 
-from sqlalchemy import (
-    Boolean,
-    CheckConstraint,
-    Column,
-    Date,
-    DateTime,
-    Float,
-    ForeignKey,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-)
-
-METADATA = MetaData()
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, String, Table, Text
+from sqlalchemy.orm import registry
+from sqlmodel import Field, SQLModel
+from sqlmodel.main import SQLModelConfig
 
 
-def _ref(
-    name: str,
-    target: str,
-    *,
-    type_: Any = String,
-    nullable: bool = False,
-    primary_key: bool = False,
-    owner: bool = False,
-) -> Column[Any]:
-    """A foreign-key column; ``owner`` marks a child row's link to the row that owns it."""
+class StoreModel(SQLModel, registry=registry()):
+    """Base of the store's tables: a MetaData of their own, no pydantic validation built."""
+
+    model_config = SQLModelConfig(from_attributes=True, defer_build=True)
+
+
+METADATA = StoreModel.metadata
+
+
+def ref(
+    target: str, *, owner: bool = False, primary_key: bool = False, closes_cycle: str = ""
+) -> Any:
+    """A foreign key checked at commit; ``owner`` marks a child row's link to the row owning it.
+
+    Nullability follows the annotation (``str | None``). ``closes_cycle`` names a key that
+    closes a loop of references: PostgreSQL adds it once both tables exist.
+    """
     key = ForeignKey(
-        target, deferrable=True, initially="DEFERRED", ondelete="CASCADE" if owner else None
+        target,
+        deferrable=True,
+        initially="DEFERRED",
+        ondelete="CASCADE" if owner else None,
+        use_alter=bool(closes_cycle),
+        name=closes_cycle or None,
     )
-    return Column(
-        name, type_, key, nullable=nullable, primary_key=primary_key, index=not primary_key
+    return Field(primary_key=primary_key, index=not primary_key, sa_column_args=[key])
+
+
+def position() -> Any:
+    """A child row's place in its owner's list (part of its key, never generated)."""
+    return Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+
+
+def json_text(*, nullable: bool = False) -> Any:
+    """A JSON-encoded list of plain values, stored as text."""
+    return Field(sa_type=Text, nullable=nullable)
+
+
+def version() -> Any:
+    """The row's edit counter (the optimistic check of ``Store.apply``)."""
+    return Field(default=1)
+
+
+def uid() -> Any:
+    """The surrogate key of an id-less row (AUTOINCREMENT: never handed out twice)."""
+    return Field(default=None, primary_key=True, sa_column_kwargs={"autoincrement": True})
+
+
+def naive_datetime() -> Any:
+    """A date and time without zone (SQLModel's default would store one on PostgreSQL)."""
+    return Field(sa_type=DateTime)
+
+
+AUTOINCREMENT = {"sqlite_autoincrement": True}
+
+
+class MetaRow(StoreModel, table=True):
+    """Settings of the whole database: schema version, sub-district, rule settings (JSON)."""
+
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True, sa_type=String)
+    value: str | None = Field(sa_type=Text)
+
+
+class RevisionRow(StoreModel, table=True):
+    """One row whose counter every committed write raises: cheap to poll for others' changes."""
+
+    __tablename__ = "revision"
+    id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    counter: int
+
+
+class CommunityRow(StoreModel, table=True):
+    __tablename__ = "community"
+    id: str = Field(primary_key=True)
+    seq: int
+    name: str
+    version: int = version()
+
+
+class StreetRow(StoreModel, table=True):
+    __tablename__ = "street"
+    id: str = Field(primary_key=True)
+    seq: int
+    name: str
+    community: str = ref("community.id")
+    version: int = version()
+
+
+class CompoundRow(StoreModel, table=True):
+    __tablename__ = "compound"
+    id: str = Field(primary_key=True)
+    seq: int
+    name: str
+    community: str = ref("community.id")
+    kind: str
+    street: str | None = ref("street.id")
+    households: int | None
+    version: int = version()
+
+
+class PartyGroupRow(StoreModel, table=True):
+    __tablename__ = "party_group"
+    id: str = Field(primary_key=True)
+    seq: int
+    name: str
+    community: str = ref("community.id")
+    leader: str | None = ref("person.id", closes_cycle="party_group_leader_fkey")
+    version: int = version()
+
+
+class PartyGroupCompoundRow(StoreModel, table=True):
+    __tablename__ = "party_group_compound"
+    party_group: str = ref("party_group.id", primary_key=True, owner=True)
+    position: int = position()
+    compound: str = ref("compound.id")
+
+
+class PersonRow(StoreModel, table=True):
+    __tablename__ = "person"
+    id: str = Field(primary_key=True)
+    seq: int
+    name: str
+    phone: str
+    community: str = ref("community.id")
+    roles: str = json_text()  # role values, in order
+    party_group: str | None = ref("party_group.id")
+    max_hours_per_week: float | None
+    available: str | None = json_text(nullable=True)  # windows; NULL = always available
+    active: bool
+    version: int = version()
+
+
+class PostRow(StoreModel, table=True):
+    __tablename__ = "post"
+    id: str = Field(primary_key=True)
+    seq: int
+    name: str
+    compound: str = ref("compound.id")
+    version: int = version()
+
+
+class PostShiftRow(StoreModel, table=True):
+    __tablename__ = "post_shift"
+    post: str = ref("post.id", primary_key=True, owner=True)
+    position: int = position()
+    name: str
+    start: int  # minutes after midnight
+    end: int  # minutes after midnight, up to 1440
+    need: int
+    need_role: str | None
+
+
+class RotationRow(StoreModel, table=True):
+    __tablename__ = "rotation"
+    id: str = Field(primary_key=True)
+    seq: int
+    post: str = ref("post.id")
+    start: dt.date
+    end: dt.date | None  # inclusive
+    shifts: str | None = json_text(nullable=True)  # shift names; NULL = all the post's shifts
+    per_slot: int | None
+    version: int = version()
+
+
+class RotationMemberRow(StoreModel, table=True):
+    __tablename__ = "rotation_member"
+    rotation: str = ref("rotation.id", primary_key=True, owner=True)
+    position: int = position()
+    person: str = ref("person.id")
+
+
+class OverrideRow(StoreModel, table=True):
+    __tablename__ = "shift_override"
+    __table_args__ = AUTOINCREMENT
+    uid: int | None = uid()
+    post: str = ref("post.id")
+    date: dt.date
+    shift: str
+    version: int = version()
+
+
+class OverridePersonRow(StoreModel, table=True):
+    """One name on an override's ``add`` or ``remove`` list (``change``), in order."""
+
+    __tablename__ = "override_person"
+    override: int = ref("shift_override.uid", primary_key=True, owner=True)
+    change: str = Field(primary_key=True, sa_type=String)  # "add" | "remove"
+    position: int = position()
+    person: str = ref("person.id")
+
+
+class LeaveRow(StoreModel, table=True):
+    __tablename__ = "leave"
+    __table_args__ = AUTOINCREMENT
+    uid: int | None = uid()
+    person: str = ref("person.id")
+    start: dt.datetime = naive_datetime()  # local wall clock
+    end: dt.datetime = naive_datetime()  # exclusive
+    reason: str | None
+    version: int = version()
+
+
+class DutyRow(StoreModel, table=True):
+    __tablename__ = "duty"
+    __table_args__ = (
+        CheckConstraint("(compound IS NULL) <> (street IS NULL)", name="duty_names_one_place"),
+        AUTOINCREMENT,
     )
+    uid: int | None = uid()
+    person: str = ref("person.id")
+    compound: str | None = ref("compound.id")
+    street: str | None = ref("street.id")
+    role: str | None
+    version: int = version()
 
 
-def _id() -> tuple[Column[Any], Column[Any]]:
-    return Column("id", String, primary_key=True), Column("seq", Integer, nullable=False)
+class HouseholdRow(StoreModel, table=True):
+    __tablename__ = "household"
+    id: str = Field(primary_key=True)
+    seq: int
+    compound: str = ref("compound.id")
+    address: str
+    head: str
+    phone: str
+    people: int
+    start: dt.date
+    days: int | None
+    carer: str | None = ref("person.id")
+    notes: str | None
+    version: int = version()
 
 
-def _uid() -> Column[Any]:
-    return Column("uid", Integer, primary_key=True, autoincrement=True)
+class AuditRow(StoreModel, table=True):
+    __tablename__ = "audit"
+    __table_args__ = AUTOINCREMENT
+    id: int | None = uid()
+    user_name: str
+    at: dt.datetime = naive_datetime()  # UTC
+    action: str = Field(index=True)
+    summary: str = Field(sa_type=Text)
+    changes: str = json_text()  # list of {"type", "before", "after"}
+    undone_by: int | None = ref("audit.id")
+    undoes: int | None  # for an undo entry: the entry it reversed
 
 
-def _version() -> Column[Any]:
-    return Column("version", Integer, nullable=False, default=1)
+def _table(model: type[StoreModel]) -> Table:
+    return cast(Table, model.__table__)  # type: ignore[attr-defined]
 
 
-def _text(name: str, *, nullable: bool = False) -> Column[Any]:
-    return Column(name, String, nullable=nullable)
-
-
-# Settings of the whole database: schema version, sub-district, rule settings (JSON values).
-META = Table("meta", METADATA, Column("key", String, primary_key=True), Column("value", Text))
-
-# One row whose counter every committed write raises: cheap to poll for others' changes.
-REVISION = Table(
-    "revision",
-    METADATA,
-    Column("id", Integer, primary_key=True, autoincrement=False),
-    Column("counter", Integer, nullable=False),
-)
-
-COMMUNITY = Table("community", METADATA, *_id(), _text("name"), _version())
-
-STREET = Table(
-    "street", METADATA, *_id(), _text("name"), _ref("community", "community.id"), _version()
-)
-
-COMPOUND = Table(
-    "compound",
-    METADATA,
-    *_id(),
-    _text("name"),
-    _ref("community", "community.id"),
-    _text("kind"),
-    _ref("street", "street.id", nullable=True),
-    Column("households", Integer),
-    _version(),
-)
-
-PARTY_GROUP = Table(
-    "party_group",
-    METADATA,
-    *_id(),
-    _text("name"),
-    _ref("community", "community.id"),
-    _ref("leader", "person.id", nullable=True),
-    _version(),
-)
-
-PARTY_GROUP_COMPOUND = Table(
-    "party_group_compound",
-    METADATA,
-    _ref("party_group", "party_group.id", primary_key=True, owner=True),
-    Column("position", Integer, primary_key=True, autoincrement=False),
-    _ref("compound", "compound.id"),
-)
-
-PERSON = Table(
-    "person",
-    METADATA,
-    *_id(),
-    _text("name"),
-    _text("phone"),
-    _ref("community", "community.id"),
-    Column("roles", Text, nullable=False),  # JSON list of role values, in order
-    _ref("party_group", "party_group.id", nullable=True),
-    Column("max_hours_per_week", Float),
-    Column("available", Text),  # JSON list of windows; NULL = always available
-    Column("active", Boolean, nullable=False),
-    _version(),
-)
-
-POST = Table("post", METADATA, *_id(), _text("name"), _ref("compound", "compound.id"), _version())
-
-POST_SHIFT = Table(
-    "post_shift",
-    METADATA,
-    _ref("post", "post.id", primary_key=True, owner=True),
-    Column("position", Integer, primary_key=True, autoincrement=False),
-    _text("name"),
-    Column("start", Integer, nullable=False),  # minutes after midnight
-    Column("end", Integer, nullable=False),  # minutes after midnight, up to 1440
-    Column("need", Integer, nullable=False),
-    _text("need_role", nullable=True),
-)
-
-ROTATION = Table(
-    "rotation",
-    METADATA,
-    *_id(),
-    _ref("post", "post.id"),
-    Column("start", Date, nullable=False),
-    Column("end", Date),  # inclusive
-    Column("shifts", Text),  # JSON list of shift names; NULL = all the post's shifts
-    Column("per_slot", Integer),
-    _version(),
-)
-
-ROTATION_MEMBER = Table(
-    "rotation_member",
-    METADATA,
-    _ref("rotation", "rotation.id", primary_key=True, owner=True),
-    Column("position", Integer, primary_key=True, autoincrement=False),
-    _ref("person", "person.id"),
-)
-
-OVERRIDE = Table(
-    "shift_override",
-    METADATA,
-    _uid(),
-    _ref("post", "post.id"),
-    Column("date", Date, nullable=False),
-    _text("shift"),
-    _version(),
-    sqlite_autoincrement=True,
-)
-
-# One name on an override's ``add`` or ``remove`` list (``change``), in order.
-OVERRIDE_PERSON = Table(
-    "override_person",
-    METADATA,
-    _ref("override", "shift_override.uid", type_=Integer, primary_key=True, owner=True),
-    Column("change", String, primary_key=True),  # "add" | "remove"
-    Column("position", Integer, primary_key=True, autoincrement=False),
-    _ref("person", "person.id"),
-)
-
-LEAVE = Table(
-    "leave",
-    METADATA,
-    _uid(),
-    _ref("person", "person.id"),
-    Column("start", DateTime, nullable=False),  # local wall clock
-    Column("end", DateTime, nullable=False),  # exclusive
-    _text("reason", nullable=True),
-    _version(),
-    sqlite_autoincrement=True,
-)
-
-DUTY = Table(
-    "duty",
-    METADATA,
-    _uid(),
-    _ref("person", "person.id"),
-    _ref("compound", "compound.id", nullable=True),
-    _ref("street", "street.id", nullable=True),
-    _text("role", nullable=True),
-    _version(),
-    CheckConstraint("(compound IS NULL) <> (street IS NULL)", name="duty_names_one_place"),
-    sqlite_autoincrement=True,
-)
-
-HOUSEHOLD = Table(
-    "household",
-    METADATA,
-    *_id(),
-    _ref("compound", "compound.id"),
-    _text("address"),
-    _text("head"),
-    _text("phone"),
-    Column("people", Integer, nullable=False),
-    Column("start", Date, nullable=False),
-    Column("days", Integer),
-    _ref("carer", "person.id", nullable=True),
-    _text("notes", nullable=True),
-    _version(),
-)
-
-AUDIT = Table(
-    "audit",
-    METADATA,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    _text("user_name"),
-    Column("at", DateTime, nullable=False),  # naive UTC
-    Column("action", String, nullable=False, index=True),
-    Column("summary", Text, nullable=False),
-    Column("changes", Text, nullable=False),  # JSON list of {"type", "before", "after"}
-    _ref("undone_by", "audit.id", type_=Integer, nullable=True),
-    Column("undoes", Integer),  # for an undo entry: the entry it reversed
-    sqlite_autoincrement=True,
-)
+# The tables, for Core statements.
+META = _table(MetaRow)
+REVISION = _table(RevisionRow)
+COMMUNITY = _table(CommunityRow)
+STREET = _table(StreetRow)
+COMPOUND = _table(CompoundRow)
+PARTY_GROUP = _table(PartyGroupRow)
+PARTY_GROUP_COMPOUND = _table(PartyGroupCompoundRow)
+PERSON = _table(PersonRow)
+POST = _table(PostRow)
+POST_SHIFT = _table(PostShiftRow)
+ROTATION = _table(RotationRow)
+ROTATION_MEMBER = _table(RotationMemberRow)
+OVERRIDE = _table(OverrideRow)
+OVERRIDE_PERSON = _table(OverridePersonRow)
+LEAVE = _table(LeaveRow)
+DUTY = _table(DutyRow)
+HOUSEHOLD = _table(HouseholdRow)
+AUDIT = _table(AuditRow)
 
 # Parents before children: the order to create in (and, reversed, to empty in).
 ALL_TABLES: tuple[Table, ...] = (

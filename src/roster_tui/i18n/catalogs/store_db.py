@@ -12,6 +12,7 @@ ZH = {
         "这个数据库来自更新版本的 roster-tui（结构版本 {found}，本程序只支持到 {known}）。"
         "请先升级本程序。"
     ),
+    "db.error.backup": "升级前备份数据库失败（{path}）：{error}。数据库没有改动。",
     "db.error.conflict": "{what} 刚被别人修改或删除了，请刷新后再改。",
     "db.error.duplicate": "编号已被占用：{what}",
     "db.error.reference": "数据引用对不上：引用了不存在的记录，或删除了仍在使用的记录。{what}",
@@ -52,6 +53,8 @@ EN = {
         "This database comes from a newer roster-tui (schema version {found}; this program "
         "knows up to {known}). Please upgrade the program first."
     ),
+    "db.error.backup": "Could not back up the database before upgrading it ({path}): {error}. "
+    "The database was not changed.",
     "db.error.conflict": "{what} was just changed or removed by someone else. Refresh and try "
     "again.",
     "db.error.duplicate": "That id is already taken: {what}",

@@ -1,0 +1,20 @@
+"""A later revision for the tests that fails after changing the schema: nothing may stay."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003"
+down_revision = "0002"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.add_column("community", sa.Column("motto", sa.String(), nullable=True))
+    raise RuntimeError("revision 3 fails halfway")
+
+
+def downgrade() -> None:
+    op.drop_column("community", "motto")
