@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
 from conftest import TODAY
 from helpers import settle
 from textual.pilot import Pilot
@@ -17,6 +18,7 @@ from textual.widgets import Input
 from roster_tui.services.households import days_left
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.dialogs.confirm import ConfirmDialog
 from roster_tui.tui.dialogs.export_dialog import ExportDialog
 from roster_tui.tui.widgets.choice_field import ChoiceField
 
@@ -158,3 +160,27 @@ async def test_print_sends_the_chosen_sheet_to_lp_as_a_pdf(
         if shutil.which("pdftotext"):
             text = subprocess.run(["pdftotext", str(received), "-"], capture_output=True)
             assert "包街包院责任表" in text.stdout.decode("utf-8")
+
+
+async def test_the_default_name_carries_the_scope_and_an_existing_file_is_not_replaced_unasked(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        dialog = await _open_export(app, pilot)
+        whole = dialog.query_one("#path", Input).value
+        assert "文化路街道" in whole and "2026-W49" in whole
+        dialog.query_one("#scope-kind", ChoiceField).focus()
+        while dialog.query_one("#scope-kind", ChoiceField).value != "community":
+            await pilot.press("right")
+        await pilot.pause()
+        community = dialog.query_one("#path", Input).value
+        assert community != whole and "社区" in Path(community).name
+        Path(community).write_text("keep me", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert Path(community).read_text(encoding="utf-8") == "keep me"

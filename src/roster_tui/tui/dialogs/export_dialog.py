@@ -22,6 +22,7 @@ from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.export import AUDIENCES, WeekView
 from roster_tui.i18n import current_language, t
+from roster_tui.services.export_names import default_file_name, scope_name
 from roster_tui.services.exporting import (
     PRINTABLE,
     SUPPORTED,
@@ -31,6 +32,7 @@ from roster_tui.services.exporting import (
     write_atomically,
 )
 from roster_tui.services.safe_write import RefusedTarget
+from roster_tui.tui.dialogs.confirm import ConfirmDialog
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.choice_field import ChoiceField
 
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
     from roster_tui.tui.app import RosterApp
 
 SCOPE_KINDS = ("subdistrict", "community", "post", "person")
+SCOPED = ("community", "post", "person")  # scope kinds that name one thing
 EXTENSIONS = {f: f for f in ("csv", "html", "pdf", "txt", "ics", "xlsx")}
 
 
@@ -122,10 +125,14 @@ class ExportDialog(ModalScreen[None]):
         return [(t(f"tui.export.audience.{a}"), a) for a in AUDIENCES]
 
     def _default_path(self, what: str, fmt: str) -> str:
-        name = t(f"tui.export.file.{what}")
-        return str(Path.cwd() / f"{name}-{iso_week_label(self.monday)}.{EXTENSIONS[fmt]}")
+        """The sheet, its scope and the week: one community never lands on another's file."""
+        kind = self.query_one("#scope-kind", ChoiceField).value if self.is_mounted else ""
+        target = self.query_one("#scope", ChoiceField).value if self.is_mounted else ""
+        scope = scope_name(self.roster, **({kind: target} if kind in SCOPED and target else {}))
+        name = default_file_name(t(f"tui.export.file.{what}"), scope, self.monday, EXTENSIONS[fmt])
+        return str(Path.cwd() / name)
 
-    @on(ChoiceField.Changed, "#what, #fmt")
+    @on(ChoiceField.Changed, "#what, #fmt, #scope-kind, #scope")
     def _kind_changed(self, event: ChoiceField.Changed) -> None:
         what = self.query_one("#what", ChoiceField).value
         fmt_field = self.query_one("#fmt", ChoiceField)
@@ -165,9 +172,20 @@ class ExportDialog(ModalScreen[None]):
     @on(Button.Pressed, "#do-export")
     def action_export(self) -> None:
         request = self._request()
-        if request is not None:
-            self._busy(True)
-            self.run_export(request, Path(self.query_one("#path", Input).value).expanduser())
+        if request is None:
+            return
+        path = Path(self.query_one("#path", Input).value).expanduser()
+
+        def go(yes: bool | None = True) -> None:
+            if yes:
+                self._busy(True)
+                self.run_export(request, path)
+
+        if path.exists():  # never replaced unasked
+            lines = [t("safety.export.exists", path=str(path))]
+            self.app.push_screen(ConfirmDialog(t("safety.export.title"), lines), go)
+        else:
+            go()
 
     @on(Button.Pressed, "#do-print")
     def _print(self) -> None:

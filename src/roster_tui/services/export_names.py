@@ -1,0 +1,39 @@
+"""Default names for exported files: the sheet, its scope and the week, so that exporting one
+community never lands on the file of the whole sub-district (or of another community)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from roster_tui.domain.clock import iso_week_label
+from roster_tui.domain.model import Roster
+
+# Characters a file name cannot hold on Windows or Unix, and control characters.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+
+
+def scope_name(
+    roster: Roster,
+    *,
+    community: str | None = None,
+    post: str | None = None,
+    person: str | None = None,
+) -> str:
+    """The scope as a person reads it: 张伟p0003, a post's name, a community, the sub-district."""
+    if person:
+        found = next((p for p in roster.people if p.id == person), None)
+        return f"{found.name}{found.id}" if found else person
+    if post:
+        found_post = next((p for p in roster.posts if p.id == post), None)
+        return found_post.name if found_post else post
+    if community:
+        found_c = next((c for c in roster.communities if c.id == community), None)
+        return found_c.name if found_c else community
+    return roster.subdistrict.name
+
+
+def default_file_name(sheet: str, scope: str, monday: dt.date, extension: str) -> str:
+    """``排班表-东风社区-2026-W49.csv``: safe on every system, distinct for every scope."""
+    parts = [_UNSAFE.sub("_", part).strip() or "_" for part in (sheet, scope)]
+    return f"{parts[0]}-{parts[1]}-{iso_week_label(monday)}.{extension}"
