@@ -101,3 +101,13 @@ def test_public_html_households_sheet_hides_health_notes(
 ) -> None:
     assert "孕妇" not in write_households_html(view_of(Scope.whole()), lang="zh")
     assert "孕妇" in write_households_html(view_of(Scope.whole(), "internal"), lang="zh")
+
+
+def test_a_persons_sheet_names_them_and_tells_namesakes_apart() -> None:
+    roster = build_roster()
+    roster.people.append(replace(roster.people[0], id="p099", phone="13912340099"))  # 张伟 too
+    mine = WeekView(roster, MONDAY, build_instances(roster), Scope.person("p001"))
+    assert "值班表 - 张伟(东风社区, 手机尾号0001)" in write_roster_text(mine, lang="zh")
+    assert "值班表 · 张伟（东风社区，手机尾号0001）" in write_roster_html(mine, lang="zh")
+    alone = WeekView(build_roster(), MONDAY, build_instances(build_roster()), Scope.person("p002"))
+    assert "值班表 · 李娜" in write_roster_html(alone, lang="zh")

@@ -13,6 +13,7 @@ from roster_tui.export.labels import (
     counted_names,
     date_label,
     date_label_full,
+    for_whom,
     gap_legend,
     language,
     leader_label,
@@ -47,7 +48,7 @@ _SIGNIN_CSS = """
 
 
 def _heading(view: WeekView, community: str, title: str) -> str:
-    parts = [sanitize(view.roster.subdistrict.name), community, title]
+    parts = [sanitize(view.roster.subdistrict.name), community, for_whom(view, title, "")]
     return " ".join(part for part in parts if part)
 
 

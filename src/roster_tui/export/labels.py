@@ -174,6 +174,14 @@ def internal_mark(view: WeekView, lang: str) -> str:
     return "" if view.public else t("export.internal", lang=lang)
 
 
+def for_whom(view: WeekView, title: str, lang: str) -> str:
+    """A sheet's title, naming the person on a per-person sheet so namesakes are told apart:
+    ``值班表 · 张伟（东风社区，手机尾号0001）``."""
+    if view.scope.kind.value != "person" or view.scope.id is None:
+        return title
+    return f"{title} · {sanitize(view.person_label(view.scope.id, lang or None))}"
+
+
 def is_unassigned(label: str) -> bool:
     """Whether a header fact says a compound has no lead official (in either language)."""
     return label.endswith((t("export.leader_none", lang="zh"), t("export.leader_none", lang="en")))

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from roster_tui.export.grid import GridCell, PageBy, grid_pages
 from roster_tui.export.labels import (
     date_label,
+    for_whom,
     gap_legend,
     internal_mark,
     language,
@@ -141,7 +142,7 @@ def write_roster_pdf(
     stamp = stamp_label(edition, printed_time(view, printed_at), lang)
     pdf = _document(view, lang, stamp, "L")
     subdistrict = sanitize(view.roster.subdistrict.name)
-    title = t("export.title.roster", lang=lang)
+    title = for_whom(view, t("export.title.roster", lang=lang), lang)
     week = week_label(view, lang)
     pages = grid_pages(view, lang, by=by)
     for grid in pages:

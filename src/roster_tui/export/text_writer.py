@@ -17,6 +17,7 @@ from rich.cells import cell_len
 from roster_tui.export.grid import GridCell, GridPage, PageBy, grid_pages
 from roster_tui.export.labels import (
     date_label,
+    for_whom,
     gap_legend,
     internal_mark,
     language,
@@ -160,7 +161,7 @@ def write_roster_text(
     line at most ``width`` display cells, each page headed so it stands alone."""
     lang = language(lang)
     stamp = plain(stamp_label(edition, printed_time(view, printed_at), lang))
-    title = t("export.title.roster", lang=lang)
+    title = for_whom(view, t("export.title.roster", lang=lang), lang)
     subdistrict = sanitize(view.roster.subdistrict.name)
     week = plain(week_label(view, lang))
     mark = plain(internal_mark(view, lang))
