@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import pendulum
 
 from roster_tui.domain.availability import AvailabilityError, parse_window
+from roster_tui.domain.bounds import FIRST_YEAR, LAST_YEAR, in_years
 from roster_tui.domain.clock import parse_hhmm
 from roster_tui.domain.contact import is_phone
 from roster_tui.interchange.problems import Plain
@@ -49,10 +50,22 @@ def _is_int(value: object) -> bool:
     return type(value) is int  # bool is an int to Python, never to us
 
 
+# Longest text a value may hold: a long note fits many times over, a megabyte name does not.
+MAX_TEXT = 2000
+
+
+def _check_text(value: str, item: int | None = None) -> str:
+    if "\0" in value:
+        raise Bad("import.text_nul", item=item)  # PostgreSQL cannot store it; SQLite could
+    if len(value) > MAX_TEXT:
+        raise Bad("import.text_too_long", item=item, maximum=MAX_TEXT, length=len(value))
+    return value
+
+
 def text(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise Bad("import.expected_text", value=value)
-    return value
+    return _check_text(value)
 
 
 def phone(value: object) -> str:
@@ -63,16 +76,18 @@ def phone(value: object) -> str:
     return written
 
 
-def integer(minimum: int) -> Callable[[object], int]:
+def integer(minimum: int, maximum: int) -> Callable[[object], int]:
     def read(value: object) -> int:
         if not _is_int(value) or value < minimum:  # type: ignore[operator]
             raise Bad("import.expected_int", minimum=minimum, value=value)
+        if value > maximum:  # type: ignore[operator]
+            raise Bad("import.too_large", maximum=maximum, value=value)
         return value  # type: ignore[return-value]
 
     return read
 
 
-def number(*, minimum: float, inclusive: bool) -> Callable[[object], float]:
+def number(*, minimum: float, inclusive: bool, maximum: float) -> Callable[[object], float]:
     """Hours and the like: an integer or a finite float, ``>= minimum`` or ``> minimum``."""
 
     def read(value: object) -> float:
@@ -82,9 +97,16 @@ def number(*, minimum: float, inclusive: bool) -> Callable[[object], float]:
         if not ok:
             message = "import.expected_number_min" if inclusive else "import.expected_number_above"
             raise Bad(message, minimum=minimum, value=value)
+        if value > maximum:  # type: ignore[operator]
+            raise Bad("import.too_large", maximum=maximum, value=value)
         return value  # type: ignore[return-value]
 
     return read
+
+
+def _within_years(day: dt.date, value: object) -> None:
+    if not in_years(day):
+        raise Bad("import.date_out_of_range", first=FIRST_YEAR, last=LAST_YEAR, value=value)
 
 
 def boolean(value: object) -> bool:
@@ -110,12 +132,16 @@ def choice(kind: type[E]) -> Callable[[object], E]:
 def date(value: object) -> dt.date:
     """A TOML date or a ``"YYYY-MM-DD"`` string."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        _within_years(value, value)
         return value
     if isinstance(value, str) and (match := _DATE.fullmatch(value)):
         try:
-            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+            day = dt.date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError:
             pass
+        else:
+            _within_years(day, value)
+            return day
     raise Bad("import.expected_date", value=value)
 
 
@@ -127,13 +153,17 @@ def local_datetime(value: object) -> dt.datetime:
     """
     if isinstance(value, dt.datetime):
         if value.tzinfo is None and value.second == 0 and value.microsecond == 0:
+            _within_years(value.date(), value)
             return value
     elif isinstance(value, str) and (match := _LOCAL_DATETIME.fullmatch(value)):
         try:
             year, month, day, hour, minute = (int(part) for part in match.groups())
-            return dt.datetime(year, month, day, hour, minute)
+            moment = dt.datetime(year, month, day, hour, minute)
         except ValueError:
             pass
+        else:
+            _within_years(moment.date(), value)
+            return moment
     raise Bad("import.expected_datetime", value=value)
 
 
@@ -185,6 +215,7 @@ def text_list(*, non_empty: bool) -> Callable[[object], tuple[str, ...]]:
         for item, element in enumerate(value, start=1):
             if not isinstance(element, str) or not element.strip():
                 raise Bad("import.expected_text", item=item, value=element)
+            _check_text(element, item)
         return tuple(value)
 
     return read
@@ -216,6 +247,7 @@ def windows(value: object) -> tuple[str, ...]:
     for item, element in enumerate(value, start=1):
         if not isinstance(element, str):
             raise Bad("import.window_bad", item=item, value=element)
+        _check_text(element, item)
         try:
             parse_window(element)
         except AvailabilityError as exc:

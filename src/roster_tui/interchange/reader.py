@@ -12,6 +12,17 @@ from roster_tui.interchange.report import Report
 from roster_tui.interchange.validate import validate
 
 _BOM = "\ufeff"
+# Guards that run before TOML parsing, in one linear pass. tomllib recurses per nesting level
+# (about 500 levels raise RecursionError) and handles a dotted key in time quadratic in its parts
+# (a 50,000-part key took 35 s); a sub-district's file nests three deep and has short keys.
+MAX_BYTES = 32 * 1024 * 1024  # the sample's 120 people take 40 KB: room for 10,000s
+MAX_NESTING = 16
+MAX_DOTS_PER_LINE = 16
+_TOKENS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'.*?\'\'\''
+    r'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*|[\[\]{}.\n]',
+    re.DOTALL,
+)
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_AT_END = re.compile(r"\s*\(at end of document\)$")
 
@@ -37,7 +48,33 @@ def _decode(data: bytes, source: str) -> str:
         raise InterchangeError([problem]) from exc
 
 
+def _guard_shape(text: str, source: str) -> None:
+    """Refuse absurd nesting or dotted keys before tomllib sees them (it would crash or hang)."""
+    depth = deepest = dots = 0
+    line = 1
+    for token in _TOKENS.finditer(text):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+        elif char == ".":
+            dots += 1
+        elif char == "\n":
+            line, dots = line + 1, 0
+        if deepest > MAX_NESTING or dots > MAX_DOTS_PER_LINE:
+            problem = Problem(
+                source=source,
+                message="import.too_deep",
+                params={"maximum": MAX_NESTING},
+                line=line,
+            )
+            raise InterchangeError([problem])
+
+
 def _parse(text: str, source: str) -> dict[str, object]:
+    _guard_shape(text, source)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -64,6 +101,11 @@ def loads_roster(text: str | bytes, source: str = "<input>") -> Roster:
 
     ``source`` names the file in messages. Bytes must be UTF-8; a leading BOM is accepted.
     """
+    if len(text) > MAX_BYTES:
+        problem = Problem(
+            source=source, message="import.too_big", params={"megabytes": MAX_BYTES >> 20}
+        )
+        raise InterchangeError([problem])
     if isinstance(text, bytes):
         text = _decode(text, source)
     text = text.removeprefix(_BOM)
@@ -80,7 +122,7 @@ def load_roster_file(path: str | os.PathLike[str]) -> Roster:
     source = os.fspath(path)
     try:
         with open(path, "rb") as file:
-            data = file.read()
+            data = file.read(MAX_BYTES + 1)  # no more than the cap, whatever the file holds
     except OSError as exc:
         problem = Problem(
             source=source,

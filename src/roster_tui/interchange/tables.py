@@ -33,13 +33,23 @@ def _optional(read: f.Reader, ref: str | None = None) -> Field:
 _ID = Field(f.text)
 _NAME = Field(f.text)
 
+# Bounds: the most a sub-district could need (docs/reliability.md "Bounds"). Past them a value is
+# a typing mistake or a trap that would make the check spin or a date overflow, so it is refused.
+HOURS_PER_WEEK = 168  # every hour of the week
+MAX_NEED = 100  # people one shift of one post needs
+MAX_PER_SLOT = 50  # people a rotation puts on one slot
+MAX_HOUSEHOLDS_PER_CARER = 100
+MAX_DAYS = 366  # quarantine lasts days or weeks, never beyond a year
+MAX_PEOPLE_IN_HOUSEHOLD = 100
+MAX_HOUSEHOLDS_IN_COMPOUND = 100_000
+
 SUBDISTRICT: dict[str, Field] = {"name": _NAME, "timezone": Field(f.zone)}
 
 SETTINGS: dict[str, Field] = {
-    "min_rest_hours": _optional(f.number(minimum=0, inclusive=True)),
-    "max_hours_per_week": _optional(f.number(minimum=0, inclusive=False)),
-    "max_households_per_carer": _optional(f.integer(1)),
-    "quarantine_days": _optional(f.integer(1)),
+    "min_rest_hours": _optional(f.number(minimum=0, inclusive=True, maximum=HOURS_PER_WEEK)),
+    "max_hours_per_week": _optional(f.number(minimum=0, inclusive=False, maximum=HOURS_PER_WEEK)),
+    "max_households_per_carer": _optional(f.integer(1, MAX_HOUSEHOLDS_PER_CARER)),
+    "quarantine_days": _optional(f.integer(1, MAX_DAYS)),
 }
 assert set(SETTINGS) == set(Settings.__dataclass_fields__)
 
@@ -47,7 +57,7 @@ SHIFT: dict[str, Field] = {
     "name": _NAME,
     "start": Field(f.shift_start),
     "end": Field(f.shift_end),
-    "need": Field(f.integer(1)),
+    "need": Field(f.integer(1, MAX_NEED)),
     "need_role": _optional(f.choice(Role)),
 }
 
@@ -61,7 +71,7 @@ ROWS: dict[str, dict[str, Field]] = {
         "community": Field(f.text, ref="community"),
         "street": _optional(f.text, ref="street"),
         "kind": Field(f.choice(CompoundKind)),
-        "households": _optional(f.integer(0)),
+        "households": _optional(f.integer(0, MAX_HOUSEHOLDS_IN_COMPOUND)),
     },
     "party_group": {
         "id": _ID,
@@ -77,7 +87,9 @@ ROWS: dict[str, dict[str, Field]] = {
         "community": Field(f.text, ref="community"),
         "roles": Field(f.choice_list(Role)),
         "party_group": _optional(f.text, ref="party_group"),
-        "max_hours_per_week": _optional(f.number(minimum=0, inclusive=False)),
+        "max_hours_per_week": _optional(
+            f.number(minimum=0, inclusive=False, maximum=HOURS_PER_WEEK)
+        ),
         "available": _optional(f.windows),
         "active": _optional(f.boolean),
     },
@@ -94,7 +106,7 @@ ROWS: dict[str, dict[str, Field]] = {
         "start": Field(f.date),
         "end": _optional(f.date),
         "shifts": _optional(f.text_list(non_empty=True)),
-        "per_slot": _optional(f.integer(1)),
+        "per_slot": _optional(f.integer(1, MAX_PER_SLOT)),
     },
     "override": {
         "post": Field(f.text, ref="post"),
@@ -121,9 +133,9 @@ ROWS: dict[str, dict[str, Field]] = {
         "address": Field(f.text),
         "head": Field(f.text),
         "phone": Field(f.phone),
-        "people": Field(f.integer(1)),
+        "people": Field(f.integer(1, MAX_PEOPLE_IN_HOUSEHOLD)),
         "start": Field(f.date),
-        "days": _optional(f.integer(1)),
+        "days": _optional(f.integer(1, MAX_DAYS)),
         "carer": _optional(f.text, ref="person"),
         "notes": _optional(f.text),
     },

@@ -55,6 +55,12 @@ ZH = {
     "import.shift_unknown": "岗位 {post} 没有名为 {value} 的班次",
     "import.shift_duplicate": "班次名 {value} 与本岗位第{first}个班次重名",
     "import.post_no_shift": "岗位至少要有一个 [[post.shift]] 班次",
+    "import.too_big": "文件太大：超过 {megabytes} MB，不像是一个街道的名册",
+    "import.too_deep": "文件结构嵌套过深或键名过长（最多 {maximum} 层），不像是名册文件",
+    "import.too_large": "数值过大：最多 {maximum}，实为 {value}",
+    "import.date_out_of_range": "日期超出范围：只支持 {first} 年至 {last} 年，实为 {value}",
+    "import.text_nul": "文本里含有空字符（\\0），数据库无法保存",
+    "import.text_too_long": "文本太长：最多 {maximum} 个字，实为 {length} 个",
 }
 
 EN = {
@@ -114,4 +120,12 @@ EN = {
     "import.shift_unknown": "post {post} has no shift named {value}",
     "import.shift_duplicate": "shift name {value} is already used by shift #{first} of this post",
     "import.post_no_shift": "a post needs at least one [[post.shift]]",
+    "import.too_big": "the file is larger than {megabytes} MB: not a sub-district's roster",
+    "import.too_deep": (
+        "nested too deeply or a key too long (at most {maximum} levels): not a roster file"
+    ),
+    "import.too_large": "too large: at most {maximum}, not {value}",
+    "import.date_out_of_range": "out of range: only years {first} to {last}, not {value}",
+    "import.text_nul": "the text holds a NUL character (\\0), which the database cannot store",
+    "import.text_too_long": "too long: at most {maximum} characters, not {length}",
 }
