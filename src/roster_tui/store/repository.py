@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, RowMapping, delete, func, insert, sel
 from sqlalchemy.exc import IntegrityError
 
 from roster_tui.domain.changes import AuditEntry, Change, Entity
-from roster_tui.domain.model import Roster, Settings, Subdistrict
+from roster_tui.domain.model import Override, Roster, Settings, Subdistrict
 from roster_tui.i18n import t
 from roster_tui.store import rows as R
 from roster_tui.store import tables as T
@@ -56,7 +56,13 @@ def current_user() -> str:
 
 
 def describe(entity: Entity) -> str:
-    """``"人员 p001"``: the kind of row and its id (or store uid) for messages."""
+    """``"人员 p001"``: the kind of row and its id (or store uid) for messages.
+
+    A shift's hand edits are named by the shift they change: the same row holds an assign, a
+    removal or a swap, and a secretary knows the shift, not a row number.
+    """
+    if isinstance(entity, Override):
+        return t("db.entity.override_on", post=entity.post, date=entity.date, shift=entity.shift)
     key = getattr(entity, "id", None) or f"#{entity.uid}"  # type: ignore[union-attr]
     return f"{t('db.entity.' + type_name(entity))} {key}"
 

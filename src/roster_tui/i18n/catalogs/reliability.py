@@ -12,6 +12,7 @@ ZH = {
     "cli.backed_up": "已备份到 {file}",
     "db.error.bad_address": "数据库地址「{where}」无法识别：{detail}",
     "db.error.damaged": "数据库的结构版本记录已损坏（{found}），无法打开。请从备份恢复。",
+    "db.entity.override_on": "{post} {date} {shift} 的排班",
 }
 
 EN = {
@@ -38,4 +39,5 @@ EN = {
         "The database's schema version record is damaged ({found}); it cannot be opened. "
         "Restore it from a backup."
     ),
+    "db.entity.override_on": "who is on {post} {date} {shift}",
 }
