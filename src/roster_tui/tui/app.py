@@ -23,13 +23,16 @@ from textual.worker import Worker
 from roster_tui.domain.changes import AuditEntry
 from roster_tui.domain.clock import today_in
 from roster_tui.domain.model import Roster
+from roster_tui.domain.text import printable
 from roster_tui.i18n import current_language, set_language, t
+from roster_tui.services.operator import OperatorAtTerminal, split_operator
 from roster_tui.services.preferences import Preferences
 from roster_tui.services.snapshot import apply_changes
 from roster_tui.services.today import Startup, TodayView
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.errors import ConflictError, DatabaseLocked, NothingToUndo, StoreError
 from roster_tui.tui.dialogs.help import HelpScreen
+from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.messages import RosterChanged
 from roster_tui.tui.screens.too_small import TerminalResized, TooSmallScreen
 from roster_tui.tui.translate import translate_bindings
@@ -85,6 +88,7 @@ class RosterApp(App[None]):
         poll_seconds: float = 1.0,
         preloaded: Startup | None = None,
         preferences: Preferences | None = None,
+        terminal: str | None = None,
     ) -> None:
         """``preloaded``: the roster, its data version and the today screen's figures, read
         before the app started, so the first frame is drawn with data instead of waiting for
@@ -100,6 +104,11 @@ class RosterApp(App[None]):
         self._today_view: TodayView | None = None
         # In memory unless the caller passes the user's own (the CLI does; tests do not).
         self.preferences = preferences or Preferences(None)
+        # Who works at this terminal: undo and the history follow them, not the login alone.
+        login = split_operator(workspace.user)[0]
+        self.operator = OperatorAtTerminal(self.preferences, login, terminal)
+        workspace.user = self.operator.name()
+        self._operator_asked = False
 
     # -- start-up --------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -111,6 +120,8 @@ class RosterApp(App[None]):
         else:
             self.load_roster()
         self.switch_mode("today")
+        if self.roster is not None:
+            self.call_later(self._ask_operator)
         self.set_interval(self._poll_seconds, self.poll_for_changes)
         self._check_size()
 
@@ -159,8 +170,25 @@ class RosterApp(App[None]):
         if self._seen_version is not None and version != self._seen_version:
             self.call_from_thread(self.load_roster, True)
 
+    def _ask_operator(self) -> None:
+        """On a shared login, once: who from the roster is working at this terminal."""
+        if self._operator_asked or self.roster is None or not self.operator.should_ask():
+            return
+        self._operator_asked = True
+
+        roster = self.roster
+
+        def chosen(person_id: str | None) -> None:
+            person = next((p for p in roster.people if p.id == person_id), None)
+            if person is not None:
+                self.workspace.user = self.operator.choose(person.id)
+                self.notify(t("safety.operator.now", person=printable(person.name)), timeout=4)
+
+        self.push_screen(PersonPicker(t("safety.operator.ask"), self.roster), chosen)
+
     def _set_roster(self, roster: Roster, version: int | None, external: bool) -> None:
         self.roster = roster
+        self.call_later(self._ask_operator)
         if version is not None:
             self._seen_version = version
         if external:

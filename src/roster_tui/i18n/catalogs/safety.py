@@ -49,6 +49,8 @@ ZH = {
     "safety.release.carer": "照料人：{person}",
     "safety.export.title": "文件已存在，替换吗？",
     "safety.export.exists": "{path} 已经存在，替换后原内容会丢失。不想替换就按 Esc 改个名字。",
+    "safety.operator.ask": "这个账号有多个终端在用。请选择正在这台终端操作的人（Esc 跳过）",
+    "safety.operator.now": "操作人：{person}。撤销只撤销本终端此人的操作。",
     "safety.form.fix": "有 {count} 处需要修改，见各栏下方的提示；已填的内容都还在。",
     "safety.phone.bad": "号码不对：手机为 1 开头的 11 位数字，座机要带区号，如 0371-68123456",
 }
@@ -103,6 +105,8 @@ EN = {
     "safety.release.carer": "Carer: {person}",
     "safety.export.title": "The file exists. Replace it?",
     "safety.export.exists": "{path} exists; replacing it loses what it holds. Esc to rename.",
+    "safety.operator.ask": "This login works at several terminals. Who is here? (Esc skips)",
+    "safety.operator.now": "Working here: {person}. Undo takes back only their actions.",
     "safety.form.fix": "{count} to fix, see the note under each field; what you typed is kept.",
     "safety.phone.bad": "Not a number: a mobile is 11 digits from 1, a landline has its area code",
 }

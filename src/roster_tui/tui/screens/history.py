@@ -18,6 +18,7 @@ from roster_tui.domain.changes import AuditEntry
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
+from roster_tui.services.operator import shown_operator
 from roster_tui.store.errors import StoreError
 from roster_tui.tui.dialogs.history_detail import HistoryDetail
 from roster_tui.tui.screens.base import RosterScreen
@@ -98,7 +99,7 @@ class HistoryScreen(RosterScreen):
             state = Text(t("history.state.undone"), style="bold") if undone else Text("")
             table.add_row(
                 Text(local_time(entry.at, zone), style=style),
-                Text(printable(entry.user), style=style),
+                Text(printable(shown_operator(entry.user, self.roster_app.roster)), style=style),
                 state,
                 Text(printable(entry.summary), style=style),
                 key=str(entry.id),
