@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter
 
 from builders import household, leave, person, post, roster, rotation, shift
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from roster_tui.domain.changes import Change
@@ -140,13 +140,11 @@ def shuffled(r: Roster, data: st.DataObject) -> Roster:
     return dataclasses.replace(r, **lists)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rosters(), st.data())
 def test_gaps_never_depend_on_the_order_of_rows(r: Roster, data: st.DataObject) -> None:
     assert check(shuffled(r, data), FIRST, LAST) == check(r, FIRST, LAST)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(rosters(), st.data())
 def test_the_tracker_equals_a_full_check_after_random_override_edits(
     r: Roster, data: st.DataObject

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 import pendulum
 from builders import post, roster, rotation
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from roster_tui.domain.clock import format_hhmm
@@ -66,7 +66,6 @@ shift_patterns = st.lists(
 )
 
 
-@settings(max_examples=100, deadline=None)
 @given(
     shifts=shift_patterns,
     rotations=st.lists(

@@ -9,8 +9,9 @@ import datetime as dt
 from collections import Counter
 
 from fill_rosters import MONDAY, SUNDAY, applied, rosters
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
+from hypothesis_profiles import examples
 from roster_tui.domain.availability import WeeklyAvailability
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
@@ -23,9 +24,9 @@ from roster_tui.services.fill import plan_fill
 
 WIDE = (MONDAY - dt.timedelta(days=3), SUNDAY + dt.timedelta(days=3))
 SHORT_KINDS = {GapKind.UNDERSTAFFED, GapKind.MISSING_ROLE}
-# Few examples: the machine is shared; each one checks a whole week several times over.
-EXAMPLES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Each example checks a whole week several times over; SLOW ones fill it twice or per person.
+EXAMPLES = examples(1)
+SLOW = examples(0.5)
 
 
 def identity(gap: Gap) -> Gap:

@@ -5,31 +5,25 @@ from __future__ import annotations
 import tomllib
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 
 from roster_tui.domain.model import Roster
 from roster_tui.interchange import dumps_roster, loads_roster
 
 from .strategies import rosters
 
-# The machine is shared: judge correctness, not speed.
-roomy = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-
-@roomy
 @given(rosters())
 def test_loading_a_dump_gives_the_same_roster(roster: Roster) -> None:
     assert loads_roster(dumps_roster(roster)) == roster
 
 
-@roomy
 @given(rosters())
 def test_dumping_what_was_loaded_gives_the_same_text(roster: Roster) -> None:
     text = dumps_roster(roster)
     assert dumps_roster(loads_roster(text)) == text
 
 
-@roomy
 @given(rosters())
 def test_a_dump_is_plain_toml_with_the_format_first(roster: Roster) -> None:
     text = dumps_roster(roster)

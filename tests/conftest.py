@@ -1,0 +1,71 @@
+"""What every test shares: Hypothesis' profile, a private home for user files, PostgreSQL's gate.
+
+Hypothesis: the profiles are in ``hypothesis_profiles``; ``HYPOTHESIS_PROFILE`` picks one.
+
+User files: tests run with their own empty config and data directories, and without
+``ROSTER_DB``, so nothing a test does can read or write a person's real database or preferences.
+
+PostgreSQL: without ``ROSTER_TEST_PG_URL`` its tests skip. With it set, a server that cannot be
+reached stops the whole run before the first test, rather than letting tests skip or error one
+by one: a run that meant to test PostgreSQL must not pass without it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+import hypothesis_profiles
+
+PG_ENV = "ROSTER_TEST_PG_URL"
+PG_CONNECT_SECONDS = 5
+
+hypothesis_profiles.load()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Empty XDG config/data/cache/state homes for this test process, and no ``ROSTER_DB``."""
+    home = tmp_path_factory.mktemp("user-home")
+    with pytest.MonkeyPatch.context() as patch:
+        for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+            patch.setenv(var, str(home / var.lower()))
+        patch.delenv("ROSTER_DB", raising=False)
+        yield
+
+
+def postgres_problem(url: str) -> str | None:
+    """Why the PostgreSQL server at ``url`` cannot be used, or None when it answers."""
+    from sqlalchemy import create_engine, text
+
+    try:
+        engine = create_engine(url, connect_args={"connect_timeout": PG_CONNECT_SECONDS})
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("select 1"))
+        finally:
+            engine.dispose()
+    except Exception as error:  # any reason at all is a reason to stop: say it
+        return f"{type(error).__name__}: {str(error).strip()}"
+    return None
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if hasattr(session.config, "workerinput"):
+        return  # an xdist worker: the controller has checked already
+    url = os.environ.get(PG_ENV)
+    if not url:
+        return
+    problem = postgres_problem(url)
+    if problem is not None:
+        from sqlalchemy.engine import make_url
+
+        where = make_url(url).render_as_string(hide_password=True)
+        pytest.exit(
+            f"{PG_ENV} is set, but PostgreSQL at {where} cannot be reached, so its tests "
+            f"cannot run. Start the server, or unset {PG_ENV} to test on SQLite only.\n"
+            f"{problem}",
+            returncode=3,
+        )
