@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from roster_tui.i18n import catalog, current_language, detect_language, set_language, t
 
 EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2
+DISTRIBUTION = "roster-tui"  # the installed package, whose metadata holds the version
 
 
 def _argparse_words(text: str) -> str:
@@ -35,37 +36,63 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: {t('cli.usage_error')}: {message}\n")
 
 
+class _Version(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, nargs=0, default=SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version(DISTRIBUTION)
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            from roster_tui import __version__ as number
+        print(f"{DISTRIBUTION} {number}")
+        parser.exit(EXIT_OK)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="roster-tui", description=t("cli.description"))
+    """Every option and subcommand, each with its help text in the current language."""
+    parser = _Parser(prog=DISTRIBUTION, description=t("cli.description"))
+    parser.add_argument("--version", action=_Version, help=t("cli.opt.version"))
     parser.add_argument("--db", help=t("cli.opt.db"))
     parser.add_argument("--lang", choices=("zh", "en"), help=t("cli.opt.lang"))
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, help=t("cli.commands"))
 
     commands.add_parser("demo", help=t("cli.cmd.demo"))
 
     imp = commands.add_parser("import", help=t("cli.cmd.import"))
-    imp.add_argument("file")
+    imp.add_argument("file", help=t("cli.arg.import_file"))
     imp.add_argument("--replace", action="store_true", help=t("cli.opt.replace"))
 
     dump = commands.add_parser("dump", help=t("cli.cmd.dump"))
-    dump.add_argument("file")
+    dump.add_argument("file", help=t("cli.arg.dump_file"))
 
-    commands.add_parser("backup", help=t("cli.cmd.backup")).add_argument("file")
+    backup = commands.add_parser("backup", help=t("cli.cmd.backup"))
+    backup.add_argument("file", help=t("cli.arg.backup_file"))
 
     chk = commands.add_parser("check", help=t("cli.cmd.check"))
-    chk.add_argument("--from", dest="first", metavar="DATE")
-    chk.add_argument("--to", dest="last", metavar="DATE")
+    chk.add_argument("--from", dest="first", metavar="DATE", help=t("cli.opt.from"))
+    chk.add_argument("--to", dest="last", metavar="DATE", help=t("cli.opt.to"))
     chk.add_argument("--json", action="store_true", help=t("cli.opt.json"))
 
     exp = commands.add_parser("export", help=t("cli.cmd.export"))
-    exp.add_argument("what", choices=("roster", "duties", "households", "signin"))
-    exp.add_argument("--week", required=True, metavar="YYYY-Www")
     exp.add_argument(
-        "--format", dest="fmt", required=True, choices=("csv", "html", "pdf", "txt", "ics", "xlsx")
+        "what", choices=("roster", "duties", "households", "signin"), help=t("cli.arg.what")
     )
-    exp.add_argument("--community", metavar="ID")
-    exp.add_argument("--person", metavar="ID")
-    exp.add_argument("--post", metavar="ID")
+    exp.add_argument("--week", required=True, metavar="YYYY-Www", help=t("cli.opt.week"))
+    exp.add_argument(
+        "--format",
+        dest="fmt",
+        required=True,
+        choices=("csv", "html", "pdf", "txt", "ics", "xlsx"),
+        help=t("cli.opt.format"),
+    )
+    exp.add_argument("--community", metavar="ID", help=t("cli.opt.community"))
+    exp.add_argument("--person", metavar="ID", help=t("cli.opt.person"))
+    exp.add_argument("--post", metavar="ID", help=t("cli.opt.post"))
     exp.add_argument("--by", choices=("compound", "community"), help=t("cli.opt.by"))
     exp.add_argument("--encoding", choices=("utf-8-sig", "gb18030"), help=t("cli.opt.encoding"))
     exp.add_argument("--width", type=int, metavar="COLUMNS", help=t("cli.opt.width"))
@@ -82,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", required=True, metavar="PATH", help=t("cli.opt.output"))
 
     fill = commands.add_parser("fill", help=t("cli.cmd.fill"))
-    fill.add_argument("--week", required=True, metavar="YYYY-Www")
+    fill.add_argument("--week", required=True, metavar="YYYY-Www", help=t("cli.opt.fill_week"))
     fill.add_argument("--dry-run", action="store_true", help=t("cli.opt.dry_run"))
     return parser
 

@@ -24,6 +24,7 @@ from roster_tui.store.errors import (
     DatabaseLocked,
     DatabaseMissing,
     DatabaseReadOnly,
+    DriverMissing,
     DuplicateId,
     StoreError,
 )
@@ -79,7 +80,16 @@ def _sqlite_engine(url: str, busy_timeout: float) -> Engine:
 
 
 def _postgresql_engine(url: str, busy_timeout: float) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True)
+    try:
+        engine = create_engine(url, pool_pre_ping=True)
+    except ImportError as missing:
+        # SQLite needs nothing more; PostgreSQL's driver is the [postgres] extra.
+        raise DriverMissing(
+            backend="PostgreSQL",
+            driver=make_url(url).get_driver_name(),
+            extra="roster-tui[postgres]",
+            detail=str(missing),
+        ) from missing
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

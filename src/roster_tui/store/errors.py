@@ -48,6 +48,13 @@ class DatabaseReadOnly(StoreError):
     defaults: ClassVar[dict[str, object]] = {}
 
 
+class DriverMissing(StoreError):
+    """The URL names a database whose driver is an optional extra that was not installed."""
+
+    key = "db.error.driver_missing"
+    defaults: ClassVar[dict[str, object]] = {"backend": "", "driver": "", "extra": "", "detail": ""}
+
+
 class DatabaseTooNew(StoreError):
     """The database was written by a newer roster-tui than this one."""
 

@@ -18,6 +18,10 @@ ZH = {
     "db.error.reference": "数据引用对不上：引用了不存在的记录，或删除了仍在使用的记录。{what}",
     "db.error.not_empty": "数据库里已有数据。如要整体替换，请加 --replace。",
     "db.error.nothing_to_undo": "没有可以撤销的操作。",
+    "db.error.driver_missing": (
+        "打开 {backend} 数据库需要驱动 {driver}，但它没有装好（{detail}）。"
+        "请安装：pip install '{extra}'"
+    ),
     "db.where": "（{where}）",
     "db.entity.community": "社区",
     "db.entity.street": "街巷",
@@ -62,6 +66,10 @@ EN = {
     "row still in use was removed. {what}",
     "db.error.not_empty": "The database already holds data. Add --replace to replace it all.",
     "db.error.nothing_to_undo": "There is nothing to undo.",
+    "db.error.driver_missing": (
+        "A {backend} database needs the driver {driver}, which is not installed ({detail}). "
+        "Install it with: pip install '{extra}'"
+    ),
     "db.where": " ({where})",
     "db.entity.community": "community",
     "db.entity.street": "street",
