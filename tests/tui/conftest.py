@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,10 +37,21 @@ def db_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'demo.sqlite'}"
 
 
-@pytest.fixture
-def store(db_url: str, demo: Roster) -> Iterator[Store]:
-    opened = open_store(db_url, create=True)
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory, demo: Roster) -> Path:
+    """The demo imported once per test process; each test opens a copy of this file."""
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
+    opened = open_store(f"sqlite:///{path}", create=True)
     opened.import_roster(demo, replace=True, user="tester")
+    opened.close()  # the last connection folds the write-ahead log into the file
+    assert not path.with_name(f"{path.name}-wal").exists()
+    return path
+
+
+@pytest.fixture
+def store(db_url: str, demo_file: Path) -> Iterator[Store]:
+    shutil.copyfile(demo_file, db_url.removeprefix("sqlite:///"))
+    opened = open_store(db_url)
     yield opened
     opened.close()
 
