@@ -46,7 +46,7 @@ def shared_roster() -> Roster:
         streets=[Street("s01", "文化路", "c01")],
         compounds=[Compound("k001", "农科路12号院", "c01", CompoundKind.UNMANAGED, "s01")],
         people=[
-            Person(f"p{e}-{n}", f"人{e}-{n}", "1", "c01")
+            Person(f"p{e}-{n}", f"人{e}-{n}", f"138{e:02d}{n:06d}", "c01")
             for e in range(EDITORS)
             for n in range(PEOPLE_EACH)
         ],
