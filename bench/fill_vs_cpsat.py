@@ -288,14 +288,17 @@ def print_table(rows: list[dict[str, object]]) -> None:
         )
 
 
-def run(communities: list[str] | None, time_limit: float, seed: int) -> list[dict[str, object]]:
+def run(
+    communities: list[str] | None, time_limit: float, seed: int, *, scarce_only: bool = False
+) -> list[dict[str, object]]:
     large = generate("large", seed, START)
     ids = communities or [c.id for c in large.communities]
     rows = []
     for community in ids:
         plain = community_roster(large, community)
-        rows.append(compare(plain, f"{community} plain", START, time_limit))
-        rows.append(compare(stressed(plain, seed), f"{community} stress", START, time_limit))
+        if not scarce_only:
+            rows.append(compare(plain, f"{community} plain", START, time_limit))
+            rows.append(compare(stressed(plain, seed), f"{community} stress", START, time_limit))
         scarce = stressed(plain, seed, scarce=True)
         rows.append(compare(scarce, f"{community} scarce", START, time_limit))
     return rows
@@ -306,9 +309,10 @@ def main() -> None:
     parser.add_argument("--communities", help="comma-separated ids (default: all)")
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--scarce-only", action="store_true", help="only the scarce variants")
     args = parser.parse_args()
     communities = args.communities.split(",") if args.communities else None
-    rows = run(communities, args.time_limit, args.seed)
+    rows = run(communities, args.time_limit, args.seed, scarce_only=args.scarce_only)
     print_table(rows)
 
 

@@ -9,6 +9,8 @@ from fill_rosters import MONDAY, district, leave, person, shift
 from roster_tui.domain.model import Household, Override, Role, Rotation, Settings
 from roster_tui.engine.eligibility import Blocker, WeekContext
 from roster_tui.engine.fill import fill_seats
+from roster_tui.engine.fill.exact import improve_exactly
+from roster_tui.engine.fill.state import FillState
 from roster_tui.i18n import set_language
 from roster_tui.services.candidates import CandidateRanker
 from roster_tui.services.fill import plan_fill, shortfall_line
@@ -234,3 +236,20 @@ def test_an_unheld_street_gets_a_cadre_of_its_community() -> None:
     roster.duties = [d for d in roster.duties if d.street != "s2"]
     plan = plan_fill(roster, MONDAY)
     assert [(d.person, d.street) for d in plan.care.duties] == [("cadre", "s2")]
+
+
+def test_the_exact_model_undoes_a_placement_that_blocks_the_only_person_for_another_seat() -> None:
+    """a took Monday's early shift, which b could have had, and b can do nothing else: the
+    week solved exactly gives every early shift to b and every day shift to a."""
+    roster = district(
+        people=[person("a"), person("b", available=["daily 00:00-08:00"])],
+        shifts=[shift("早", "00:00", "08:00"), shift("白", "08:00", "20:00")],
+        settings=Settings(min_rest_hours=8, max_hours_per_week=100),
+    )
+    state = FillState(WeekContext.build(roster, MONDAY))
+    early = next(i for i, d in enumerate(state.demands) if d.instance.key == ("x1", MONDAY, "早"))
+    state.place(early, "a", None)
+    assert state.filled() == 1
+    assert improve_exactly(state)
+    assert state.filled() == state.wanted == 14
+    assert {p.person for p in state.proposals if p.key[2] == "早"} == {"b"}

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from roster_tui.domain.model import Person, Role
 from roster_tui.engine.eligibility import SlotKey, WeekContext
 from roster_tui.engine.fill.chains import close_by_chains
+from roster_tui.engine.fill.exact import improve_exactly
 from roster_tui.engine.fill.explain import Explainer, LoadSpread, Shortfall, load_spread
 from roster_tui.engine.fill.repair import repack
 from roster_tui.engine.fill.state import (
@@ -220,6 +221,7 @@ def fill_seats(context: WeekContext) -> SeatFill:
         _Greedy(state, shortest_first=number == 1).run()
         repair(state)
     state = max(runs, key=lambda f: (f.filled(), -runs.index(f)))
+    improve_exactly(state)
     context.eligibility = state.context.eligibility
     explain = Explainer(context)
     shortfalls = [
