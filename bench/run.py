@@ -2,6 +2,7 @@
 
     python bench/run.py                   # everything, SQLite in a temporary folder
     python bench/run.py --only check,tui  # some parts
+    python bench/run.py --only startup    # import and start-up figures (see bench_startup.py)
     python bench/run.py --db postgresql+psycopg://postgres@127.0.0.1:5432/test
 
 Each line reports the figure, the target and whether it is met. Times are medians of a few
@@ -31,7 +32,7 @@ from roster_tui.interchange import dumps_roster, load_roster_file
 from roster_tui.store.db import open_store
 
 START = dt.date(2026, 11, 30)
-PARTS = ("import", "read", "check", "incremental", "tui", "export", "fill")
+PARTS = ("import", "read", "check", "startup", "incremental", "tui", "export", "fill")
 
 
 class Report:
@@ -95,6 +96,7 @@ def main() -> None:
 
     store = open_store(db)
     last = START + dt.timedelta(days=27)
+    span = ("--from", START.isoformat(), "--to", last.isoformat(), "--json")
     read_seconds, _ = timed(lambda: read_rows(store), runs=5)
     report.add("read every row (SQL fetch only)", f"{read_seconds * 1000:.0f} ms", "", None)
     load_seconds, loaded = timed(store.load_roster, runs=3)
@@ -106,11 +108,14 @@ def main() -> None:
         report.add("check 4 weeks, engine in process", f"{engine_seconds * 1000:.0f} ms", "", None)
         report.add("  engine / read rows", f"{ratio:.2f} x", "<= 3 x", ratio <= 3)
         report.add("  gaps found", str(len(gaps)), "", None)  # type: ignore[arg-type]
-        span = ("--from", START.isoformat(), "--to", last.isoformat(), "--json")
         seconds, code, rss = run_process(cli("--db", db, "check", *span))
         report.add("check 4 weeks (whole process)", f"{seconds:.2f} s", "<= 1.5 s", seconds <= 1.5)
         report.add("  peak RSS of check", f"{rss:.0f} MB", "<= 250 MB", rss <= 250)
 
+    if "startup" in parts:
+        from bench_startup import measure_startup
+
+        measure_startup(report, cli("--db", db, "check", *span))
     if "incremental" in parts:
         from bench_incremental import measure_incremental
 
