@@ -15,6 +15,7 @@ from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Duty, PartyGroup, Person, Post, Roster, Rotation
 from roster_tui.engine.coverage import structural_gaps
 from roster_tui.services.people import search_people
+from roster_tui.services.rotation_edits import dated_edit
 from roster_tui.services.workspace import Workspace
 
 SEARCH_LIMIT = 50
@@ -120,9 +121,22 @@ def with_dates(rotation: Rotation, start: dt.date, end: dt.date | None) -> Rotat
 
 
 def save_rotation(
-    workspace: Workspace, before: Rotation, after: Rotation, *, action: str, summary: str
+    workspace: Workspace,
+    before: Rotation,
+    after: Rotation,
+    *,
+    action: str,
+    summary: str,
+    roster: Roster | None = None,
+    effective: dt.date | None = None,
 ) -> AuditEntry | None:
-    """One audited rotation edit; ``before`` is the rotation as loaded (its version is checked)."""
+    """One audited rotation edit; ``before`` is the rotation as loaded (its version is checked).
+
+    With ``roster`` and ``effective``, a change of who is picked applies from that day on
+    (:func:`roster_tui.services.rotation_edits.dated_edit`): earlier days keep the old rotation.
+    """
     if before == after:
         return None
+    if roster is not None and effective is not None:
+        return workspace.apply(dated_edit(roster, before, after, effective), action, summary)
     return workspace.apply([Change(before, after)], action, summary)

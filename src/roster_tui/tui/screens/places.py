@@ -17,6 +17,7 @@ from textual.widgets import Tree
 from roster_tui.domain.model import Duty, Roster, Rotation
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
+from roster_tui.services.past import first_open_day
 from roster_tui.services.places import (
     PlaceMarks,
     insert_member,
@@ -242,8 +243,13 @@ class PlacesScreen(RosterScreen):
         self._save(rotation, after, "rotation.member_add", summary)
 
     def _save(self, before: Rotation, after: Rotation, action: str, summary: str) -> None:
+        """Member and order changes apply from the first day no shift has started."""
+        roster = self.roster_app.roster
+        day = first_open_day(roster, self.roster_app.now()) if roster else None
         self.roster_app.edit(
-            lambda ws: save_rotation(ws, before, after, action=action, summary=summary)
+            lambda ws: save_rotation(
+                ws, before, after, action=action, summary=summary, roster=roster, effective=day
+            )
         )
 
     @staticmethod

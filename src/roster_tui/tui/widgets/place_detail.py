@@ -6,6 +6,8 @@ rotations and the members of the highlighted rotation in turn order.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -268,8 +270,23 @@ class PlaceDetail(Vertical):
             table.add_row(
                 *plain_cells(printable(rotation.id), rotation_span(rotation), shifts, per_slot)
             )
-        index = next((i for i, r in enumerate(self.rotations) if keep and r.id == keep.id), 0)
+        follow = self._successor(keep)
+        index = next((i for i, r in enumerate(self.rotations) if follow and r.id == follow.id), 0)
         table.move_cursor(row=index)
+
+    def _successor(self, keep: Rotation | None) -> Rotation | None:
+        """The rotation an edit from a date continued ``keep`` as (``keep`` when none did)."""
+        current = next((r for r in self.rotations if keep and r.id == keep.id), None)
+        while current is not None and current.end is not None:
+            after = current.end + dt.timedelta(days=1)
+            nxt = next(
+                (r for r in self.rotations if r.start == after and r.id.startswith(current.id)),
+                None,
+            )
+            if nxt is None:
+                break
+            current = nxt
+        return current
 
     def _show_members(self, cursor: int | None) -> None:
         names = self._require_names()
