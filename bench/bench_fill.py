@@ -91,19 +91,17 @@ def measure_fill(report, db_url: str, monday: dt.date, workdir: Path) -> None:  
         return
     from fill_vs_cpsat import Outcome, community_roster, compare, stressed
 
-    for community in ("c01", "c08"):
+    # Scarce weeks are where the choice of who goes where decides coverage: every community's
+    # must close exactly what CP-SAT proves optimal.
+    for community in sorted(c.id for c in roster.communities):
         plain = community_roster(roster, community)
-        for name, instance in (
-            ("stress", stressed(plain, 1)),
-            ("scarce", stressed(plain, 1, scarce=True)),
-        ):
-            row = compare(instance, f"{community} {name}", monday, 60)
-            g, c = row["greedy"], row["cpsat"]
-            assert isinstance(g, Outcome) and isinstance(c, Outcome)
-            cover = g.filled / c.filled if c.filled else 1.0
-            ratio = float(row["g_seconds"]) / float(row["c_seconds"])  # type: ignore[arg-type]
-            label = f"fill vs CP-SAT, {community} {name}: coverage"
-            report.add(label, f"{g.filled}/{c.filled} = {cover:.1%}", ">= 99%", cover >= 0.99)
-            report.add("  rule breaks fill / CP-SAT", f"{g.breaks} / {c.breaks}", "0 / 0",
-                       g.breaks == 0 and c.breaks == 0)  # fmt: skip
-            report.add("  time fill / CP-SAT", f"{ratio:.3f}", "<= 0.1", ratio <= 0.1)
+        row = compare(stressed(plain, 1, scarce=True), f"{community} scarce", monday, 60)
+        g, c = row["greedy"], row["cpsat"]
+        assert isinstance(g, Outcome) and isinstance(c, Outcome)
+        label = f"fill vs CP-SAT, {community} scarce: seats closed"
+        report.add(label, f"{g.filled}/{c.filled} ({row['status']})", "= CP-SAT",
+                   g.filled >= c.filled)  # fmt: skip
+        report.add("  rule breaks fill / CP-SAT", f"{g.breaks} / {c.breaks}", "0 / 0",
+                   g.breaks == 0 and c.breaks == 0)  # fmt: skip
+        times = f"{float(row['g_seconds']):.2f} / {float(row['c_seconds']):.2f} s"  # type: ignore[arg-type]
+        report.add("  time fill / CP-SAT", times, "", None)
