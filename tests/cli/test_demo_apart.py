@@ -105,3 +105,15 @@ def test_a_demo_may_replace_an_earlier_demo_but_not_real_data_imported_over_it(
     assert main(["--db", str(target), "demo"]) == 0
     assert main(["--db", str(target), "import", "--replace", SAMPLE]) == 0
     assert main(["--db", str(target), "demo"]) == 2
+
+
+def test_real_data_imported_into_the_demos_own_file_is_not_overwritten(
+    data_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo"]) == 0
+    assert main(["--db", str(demo_db_path()), "import", "--replace", SAMPLE]) == 0
+    before = _contents(demo_db_path())
+    capsys.readouterr()
+    assert main(["--lang", "zh", "demo"]) == 2
+    assert "请先自行删除这个文件" in capsys.readouterr().err
+    assert _contents(demo_db_path()) == before

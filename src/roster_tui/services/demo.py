@@ -58,8 +58,9 @@ def demo_roster(roster: Roster, today: dt.date) -> Roster:
 def install_demo(url: str, today: dt.date, *, own_file: bool) -> Workspace:
     """The demo sub-district, dated to ``today``'s week, written into the database at ``url``.
 
-    Only an empty database or an earlier demo is replaced (``own_file``: the demo's own file,
-    which nothing else writes); real data is refused with ``NotADemo`` and left as it was.
+    Only an empty database or an earlier demo is replaced; real data is refused with
+    ``NotADemo`` and left as it was, even in the demo's own file (``own_file``: the message then
+    says to delete that file rather than to leave out ``--db``).
     """
     from roster_tui.interchange import load_roster_file
 
@@ -67,9 +68,9 @@ def install_demo(url: str, today: dt.date, *, own_file: bool) -> Workspace:
         store = open_store(url)
     except DatabaseMissing:
         store = open_store(url, create=True)  # nothing there yet: a fresh database
-    if not (own_file or store.is_empty() or store.is_demo()):
+    if not (store.is_empty() or store.is_demo()):
         store.close()
-        raise NotADemo(where=display_location(url))
+        raise NotADemo(where=display_location(url), own=own_file)
     roster = demo_roster(load_roster_file(sample_file()), today)
     workspace = Workspace(store)
     store.import_roster(roster, replace=True, user=workspace.user, demo=True)

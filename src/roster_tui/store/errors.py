@@ -101,6 +101,11 @@ class NotADemo(StoreError):
     key = "safety.demo_refused"
     defaults: ClassVar[dict[str, object]] = {"where": ""}
 
+    def __init__(self, *, where: str = "", own: bool = False) -> None:
+        # In the demo's own file the way out is deleting it, not leaving out --db.
+        self.key = "safety.demo_own_refused" if own else "safety.demo_refused"
+        super().__init__(where=where)
+
 
 class NothingToUndo(StoreError):
     key = "db.error.nothing_to_undo"

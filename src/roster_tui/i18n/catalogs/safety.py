@@ -5,6 +5,10 @@ ZH = {
         "数据库 {where} 里已有正式数据（不是演示库），演示不会覆盖它。"
         "不加 --db、不设 ROSTER_DB 运行 roster-tui demo，演示会放在自己的库里。"
     ),
+    "safety.demo_own_refused": (
+        "演示库 {where} 里是导入的正式数据（或旧版演示生成、未作标记的数据），演示不会覆盖它。"
+        "如果确实不再需要，请先自行删除这个文件。"
+    ),
     "safety.demo_where": (
         "演示库：{path}（与正式数据分开）。导入自己的街道之前，"
         "roster-tui、check、export 等命令都打开这个演示库。"
@@ -60,6 +64,10 @@ EN = {
         "The database {where} holds real data (not a demo database); "
         "the demo will not overwrite it. "
         "Run roster-tui demo without --db or ROSTER_DB and it keeps to a database of its own."
+    ),
+    "safety.demo_own_refused": (
+        "The demo database {where} holds imported data (or an older, unmarked demo); the demo "
+        "will not overwrite it. If you no longer need it, delete that file first."
     ),
     "safety.demo_where": (
         "Demo database: {path} (kept apart from real data). Until you import your own "
