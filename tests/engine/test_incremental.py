@@ -11,7 +11,7 @@ from roster_tui.domain.changes import Change
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.engine.check import check
-from roster_tui.engine.incremental import GapTracker, apply_change
+from roster_tui.engine.incremental import GapTracker
 
 FIRST, LAST = day("2026-12-01"), day("2026-12-07")
 
@@ -94,7 +94,7 @@ def test_other_changes_take_a_full_recheck_with_the_same_result() -> None:
 def test_a_change_to_a_row_that_is_not_there_is_refused() -> None:
     r = week_roster()
     with pytest.raises(ValueError):
-        apply_change(r, Change(override("x1", "2026-12-02", "夜班", add=["z"]), None))
+        r.apply(Change(override("x1", "2026-12-02", "夜班", add=["z"]), None))
 
 
 def test_rows_without_an_id_match_by_store_uid_when_they_have_one() -> None:
@@ -102,5 +102,5 @@ def test_rows_without_an_id_match_by_store_uid_when_they_have_one() -> None:
     stored = dataclasses.replace(override("x1", "2026-12-02", "夜班", add=["a"]), uid=7)
     r.overrides.append(stored)
     seen = dataclasses.replace(stored, add=("b",))  # an editor's stale view of row 7
-    replaced = apply_change(r, Change(seen, None))
+    replaced = r.apply(Change(seen, None))
     assert replaced == stored and r.overrides == []

@@ -7,7 +7,6 @@ sets up. Times are as people write them.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 
@@ -33,7 +32,6 @@ from roster_tui.domain.model import (
     Street,
     Subdistrict,
 )
-from roster_tui.engine.incremental import apply_change
 
 MONDAY = dt.date(2026, 11, 30)  # ISO week 2026-W49
 SUNDAY = MONDAY + dt.timedelta(days=6)
@@ -108,13 +106,9 @@ def district(
 
 def applied(roster: Roster, changes: Iterable[object]) -> Roster:
     """``roster`` with the changes laid over a copy of its lists."""
-    copy = dataclasses.replace(roster)
-    for f in dataclasses.fields(copy):
-        value = getattr(copy, f.name)
-        if isinstance(value, list):
-            setattr(copy, f.name, list(value))
+    copy = roster.with_own_lists()
     for change in changes:
-        apply_change(copy, change)  # type: ignore[arg-type]
+        copy.apply(change)  # type: ignore[arg-type]
     return copy
 
 

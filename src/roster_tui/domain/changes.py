@@ -10,33 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from roster_tui.domain.model import (
-    Community,
-    Compound,
-    Duty,
-    Household,
-    Leave,
-    Override,
-    PartyGroup,
-    Person,
-    Post,
-    Rotation,
-    Street,
-)
-
-Entity = (
-    Community
-    | Street
-    | Compound
-    | PartyGroup
-    | Person
-    | Post
-    | Rotation
-    | Override
-    | Leave
-    | Duty
-    | Household
-)
+from roster_tui.domain.kinds import Entity
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from roster_tui.domain.changes import Change
+    from roster_tui.domain.kinds import Entity
 
 MINUTES_PER_DAY = 1440
 
@@ -223,10 +228,38 @@ class Roster:
 
     def with_own_lists(self) -> Roster:
         """A copy whose row lists can be edited without touching this roster's (rows shared)."""
+        from roster_tui.domain.kinds import ROW_LISTS  # the registry imports this module
+
         copied = replace(self)
         for name in ROW_LISTS:
             setattr(copied, name, list(getattr(self, name)))
         return copied
+
+    def apply(self, change: Change) -> Entity | None:
+        """Edit this roster's lists in place: replace, drop or append the changed row.
+
+        Rows with an id are found by id; id-less rows by store uid when both have one, else by
+        value. Returns the row that was replaced or dropped; ``ValueError`` when ``before`` is
+        not there (the roster is stale).
+        """
+        from roster_tui.domain.kinds import kind_of  # the registry imports this module
+
+        entity = change.before if change.before is not None else change.after
+        rows: list[Entity] = getattr(self, kind_of(entity).list_name)
+        at = None
+        if change.before is not None:
+            at = next((i for i, row in enumerate(rows) if _same_row(row, change.before)), None)
+            if at is None:
+                raise ValueError(f"no such row to change: {change.before!r}")
+        if at is None:
+            rows.append(change.after)  # type: ignore[arg-type]  # before is None, so after is not
+            return None
+        old = rows[at]
+        if change.after is None:
+            del rows[at]
+        else:
+            rows[at] = change.after
+        return old
 
     def __repr__(self) -> str:
         # A summary, not thousands of rows: Textual builds every worker's description from
@@ -238,18 +271,11 @@ class Roster:
         return f"Roster({self.subdistrict.name!r}: {counts})"
 
 
-# The Roster fields that hold rows, and which of them holds each kind of row.
-ROW_LIST_OF: dict[type, str] = {
-    Community: "communities",
-    Street: "streets",
-    Compound: "compounds",
-    PartyGroup: "party_groups",
-    Person: "people",
-    Post: "posts",
-    Rotation: "rotations",
-    Override: "overrides",
-    Leave: "leaves",
-    Duty: "duties",
-    Household: "households",
-}
-ROW_LISTS: tuple[str, ...] = tuple(ROW_LIST_OF.values())
+def _same_row(row: object, wanted: object) -> bool:
+    wanted_id = getattr(wanted, "id", None)
+    if wanted_id is not None:
+        return getattr(row, "id", None) == wanted_id
+    row_uid, wanted_uid = getattr(row, "uid", None), getattr(wanted, "uid", None)
+    if row_uid is not None and wanted_uid is not None:
+        return bool(row_uid == wanted_uid)
+    return row == wanted

@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from roster_tui.domain.changes import Change, Entity
+from roster_tui.domain.changes import Change
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.instances import ShiftInstance
-from roster_tui.domain.model import ROW_LIST_OF, Override, Roster
+from roster_tui.domain.kinds import Entity
+from roster_tui.domain.model import Override, Roster
 from roster_tui.engine.check import (
     counted_by_person,
     gap_sort_key,
@@ -36,40 +37,6 @@ class GapDelta:
     added: tuple[Gap, ...]
     removed: tuple[Gap, ...]
     rechecked: bool = False
-
-
-def _same_row(row: Entity, wanted: Entity) -> bool:
-    """Rows with an id match by id; id-less rows by store uid when both have one, else by value."""
-    wanted_id = getattr(wanted, "id", None)
-    if wanted_id is not None:
-        return getattr(row, "id", None) == wanted_id
-    row_uid, wanted_uid = getattr(row, "uid", None), getattr(wanted, "uid", None)
-    if row_uid is not None and wanted_uid is not None:
-        return bool(row_uid == wanted_uid)
-    return row == wanted
-
-
-def apply_change(roster: Roster, change: Change) -> Entity | None:
-    """Edit ``roster``'s lists in place: replace, drop or append the changed row.
-
-    Returns the row that was replaced or dropped; ``ValueError`` when ``before`` is not there.
-    """
-    entity = change.before if change.before is not None else change.after
-    rows: list[Entity] = getattr(roster, ROW_LIST_OF[type(entity)])
-    at = None
-    if change.before is not None:
-        at = next((i for i, row in enumerate(rows) if _same_row(row, change.before)), None)
-        if at is None:
-            raise ValueError(f"no such row to change: {change.before!r}")
-    if at is None:
-        rows.append(change.after)  # type: ignore[arg-type]  # before is None, so after is not
-        return None
-    old = rows[at]
-    if change.after is None:
-        del rows[at]
-    else:
-        rows[at] = change.after
-    return old
 
 
 class GapTracker:
@@ -138,7 +105,7 @@ class GapTracker:
     def apply(self, changes: Change | Iterable[Change]) -> GapDelta:
         """Take saved edits into account and say which gaps came and went."""
         batch = [changes] if isinstance(changes, Change) else list(changes)
-        edits = [(apply_change(self.roster, change), change.after) for change in batch]
+        edits = [(self.roster.apply(change), change.after) for change in batch]
         if all(isinstance(c.before or c.after, Override) for c in batch):
             return self._apply_overrides(edits)
         before = Counter(self._all())

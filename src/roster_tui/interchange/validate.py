@@ -12,23 +12,8 @@ from __future__ import annotations
 import difflib
 from typing import Any
 
-from roster_tui.domain.model import (
-    Community,
-    Compound,
-    Duty,
-    Household,
-    Leave,
-    Override,
-    PartyGroup,
-    Person,
-    Post,
-    Roster,
-    Rotation,
-    Settings,
-    ShiftPattern,
-    Street,
-    Subdistrict,
-)
+from roster_tui.domain.kinds import KIND_NAMED, KINDS
+from roster_tui.domain.model import Roster, Settings, ShiftPattern, Subdistrict
 from roster_tui.interchange.problems import Plain
 from roster_tui.interchange.report import Report, Where
 from roster_tui.interchange.tables import (
@@ -45,21 +30,8 @@ from roster_tui.interchange.tables import (
     unknown_key,
 )
 
-# Each array of tables: the domain class of its rows and the Roster list that holds them.
-ENTITIES: dict[str, tuple[type, str]] = {
-    "community": (Community, "communities"),
-    "street": (Street, "streets"),
-    "compound": (Compound, "compounds"),
-    "party_group": (PartyGroup, "party_groups"),
-    "person": (Person, "people"),
-    "post": (Post, "posts"),
-    "rotation": (Rotation, "rotations"),
-    "override": (Override, "overrides"),
-    "leave": (Leave, "leaves"),
-    "duty": (Duty, "duties"),
-    "household": (Household, "households"),
-}
-assert list(ENTITIES) == list(ROWS)
+# Each array of tables holds one kind of row, in the registry's order.
+assert list(ROWS) == [kind.name for kind in KINDS], "every kind of row needs its table in ROWS"
 _ATTRIBUTES = {"from": "start", "to": "end", "shift_rows": "shifts"}
 
 
@@ -278,8 +250,9 @@ def _check_references(
 
 
 def _entity(name: str, row: Row) -> object:
-    cls, _ = ENTITIES[name]
-    return cls(**{_ATTRIBUTES.get(key, key): value for key, value in row.values.items()})
+    return KIND_NAMED[name].cls(
+        **{_ATTRIBUTES.get(key, key): value for key, value in row.values.items()}
+    )
 
 
 def validate(doc: dict[str, Any], report: Report) -> Roster:
@@ -302,6 +275,6 @@ def validate(doc: dict[str, Any], report: Report) -> Roster:
         subdistrict=Subdistrict(**subdistrict.values),  # type: ignore[arg-type]
         settings=Settings(**settings.values) if settings else Settings(),  # type: ignore[arg-type]
     )
-    for name, (_, attribute) in ENTITIES.items():
-        getattr(roster, attribute).extend(_entity(name, row) for row in rows[name])
+    for kind in KINDS:
+        getattr(roster, kind.list_name).extend(_entity(kind.name, row) for row in rows[kind.name])
     return roster

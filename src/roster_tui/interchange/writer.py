@@ -22,9 +22,9 @@ from collections.abc import Iterator
 import tomli_w
 
 from roster_tui.domain.clock import format_hhmm
+from roster_tui.domain.kinds import KINDS
 from roster_tui.domain.model import Leave, Person, Roster, ShiftPattern
 from roster_tui.interchange.tables import FORMAT, ROWS, SETTINGS, SHIFT, SUBDISTRICT
-from roster_tui.interchange.validate import ENTITIES
 
 _ATTRIBUTES = {"from": "start", "to": "end"}
 
@@ -92,10 +92,11 @@ def _chunks(roster: Roster) -> Iterator[str]:
     yield "\n[settings]\n"
     yield from _fields(roster.settings, list(SETTINGS))
     shift_keys = list(SHIFT)
-    for name, (_, attribute) in ENTITIES.items():
+    for kind in KINDS:
+        name = kind.name
         keys = list(ROWS[name])
         header = f"\n[[{name}]]\n"
-        for entity in getattr(roster, attribute):
+        for entity in getattr(roster, kind.list_name):
             yield header
             yield from _fields(entity, keys)
             for shift in getattr(entity, "shifts", ()) if name == "post" else ():

@@ -19,7 +19,8 @@ import pendulum
 from roster_tui.domain.changes import Change
 from roster_tui.domain.gaps import Gap, GapKind, UnavailableReason
 from roster_tui.domain.instances import ShiftInstance
-from roster_tui.domain.model import ROW_LISTS, Post, Roster
+from roster_tui.domain.kinds import ROW_LISTS
+from roster_tui.domain.model import Post, Roster
 from roster_tui.engine.check import KIND_ORDER, gap_sort_key
 from roster_tui.engine.expand import Expander, InstanceKey
 from roster_tui.engine.incremental import GapTracker

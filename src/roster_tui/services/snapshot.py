@@ -11,7 +11,6 @@ from collections.abc import Iterable
 
 from roster_tui.domain.changes import Change
 from roster_tui.domain.model import Roster
-from roster_tui.engine.incremental import apply_change
 
 
 def apply_changes(roster: Roster, changes: Iterable[Change]) -> Roster:
@@ -22,5 +21,5 @@ def apply_changes(roster: Roster, changes: Iterable[Change]) -> Roster:
     """
     copied = roster.with_own_lists()
     for change in changes:
-        apply_change(copied, change)
+        copied.apply(change)
     return copied

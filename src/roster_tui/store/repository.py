@@ -20,7 +20,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, RowMapping, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
-from roster_tui.domain.changes import AuditEntry, Change, Entity
+from roster_tui.domain.changes import AuditEntry, Change
+from roster_tui.domain.kinds import KINDS, Entity, kind_of
 from roster_tui.domain.model import Override, Roster, Settings, Subdistrict
 from roster_tui.i18n import t
 from roster_tui.store import rows as R
@@ -33,7 +34,7 @@ from roster_tui.store.errors import (
     NotEmpty,
     NothingToUndo,
 )
-from roster_tui.store.serialize import changes_from_text, changes_to_text, type_name
+from roster_tui.store.serialize import changes_from_text, changes_to_text
 
 IMPORT_ACTION = "import"
 UNDO_ACTION = "undo"
@@ -64,7 +65,7 @@ def describe(entity: Entity) -> str:
     if isinstance(entity, Override):
         return t("db.entity.override_on", post=entity.post, date=entity.date, shift=entity.shift)
     key = getattr(entity, "id", None) or f"#{entity.uid}"  # type: ignore[union-attr]
-    return f"{t('db.entity.' + type_name(entity))} {key}"
+    return f"{t('db.entity.' + kind_of(entity).name)} {key}"
 
 
 def _utc_now() -> dt.datetime:
@@ -144,17 +145,7 @@ class Store:
             return Roster(
                 subdistrict=Subdistrict(**meta[SUBDISTRICT_KEY]),
                 settings=Settings(**meta.get(SETTINGS_KEY, {})),
-                communities=R.read_communities(conn),
-                streets=R.read_streets(conn),
-                compounds=R.read_compounds(conn),
-                party_groups=R.read_party_groups(conn),
-                people=R.read_people(conn),
-                posts=R.read_posts(conn),
-                rotations=R.read_rotations(conn),
-                overrides=R.read_overrides(conn),
-                leaves=R.read_leaves(conn),
-                duties=R.read_duties(conn),
-                households=R.read_households(conn),
+                **R.read_all(conn),
             )
 
     def history(
@@ -295,22 +286,9 @@ def _write_meta(conn: Connection, key: str, value: object) -> None:
 def _bulk_insert(conn: Connection, roster: Roster) -> None:
     """Every row of the roster, one executemany per table, uids numbered in list order."""
     batches: dict[Any, list[dict[str, Any]]] = {table: [] for table in T.DATA_TABLES}
-    lists: Sequence[Sequence[Entity]] = (
-        roster.communities,
-        roster.streets,
-        roster.compounds,
-        roster.party_groups,
-        roster.people,
-        roster.posts,
-        roster.rotations,
-        roster.overrides,
-        roster.leaves,
-        roster.duties,
-        roster.households,
-    )
-    for entities in lists:
-        for position, entity in enumerate(entities):
-            codec = R.codec_for(entity)
+    for kind in KINDS:
+        codec = R.CODECS[kind.name]
+        for position, entity in enumerate(getattr(roster, kind.list_name)):
             row = codec.own_row(entity)
             row["version"] = 1
             key: Any
@@ -329,7 +307,7 @@ def _bulk_insert(conn: Connection, roster: Roster) -> None:
 
 def _advance_sequences(conn: Connection) -> None:
     """After explicit uids, move PostgreSQL's sequences past them for the next insert."""
-    for table in (T.OVERRIDE, T.LEAVE, T.DUTY):
+    for table in (codec.table for codec in R.CODECS.values() if codec.key == "uid"):
         conn.execute(
             text(
                 f"SELECT setval(pg_get_serial_sequence('{table.name}', 'uid'), "

@@ -1,7 +1,8 @@
 """Domain entities ↔ table rows: what each entity writes, and reading a whole sub-district.
 
-A :class:`RowCodec` knows, for one entity type, its table, its key (``id`` or the surrogate
-``uid``), the values of its own row and the rows of the lists it owns. Reading is done per table
+A :class:`RowCodec` knows, for one kind of row (:mod:`roster_tui.domain.kinds`), its table, the
+values of its own row, the rows of the lists it owns and how to read them all back; the kind
+says the key (``id`` or the surrogate ``uid``). Reading is done per table
 in bulk (one query each, grouped in Python) because that is what makes a full load fast.
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
-from roster_tui.domain.changes import Entity
+from roster_tui.domain.kinds import KIND_OF_CLASS, KINDS, Entity, Kind, kind_of
 from roster_tui.domain.model import (
     Community,
     Compound,
@@ -43,16 +44,24 @@ def _json_list(values: Iterable[str] | None) -> str | None:
     return None if values is None else json.dumps(list(values), ensure_ascii=False)
 
 
+Reader = Callable[[Connection, Any], list[Any]]
+
+
 @dataclass(frozen=True, slots=True)
 class RowCodec:
+    kind: Kind
     table: Table
-    key: str  # "id" or "uid"
     own_row: Callable[[Any], Row]  # the row's values, without seq, uid and version
+    read: Reader  # (connection, only this key or None) -> the rows, in list order
     child_rows: Callable[[Any, Any], ChildRows] = lambda entity, key: []
     children: tuple[tuple[Table, str], ...] = ()  # (child table, its column naming the owner)
 
+    @property
+    def key(self) -> str:
+        return self.kind.key
+
     def key_of(self, entity: Entity) -> Any:
-        return getattr(entity, self.key)
+        return getattr(entity, self.kind.key)
 
 
 def _party_group_children(group: PartyGroup, key: str) -> ChildRows:
@@ -95,106 +104,6 @@ def _override_children(override: Override, key: int) -> ChildRows:
             for i, p in enumerate(people)
         )
     return rows
-
-
-CODECS: dict[type, RowCodec] = {
-    Community: RowCodec(T.COMMUNITY, "id", lambda c: {"id": c.id, "name": c.name}),
-    Street: RowCodec(
-        T.STREET, "id", lambda s: {"id": s.id, "name": s.name, "community": s.community}
-    ),
-    Compound: RowCodec(
-        T.COMPOUND,
-        "id",
-        lambda c: {
-            "id": c.id,
-            "name": c.name,
-            "community": c.community,
-            "kind": c.kind.value,
-            "street": c.street,
-            "households": c.households,
-        },
-    ),
-    PartyGroup: RowCodec(
-        T.PARTY_GROUP,
-        "id",
-        lambda g: {"id": g.id, "name": g.name, "community": g.community, "leader": g.leader},
-        _party_group_children,
-        ((T.PARTY_GROUP_COMPOUND, "party_group"),),
-    ),
-    Person: RowCodec(
-        T.PERSON,
-        "id",
-        lambda p: {
-            "id": p.id,
-            "name": p.name,
-            "phone": p.phone,
-            "community": p.community,
-            "roles": _json_list(r.value for r in p.roles),
-            "party_group": p.party_group,
-            "max_hours_per_week": p.max_hours_per_week,
-            "available": _json_list(p.available),
-            "active": p.active,
-        },
-    ),
-    Post: RowCodec(
-        T.POST,
-        "id",
-        lambda p: {"id": p.id, "name": p.name, "compound": p.compound},
-        _post_children,
-        ((T.POST_SHIFT, "post"),),
-    ),
-    Rotation: RowCodec(
-        T.ROTATION,
-        "id",
-        lambda r: {
-            "id": r.id,
-            "post": r.post,
-            "start": r.start,
-            "end": r.end,
-            "shifts": _json_list(r.shifts),
-            "per_slot": r.per_slot,
-        },
-        _rotation_children,
-        ((T.ROTATION_MEMBER, "rotation"),),
-    ),
-    Override: RowCodec(
-        T.OVERRIDE,
-        "uid",
-        lambda o: {"post": o.post, "date": o.date, "shift": o.shift},
-        _override_children,
-        ((T.OVERRIDE_PERSON, "override"),),
-    ),
-    Leave: RowCodec(
-        T.LEAVE,
-        "uid",
-        lambda lv: {"person": lv.person, "start": lv.start, "end": lv.end, "reason": lv.reason},
-    ),
-    Duty: RowCodec(
-        T.DUTY,
-        "uid",
-        lambda d: {"person": d.person, "compound": d.compound, "street": d.street, "role": d.role},
-    ),
-    Household: RowCodec(
-        T.HOUSEHOLD,
-        "id",
-        lambda h: {
-            "id": h.id,
-            "compound": h.compound,
-            "address": h.address,
-            "head": h.head,
-            "phone": h.phone,
-            "people": h.people,
-            "start": h.start,
-            "days": h.days,
-            "carer": h.carer,
-            "notes": h.notes,
-        },
-    ),
-}
-
-
-def codec_for(entity: Entity) -> RowCodec:
-    return CODECS[type(entity)]
 
 
 def _rows(conn: Connection, table: Table, columns: str, only: Any) -> Sequence[Any]:
@@ -332,22 +241,139 @@ def read_households(conn: Connection, only: Any = None) -> list[Household]:
     return list(starmap(Household, _rows(conn, T.HOUSEHOLD, columns, only)))
 
 
-READERS: dict[type, Callable[[Connection, Any], list[Any]]] = {
-    Community: read_communities,
-    Street: read_streets,
-    Compound: read_compounds,
-    PartyGroup: read_party_groups,
-    Person: read_people,
-    Post: read_posts,
-    Rotation: read_rotations,
-    Override: read_overrides,
-    Leave: read_leaves,
-    Duty: read_duties,
-    Household: read_households,
+def _codec(
+    cls: type, table: Table, own_row: Callable[[Any], Row], read: Reader, *rest: Any
+) -> RowCodec:
+    return RowCodec(KIND_OF_CLASS[cls], table, own_row, read, *rest)
+
+
+# Each kind's codec, under the kind's name.
+CODECS: dict[str, RowCodec] = {
+    codec.kind.name: codec
+    for codec in (
+        _codec(Community, T.COMMUNITY, lambda c: {"id": c.id, "name": c.name}, read_communities),
+        _codec(
+            Street,
+            T.STREET,
+            lambda s: {"id": s.id, "name": s.name, "community": s.community},
+            read_streets,
+        ),
+        _codec(
+            Compound,
+            T.COMPOUND,
+            lambda c: {
+                "id": c.id,
+                "name": c.name,
+                "community": c.community,
+                "kind": c.kind.value,
+                "street": c.street,
+                "households": c.households,
+            },
+            read_compounds,
+        ),
+        _codec(
+            PartyGroup,
+            T.PARTY_GROUP,
+            lambda g: {"id": g.id, "name": g.name, "community": g.community, "leader": g.leader},
+            read_party_groups,
+            _party_group_children,
+            ((T.PARTY_GROUP_COMPOUND, "party_group"),),
+        ),
+        _codec(
+            Person,
+            T.PERSON,
+            lambda p: {
+                "id": p.id,
+                "name": p.name,
+                "phone": p.phone,
+                "community": p.community,
+                "roles": _json_list(r.value for r in p.roles),
+                "party_group": p.party_group,
+                "max_hours_per_week": p.max_hours_per_week,
+                "available": _json_list(p.available),
+                "active": p.active,
+            },
+            read_people,
+        ),
+        _codec(
+            Post,
+            T.POST,
+            lambda p: {"id": p.id, "name": p.name, "compound": p.compound},
+            read_posts,
+            _post_children,
+            ((T.POST_SHIFT, "post"),),
+        ),
+        _codec(
+            Rotation,
+            T.ROTATION,
+            lambda r: {
+                "id": r.id,
+                "post": r.post,
+                "start": r.start,
+                "end": r.end,
+                "shifts": _json_list(r.shifts),
+                "per_slot": r.per_slot,
+            },
+            read_rotations,
+            _rotation_children,
+            ((T.ROTATION_MEMBER, "rotation"),),
+        ),
+        _codec(
+            Override,
+            T.OVERRIDE,
+            lambda o: {"post": o.post, "date": o.date, "shift": o.shift},
+            read_overrides,
+            _override_children,
+            ((T.OVERRIDE_PERSON, "override"),),
+        ),
+        _codec(
+            Leave,
+            T.LEAVE,
+            lambda lv: {"person": lv.person, "start": lv.start, "end": lv.end, "reason": lv.reason},
+            read_leaves,
+        ),
+        _codec(
+            Duty,
+            T.DUTY,
+            lambda d: {
+                "person": d.person,
+                "compound": d.compound,
+                "street": d.street,
+                "role": d.role,
+            },
+            read_duties,
+        ),
+        _codec(
+            Household,
+            T.HOUSEHOLD,
+            lambda h: {
+                "id": h.id,
+                "compound": h.compound,
+                "address": h.address,
+                "head": h.head,
+                "phone": h.phone,
+                "people": h.people,
+                "start": h.start,
+                "days": h.days,
+                "carer": h.carer,
+                "notes": h.notes,
+            },
+            read_households,
+        ),
+    )
 }
 
 
-def read_one(conn: Connection, kind: type, key: Any) -> Any:
-    """The stored entity of type ``kind`` whose id (or uid) is ``key``, or None."""
-    found = READERS[kind](conn, key)
+def codec_for(entity: Entity) -> RowCodec:
+    return CODECS[kind_of(entity).name]
+
+
+def read_all(conn: Connection) -> dict[str, list[Any]]:
+    """Every row of every kind, as the Roster's lists by their attribute names."""
+    return {kind.list_name: CODECS[kind.name].read(conn, None) for kind in KINDS}
+
+
+def read_one(conn: Connection, cls: type, key: Any) -> Any:
+    """The stored entity of class ``cls`` whose id (or uid) is ``key``, or None."""
+    found = CODECS[KIND_OF_CLASS[cls].name].read(conn, key)
     return found[0] if found else None

@@ -13,7 +13,8 @@ from typing import Any
 
 import pendulum
 
-from roster_tui.domain.changes import Change, Entity
+from roster_tui.domain.changes import Change
+from roster_tui.domain.kinds import Entity, kind_of
 from roster_tui.domain.model import (
     CompoundKind,
     Duty,
@@ -28,7 +29,6 @@ from roster_tui.domain.model import (
 )
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.store.serialize import type_name
 from roster_tui.tui.widgets.place_detail import shift_line
 from roster_tui.tui.widgets.place_names import PlaceNames
 
@@ -50,7 +50,7 @@ def local_time(at: dt.datetime, zone: str) -> str:
 
 def entity_label(entity: Entity, names: PlaceNames) -> str:
     """``人员 张伟（p001）``, ``包保 张伟 → 文化路`` … the kind of row and which one."""
-    kind = t(f"db.entity.{type_name(entity)}")
+    kind = t(f"db.entity.{kind_of(entity).name}")
     if isinstance(entity, Duty):
         place = (
             names.street(entity.street) if entity.street else names.compound(entity.compound or "")

@@ -1,0 +1,92 @@
+"""Every kind of row the roster holds, in one table: its name, class, Roster list and key.
+
+The audit log's JSON, the store's codecs and readers, the interchange file's tables, the
+roster's copy and in-place edits and the history view all look a kind up here instead of
+keeping their own list, so none of them can forget one.
+
+How to add a kind of row (say ``contact``):
+
+1. Domain: the frozen, slotted dataclass in :mod:`roster_tui.domain.model` (a string ``id`` or,
+   for rows without one, ``uid: int | None`` and ``version`` like :class:`Leave`), its list on
+   :class:`~roster_tui.domain.model.Roster`, and one :class:`Kind` line in :data:`KINDS` below
+   plus the class in the :data:`Entity` union. The audit log's JSON needs nothing more: it reads
+   and writes fields from their types (dates, datetimes, tuples, enums, nested dataclasses).
+2. Store: the table, its :class:`~roster_tui.store.rows.RowCodec` (row values and reader) under
+   the kind's name in ``store.rows.CODECS``, and the migration that creates the table.
+3. Interchange: the table's keys in ``interchange.tables.ROWS`` (the file's own schema).
+4. Words: ``db.entity.<name>`` and a ``history.field.<field>`` for each new field name in the
+   catalogs (the catalog test lists what is missing).
+
+``tests/test_kinds.py`` fails when a kind is missing from any of these places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from roster_tui.domain.model import (
+    Community,
+    Compound,
+    Duty,
+    Household,
+    Leave,
+    Override,
+    PartyGroup,
+    Person,
+    Post,
+    Rotation,
+    Street,
+)
+
+Entity = (
+    Community
+    | Street
+    | Compound
+    | PartyGroup
+    | Person
+    | Post
+    | Rotation
+    | Override
+    | Leave
+    | Duty
+    | Household
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One kind of row: ``name`` is how the audit log, the interchange file and messages say it."""
+
+    name: str
+    cls: type
+    list_name: str  # the Roster attribute holding these rows
+    key: Literal["id", "uid"]  # "uid": no id of its own, the store numbers the rows
+
+    def key_of(self, entity: object) -> object:
+        return getattr(entity, self.key)
+
+
+# In dependency order: a kind only names rows of the kinds above it (the order rows are written).
+KINDS: tuple[Kind, ...] = (
+    Kind("community", Community, "communities", "id"),
+    Kind("street", Street, "streets", "id"),
+    Kind("compound", Compound, "compounds", "id"),
+    Kind("party_group", PartyGroup, "party_groups", "id"),
+    Kind("person", Person, "people", "id"),
+    Kind("post", Post, "posts", "id"),
+    Kind("rotation", Rotation, "rotations", "id"),
+    Kind("override", Override, "overrides", "uid"),
+    Kind("leave", Leave, "leaves", "uid"),
+    Kind("duty", Duty, "duties", "uid"),
+    Kind("household", Household, "households", "id"),
+)
+
+KIND_OF_CLASS: dict[type, Kind] = {kind.cls: kind for kind in KINDS}
+KIND_NAMED: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+ROW_LISTS: tuple[str, ...] = tuple(kind.list_name for kind in KINDS)
+
+
+def kind_of(entity: object) -> Kind:
+    """The kind of ``entity``; ``KeyError`` for anything that is not a roster row."""
+    return KIND_OF_CLASS[type(entity)]
