@@ -6,18 +6,21 @@ keeping their own list, so none of them can forget one.
 
 How to add a kind of row (say ``contact``):
 
-1. Domain: the frozen, slotted dataclass in :mod:`roster_tui.domain.model` (a string ``id`` or,
-   for rows without one, ``uid: int | None`` and ``version`` like :class:`Leave`), its list on
-   :class:`~roster_tui.domain.model.Roster`, and one :class:`Kind` line in :data:`KINDS` below
-   plus the class in the :data:`Entity` union. The audit log's JSON needs nothing more: it reads
-   and writes fields from their types (dates, datetimes, tuples, enums, nested dataclasses).
+1. Domain: the frozen, slotted dataclass in :mod:`roster_tui.domain.entities` (a string ``id``
+   or, for rows without one, ``uid: int | None``; and ``version``, like :class:`Leave`), its
+   list on :class:`~roster_tui.domain.model.Roster`, and one :class:`Kind` line in
+   :data:`KINDS` below plus the class in the :data:`Entity` union. The audit log's JSON needs
+   nothing more: it reads and writes fields from their types (dates, datetimes, tuples, enums,
+   nested dataclasses), and ``Roster.apply`` and ``with_own_lists`` find the list here.
 2. Store: the table, its :class:`~roster_tui.store.rows.RowCodec` (row values and reader) under
    the kind's name in ``store.rows.CODECS``, and the migration that creates the table.
 3. Interchange: the table's keys in ``interchange.tables.ROWS`` (the file's own schema).
-4. Words: ``db.entity.<name>`` and a ``history.field.<field>`` for each new field name in the
-   catalogs (the catalog test lists what is missing).
+4. Words: ``db.entity.<name>`` and a ``history.field.<field>`` for each new field name, in both
+   languages.
 
-``tests/test_kinds.py`` fails when a kind is missing from any of these places.
+Nothing else: ``tests/store/test_store_kinds.py`` fails when a kind is missing from any of these
+places. (The rules that read the new rows, the screens that show them and the exports that
+print them are the feature itself, not bookkeeping.)
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from roster_tui.domain.model import (
+from roster_tui.domain.entities import (
     Community,
     Compound,
     Duty,
