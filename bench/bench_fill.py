@@ -21,7 +21,6 @@ from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.engine.check import check
-from roster_tui.engine.incremental import apply_change
 from roster_tui.services.fill import plan_fill
 from roster_tui.store.db import open_store
 
@@ -38,12 +37,9 @@ def _shortfall(gaps: list[Gap]) -> int:
 
 
 def _applied(roster: Roster, changes: tuple[object, ...]) -> Roster:
-    copy = dataclasses.replace(roster)
-    for f in dataclasses.fields(copy):
-        if isinstance(getattr(copy, f.name), list):
-            setattr(copy, f.name, list(getattr(copy, f.name)))
+    copy = roster.with_own_lists()
     for change in changes:
-        apply_change(copy, change)  # type: ignore[arg-type]
+        copy.apply(change)  # type: ignore[arg-type]
     return copy
 
 

@@ -42,7 +42,6 @@ from roster_tui.domain.model import Roster
 from roster_tui.engine.check import check
 from roster_tui.engine.eligibility import WeekContext
 from roster_tui.engine.fill import fill_seats
-from roster_tui.engine.incremental import apply_change
 from roster_tui.services import assignments
 
 START = dt.date(2026, 11, 30)
@@ -232,7 +231,7 @@ def judge(roster: Roster, monday: dt.date, added: Added) -> Outcome:
     for key, people in added.items():
         wanted = [*assignments.assigned_people(after_roster, key), *people]
         for change in assignments.set_assigned(after_roster, key, wanted):
-            apply_change(after_roster, change)
+            after_roster.apply(change)
     after, after_person = shortfall(after_roster, monday)
     new_breaks = sum((after_person - before_person).values())
     context = WeekContext.build(after_roster, monday)
