@@ -23,7 +23,7 @@ from roster_tui.services.overview import (
     household_summary,
     iso_week_bounds,
 )
-from roster_tui.services.today import choose_community, read_startup, week_gap_counts
+from roster_tui.services.today import read_startup, week_gap_counts
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 
@@ -43,14 +43,6 @@ def workspace(tmp_path: Path, demo: Roster) -> Iterator[Workspace]:
     store.close()
 
 
-def test_the_community_chosen_last_time_is_kept_while_it_exists(demo: Roster) -> None:
-    assert choose_community(demo, "c03") == "c03"
-    assert choose_community(demo, "c99") == demo.communities[0].id  # since deleted
-    assert choose_community(demo, None) == demo.communities[0].id
-    empty = Roster(subdistrict=demo.subdistrict, settings=demo.settings)
-    assert choose_community(empty, "c01") is None
-
-
 def test_week_gap_counts_are_the_engines_gaps_of_the_community(demo: Roster) -> None:
     first, last = iso_week_bounds(TODAY)
     expected = counts_worst_first(
@@ -58,6 +50,16 @@ def test_week_gap_counts_are_the_engines_gaps_of_the_community(demo: Roster) -> 
     )
     assert expected  # the demo week has gaps in c02, or this test proves nothing
     assert week_gap_counts(demo, "c02", RangeGaps(), TODAY) == expected
+
+
+def test_the_whole_sub_district_counts_every_gap_of_the_week(demo: Roster) -> None:
+    first, last = iso_week_bounds(TODAY)
+    everything = counts_worst_first(check(demo, first, last))
+    assert week_gap_counts(demo, None, RangeGaps(), TODAY) == everything
+    by_community = sum(
+        n for c in demo.communities for _, n in week_gap_counts(demo, c.id, RangeGaps(), TODAY)
+    )
+    assert sum(n for _, n in everything) >= by_community > 0
 
 
 def test_read_startup_holds_the_roster_its_version_and_the_today_figures(
@@ -81,6 +83,6 @@ def test_read_startup_holds_the_roster_its_version_and_the_today_figures(
     )
 
 
-def test_read_startup_falls_back_to_the_first_community(workspace: Workspace) -> None:
+def test_read_startup_falls_back_to_the_whole_sub_district(workspace: Workspace) -> None:
     startup = read_startup(workspace, "gone", TODAY)
-    assert startup.today is not None and startup.today.community == "c01"
+    assert startup.today.community is None

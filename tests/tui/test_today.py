@@ -20,7 +20,8 @@ from roster_tui.engine.describe import gap_kind_label
 from roster_tui.engine.expand import expand_instances
 from roster_tui.services.overview import iso_week_bounds
 from roster_tui.services.preferences import Preferences
-from roster_tui.services.today import COMMUNITY_PREFERENCE, read_startup
+from roster_tui.services.scope import remember_scope
+from roster_tui.services.today import read_startup
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui import app as app_module
 from roster_tui.tui.app import RosterApp
@@ -34,13 +35,14 @@ from roster_tui.tui.widgets.today_panels import DutyTable, GapCounts
 NINE = dt.time(9)
 
 
-async def _open_today(app: RosterApp, pilot, presses: int = 0) -> TodayScreen:  # type: ignore[no-untyped-def]
-    """The today screen on the community ``presses`` places down the list (0: the first)."""
+async def _open_today(app: RosterApp, pilot, presses: int | None = 0) -> TodayScreen:  # type: ignore[no-untyped-def]
+    """The today screen on the community ``presses`` places down the communities (0: the
+    first; the chooser lists 全街道 above them); None leaves the scope as the app started."""
     await settle(app, pilot)
     screen = app.screen
     assert isinstance(screen, TodayScreen)
-    if presses:
-        await pilot.press("c", *["down"] * presses, "enter")
+    if presses is not None:
+        await pilot.press("c", *["down"] * (presses + 1), "enter")
         await settle(app, pilot)
     return screen
 
@@ -240,12 +242,12 @@ async def test_the_chosen_community_is_remembered_after_a_restart(
 
 
 @pytest.fixture
-def gap_count_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+def gap_count_calls(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
     """The communities the today screen works out gap counts for, in its own workers."""
-    calls: list[str] = []
+    calls: list[str | None] = []
     real = today_module.week_gap_counts
 
-    def counting(roster: Roster, community: str, *rest: object):  # type: ignore[no-untyped-def]
+    def counting(roster: Roster, community: str | None, *rest: object):  # type: ignore[no-untyped-def]
         calls.append(community)
         return real(roster, community, *rest)  # type: ignore[arg-type]
 
@@ -254,11 +256,11 @@ def gap_count_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 async def test_figures_read_before_the_ui_starts_are_in_the_first_frame(
-    workspace: Workspace, gap_count_calls: list[str]
+    workspace: Workspace, gap_count_calls: list[str | None]
 ) -> None:
     """As ``roster-tui`` starts: no worker recomputes what was read ahead, and it is the same."""
     preferences = Preferences(None)
-    preferences.set(COMMUNITY_PREFERENCE, "c02")
+    remember_scope(preferences, "c02")
     startup = read_startup(workspace, "c02", TODAY)
     app = RosterApp(
         workspace, today=TODAY, poll_seconds=3600, preloaded=startup, preferences=preferences
@@ -272,24 +274,24 @@ async def test_figures_read_before_the_ui_starts_are_in_the_first_frame(
         assert gap_count_calls == [] and duty
     worked_out = RosterApp(workspace, today=TODAY, poll_seconds=3600, preferences=preferences)
     async with worked_out.run_test(size=(80, 24)) as pilot:
-        screen = await _open_today(worked_out, pilot)
+        screen = await _open_today(worked_out, pilot, presses=None)
         assert gap_count_calls == ["c02"]
         assert _count_labels(screen) == read_ahead
         assert table_text(screen.query_one(DutyTable)) == duty
 
 
 async def test_figures_read_ahead_for_another_community_are_not_shown(
-    workspace: Workspace, gap_count_calls: list[str]
+    workspace: Workspace, gap_count_calls: list[str | None]
 ) -> None:
-    startup = read_startup(workspace, "c02", TODAY)  # while the user's choice is c01
+    startup = read_startup(workspace, "c02", TODAY)  # while the user's choice is the whole
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600, preloaded=startup)
     async with app.run_test(size=(80, 24)) as pilot:
-        screen = await _open_today(app, pilot)
-        assert screen.community == "c01" and gap_count_calls == ["c01"]
+        screen = await _open_today(app, pilot, presses=None)
+        assert screen.community is None and gap_count_calls == [None]
 
 
 def test_launch_opens_on_the_figures_it_read_ahead(
-    workspace: Workspace, gap_count_calls: list[str]
+    workspace: Workspace, gap_count_calls: list[str | None]
 ) -> None:
     """What ``roster-tui`` runs: read ahead, then the first frame shows it, no worker needed."""
     seen: list[tuple[str | None, list[str]]] = []

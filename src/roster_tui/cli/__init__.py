@@ -80,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser("export", help=t("cli.cmd.export"))
     exp.add_argument(
-        "what", choices=("roster", "duties", "households", "signin"), help=t("cli.arg.what")
+        "what",
+        choices=("roster", "duties", "households", "signin", "person"),
+        help=t("cli.arg.what"),
     )
     exp.add_argument("--week", required=True, metavar="YYYY-Www", help=t("cli.opt.week"))
     exp.add_argument(

@@ -18,6 +18,7 @@ from roster_tui.export.html_writer import (
     write_signin_html,
 )
 from roster_tui.export.ics_writer import write_ics
+from roster_tui.export.person_sheet import write_person_sheet_text
 from roster_tui.export.privacy import AUDIENCES, Audience, mask_numbers, mask_phone
 from roster_tui.export.sanitize import neutralise_formula, sanitize
 from roster_tui.export.text_writer import write_roster_text
@@ -46,6 +47,7 @@ __all__ = [
     "write_households_html",
     "write_households_xlsx",
     "write_ics",
+    "write_person_sheet_text",
     "write_roster_csv",
     "write_roster_html",
     "write_roster_text",

@@ -18,7 +18,7 @@ from roster_tui.export.ics_writer import issue, issued_from_json
 from roster_tui.i18n import t
 from roster_tui.services.safe_write import write_safely
 
-WHATS = ("roster", "duties", "households", "signin")
+WHATS = ("roster", "duties", "households", "signin", "person")
 FORMATS = ("csv", "html", "pdf", "txt", "ics", "xlsx")
 
 # Which formats each sheet comes in (the README's command line and the office's habits).
@@ -27,6 +27,7 @@ SUPPORTED: dict[str, tuple[str, ...]] = {
     "duties": ("csv", "html", "pdf", "xlsx"),
     "households": ("csv", "html", "pdf", "xlsx"),
     "signin": ("html", "pdf"),
+    "person": ("txt",),  # one person's duty sheet: their shifts and households
 }
 # Formats meant for paper: printing one is recorded, and later editions count changes since.
 PRINTABLE = ("html", "pdf", "txt")
@@ -76,6 +77,8 @@ def check_options(request: ExportRequest) -> None:
     ]
     if len(scopes) > 1:
         raise ExportProblem(t("export.error.two_scopes", options=" ".join(scopes)))
+    if request.what == "person" and request.person is None:
+        raise ExportProblem(t("export.error.person_needed"))
     for option, formats in _OPTION_FORMATS.items():
         if getattr(request, option) is not None and (
             request.fmt not in formats or (option == "by" and request.what != "roster")
@@ -129,6 +132,8 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
         issued = issued_from_json(request.issued or {})
         return export.write_ics(view, lang=lang, printed_at=printed_at, issued=issued)
     by: PageBy = "compound" if request.by == "compound" else "community"
+    if what == "person":
+        return export.write_person_sheet_text(view, lang=lang).encode("utf-8")
     if fmt == "pdf":
         return _pdf(view, request, by, today)
     if fmt == "txt":

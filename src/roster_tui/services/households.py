@@ -58,14 +58,18 @@ def filter_households(
     soon: bool = False,
     no_carer: bool = False,
     text: str = "",
+    community: str | None = None,
 ) -> list[Household]:
     """Households passing every filter given, in quarantine first, soonest release first."""
     settings = roster.settings
     needle = text.strip().lower()
     names = {c.id: c.name.lower() for c in roster.compounds} if needle else {}
+    community_of = {c.id: c.community for c in roster.compounds}
     chosen = []
     for household in roster.households:
         if compound is not None and household.compound != compound:
+            continue
+        if community is not None and community_of.get(household.compound) != community:
             continue
         if no_carer and household.carer is not None:
             continue

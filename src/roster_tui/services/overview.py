@@ -97,7 +97,10 @@ class PlaceIndex:
             return len(self._community_order)
         return self._community_order.get(community_id, len(self._community_order))
 
-    def posts_of(self, community_id: str) -> list[Post]:
+    def posts_of(self, community_id: str | None) -> list[Post]:
+        """The community's posts; None: every post of the sub-district."""
+        if community_id is None:
+            return list(self.posts.values())
         return [p for p in self.posts.values() if self.community_of_post(p.id) == community_id]
 
 
@@ -176,11 +179,15 @@ class HouseholdSummary:
     without_carer: int  # of those, with no carer named
 
 
-def household_summary(roster: Roster, community_id: str, day: dt.date) -> HouseholdSummary:
+def household_summary(roster: Roster, community_id: str | None, day: dt.date) -> HouseholdSummary:
+    """The community's households on ``day``; None: the whole sub-district's."""
     index = PlaceIndex(roster)
     active = ending = without_carer = 0
     for household in roster.households:
-        if index.community_of_compound(household.compound) != community_id:
+        if (
+            community_id is not None
+            and index.community_of_compound(household.compound) != community_id
+        ):
             continue
         if not household.active_on(day, roster.settings):
             continue
@@ -196,7 +203,12 @@ def household_summary(roster: Roster, community_id: str, day: dt.date) -> Househ
 # -- gaps ------------------------------------------------------------------------------------
 
 
-def gaps_of_community(gaps: Iterable[Gap], index: PlaceIndex, community_id: str) -> list[Gap]:
+def gaps_of_community(
+    gaps: Iterable[Gap], index: PlaceIndex, community_id: str | None
+) -> list[Gap]:
+    """The gaps whose secretary is the community's; None: every gap."""
+    if community_id is None:
+        return list(gaps)
     return [g for g in gaps if index.community_of_gap(g) == community_id]
 
 

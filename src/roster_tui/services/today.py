@@ -1,4 +1,5 @@
-"""The today screen's figures for one community, and the whole first screen read ahead of the UI.
+"""The today screen's figures for the scope (one community or the whole sub-district), and
+the whole first screen read ahead of the UI.
 
 The screen works these out in thread workers as the roster changes. At start-up the command
 works them out before the terminal UI even starts (:func:`read_startup`), so the first frame
@@ -26,17 +27,8 @@ from roster_tui.services.overview import (
     iso_week_bounds,
     namesakes,
 )
+from roster_tui.services.scope import resolve_scope
 from roster_tui.services.workspace import Workspace
-
-COMMUNITY_PREFERENCE = "today.community"  # remembered across restarts, per user
-
-
-def choose_community(roster: Roster, preferred: str | None) -> str | None:
-    """The community to show: the one chosen last time while it exists, else the first."""
-    ids = [community.id for community in roster.communities]
-    if preferred in ids:
-        return preferred
-    return ids[0] if ids else None
 
 
 def moment_of(roster: Roster, fixed_today: dt.date | None) -> dt.datetime:
@@ -49,23 +41,23 @@ def moment_of(roster: Roster, fixed_today: dt.date | None) -> dt.datetime:
 
 @dataclass(frozen=True, slots=True)
 class DutyView:
-    """Who is on duty at the moment and the households, for one community."""
+    """Who is on duty at the moment and the households, for the scope."""
 
     duty: DutyNow
     households: HouseholdSummary
     shared: set[str]  # names more than one person carries
 
 
-def duty_view(roster: Roster, community: str, moment: dt.datetime) -> DutyView:
+def duty_view(roster: Roster, community: str | None, moment: dt.datetime) -> DutyView:
     duty = duty_at(roster, PlaceIndex(roster).posts_of(community), moment)
     households = household_summary(roster, community, moment.date())
     return DutyView(duty, households, namesakes(roster))
 
 
 def week_gap_counts(
-    roster: Roster, community: str, week_gaps: RangeGaps, today: dt.date
+    roster: Roster, community: str | None, week_gaps: RangeGaps, today: dt.date
 ) -> list[tuple[GapKind, int]]:
-    """The community's gaps in the ISO week of ``today``, counted by kind, worst first."""
+    """The scope's gaps in the ISO week of ``today``, counted by kind, worst first."""
     first, last = iso_week_bounds(today)
     gaps = week_gaps.gaps(roster, first, last)
     return counts_worst_first(gaps_of_community(gaps, PlaceIndex(roster), community))
@@ -76,7 +68,7 @@ class TodayView:
     """Everything the today screen shows, for ``roster`` as it was read."""
 
     roster: Roster
-    community: str
+    community: str | None  # None: the whole sub-district
     moment: dt.datetime
     duty_view: DutyView
     gap_counts: list[tuple[GapKind, int]]
@@ -89,17 +81,15 @@ class Startup:
 
     roster: Roster
     version: int
-    today: TodayView | None  # None when the sub-district has no community yet
+    today: TodayView
 
 
 def read_startup(
-    workspace: Workspace, preferred_community: str | None, fixed_today: dt.date | None = None
+    workspace: Workspace, preferred_scope: str | None, fixed_today: dt.date | None = None
 ) -> Startup:
     version = workspace.data_version()  # first: a write in between then shows as a change
     roster = workspace.load()
-    community = choose_community(roster, preferred_community)
-    if community is None:
-        return Startup(roster, version, None)
+    community = resolve_scope(roster, preferred_scope)
     moment = moment_of(roster, fixed_today)
     today = fixed_today or moment.date()
     week_gaps = RangeGaps()

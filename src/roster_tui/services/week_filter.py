@@ -34,3 +34,14 @@ def filter_rows(
                 kept.append(heading)
             kept.append(row)
     return kept
+
+
+def rows_in_scope(rows: list[GroupRow | ShiftRow], scope: str | None) -> list[GroupRow | ShiftRow]:
+    """The rows of one community's compounds (None: every row)."""
+    if scope is None:
+        return rows
+    return [
+        row
+        for row in rows
+        if (row.compound.community if isinstance(row, GroupRow) else row.community) == scope
+    ]

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import cast
 
 import pendulum
 from textual import events, work
-from textual.app import App, SystemCommand
+from textual.app import App
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import Worker
@@ -27,13 +28,16 @@ from roster_tui.domain.text import printable
 from roster_tui.i18n import current_language, set_language, t
 from roster_tui.services.operator import OperatorAtTerminal, split_operator
 from roster_tui.services.preferences import Preferences
+from roster_tui.services.scope import remember_scope, remembered_scope, resolve_scope
 from roster_tui.services.snapshot import apply_changes
 from roster_tui.services.today import Startup, TodayView
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.errors import ConflictError, DatabaseLocked, NothingToUndo, StoreError
+from roster_tui.tui.commands import RosterCommands
+from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.help import HelpScreen
 from roster_tui.tui.dialogs.person_picker import PersonPicker
-from roster_tui.tui.messages import RosterChanged
+from roster_tui.tui.messages import RosterChanged, ScopeChanged
 from roster_tui.tui.screens.too_small import TerminalResized, TooSmallScreen
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.worker_errors import report_worker_error
@@ -59,6 +63,7 @@ MODE_SCREENS: dict[str, Callable[[], Screen[None]]] = {
     "history": _lazy_screen("history", "HistoryScreen"),
 }
 MIN_WIDTH, MIN_HEIGHT = 80, 24
+WHOLE_CHOICE = "\x00whole"  # the scope chooser's value for 全街道: no id holds a control char
 
 
 class RosterApp(App[None]):
@@ -74,11 +79,15 @@ class RosterApp(App[None]):
         Binding("6", "switch_mode('households')", "tui.mode.households", show=False),
         Binding("7", "switch_mode('history')", "tui.mode.history", show=False),
         Binding("e", "export", "tui.export.open"),
+        Binding("g", "choose_scope", "tui.key.scope"),
         Binding("f1,question_mark", "help", "tui.key.help"),
         Binding("ctrl+z", "undo", "tui.key.undo"),
         Binding("f10", "toggle_language", "tui.key.language", show=False),
         Binding("ctrl+q", "quit", "tui.key.quit"),
+        # Declared here, so translating the bindings keeps it (Textual adds its own otherwise).
+        Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True),
     ]
+    COMMANDS = {RosterCommands}
 
     def __init__(
         self,
@@ -109,6 +118,9 @@ class RosterApp(App[None]):
         self.operator = OperatorAtTerminal(self.preferences, login, terminal)
         workspace.user = self.operator.name()
         self._operator_asked = False
+        # The community every screen shows (None: the whole sub-district), this operator's last
+        # choice; checked against the roster once it is read.
+        self.scope: str | None = remembered_scope(self.preferences)
 
     # -- start-up --------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -116,7 +128,8 @@ class RosterApp(App[None]):
         if self._preloaded is not None:
             startup, self._preloaded = self._preloaded, None
             self.roster, self._seen_version = startup.roster, startup.version
-            self._today_view = startup.today
+            self._today_view = startup.today  # used only if it is of the operator's scope
+            self.scope = resolve_scope(startup.roster, self.scope)
         else:
             self.load_roster()
         self.switch_mode("today")
@@ -143,7 +156,7 @@ class RosterApp(App[None]):
             return pendulum.datetime(*self._fixed_today.timetuple()[:3], 12, tz=zone)
         return pendulum.now(zone)
 
-    def take_today_view(self, roster: Roster, community: str) -> TodayView | None:
+    def take_today_view(self, roster: Roster, community: str | None) -> TodayView | None:
         """The today figures read at start-up, once, if they are of this roster and community."""
         view, self._today_view = self._today_view, None
         if view is not None and view.roster is roster and view.community == community:
@@ -189,6 +202,7 @@ class RosterApp(App[None]):
     def _set_roster(self, roster: Roster, version: int | None, external: bool) -> None:
         self.roster = roster
         self.call_later(self._ask_operator)
+        self.scope = resolve_scope(roster, self.scope)  # a community since removed: the whole
         if version is not None:
             self._seen_version = version
         if external:
@@ -273,7 +287,34 @@ class RosterApp(App[None]):
         if monday is None:
             today = self.today()
             monday = today - dt.timedelta(days=today.weekday())
-        self.push_screen(ExportDialog(self.roster, monday))
+        self.push_screen(ExportDialog(self.roster, monday, self.scope))
+
+    def action_choose_scope(self) -> None:
+        if self.roster is None:
+            return
+        choices = [(t("tui.scope.whole"), WHOLE_CHOICE)]
+        choices += [(printable(c.name), c.id) for c in self.roster.communities]
+        current = self.scope or WHOLE_CHOICE
+        modal = ChoiceModal(t("tui.scope.choose"), choices, current)
+        self.push_screen(modal, self._scope_chosen)
+
+    def _scope_chosen(self, value: str | None) -> None:
+        if value is not None:
+            self.set_scope(None if value == WHOLE_CHOICE else value)
+
+    def set_scope(self, scope: str | None) -> None:
+        """Show ``scope`` (a community id, None: the whole) on every screen, and remember it."""
+        if scope == self.scope:
+            return
+        self.scope = scope
+        remember_scope(self.preferences, scope)
+        # The screens of the other modes are not on this stack: they catch up when shown.
+        for screen in self.screen_stack:
+            screen.post_message(ScopeChanged())
+
+    def action_command_palette(self) -> None:
+        if not CommandPalette.is_open(cast("App[object]", self)):
+            self.push_screen(CommandPalette(placeholder=t("tui.palette.placeholder")))
 
     def action_toggle_language(self) -> None:
         set_language("en" if current_language() == "zh" else "zh")
@@ -303,24 +344,3 @@ class RosterApp(App[None]):
             self.push_screen(TooSmallScreen())
         elif not small and showing:
             self.pop_screen()
-
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette lists what the keys do, in the user's language (no English leftovers)."""
-        seen: set[str] = set()
-        for node in (screen, self):
-            for bindings in node._bindings.key_to_bindings.values():
-                for binding in bindings:
-                    if binding.description and binding.action not in seen:
-                        seen.add(binding.action)
-                        yield SystemCommand(
-                            binding.description,
-                            t("tui.palette.key", key=binding.key.split(",")[0]),
-                            _runner(self, node, binding.action),
-                        )
-
-
-def _runner(app: App[None], node: object, action: str) -> Callable[[], object]:
-    def run() -> object:
-        return app.run_action(action, node)  # type: ignore[arg-type]
-
-    return run

@@ -7,7 +7,8 @@ import gc
 from typing import Any
 
 from roster_tui.services.preferences import Preferences
-from roster_tui.services.today import COMMUNITY_PREFERENCE, read_startup
+from roster_tui.services.scope import remembered_scope
+from roster_tui.services.today import read_startup
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
 
@@ -25,7 +26,7 @@ def launch(
     Done before Textual starts, the reading and the week's gap check run alone; in workers
     they would share the interpreter with the UI's own start and take several times as long.
     """
-    startup = read_startup(workspace, preferences.get(COMMUNITY_PREFERENCE), fixed_today)
+    startup = read_startup(workspace, remembered_scope(preferences), fixed_today)
     # What is alive now lives as long as the app: the modules, and the roster with its tens of
     # thousands of rows, none of them in a reference cycle. Frozen, the cycle collector stops
     # walking all of it at every full collection while the UI starts, and again at exit.

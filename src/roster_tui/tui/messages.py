@@ -14,3 +14,7 @@ class RosterChanged(Message):
         super().__init__()
         self.roster = roster
         self.external = external
+
+
+class ScopeChanged(Message):
+    """The operator chose another scope (全街道 or a community): every screen follows it."""

@@ -30,3 +30,23 @@ def _translated(binding: Binding) -> Binding:
     description = t(binding.description) if binding.description else ""
     tooltip = t(binding.tooltip) if binding.tooltip else ""
     return dataclasses.replace(binding, description=description, tooltip=tooltip)
+
+
+def own_bindings(node: DOMNode) -> list[Binding]:
+    """The node's bindings that this app declares (not Textual's generic ones, described in
+    English), translated, the most specific class's first, one per action."""
+    wanted: list[tuple[str, str]] = []
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("roster_tui"):
+            continue
+        for declared in cls.__dict__.get("BINDINGS", []):
+            if isinstance(declared, Binding) and declared.description:
+                wanted.append((declared.key, declared.action))
+    found: dict[str, Binding] = {}
+    for key, action in wanted:
+        if action in found:
+            continue
+        for binding in node._bindings.key_to_bindings.get(key.split(",")[0].strip(), []):
+            if binding.action == action:
+                found[action] = binding
+    return list(found.values())

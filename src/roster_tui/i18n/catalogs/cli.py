@@ -17,7 +17,8 @@ ZH = {
     "cli.opt.from": "起始日期 YYYY-MM-DD（默认本周一）",
     "cli.opt.to": "结束日期 YYYY-MM-DD（默认起始日期后第六天）",
     "cli.arg.what": (
-        "导出什么：roster 排班表，duties 包保表，households 隔离户照料表，signin 签到表"
+        "导出什么：roster 排班表，duties 包保表，households 隔离户照料表，signin 签到表，"
+        "person 个人值班单（配 --person）"
     ),
     "cli.opt.week": "ISO 周次，例如 2026-W49",
     "cli.opt.format": "文件格式",
@@ -81,7 +82,8 @@ EN = {
     "cli.opt.from": "first day, YYYY-MM-DD (default: this week's Monday)",
     "cli.opt.to": "last day, YYYY-MM-DD (default: six days after the first)",
     "cli.arg.what": "what to export: roster, duties (responsibility sheet), "
-    "households (carer list) or signin (sign-in sheet)",
+    "households (carer list), signin (sign-in sheet) or person (one person's duty sheet, "
+    "with --person)",
     "cli.opt.week": "ISO week, e.g. 2026-W49",
     "cli.opt.format": "file format",
     "cli.opt.community": "only this community (its id)",

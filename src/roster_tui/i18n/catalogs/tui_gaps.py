@@ -21,6 +21,13 @@ ZH = {
     "tui.gaps.total": "共 {count} 处",
     "tui.gaps.shown": "共 {count} 处，第 {page}/{pages} 页",
     "tui.gaps.none": "这段时间没有缺口。",
+    "tui.gaps.kind_on": "（按 k 换类型）",
+    "tui.gaps.none_of_kind": (
+        "正按类型「{kind}」筛选，这类没有缺口；其他类型还有 {count} 处，按 k 选「全部」查看。"
+    ),
+    "tui.gaps.none_in_scope": (
+        "{scope}这段时间没有缺口；全街道还有 {count} 处，按 g 把范围换成全街道查看。"
+    ),
     "tui.gaps.checking": "正在核查",
     "tui.gaps.where": "请到「{screen}」页处理。",
 }
@@ -46,6 +53,11 @@ EN = {
     "tui.gaps.total": "{count} in all",
     "tui.gaps.shown": "{count} in all, page {page}/{pages}",
     "tui.gaps.none": "No gaps in this range.",
+    "tui.gaps.kind_on": "(k to change)",
+    "tui.gaps.none_of_kind": "Showing only {kind}: none of those; {count} gaps of other kinds, "
+    "press k and choose All to see them.",
+    "tui.gaps.none_in_scope": "No gaps in {scope} in this range; {count} elsewhere in the "
+    "sub-district, press g and choose all to see them.",
     "tui.gaps.checking": "Checking",
     "tui.gaps.where": "Fix it on the {screen} screen.",
 }

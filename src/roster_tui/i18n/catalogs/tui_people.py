@@ -1,6 +1,16 @@
 """The People screen (人员): search, person form, leave, one person's week."""
 
 ZH = {
+    "tui.card.phone": "电话",
+    "tui.card.copy": "复制电话",
+    "tui.card.copied": "已复制电话 {phone}",
+    "tui.card.sheet": "导出值班单",
+    "tui.card.file": "值班单",
+    "tui.card.sheet_written": "值班单已写到 {path}",
+    "tui.card.sheet_failed": "值班单没有写成：{error}",
+    "tui.card.open": "人员卡片",
+    "tui.card.choose": "看谁的卡片",
+    "tui.card.nobody": "这里没有人。",
     "tui.people.key.search": "搜索",
     "tui.people.key.add": "新增",
     "tui.people.key.edit": "修改",
@@ -90,6 +100,16 @@ ZH = {
 }
 
 EN = {
+    "tui.card.phone": "Phone",
+    "tui.card.copy": "Copy phone",
+    "tui.card.copied": "Phone {phone} copied",
+    "tui.card.sheet": "Duty sheet",
+    "tui.card.file": "duty-sheet",
+    "tui.card.sheet_written": "Duty sheet written to {path}",
+    "tui.card.sheet_failed": "The duty sheet was not written: {error}",
+    "tui.card.open": "Person card",
+    "tui.card.choose": "Whose card?",
+    "tui.card.nobody": "Nobody here.",
     "tui.people.key.search": "Search",
     "tui.people.key.add": "Add",
     "tui.people.key.edit": "Edit",

@@ -1,10 +1,8 @@
 """The today screen (首页): who is on duty now, the next handover, this week's gaps, households."""
 
 ZH = {
-    "tui.today.community": "社区",
-    "tui.today.key.community": "换社区",
-    "tui.today.change_hint": "（按 c 换社区）",
-    "tui.today.choose_community": "选择社区",
+    "tui.today.key.community": "换范围",
+    "tui.today.change_hint": "（按 c 换范围：全街道或某个社区）",
     "tui.today.key.open": "打开",
     "tui.today.now": "现在 {when}",
     "tui.today.when": "{month}月{day}日 {weekday} {time}",
@@ -46,10 +44,8 @@ ZH = {
 }
 
 EN = {
-    "tui.today.community": "Community",
-    "tui.today.key.community": "Community",
-    "tui.today.change_hint": "(c to change)",
-    "tui.today.choose_community": "Choose a community",
+    "tui.today.key.community": "Scope",
+    "tui.today.change_hint": "(c: whole sub-district or one community)",
     "tui.today.key.open": "Open",
     "tui.today.now": "Now {when}",
     "tui.today.when": "{weekday} {day}/{month} {time}",

@@ -52,22 +52,29 @@ class ExportDialog(ModalScreen[None]):
         Binding("enter", "export", "tui.export.do", show=False),
     ]
 
-    def __init__(self, roster: Roster, monday: dt.date) -> None:
+    def __init__(self, roster: Roster, monday: dt.date, community: str | None = None) -> None:
+        """``community``: the scope the app shows, the scope offered first (None: whole)."""
         super().__init__()
         translate_bindings(self)
         self.roster = roster
         self.monday = monday
+        self.community = community
         self.lp = shutil.which("lp") or shutil.which("lpr")
 
     def compose(self) -> ComposeResult:
-        whats = [(t(f"tui.export.what.{w}"), w) for w in SUPPORTED]
+        # A personal duty sheet is printed from the person card, where the person is known.
+        whats = [(t(f"tui.export.what.{w}"), w) for w in SUPPORTED if w != "person"]
         kinds = [(t(f"tui.export.scope.{k}"), k) for k in SCOPE_KINDS]
         with Vertical(id="export-box"):
             yield Static(t("tui.export.title"), classes="title")
             yield ChoiceField(t("tui.export.what"), whats, id="what")
             yield ChoiceField(t("tui.export.format"), self._formats("roster"), id="fmt")
-            yield ChoiceField(t("tui.export.scope"), kinds, id="scope-kind")
-            yield ChoiceField(t("tui.export.target"), self._targets("subdistrict"), id="scope")
+            # The app's scope is offered first: a community's screens export that community.
+            kind = "community" if self.community else "subdistrict"
+            yield ChoiceField(t("tui.export.scope"), kinds, kind, id="scope-kind")
+            yield ChoiceField(
+                t("tui.export.target"), self._targets(kind), self.community or "", id="scope"
+            )
             yield ChoiceField(t("tui.export.audience"), self._audiences(), id="audience")
             with Horizontal(classes="field"):
                 yield Static(t("tui.export.week"), classes="label")

@@ -1,4 +1,9 @@
-"""F1 / ?: the keys of the screen underneath, with what they do, in the user's language."""
+"""F1 / ?: the keys of the screen underneath, with what they do, in the user's language.
+
+This screen's own keys come first, then those of the part of it that has the cursor, then the
+app's. Textual's generic keys (arrows, page up…) are left out: they are described in English
+and every terminal program shares them.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Static
 
 from roster_tui.i18n import t
-from roster_tui.tui.translate import translate_bindings
+from roster_tui.tui.translate import own_bindings, translate_bindings
 
 
 class HelpScreen(ModalScreen[None]):
@@ -30,13 +35,10 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns(t("tui.help.key"), t("tui.help.action"))
         seen: set[str] = set()
-        # Our own widgets' keys only: Textual's built-in ones are described in English.
-        nodes = [self.under.focused, self.under, self.app]
-        for node in nodes:
-            if node is None or not type(node).__module__.startswith("roster_tui"):
+        for node in (self.under, self.under.focused, self.app):
+            if node is None:
                 continue
-            for bindings in node._bindings.key_to_bindings.values():
-                for binding in bindings:
-                    if binding.description and binding.action not in seen:
-                        seen.add(binding.action)
-                        table.add_row(self.app.get_key_display(binding), binding.description)
+            for binding in own_bindings(node):
+                if binding.action not in seen:
+                    seen.add(binding.action)
+                    table.add_row(self.app.get_key_display(binding), binding.description)

@@ -1,16 +1,22 @@
-"""What every main screen shares: the mode bar, the footer, and following the roster."""
+"""What every main screen shares: the mode bar, the footer, following the roster and the scope.
+
+A screen shows one roster in one scope (the app's). It catches up when either changes: at
+once when it is showing, else when it is shown again, so no screen is ever left stale.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.worker import Worker
 
 from roster_tui.domain.model import Roster
-from roster_tui.tui.messages import RosterChanged
+from roster_tui.i18n import current_language
+from roster_tui.tui.messages import RosterChanged, ScopeChanged
 from roster_tui.tui.screens.too_small import TerminalResized
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.mode_bar import ModeBar
@@ -24,17 +30,23 @@ class RosterScreen(Screen[None]):
     """A main screen (one per mode). Subclasses build ``compose_body`` and ``show_roster``."""
 
     MODE: str = ""
+    # As in lazygit and htop; an input box takes the q as a letter, so typing is safe. Dialogs
+    # do not have it: there q would quit from inside a question.
+    BINDINGS = [Binding("q", "app.quit", "tui.key.quit", show=False)]
 
     def __init__(self) -> None:
         super().__init__()
         translate_bindings(self)
+        self._language = current_language()  # the language its widgets were built in
         self._shown: Roster | None = None
+        self._shown_scope: str | None = None  # the app's scope when ``_shown`` was shown
 
     @property
     def roster_app(self) -> RosterApp:
         return cast("RosterApp", self.app)
 
     def compose(self) -> ComposeResult:
+        self._language = current_language()
         yield ModeBar(self.MODE)
         yield from self.compose_body()
         yield Footer()
@@ -51,16 +63,39 @@ class RosterScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_worker_error(self, event)
 
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
+        if self._language != current_language():  # switched while another screen was shown
+            translate_bindings(self)
+            await self.recompose()
+        self._follow(self.roster_app.roster)
+
+    async def recompose(self) -> None:
+        """Rebuilt (in another language, say): the new widgets start empty, fill them again."""
+        await super().recompose()
+        self._shown = None
         self._follow(self.roster_app.roster)
 
     def on_roster_changed(self, message: RosterChanged) -> None:
         self._follow(message.roster)
 
+    def on_scope_changed(self, _: ScopeChanged) -> None:
+        self._follow(self.roster_app.roster)
+
+    @property
+    def scope(self) -> str | None:
+        """The community shown, or None for the whole sub-district (the app's choice)."""
+        return self.roster_app.scope
+
     def _follow(self, roster: Roster | None) -> None:
-        if roster is not None and roster is not self._shown and self.is_mounted:
-            self._shown = roster
-            self.show_roster(roster)
+        if roster is None or not self.is_mounted:
+            return
+        scope = self.scope
+        if roster is self._shown and scope == self._shown_scope:
+            return
+        names = {c.id: c.name for c in roster.communities}
+        self.query_one(ModeBar).show_scope(names.get(scope) if scope else None)
+        self._shown, self._shown_scope = roster, scope
+        self.show_roster(roster)
 
     def refresh_roster(self) -> None:
         """Show the current roster again (after a filter or week change, say)."""

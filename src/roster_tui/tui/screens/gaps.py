@@ -1,4 +1,9 @@
-"""缺口: every gap in a range (default this ISO week), grouped, and Enter goes where to fix it."""
+"""缺口: every gap in a range (default this ISO week), grouped, and Enter goes where to fix it.
+
+The gaps shown are the app's scope's (全街道 or one community), counted as Today and the week
+grid count them. A kind filter is marked while it is on, and an empty list says what hides
+the gaps there are (the kind filter, or the scope) and which key shows them.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,7 @@ from roster_tui.services.overview import (
     iso_week_bounds,
 )
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
+from roster_tui.tui.dialogs.person_card import open_person_card
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.gap_table import PAGE_SIZE, GapTable
 from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
@@ -62,6 +68,7 @@ class GapsScreen(RosterScreen):
         Binding("k", "choose_kind", "tui.gaps.key.kind"),
         Binding("n", "page(1)", "tui.gaps.key.next_page"),
         Binding("p", "page(-1)", "tui.gaps.key.prev_page"),
+        Binding("i", "person_card", "tui.card.open"),
     ]
 
     def __init__(self) -> None:
@@ -70,7 +77,8 @@ class GapsScreen(RosterScreen):
         self.kind: GapKind | None = None
         self.page_start = 0  # first row of the page shown
         self.checked: CheckedRange | None = None
-        self._rows: list[GapRow] = []  # the rows of the chosen kind
+        self._rows: list[GapRow] = []  # the rows of the scope and the chosen kind
+        self._in_scope = 0  # gaps of the scope, of every kind
         self._focus_community: str | None = None
         self._source = RangeGaps()
 
@@ -84,9 +92,8 @@ class GapsScreen(RosterScreen):
 
     async def recompose(self) -> None:
         """A language switch rebuilds the widgets: describe the gaps again in the new one."""
-        await super().recompose()
         self.checked = None
-        self._recheck()
+        await super().recompose()
 
     # -- what other screens call --------------------------------------------------------------
     def show_kind(
@@ -157,8 +164,11 @@ class GapsScreen(RosterScreen):
         table = self.query_one(GapTable)
         kept = table.current_number()
         previous = self._rows[kept] if kept is not None and kept < len(self._rows) else None
-        self._fill_kinds(checked.counts)
-        self._rows = [r for r in checked.rows if self.kind is None or r.gap.kind == self.kind]
+        scope = self.scope
+        scoped = [r for r in checked.rows if scope is None or r.community == scope]
+        self._in_scope = len(scoped)
+        self._fill_kinds(Counter(r.gap.kind for r in scoped))
+        self._rows = [r for r in scoped if self.kind is None or r.gap.kind == self.kind]
         cursor = self._cursor_after(previous, kept or 0)
         self.page_start = cursor - cursor % PAGE_SIZE  # the page holding the cursor
         table.show_page(self._rows, self.page_start, checked.index, checked.texts, cursor)
@@ -193,14 +203,19 @@ class GapsScreen(RosterScreen):
         value = self.kind.value if self.kind is not None else ALL
         label = next(label for label, v in self._kind_choices(counts) if v == value)
         text = Text(t("tui.gaps.kind"), style="bold")
-        text.append(" " + label)
+        text.append(" ")
+        if self.kind is None:
+            text.append(label)
+        else:  # a filter hiding rows is marked while it is on
+            text.append(f" {label} ", style="bold reverse")
+            text.append(" " + t("tui.gaps.kind_on"), style="dim")
         self.query_one("#gaps-kind", Static).update(text)
 
     def _show_total(self) -> None:
         total = len(self._rows)
         pages = max(1, -(-total // PAGE_SIZE))
         if total == 0:
-            text = Text(t("tui.gaps.none"), style="green")
+            text = Text(t("tui.gaps.total", count=0), style="green")
         elif pages == 1:
             text = Text(t("tui.gaps.total", count=total))
         else:
@@ -212,6 +227,9 @@ class GapsScreen(RosterScreen):
     def _show_detail(self) -> None:
         number = self.query_one(GapTable).current_number()
         detail = self.query_one("#gaps-detail", Static)
+        if self.checked is not None and not self._rows:
+            detail.update(self._why_empty(self.checked))
+            return
         if number is None or self.checked is None or number >= len(self._rows):
             detail.update("")
             return
@@ -221,9 +239,24 @@ class GapsScreen(RosterScreen):
         text.append("  " + t("tui.gaps.where", screen=screen), style="dim")
         detail.update(text)
 
+    def _why_empty(self, checked: CheckedRange) -> Text:
+        """No gap shown: say so, and what hides the ones there are."""
+        if self.kind is not None and self._in_scope:
+            why = t("tui.gaps.none_of_kind", kind=gap_kind_label(self.kind), count=self._in_scope)
+            return Text(why, style="bold yellow")
+        if self.scope is not None and checked.rows:
+            name = checked.index.communities.get(self.scope)
+            where = printable(name.name) if name is not None else self.scope
+            return Text(
+                t("tui.gaps.none_in_scope", scope=where, count=len(checked.rows)),
+                style="bold yellow",
+            )
+        return Text(t("tui.gaps.none"), style="green")
+
     @on(DataTable.RowHighlighted, "#gaps-table")
     def _highlighted(self) -> None:
         self._show_detail()
+        self.refresh_bindings()  # i (the person card) is there on gaps about a person
 
     # -- actions ------------------------------------------------------------------------------
     def action_choose_kind(self) -> None:
@@ -254,7 +287,19 @@ class GapsScreen(RosterScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "page":
             return len(self._rows) > PAGE_SIZE
+        if action == "person_card":
+            gap = self._current_gap()
+            return gap is not None and gap.person is not None
         return True
+
+    def _current_gap(self) -> Gap | None:
+        number = self.query_one(GapTable).current_number()
+        return self._rows[number].gap if number is not None and number < len(self._rows) else None
+
+    def action_person_card(self) -> None:
+        gap, checked = self._current_gap(), self.checked
+        if gap is not None and gap.person and checked is not None:
+            open_person_card(self.roster_app, checked.roster, [gap.person], checked.first)
 
     def action_page(self, step: int) -> None:
         offset = self.page_start + step * PAGE_SIZE

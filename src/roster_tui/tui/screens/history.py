@@ -47,11 +47,6 @@ class HistoryScreen(RosterScreen):
         yield Static(t("tui.loading"), id="history-status")
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
 
-    async def recompose(self) -> None:
-        """A language switch rebuilds the widgets: read the page shown again."""
-        await super().recompose()
-        self.refresh_roster()
-
     def show_roster(self, roster: Roster) -> None:
         self.load_page(self.page_offset)
 

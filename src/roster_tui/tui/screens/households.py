@@ -90,7 +90,6 @@ class HouseholdsScreen(RosterScreen):
         self._rows = {}
         self._compounds_of = None
         await super().recompose()
-        self.refresh_roster()
 
     # -- following the roster and the filters -------------------------------------------------
     def show_roster(self, roster: Roster) -> None:
@@ -98,6 +97,10 @@ class HouseholdsScreen(RosterScreen):
             self._compounds_of = roster
             if self.compound is not None and all(c.id != self.compound for c in roster.compounds):
                 self.compound = None
+        if self.compound is not None and self.scope is not None:
+            kept = next((c for c in roster.compounds if c.id == self.compound), None)
+            if kept is None or kept.community != self.scope:
+                self.compound = None  # a compound of another community than the scope's
         self._show_compound(roster)
         self._refilter(roster)
 
@@ -188,7 +191,13 @@ class HouseholdsScreen(RosterScreen):
         """One page of the households passing the filters: the page holding ``want`` if any."""
         today = self.roster_app.today()
         found = filter_households(
-            roster, today, compound=compound, soon=soon, no_carer=no_carer, text=text
+            roster,
+            today,
+            compound=compound,
+            soon=soon,
+            no_carer=no_carer,
+            text=text,
+            community=self.scope,
         )
         pages = max(1, -(-len(found) // PAGE_SIZE))
         wanted = next((i for i, h in enumerate(found) if h.id == want), None)
@@ -247,13 +256,16 @@ class HouseholdsScreen(RosterScreen):
         if self.no_carer:
             filters.append(t("tui.households.filter.no_carer"))
         parts = [t("tui.households.count", found=found, total=len(roster.households))]
+        if self.scope is not None:
+            names = {c.id: c.name for c in roster.communities}
+            parts.insert(0, t("tui.scope.only", scope=printable(names.get(self.scope, ""))))
         if filters:
             parts.append(t("tui.households.filtered", filters="、".join(filters)))
         if pages > 1:
             parts.append(t("tui.households.page", page=page + 1, pages=pages))
         cap = roster.settings.max_households_per_carer
         parts.append(t("tui.households.cap", cap=cap))
-        self.query_one("#hh-status", Static).update(" | ".join(parts))
+        self.query_one("#hh-status", Static).update(Text(" | ".join(parts)))
 
     # -- the highlighted household -----------------------------------------------------------
     def _highlighted_id(self) -> str | None:
@@ -302,7 +314,11 @@ class HouseholdsScreen(RosterScreen):
         if roster is None:
             return
         choices = [(t("tui.households.all_compounds"), "")]
-        choices += [(printable(c.name), c.id) for c in roster.compounds]
+        choices += [
+            (printable(c.name), c.id)
+            for c in roster.compounds
+            if self.scope is None or c.community == self.scope
+        ]
         self.app.push_screen(
             ChoiceModal(t("tui.households.key.compound"), choices, self.compound or ""),
             lambda chosen: None if chosen is None else self.filter_compound(chosen or None),

@@ -33,6 +33,7 @@ from roster_tui.services.people import (
 )
 from roster_tui.tui.dialogs.leave_form import LeaveForm
 from roster_tui.tui.dialogs.leave_list import LeaveList
+from roster_tui.tui.dialogs.person_card import open_person_card
 from roster_tui.tui.dialogs.person_form import PersonForm
 from roster_tui.tui.dialogs.preview import ask_with_preview
 from roster_tui.tui.screens.base import RosterScreen
@@ -60,6 +61,7 @@ class PeopleScreen(RosterScreen):
         Binding("d", "toggle_active", "tui.people.key.toggle_active"),
         Binding("l", "add_leave", "tui.people.key.leave"),
         Binding("v", "leaves", "tui.people.key.leaves"),
+        Binding("i", "person_card", "tui.card.open"),
     ]
 
     def __init__(self) -> None:
@@ -95,7 +97,6 @@ class PeopleScreen(RosterScreen):
         """After a language switch the new widgets start empty: fill them again."""
         self._rows = {}
         await super().recompose()
-        self.refresh_roster()
 
     # -- what other screens call ----------------------------------------------------------
     def focus_person(self, person_id: str) -> None:
@@ -124,7 +125,8 @@ class PeopleScreen(RosterScreen):
 
     @work(thread=True, exclusive=True, group="people-search", exit_on_error=False)
     def _search(self, roster: Roster, query: str) -> None:
-        found = search_people(roster, query)
+        scope = self.scope
+        found = [p for p in search_people(roster, query) if scope is None or p.community == scope]
         self.app.call_from_thread(self._fill, roster, found)
 
     def _cells(
@@ -168,7 +170,10 @@ class PeopleScreen(RosterScreen):
         total = len(roster.people)
         key = "tui.people.count_capped" if len(found) > MAX_ROWS else "tui.people.count"
         count = t(key, found=len(found), total=total, shown=len(shown))
-        self.query_one("#people-count", Static).update(count)
+        if self.scope is not None:  # the scope hides people: say so
+            only = t("tui.scope.only", scope=printable(communities.get(self.scope, "")))
+            count = f"{only} | {count}"
+        self.query_one("#people-count", Static).update(Text(count))
         self._show_detail()
 
     @staticmethod
@@ -200,6 +205,12 @@ class PeopleScreen(RosterScreen):
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return row_key.value
+
+    def action_person_card(self) -> None:
+        person, roster = self.selected(), self._shown
+        if person is not None and roster is not None:
+            monday = monday_of(self.roster_app.today())
+            open_person_card(self.roster_app, roster, [person.id], monday)
 
     def selected(self) -> Person | None:
         pid = self._highlighted_id()

@@ -76,7 +76,6 @@ class PlacesScreen(RosterScreen):
         await super().recompose()
         if ref is not None:
             self.query_one(PlaceTree).reveal(ref)
-        self.refresh_roster()
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[PlaceRef]) -> None:
         ref = event.node.data

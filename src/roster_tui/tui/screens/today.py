@@ -1,4 +1,5 @@
-"""首页: for one community, who is on duty now, the next handover, this week's gaps, households."""
+"""首页: for the scope (one community or 全街道), who is on duty now, the next handover,
+this week's gaps, households."""
 
 from __future__ import annotations
 
@@ -9,24 +10,21 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.worker import get_current_worker
 
 from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Roster
-from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.overview import RangeGaps, iso_week_bounds
 from roster_tui.services.today import (
-    COMMUNITY_PREFERENCE,
     DutyView,
-    choose_community,
     duty_view,
     moment_of,
     week_gap_counts,
 )
-from roster_tui.tui.dialogs.gap_choice import ChoiceModal
+from roster_tui.tui.dialogs.person_card import open_person_card
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.today_panels import (
     DutyTable,
@@ -45,15 +43,14 @@ REFRESH_SECONDS = 60
 class TodayScreen(RosterScreen):
     MODE = "today"
     CSS_PATH = "today.tcss"
-    AUTO_FOCUS = "#today-gaps"
-    BINDINGS = [Binding("c", "choose_community", "tui.today.key.community")]
+    AUTO_FOCUS = "#today-duty"  # Enter, then c: the guard's phone in two keys
+    # The scope is the app's (g on every screen); c is kept here, where it was learnt first.
+    BINDINGS = [Binding("c", "app.choose_scope", "tui.today.key.community", show=False)]
 
     def __init__(self) -> None:
         super().__init__()
-        # Kept across mode switches and a language switch; across restarts in the preferences.
-        self.community: str | None = None
-        self._communities: list[tuple[str, str]] = []
         self._week_gaps = RangeGaps()  # this week's gaps, kept current edit by edit
+        self._counted_scope: str | None = None  # the scope the gap counts shown are of
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="today-head"):
@@ -74,21 +71,19 @@ class TodayScreen(RosterScreen):
         super().on_mount()
         self.set_interval(REFRESH_SECONDS, self._tick)
 
-    async def recompose(self) -> None:
-        """A language switch rebuilds the widgets: fill them again from the roster we show."""
-        await super().recompose()
-        self.refresh_roster()
-
     # -- the clock ----------------------------------------------------------------------------
     def _tick(self) -> None:
         if self.roster_app.fixed_today is None and self.is_current:
             self.refresh_roster()
 
     # -- following the roster -----------------------------------------------------------------
+    @property
+    def community(self) -> str | None:
+        """The community shown (None: the whole sub-district): the app's scope."""
+        return self.scope
+
     def show_roster(self, roster: Roster) -> None:
-        self._fill_communities(roster)
-        if self.community is None:
-            return
+        self._show_scope(roster)
         # At start-up the figures were worked out before the UI started: show them at once.
         ready = self.roster_app.take_today_view(roster, self.community)
         moment = ready.moment if ready else moment_of(roster, self.roster_app.fixed_today)
@@ -98,27 +93,28 @@ class TodayScreen(RosterScreen):
             t("tui.today.gaps", week=iso_week_label(first))
         )
         if ready is not None:
-            self._week_gaps = ready.week_gaps
+            self._week_gaps, self._counted_scope = ready.week_gaps, ready.community
             self._show_duty(roster, ready.duty_view)
             self._show_gaps(ready.gap_counts)
             return
+        if self._counted_scope != self.community:
+            self.query_one(GapCounts).clear_options()  # not the last scope's counts
+            self._counted_scope = self.community
         self.query_one(GapCounts).show_checking()
         self._load_duty(roster, self.community, moment)
         self._load_gaps(roster, self.community, self.roster_app.today())
 
-    def _fill_communities(self, roster: Roster) -> None:
-        self._communities = [(c.id, printable(c.name)) for c in roster.communities]
-        names = dict(self._communities)
-        preferred = self.community or self.roster_app.preferences.get(COMMUNITY_PREFERENCE)
-        self.community = choose_community(roster, preferred)
-        label = Text(t("tui.today.community"), style="bold")
-        label.append(" " + names.get(self.community or "", t("tui.none")))
+    def _show_scope(self, roster: Roster) -> None:
+        names = {c.id: c.name for c in roster.communities}
+        label = Text(t("tui.scope.label"), style="bold")
+        label.append(" ")
+        label.append(names.get(self.community or "", t("tui.scope.whole")))  # plain text
         label.append("  " + t("tui.today.change_hint"), style="dim")
         self.query_one("#today-community", Static).update(label)
 
     # -- workers ------------------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="today-duty", exit_on_error=False)
-    def _load_duty(self, roster: Roster, community: str, moment: dt.datetime) -> None:
+    def _load_duty(self, roster: Roster, community: str | None, moment: dt.datetime) -> None:
         view = duty_view(roster, community, moment)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_duty, roster, view)
@@ -133,7 +129,7 @@ class TodayScreen(RosterScreen):
         self.query_one(HouseholdLines).show(view.households)
 
     @work(thread=True, exclusive=True, group="today-gaps", exit_on_error=False)
-    def _load_gaps(self, roster: Roster, community: str, today: dt.date) -> None:
+    def _load_gaps(self, roster: Roster, community: str | None, today: dt.date) -> None:
         counts = week_gap_counts(roster, community, self._week_gaps, today)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_gaps, counts)
@@ -143,17 +139,13 @@ class TodayScreen(RosterScreen):
             self.query_one(GapCounts).show(counts)
 
     # -- actions ------------------------------------------------------------------------------
-    def action_choose_community(self) -> None:
-        choices = [(name, cid) for cid, name in self._communities]
-        modal = ChoiceModal(t("tui.today.choose_community"), choices, self.community)
-        self.app.push_screen(modal, self._community_chosen)
-
-    def _community_chosen(self, community: str | None) -> None:
-        if community is not None and community != self.community:
-            self.community = community
-            self.roster_app.preferences.set(COMMUNITY_PREFERENCE, community)
-            self.query_one(GapCounts).clear_options()  # not the last community's counts
-            self.refresh_roster()
+    @on(DataTable.RowSelected, "#today-duty")
+    def _open_person(self, event: DataTable.RowSelected) -> None:
+        roster = self._shown
+        who = self.query_one(DutyTable).people_on.get(str(event.row_key.value), ())
+        if roster is not None and who:
+            monday, _ = iso_week_bounds(self.roster_app.today())
+            open_person_card(self.roster_app, roster, who, monday)
 
     @on(OptionList.OptionSelected, "#today-gaps")
     def _open_gaps(self, event: OptionList.OptionSelected) -> None:

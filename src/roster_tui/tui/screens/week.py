@@ -25,11 +25,13 @@ from roster_tui.i18n import t
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.services.candidates import Candidate, CandidateRanker
 from roster_tui.services.fill import FillPlan, explanation_lines, plan_fill
-from roster_tui.services.week_filter import filter_rows
+from roster_tui.services.overview import PlaceIndex, gaps_of_community
+from roster_tui.services.week_filter import filter_rows, rows_in_scope
 from roster_tui.services.week_grid import GroupRow, ShiftRow, build_rows, gaps_by_cell
 from roster_tui.tui.dialogs.confirm import ConfirmDialog
 from roster_tui.tui.dialogs.fill_preview import FillPreview
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
+from roster_tui.tui.dialogs.person_card import open_person_card
 from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.screens.week_guard import ask_if_started, preview_copy_week
@@ -58,6 +60,7 @@ class WeekScreen(RosterScreen):
         Binding("c", "copy_week", "tui.week.copy"),
         Binding("n", "next_gap", "tui.week.next_gap"),
         Binding("f", "fill", "tui.fill.action"),
+        Binding("i", "person_card", "tui.card.open"),
         Binding("left_square_bracket", "move_week(-1)", "tui.week.prev", key_display="["),
         Binding("right_square_bracket", "move_week(1)", "tui.week.next", key_display="]"),
         Binding("slash", "filter", "tui.week.filter", key_display="/"),
@@ -82,20 +85,29 @@ class WeekScreen(RosterScreen):
         yield pending
         yield Static(id="cell-info")
 
+    async def recompose(self) -> None:
+        """Rebuilt in another language: the new table has no day columns until they are set."""
+        self.data = None
+        await super().recompose()
+
     def show_roster(self, roster: Roster) -> None:
         if self.monday is None:
             today = self.roster_app.today()
             self.monday = today - dt.timedelta(days=today.weekday())
-        self.compute(roster, self.monday, self.query_one("#week-filter", Input).value)
+        query = self.query_one("#week-filter", Input).value
+        self.compute(roster, self.monday, query, self.scope)
 
     # -- computing the week (worker) ----------------------------------------------------------
     @work(thread=True, exclusive=True, group="week", exit_on_error=False)
-    def compute(self, roster: Roster, monday: dt.date, query: str) -> None:
+    def compute(self, roster: Roster, monday: dt.date, query: str, scope: str | None) -> None:
+        """The week's rows and gaps in ``scope`` (None: the whole sub-district)."""
         sunday = monday + dt.timedelta(days=6)
         expander = Expander(roster)
         instances = expander.instances(monday, sunday)
-        gaps = check_instances(roster, instances, monday, sunday, expander)
-        rows = filter_rows(build_rows(roster, monday, instances), roster, query)
+        every_gap = check_instances(roster, instances, monday, sunday, expander)
+        gaps = gaps_of_community(every_gap, PlaceIndex(roster), scope)
+        rows = build_rows(roster, monday, instances)
+        rows = filter_rows(rows_in_scope(rows, scope), roster, query)
         cell_gaps = gaps_by_cell(gaps)
         rendered = render_rows(rows, roster, cell_gaps)
         people = {p.id: p for p in roster.people}
@@ -236,7 +248,17 @@ class WeekScreen(RosterScreen):
 
     @on(DataTable.CellSelected)
     def _cell_selected(self) -> None:
+        instance, data = self.current_instance(), self.data
+        staffed = instance is not None and data is not None and not data.cell_gaps.get(instance.key)
+        if staffed and instance is not None and instance.assigned:
+            self.action_person_card()  # staffed as it should be: Enter shows who is there
+            return
         self.action_assign()
+
+    def action_person_card(self) -> None:
+        instance, data = self.current_instance(), self.data
+        if instance is not None and data is not None:
+            open_person_card(self.roster_app, data.roster, instance.assigned, data.monday)
 
     def action_assign(self) -> None:
         instance, data = self.current_instance(), self.data

@@ -103,7 +103,14 @@ def _day(duty: DutyNow) -> dt.date:
 
 
 class DutyTable(DataTable[object]):
-    """One row per running instance of the community's posts."""
+    """One row per running instance of the scope's posts; Enter opens who stands there."""
+
+    BINDINGS = [Binding("enter", "select_cursor", "tui.card.open")]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        translate_bindings(self)
+        self.people_on: dict[str, tuple[str, ...]] = {}  # row key -> who is on duty there
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
@@ -113,6 +120,7 @@ class DutyTable(DataTable[object]):
         people = {p.id: p for p in roster.people}
         zone, today = roster.subdistrict.timezone, _day(duty)
         rows: list[tuple[str, Sequence[str | Text]]] = []
+        self.people_on = {}
         for instance in duty.running:
             shift = instance.shift
             following = duty.next_start.get(instance.post.id)
@@ -127,9 +135,9 @@ class DutyTable(DataTable[object]):
                 handover,
                 people_text(instance, people, shared, duty.absent.get(instance.key)),
             )
-            rows.append(
-                ("|".join((instance.post.id, instance.date.isoformat(), shift.name)), cells)
-            )
+            key = "|".join((instance.post.id, instance.date.isoformat(), shift.name))
+            self.people_on[key] = instance.assigned
+            rows.append((key, cells))
         if not duty.running:
             rows.append(("none", (Text(t("tui.today.no_posts"), style="dim"), "", "", "", "")))
         columns = [(key, t(f"tui.today.col.{key}")) for key in DUTY_COLUMNS]
