@@ -5,17 +5,26 @@ from __future__ import annotations
 import re
 import shlex
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from roster_tui.cli import commands, main
+from roster_tui.i18n import set_language
 from roster_tui.services.demo import sample_file
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import demo_db_path
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 SAMPLE = str(sample_file())
+
+
+@pytest.fixture(autouse=True)
+def _language_restored() -> Iterator[None]:
+    """main() sets the language from the environment; later tests in this worker expect zh."""
+    yield
+    set_language("zh")
 
 
 @pytest.fixture
