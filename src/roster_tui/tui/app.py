@@ -17,6 +17,7 @@ from textual import events, work
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input
 from textual.worker import Worker
@@ -211,6 +212,18 @@ class RosterApp(App[None]):
             screen.post_message(RosterChanged(roster, external=external))
 
     # -- edits ------------------------------------------------------------------------------
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast whose text is shown as written: toasts carry names, and names are data."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     def edit(
         self,
         action: Callable[[Workspace], AuditEntry | None],
