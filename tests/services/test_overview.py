@@ -9,6 +9,7 @@ import pytest
 
 from roster_tui.domain.changes import Change
 from roster_tui.domain.gaps import Gap, GapKind, UnavailableReason
+from roster_tui.domain.kinds import ROW_LISTS
 from roster_tui.domain.model import (
     Community,
     Compound,
@@ -43,11 +44,7 @@ from roster_tui.services.overview import (
 
 ZONE = "Asia/Shanghai"
 WEDNESDAY = dt.date(2026, 12, 2)
-_UNTOUCHED = [
-    f.name
-    for f in dataclasses.fields(Roster)
-    if f.name not in ("subdistrict", "settings", "overrides")
-]
+_UNTOUCHED = [name for name in ROW_LISTS if name != "overrides"]
 DAY_SHIFT = ShiftPattern("白班", 8 * 60, 20 * 60, 2)
 NIGHT_SHIFT = ShiftPattern("夜班", 20 * 60, 8 * 60, 1)
 

@@ -8,7 +8,9 @@ are named here too, so that one import gives a roster and its rows.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 from roster_tui.domain.changes import Change
 from roster_tui.domain.entities import (
@@ -30,7 +32,9 @@ from roster_tui.domain.entities import (
     Street,
     Subdistrict,
 )
-from roster_tui.domain.kinds import ROW_LISTS, Entity, kind_of
+from roster_tui.domain.kinds import KIND_OF_CLASS, ROW_LISTS, Entity, Kind, kind_of
+
+RowT = TypeVar("RowT")
 
 __all__ = [
     "MINUTES_PER_DAY",
@@ -46,6 +50,7 @@ __all__ = [
     "Post",
     "Role",
     "Roster",
+    "RosterIndex",
     "Rotation",
     "Settings",
     "ShiftPattern",
@@ -71,6 +76,15 @@ class Roster:
     leaves: list[Leave] = field(default_factory=list)
     duties: list[Duty] = field(default_factory=list)
     households: list[Household] = field(default_factory=list)
+    # Rows by key per kind, built on first use (see RosterIndex); copies start without.
+    _by_key: dict[str, tuple[list[Any], int, dict[Any, Any]]] = field(
+        default_factory=dict, init=False, compare=False
+    )
+
+    @property
+    def index(self) -> RosterIndex:
+        """Rows by id, built once per kind and roster: ``roster.index.people["p001"]``."""
+        return RosterIndex(self)
 
     def with_own_lists(self) -> Roster:
         """A copy whose row lists can be edited without touching this roster's (rows shared)."""
@@ -87,7 +101,9 @@ class Roster:
         not there (the roster is stale).
         """
         entity = change.before if change.before is not None else change.after
-        rows: list[Entity] = getattr(self, kind_of(entity).list_name)
+        kind = kind_of(entity)
+        self._by_key.pop(kind.name, None)  # a row replaced in place keeps the list's length
+        rows: list[Entity] = getattr(self, kind.list_name)
         at = None
         if change.before is not None:
             at = next((i for i, row in enumerate(rows) if _same_row(row, change.before)), None)
@@ -111,6 +127,66 @@ class Roster:
             for name in ("people", "posts", "rotations", "overrides", "leaves", "households")
         )
         return f"Roster({self.subdistrict.name!r}: {counts})"
+
+
+class RosterIndex:
+    """One roster's rows by key (``id``, or the store's ``uid``), a dict per kind.
+
+    Each dict is built when first asked for and kept on the roster, so every screen, sheet and
+    check shares it; loading builds none. It is built again when its list was replaced or
+    changed length since, and :meth:`Roster.apply` drops it (a row replaced in place keeps the
+    length); a copy (``with_own_lists``, ``dataclasses.replace``) starts with none. Threads may
+    read at once: two that build the same dict build equal ones, and the last one stays. The
+    dicts are shared: read them, never change them.
+    """
+
+    __slots__ = ("_roster",)
+
+    def __init__(self, roster: Roster) -> None:
+        self._roster = roster  # this view is made per use, so the roster holds no cycle
+
+    def of(self, cls: type[RowT]) -> Mapping[Any, RowT]:
+        kind: Kind = KIND_OF_CLASS[cls]
+        rows = getattr(self._roster, kind.list_name)
+        built = self._roster._by_key.get(kind.name)
+        if built is not None and built[0] is rows and built[1] == len(rows):
+            return built[2]
+        key = kind.key
+        by_key = {getattr(row, key): row for row in rows}
+        self._roster._by_key[kind.name] = (rows, len(rows), by_key)
+        return by_key
+
+    @property
+    def communities(self) -> Mapping[str, Community]:
+        return self.of(Community)
+
+    @property
+    def streets(self) -> Mapping[str, Street]:
+        return self.of(Street)
+
+    @property
+    def compounds(self) -> Mapping[str, Compound]:
+        return self.of(Compound)
+
+    @property
+    def party_groups(self) -> Mapping[str, PartyGroup]:
+        return self.of(PartyGroup)
+
+    @property
+    def people(self) -> Mapping[str, Person]:
+        return self.of(Person)
+
+    @property
+    def posts(self) -> Mapping[str, Post]:
+        return self.of(Post)
+
+    @property
+    def rotations(self) -> Mapping[str, Rotation]:
+        return self.of(Rotation)
+
+    @property
+    def households(self) -> Mapping[str, Household]:
+        return self.of(Household)
 
 
 def _same_row(row: object, wanted: object) -> bool:

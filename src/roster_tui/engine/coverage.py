@@ -55,7 +55,7 @@ def quarantine_spans(roster: Roster, first: dt.date, last: dt.date) -> list[Span
 
 def household_gaps(roster: Roster, spans: list[Span], clock: ZoneClock) -> list[Gap]:
     """household_uncared: no carer, an inactive carer, or a carer away on one of its days."""
-    people = {person.id: person for person in roster.people}
+    people = roster.index.people
     leaves: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for leave in roster.leaves:
         leaves[leave.person].append((clock.timestamp(leave.start), clock.timestamp(leave.end)))

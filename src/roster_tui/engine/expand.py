@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from roster_tui.domain.availability import WeeklyAvailability
 from roster_tui.domain.clock import iso_week_label
@@ -53,8 +53,8 @@ class Expander:
     def __init__(self, roster: Roster) -> None:
         self.roster = roster
         self.clock = ZoneClock(roster.subdistrict.timezone)
-        self.posts: dict[str, Post] = {post.id: post for post in roster.posts}
-        self.people: dict[str, Person] = {person.id: person for person in roster.people}
+        self.posts: Mapping[str, Post] = roster.index.posts
+        self.people: Mapping[str, Person] = roster.index.people
         self.shift_index: dict[str, dict[str, int]] = {
             post.id: {shift.name: i for i, shift in enumerate(post.shifts)} for post in roster.posts
         }

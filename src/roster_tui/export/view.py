@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -95,17 +95,17 @@ class WeekView:
         self.scope = scope or Scope.whole()
         self.audience: Audience = audience
         self.zone = ZoneInfo(roster.subdistrict.timezone)
-        self.communities: dict[str, Community] = {c.id: c for c in roster.communities}
-        self.streets: dict[str, Street] = {s.id: s for s in roster.streets}
-        self.compounds: dict[str, Compound] = {c.id: c for c in roster.compounds}
-        self.people: dict[str, Person] = {
+        self.communities: Mapping[str, Community] = roster.index.communities
+        self.streets: Mapping[str, Street] = roster.index.streets
+        self.compounds: Mapping[str, Compound] = roster.index.compounds
+        self.people: Mapping[str, Person] = {
             p.id: dataclasses.replace(p, name=mask_numbers(p.name)) if self.public else p
             for p in roster.people
         }
         # The responsible officials: the public is told to call them, so their numbers show.
         self.officials: frozenset[str] = frozenset(d.person for d in roster.duties)
-        self.posts: dict[str, Post] = {p.id: p for p in roster.posts}
-        self.party_groups: dict[str, PartyGroup] = {g.id: g for g in roster.party_groups}
+        self.posts: Mapping[str, Post] = roster.index.posts
+        self.party_groups: Mapping[str, PartyGroup] = roster.index.party_groups
         self._check_scope()
         self._duties_by_compound: dict[str, list[Duty]] = {}
         self._duties_by_street: dict[str, list[Duty]] = {}

@@ -151,7 +151,7 @@ class FillNames:
     """Printable names of the roster's people and places, for the lines the fill says."""
 
     def __init__(self, roster: Roster) -> None:
-        self.people = {p.id: p for p in roster.people}
+        self.people = roster.index.people
         self.posts = {p.id: p.name for p in roster.posts}
         self.communities = {c.id: c.name for c in roster.communities}
         self.compounds = {c.id: c.name for c in roster.compounds}

@@ -53,12 +53,12 @@ class PlaceIndex:
     """Ids resolved to communities and names, built once per roster."""
 
     def __init__(self, roster: Roster) -> None:
-        self.communities = {c.id: c for c in roster.communities}
-        self.compounds = {c.id: c for c in roster.compounds}
-        self.streets = {s.id: s for s in roster.streets}
-        self.posts = {p.id: p for p in roster.posts}
-        self.people = {p.id: p for p in roster.people}
-        self.households = {h.id: h for h in roster.households}
+        self.communities = roster.index.communities
+        self.compounds = roster.index.compounds
+        self.streets = roster.index.streets
+        self.posts = roster.index.posts
+        self.people = roster.index.people
+        self.households = roster.index.households
         self._community_order = {c.id: i for i, c in enumerate(roster.communities)}
 
     def community_of_compound(self, compound_id: str | None) -> str | None:

@@ -30,8 +30,8 @@ class ShiftRow:
 def build_rows(
     roster: Roster, monday: dt.date, instances: list[ShiftInstance]
 ) -> list[GroupRow | ShiftRow]:
-    compounds = {c.id: c for c in roster.compounds}
-    communities = {c.id: c for c in roster.communities}
+    compounds = roster.index.compounds
+    communities = roster.index.communities
     by_key: dict[tuple[str, str], dict[dt.date, ShiftInstance]] = defaultdict(dict)
     for instance in instances:
         by_key[(instance.post.id, instance.shift.name)][instance.date] = instance

@@ -114,7 +114,7 @@ def propose_carers(
     a second fill would find carers the first left out). Returns the proposals, the households
     nobody can take, and the carers still over the limit.
     """
-    households = {h.id: h for h in roster.households}
+    households = roster.index.households
     reason_of = {
         g.household or "": g.reason or UncaredReason.MISSING.value
         for g in gaps
@@ -240,8 +240,8 @@ def propose_duties(
     active = [p for p in roster.people if p.active]
     active_ids = {p.id for p in active}
     held: Counter[str] = Counter(d.person for d in roster.duties)
-    streets = {s.id: s for s in roster.streets}
-    compounds = {c.id: c for c in roster.compounds}
+    streets = roster.index.streets
+    compounds = roster.index.compounds
     group_of: dict[str, str] = {}
     for party_group in sorted(roster.party_groups, key=lambda g: g.id):
         for listed in party_group.compounds:

@@ -203,7 +203,7 @@ class HouseholdsScreen(RosterScreen):
         wanted = next((i for i, h in enumerate(found) if h.id == want), None)
         page = min(page if wanted is None else wanted // PAGE_SIZE, pages - 1)
         shown = found[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-        people = {p.id: p for p in roster.people}
+        people = roster.index.people
         compounds = {c.id: printable(c.name) for c in roster.compounds}
         rows: dict[str, Cells] = {}
         for h in shown:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from rich.text import Text
@@ -46,7 +46,7 @@ class WeekData:
     gaps: list[Gap]
     cell_gaps: dict[InstanceKey, list[Gap]]
     rows: list[GroupRow | ShiftRow]
-    people: dict[str, Person]  # by id, built once per week: the cell line reads it per keypress
+    people: Mapping[str, Person]  # by id (the roster's index): the cell line reads it per keypress
 
 
 class WeekScreen(RosterScreen):
@@ -110,7 +110,7 @@ class WeekScreen(RosterScreen):
         rows = filter_rows(rows_in_scope(rows, scope), roster, query)
         cell_gaps = gaps_by_cell(gaps)
         rendered = render_rows(rows, roster, cell_gaps)
-        people = {p.id: p for p in roster.people}
+        people = roster.index.people
         by_key = {i.key: i for i in instances}
         data = WeekData(roster, monday, by_key, gaps, cell_gaps, rows, people)
         self.app.call_from_thread(self._show, data, rendered)

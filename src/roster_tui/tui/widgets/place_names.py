@@ -12,7 +12,7 @@ class PlaceNames:
     """Look-ups over one roster; an id that is gone shows as itself."""
 
     def __init__(self, roster: Roster) -> None:
-        self.people = {p.id: p for p in roster.people}
+        self.people = roster.index.people
         self.communities = {c.id: c.name for c in roster.communities}
         self.streets = {s.id: s.name for s in roster.streets}
         self.compounds = {c.id: c.name for c in roster.compounds}

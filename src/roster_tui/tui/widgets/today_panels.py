@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pendulum
 from rich.text import Text
@@ -51,7 +51,7 @@ def person_label(person: Person | None, person_id: str, shared: set[str]) -> str
 
 def people_text(
     instance: ShiftInstance,
-    people: dict[str, Person],
+    people: Mapping[str, Person],
     shared: set[str],
     absent: dict[str, UnavailableReason] | None = None,
 ) -> Text:
@@ -90,7 +90,7 @@ def handover_text(roster: Roster, duty: DutyNow, shared: set[str]) -> Text:
     key = "tui.today.handover_day" if later else "tui.today.handover"
     text = Text(t(key, time=time), style="bold")
     first = duty.handover[0]
-    people = {p.id: p for p in roster.people}
+    people = roster.index.people
     text.append(f"{printable(first.post.name)} {printable(first.shift.name)} ")
     text.append_text(people_text(first, people, shared))
     if len(duty.handover) > 1:
@@ -117,7 +117,7 @@ class DutyTable(DataTable[object]):
         self.zebra_stripes = True
 
     def show(self, roster: Roster, duty: DutyNow, shared: set[str]) -> None:
-        people = {p.id: p for p in roster.people}
+        people = roster.index.people
         zone, today = roster.subdistrict.timezone, _day(duty)
         rows: list[tuple[str, Sequence[str | Text]]] = []
         self.people_on = {}

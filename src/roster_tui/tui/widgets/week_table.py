@@ -7,6 +7,7 @@ cell, not a thousand rows; the table is rebuilt only when its shape changes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -51,7 +52,9 @@ def short_post_name(post_name: str, compound_name: str) -> str:
     return post_name
 
 
-def render_cell(instance: ShiftInstance | None, gaps: list[Gap], people: dict[str, Person]) -> Text:
+def render_cell(
+    instance: ShiftInstance | None, gaps: list[Gap], people: Mapping[str, Person]
+) -> Text:
     if instance is None:
         return Text("")
     lines: list[Text] = []
@@ -77,7 +80,7 @@ def render_rows(
     roster: Roster,
     gaps_by_cell: dict[tuple[str, dt.date, str], list[Gap]],
 ) -> list[RenderedRow]:
-    people = {p.id: p for p in roster.people}
+    people = roster.index.people
     compound_names = {c.id: c.name for c in roster.compounds}
     rendered: list[RenderedRow] = []
     for row in rows:
