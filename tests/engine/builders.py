@@ -15,12 +15,16 @@ from roster_tui.domain.model import (
     Community,
     Compound,
     CompoundKind,
+    Contact,
+    ContactMethod,
     Duty,
     Household,
     Leave,
     Override,
     Person,
     Post,
+    Request,
+    RequestKind,
     Role,
     Roster,
     Rotation,
@@ -103,6 +107,35 @@ def household(
     )
 
 
+def contact(
+    household_id: str,
+    date: str,
+    by: str = DUTY_HOLDER,
+    how: ContactMethod = ContactMethod.PHONE,
+    temperature: float | None = None,
+) -> Contact:
+    return Contact(household_id, day(date), by, how, temperature=temperature)
+
+
+def request(
+    id_: str,
+    household_id: str,
+    asked: str,
+    handler: str | None = None,
+    done: str | None = None,
+    kind: RequestKind = RequestKind.SUPPLIES,
+) -> Request:
+    return Request(
+        id_,
+        household_id,
+        kind,
+        dt.datetime.fromisoformat(asked),
+        "大米10斤",
+        handler=handler,
+        done=dt.datetime.fromisoformat(done) if done else None,
+    )
+
+
 def roster(
     *,
     people: Iterable[Person] = (),
@@ -111,6 +144,8 @@ def roster(
     overrides: Iterable[Override] = (),
     leaves: Iterable[Leave] = (),
     households: Iterable[Household] = (),
+    contacts: Iterable[Contact] = (),
+    requests: Iterable[Request] = (),
     settings: Settings | None = None,
     timezone: str = "Asia/Shanghai",
 ) -> Roster:
@@ -127,6 +162,8 @@ def roster(
         leaves=list(leaves),
         duties=[Duty(DUTY_HOLDER, street="s1"), Duty(DUTY_HOLDER, compound="k1")],
         households=list(households),
+        contacts=list(contacts),
+        requests=list(requests),
     )
 
 

@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     chk = commands.add_parser("check", help=t("cli.cmd.check"))
     chk.add_argument("--from", dest="first", metavar="DATE", help=t("cli.opt.from"))
     chk.add_argument("--to", dest="last", metavar="DATE", help=t("cli.opt.to"))
+    chk.add_argument("--now", metavar="YYYY-MM-DDTHH:MM", help=t("cli.opt.now"))
     chk.add_argument("--json", action="store_true", help=t("cli.opt.json"))
 
     exp = commands.add_parser("export", help=t("cli.cmd.export"))

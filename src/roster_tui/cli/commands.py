@@ -191,10 +191,23 @@ def _backup(args: argparse.Namespace, db: str | None) -> int:
     return EXIT_OK
 
 
+def _parse_now(text: str, zone: str) -> dt.datetime:
+    """``--now YYYY-MM-DDTHH:MM``, a wall-clock time in the sub-district's zone."""
+    from roster_tui.domain.clock import parse_wall_clock
+
+    try:
+        moment = parse_wall_clock(text)
+    except ValueError:
+        raise UsageProblem(t("cli.bad_now", value=printable(text))) from None
+    return pendulum.instance(moment, tz=zone)
+
+
 def _check(args: argparse.Namespace, db: str | None) -> int:
     workspace = _workspace(db)
     roster = workspace.load()
-    today = _today(roster.subdistrict.timezone)
+    zone = roster.subdistrict.timezone
+    now = _parse_now(args.now, zone) if args.now else pendulum.now(zone)
+    today = now.date()
     monday = today - dt.timedelta(days=today.weekday())
     first = _parse_date(args.first, "--from") if args.first else monday
     last = _parse_date(args.last, "--to") if args.last else first + dt.timedelta(days=6)
@@ -202,7 +215,7 @@ def _check(args: argparse.Namespace, db: str | None) -> int:
         first = last - dt.timedelta(days=6)
     if last < first:
         raise UsageProblem(t("cli.range_backwards", first=first, last=last))
-    gaps = workspace.gaps(first, last, roster)
+    gaps = workspace.gaps(first, last, roster, now=now)
     if args.json:
         payload = {
             "from": first.isoformat(),

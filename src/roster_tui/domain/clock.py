@@ -36,6 +36,29 @@ def format_hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
+def wall_clock(moment: dt.datetime) -> str:
+    """A local wall-clock time as the interchange file writes it: ``2026-12-02T09:30``.
+
+    Formatted by hand: ``strftime("%Y")`` does not pad years before 1000 on every platform.
+    """
+    return (
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+        f"T{moment.hour:02d}:{moment.minute:02d}"
+    )
+
+
+_WALL_CLOCK = re.compile(r"^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$")
+
+
+def parse_wall_clock(text: str) -> dt.datetime:
+    """``"2026-12-02T09:30"`` → a naive local datetime. Raises ``ValueError``."""
+    match = _WALL_CLOCK.match(text)
+    if not match:
+        raise ValueError(text)
+    year, month, day, hour, minute = (int(part) for part in match.groups())
+    return dt.datetime(year, month, day, hour, minute)
+
+
 def parse_iso_week(text: str) -> dt.date:
     """``"2026-W49"`` → the Monday of that ISO week. Raises ``ValueError``."""
     match = _ISO_WEEK.match(text)

@@ -43,6 +43,8 @@ class Settings:
     max_hours_per_week: float = 56
     max_households_per_carer: int = 8
     quarantine_days: int = 14
+    request_hours: float = 24  # a household's request should be done within this many hours
+    fever_temperature: float = 37.3  # a reading at or above this is a fever (°C)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,3 +203,43 @@ class Household:
 
     def active_on(self, day: dt.date, settings: Settings) -> bool:
         return self.start <= day < self.end_date(settings)
+
+
+class ContactMethod(StrEnum):
+    PHONE = "phone"
+    WECHAT = "wechat"
+    VISIT = "visit"
+
+
+class RequestKind(StrEnum):
+    SUPPLIES = "supplies"  # 代购
+    MEDICAL_OUTING = "medical_outing"  # 就医报备
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One day's contact with a quarantined household (每日问访)."""
+
+    household: str
+    date: dt.date
+    by: str  # the person who made it, usually the carer
+    how: ContactMethod
+    temperature: float | None = None  # the household's highest reading that day, °C
+    needs: str | None = None  # what the household asked for
+    uid: int | None = field(default=None, compare=False, repr=False)  # store row id
+    version: int = field(default=0, compare=False, repr=False)  # optimistic check
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """Something a household needs done (代购/就医报备/其他); ``asked``/``done`` are local times."""
+
+    id: str
+    household: str
+    kind: RequestKind
+    asked: dt.datetime
+    what: str
+    handler: str | None = None
+    done: dt.datetime | None = None
+    version: int = field(default=0, compare=False, repr=False)  # optimistic check

@@ -20,6 +20,9 @@ class GapKind(StrEnum):
     NO_PARTY_GROUP = "no_party_group"
     HOUSEHOLD_UNCARED = "household_uncared"
     CARER_OVERLOADED = "carer_overloaded"
+    HOUSEHOLD_UNCONTACTED = "household_uncontacted"
+    FEVER = "fever"
+    REQUEST_OVERDUE = "request_overdue"
 
 
 class UnavailableReason(StrEnum):
@@ -60,6 +63,11 @@ class Gap:
     compound: str | None = None
     household: str | None = None
     count: int | None = None
+    temperature: float | None = None
+    request: str | None = None
+    request_kind: str | None = None
+    asked: str | None = None  # local wall clock, YYYY-MM-DDTHH:MM
+    due: str | None = None  # local wall clock, YYYY-MM-DDTHH:MM
 
     def to_json(self) -> dict[str, Any]:
         """The ``check --json`` object: ISO dates, ISO datetimes with seconds and offset."""

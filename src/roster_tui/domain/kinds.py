@@ -31,6 +31,7 @@ from typing import Literal
 from roster_tui.domain.entities import (
     Community,
     Compound,
+    Contact,
     Duty,
     Household,
     Leave,
@@ -38,6 +39,7 @@ from roster_tui.domain.entities import (
     PartyGroup,
     Person,
     Post,
+    Request,
     Rotation,
     Street,
 )
@@ -54,6 +56,8 @@ Entity = (
     | Leave
     | Duty
     | Household
+    | Contact
+    | Request
 )
 
 
@@ -83,6 +87,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("leave", Leave, "leaves", "uid"),
     Kind("duty", Duty, "duties", "uid"),
     Kind("household", Household, "households", "id"),
+    Kind("contact", Contact, "contacts", "uid"),
+    Kind("request", Request, "requests", "id"),
 )
 
 KIND_OF_CLASS: dict[type, Kind] = {kind.cls: kind for kind in KINDS}

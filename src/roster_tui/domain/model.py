@@ -18,6 +18,8 @@ from roster_tui.domain.entities import (
     Community,
     Compound,
     CompoundKind,
+    Contact,
+    ContactMethod,
     Duty,
     Household,
     Leave,
@@ -25,6 +27,8 @@ from roster_tui.domain.entities import (
     PartyGroup,
     Person,
     Post,
+    Request,
+    RequestKind,
     Role,
     Rotation,
     Settings,
@@ -41,6 +45,8 @@ __all__ = [
     "Community",
     "Compound",
     "CompoundKind",
+    "Contact",
+    "ContactMethod",
     "Duty",
     "Household",
     "Leave",
@@ -48,6 +54,8 @@ __all__ = [
     "PartyGroup",
     "Person",
     "Post",
+    "Request",
+    "RequestKind",
     "Role",
     "Roster",
     "RosterIndex",
@@ -76,6 +84,8 @@ class Roster:
     leaves: list[Leave] = field(default_factory=list)
     duties: list[Duty] = field(default_factory=list)
     households: list[Household] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    requests: list[Request] = field(default_factory=list)
     # Rows by key per kind, built on first use (see RosterIndex); copies start without.
     _by_key: dict[str, tuple[list[Any], int, dict[Any, Any]]] = field(
         default_factory=dict, init=False, compare=False

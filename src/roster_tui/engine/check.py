@@ -3,7 +3,8 @@
 Gaps fall in three groups by what they depend on, and the incremental tracker relies on it:
 instance gaps (understaffed, missing_role, unavailable) depend on one instance only; person gaps
 (double_booked, short_rest, overtime) on one person's counted instances only; the rest (streets,
-compounds, households, carers) on neither shifts nor overrides.
+compounds, households, carers, and the care loop's contacts, fevers and requests) on neither
+shifts nor overrides. The care loop's gaps also depend on the check's clock (``now``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Roster
+from roster_tui.engine.care import care_gaps
+from roster_tui.engine.clock import ZoneClock
 from roster_tui.engine.coverage import coverage_gaps
 from roster_tui.engine.expand import Expander, Timed
 from roster_tui.engine.gc_pause import gc_paused
@@ -165,14 +168,25 @@ def gap_sort_key(gap: Gap) -> tuple[object, ...]:
         gap.street or "",
         gap.compound or "",
         gap.household or "",
+        gap.request or "",
         gap.other_date or _NO_DATE,
         gap.other_post or "",
         gap.other_shift or "",
     )
 
 
+def moment(now: dt.datetime | None, clock: ZoneClock) -> dt.datetime:
+    """The check's "now": as given (zone-aware), else the current time in the sub-district."""
+    return now if now is not None else dt.datetime.now(clock.zone)
+
+
 def _check_rows(
-    roster: Roster, rows: list[Timed], first: dt.date, last: dt.date, expander: Expander
+    roster: Roster,
+    rows: list[Timed],
+    first: dt.date,
+    last: dt.date,
+    expander: Expander,
+    now: dt.datetime | None,
 ) -> list[Gap]:
     gaps: list[Gap] = []
     for row in rows:
@@ -184,6 +198,7 @@ def _check_rows(
     for person, theirs in counted_by_person(rows).items():
         gaps.extend(person_gaps(person, theirs, expander))
     gaps.extend(coverage_gaps(roster, first, last, expander.clock))
+    gaps.extend(care_gaps(roster, first, last, moment(now, expander.clock), expander.clock))
     gaps.sort(key=gap_sort_key)
     return gaps
 
@@ -194,6 +209,8 @@ def check_instances(
     first: dt.date,
     last: dt.date,
     expander: Expander | None = None,
+    *,
+    now: dt.datetime | None = None,
 ) -> list[Gap]:
     """All gaps, given the range's instances already expanded (as the week grid has them).
 
@@ -203,11 +220,18 @@ def check_instances(
     with gc_paused():
         expander = expander or Expander(roster)
         rows = [timed(i, expander) for i in instances if first <= i.date <= last]
-        return _check_rows(roster, rows, first, last, expander)
+        return _check_rows(roster, rows, first, last, expander, now)
 
 
-def check(roster: Roster, first: dt.date, last: dt.date) -> list[Gap]:
-    """Every gap in ``roster`` over ``[first, last]`` (docs/format.md), by :func:`gap_sort_key`."""
+def check(
+    roster: Roster, first: dt.date, last: dt.date, *, now: dt.datetime | None = None
+) -> list[Gap]:
+    """Every gap in ``roster`` over ``[first, last]`` (docs/format.md), by :func:`gap_sort_key`.
+
+    ``now`` (zone-aware) is the moment the care loop's gaps are judged at; by default the
+    current time in the sub-district's zone.
+    """
     with gc_paused():
         expander = Expander(roster)
-        return _check_rows(roster, expander.timed_instances(first, last), first, last, expander)
+        rows = expander.timed_instances(first, last)
+        return _check_rows(roster, rows, first, last, expander, now)

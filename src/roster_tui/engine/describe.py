@@ -101,6 +101,8 @@ class GapDescriber:
                 compound=self.named("compound", gap.compound),
                 reason=reason,
             )
+        if kind in (GapKind.HOUSEHOLD_UNCONTACTED, GapKind.FEVER, GapKind.REQUEST_OVERDUE):
+            return self._care(gap, key, person)
         if kind == GapKind.CARER_OVERLOADED:
             day = _date(gap.date) if gap.date else ""
             return t(key, person=person, date=day, count=gap.count, max=_number(gap.max))
@@ -108,6 +110,28 @@ class GapDescriber:
             key,
             street=self.named("street", gap.street),
             compound=self.named("compound", gap.compound),
+        )
+
+    def _care(self, gap: Gap, key: str, person: str) -> str:
+        household = self.named("household", gap.household)
+        compound = self.named("compound", gap.compound)
+        day = _date(gap.date) if gap.date else ""
+        if gap.kind == GapKind.HOUSEHOLD_UNCONTACTED:
+            carer = t("gap.care.carer", person=person) if gap.person else ""
+            return t(key, household=household, compound=compound, date=day, carer=carer)
+        if gap.kind == GapKind.FEVER:
+            temperature = f"{gap.temperature:.1f}"
+            return t(key, household=household, compound=compound, date=day, person=person,
+                     temperature=temperature)  # fmt: skip
+        handler = t("gap.care.handler", person=person) if gap.person else t("gap.care.no_handler")
+        return t(
+            key,
+            household=household,
+            request=gap.request,
+            request_kind=t(f"request.kind.{gap.request_kind}"),
+            asked=(gap.asked or "").replace("T", " "),
+            due=(gap.due or "").replace("T", " "),
+            handler=handler,
         )
 
 

@@ -17,11 +17,13 @@ from roster_tui.domain.changes import Change
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.kinds import Entity
-from roster_tui.domain.model import Override, Roster
+from roster_tui.domain.model import Contact, Override, Request, Roster
+from roster_tui.engine.care import care_gaps
 from roster_tui.engine.check import (
     counted_by_person,
     gap_sort_key,
     instance_gaps,
+    moment,
     person_gaps,
 )
 from roster_tui.engine.coverage import coverage_gaps
@@ -46,7 +48,10 @@ class GapTracker:
     (:meth:`apply`), and read :attr:`gaps`, :meth:`counts` or :meth:`instance`.
     """
 
-    def __init__(self, roster: Roster, first: dt.date, last: dt.date) -> None:
+    def __init__(
+        self, roster: Roster, first: dt.date, last: dt.date, *, now: dt.datetime | None = None
+    ) -> None:
+        self._given_now = now  # None: the current time at each rebuild
         self.first, self.last = first, last
         self.roster = roster.with_own_lists()
         self._rebuild()
@@ -69,7 +74,12 @@ class GapTracker:
             found = person_gaps(person, list(theirs.values()), self._expander)
             if found:
                 self._by_person[person] = found
-        self._others = coverage_gaps(self.roster, self.first, self.last, self._expander.clock)
+        clock = self._expander.clock
+        self._others = coverage_gaps(self.roster, self.first, self.last, clock)
+        self._now = moment(self._given_now, clock)
+        self._care: dict[str, list[Gap]] = {}
+        for gap in care_gaps(self.roster, self.first, self.last, self._now, clock):
+            self._care.setdefault(gap.household or "", []).append(gap)
         self._counts = Counter(gap.kind for gap in self._all())
 
     def _all(self) -> Iterable[Gap]:
@@ -78,6 +88,8 @@ class GapTracker:
         for gaps in self._by_person.values():
             yield from gaps
         yield from self._others
+        for gaps in self._care.values():
+            yield from gaps
 
     @property
     def gaps(self) -> list[Gap]:
@@ -108,6 +120,8 @@ class GapTracker:
         edits = [(self.roster.apply(change), change.after) for change in batch]
         if all(isinstance(c.before or c.after, Override) for c in batch):
             return self._apply_overrides(edits)
+        if all(isinstance(c.before or c.after, Contact | Request) for c in batch):
+            return self._apply_care(batch)
         before = Counter(self._all())
         self._rebuild()
         after = Counter(self._all())
@@ -152,6 +166,23 @@ class GapTracker:
             rows = list(self._counted.get(person, {}).values())
             found = person_gaps(person, rows, self._expander)
             self._replace(self._by_person, person, found, added, removed)
+        return GapDelta(added=tuple(added), removed=tuple(removed))
+
+    def _apply_care(self, batch: list[Change]) -> GapDelta:
+        """Contacts and requests change the care gaps of their own households only."""
+        households = {
+            row.household  # type: ignore[union-attr]  # both kinds name their household
+            for change in batch
+            for row in (change.before, change.after)
+            if row is not None
+        }
+        clock = self._expander.clock
+        found = care_gaps(self.roster, self.first, self.last, self._now, clock, households)
+        added: list[Gap] = []
+        removed: list[Gap] = []
+        for household in households:
+            theirs = [gap for gap in found if gap.household == household]
+            self._replace(self._care, household, theirs, added, removed)
         return GapDelta(added=tuple(added), removed=tuple(removed))
 
     def _replace(

@@ -109,6 +109,33 @@ def _within_years(day: dt.date, value: object) -> None:
         raise Bad("import.date_out_of_range", first=FIRST_YEAR, last=LAST_YEAR, value=value)
 
 
+def number_between(minimum: float, maximum: float) -> Callable[[object], float]:
+    """A reading such as a temperature: an integer or a finite float in ``[minimum, maximum]``."""
+
+    def read(value: object) -> float:
+        ok = (_is_int(value) or type(value) is float) and math.isfinite(value)  # type: ignore[arg-type]
+        if not ok or not minimum <= value <= maximum:  # type: ignore[operator]
+            raise Bad(
+                "import.expected_number_between", minimum=minimum, maximum=maximum, value=value
+            )
+        return float(value)  # type: ignore[arg-type]
+
+    return read
+
+
+def whole_minutes_of_hours(maximum: float) -> Callable[[object], float]:
+    """Hours from 0 to ``maximum`` that make a whole number of minutes (1.5, not 1.51)."""
+    within = number(minimum=0, inclusive=True, maximum=maximum)
+
+    def read(value: object) -> float:
+        hours = within(value)
+        if abs(hours * 60 - round(hours * 60)) > 1e-9:
+            raise Bad("import.expected_whole_minutes", value=value)
+        return hours
+
+    return read
+
+
 def boolean(value: object) -> bool:
     if not isinstance(value, bool):
         raise Bad("import.expected_bool", value=value)

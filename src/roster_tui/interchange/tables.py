@@ -11,7 +11,7 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from roster_tui.domain.model import CompoundKind, Role, Settings
+from roster_tui.domain.model import CompoundKind, ContactMethod, RequestKind, Role, Settings
 from roster_tui.interchange import fields as f
 from roster_tui.interchange.problems import Plain
 from roster_tui.interchange.report import Report, Where
@@ -42,6 +42,9 @@ MAX_HOUSEHOLDS_PER_CARER = 100
 MAX_DAYS = 366  # quarantine lasts days or weeks, never beyond a year
 MAX_PEOPLE_IN_HOUSEHOLD = 100
 MAX_HOUSEHOLDS_IN_COMPOUND = 100_000
+MAX_REQUEST_HOURS = 720  # a request due a month after it was asked is a typo
+# Readings a thermometer at home can give, in °C.
+TEMPERATURE_MIN, TEMPERATURE_MAX = 34.0, 43.0
 
 SUBDISTRICT: dict[str, Field] = {"name": _NAME, "timezone": Field(f.zone)}
 
@@ -50,6 +53,8 @@ SETTINGS: dict[str, Field] = {
     "max_hours_per_week": _optional(f.number(minimum=0, inclusive=False, maximum=HOURS_PER_WEEK)),
     "max_households_per_carer": _optional(f.integer(1, MAX_HOUSEHOLDS_PER_CARER)),
     "quarantine_days": _optional(f.integer(1, MAX_DAYS)),
+    "request_hours": _optional(f.whole_minutes_of_hours(MAX_REQUEST_HOURS)),
+    "fever_temperature": _optional(f.number_between(TEMPERATURE_MIN, TEMPERATURE_MAX)),
 }
 assert set(SETTINGS) == set(Settings.__dataclass_fields__)
 
@@ -138,6 +143,23 @@ ROWS: dict[str, dict[str, Field]] = {
         "days": _optional(f.integer(1, MAX_DAYS)),
         "carer": _optional(f.text, ref="person"),
         "notes": _optional(f.text),
+    },
+    "contact": {
+        "household": Field(f.text, ref="household"),
+        "date": Field(f.date),
+        "by": Field(f.text, ref="person"),
+        "how": Field(f.choice(ContactMethod)),
+        "temperature": _optional(f.number_between(TEMPERATURE_MIN, TEMPERATURE_MAX)),
+        "needs": _optional(f.text),
+    },
+    "request": {
+        "id": _ID,
+        "household": Field(f.text, ref="household"),
+        "kind": Field(f.choice(RequestKind)),
+        "asked": Field(f.local_datetime),
+        "what": Field(f.text),
+        "handler": _optional(f.text, ref="person"),
+        "done": _optional(f.local_datetime),
     },
 }
 

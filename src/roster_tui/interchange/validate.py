@@ -174,6 +174,10 @@ def _check_within_rows(report: Report, rows: dict[str, list[Row]]) -> None:
         start, end = row.values.get("start"), row.values.get("end")
         if start is not None and end is not None and end < start:  # type: ignore[operator]
             _flag(report, row, "end", "import.rotation_end_before_start", start=start, end=end)
+    for row in rows["request"]:
+        asked, done = row.values.get("asked"), row.values.get("done")
+        if asked is not None and done is not None and done < asked:  # type: ignore[operator]
+            _flag(report, row, "done", "import.request_done_before_asked", asked=asked, done=done)
     for row in rows["duty"]:
         if row.written is None:
             continue

@@ -21,9 +21,9 @@ from collections.abc import Iterator
 
 import tomli_w
 
-from roster_tui.domain.clock import format_hhmm
+from roster_tui.domain.clock import format_hhmm, wall_clock
 from roster_tui.domain.kinds import KINDS
-from roster_tui.domain.model import Leave, Person, Roster, ShiftPattern
+from roster_tui.domain.model import Person, Roster, ShiftPattern
 from roster_tui.interchange.tables import FORMAT, ROWS, SETTINGS, SHIFT, SUBDISTRICT
 
 _ATTRIBUTES = {"from": "start", "to": "end"}
@@ -60,14 +60,6 @@ def _value(value: object) -> str:
     raise TypeError(f"cannot write {type(value).__name__} to an interchange file")
 
 
-def _local_datetime(moment: dt.datetime) -> str:
-    # Formatted by hand: strftime("%Y") does not pad years before 1000 on every platform.
-    return (
-        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
-        f"T{moment.hour:02d}:{moment.minute:02d}"
-    )
-
-
 def _fields(entity: object, keys: list[str]) -> Iterator[str]:
     """``key = value`` lines for the keys the entity sets, in schema order."""
     for key in keys:
@@ -76,8 +68,8 @@ def _fields(entity: object, keys: list[str]) -> Iterator[str]:
             continue
         if isinstance(entity, ShiftPattern) and key in ("start", "end"):
             value = format_hhmm(value)
-        elif isinstance(entity, Leave) and key in ("from", "to"):
-            value = _local_datetime(value)
+        elif isinstance(value, dt.datetime):
+            value = wall_clock(value)  # leave from/to, a request's asked/done
         elif key in ("remove", "add") and not value:
             continue  # nothing removed or added: the key is unset
         elif isinstance(entity, Person) and key == "active" and value:

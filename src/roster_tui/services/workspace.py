@@ -42,8 +42,15 @@ class Workspace:
     def data_version(self) -> int:
         return self.store.data_version()
 
-    def gaps(self, first: dt.date, last: dt.date, roster: Roster | None = None) -> list[Gap]:
-        return check(roster or self.load(), first, last)
+    def gaps(
+        self,
+        first: dt.date,
+        last: dt.date,
+        roster: Roster | None = None,
+        *,
+        now: dt.datetime | None = None,
+    ) -> list[Gap]:
+        return check(roster or self.load(), first, last, now=now)
 
     def history(self, *, limit: int = 200, offset: int = 0) -> list[AuditEntry]:
         return self.store.history(limit=limit, offset=offset)

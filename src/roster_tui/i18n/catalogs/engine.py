@@ -12,6 +12,9 @@ ZH = {
     "gap.kind.no_party_group": "无党小组",
     "gap.kind.household_uncared": "隔离户无人照料",
     "gap.kind.carer_overloaded": "照料超额",
+    "gap.kind.household_uncontacted": "当日未问访",
+    "gap.kind.fever": "发热",
+    "gap.kind.request_overdue": "诉求超时",
     "gap.reason.inactive": "已停用",
     "gap.reason.leave": "在请假",
     "gap.reason.availability": "不在可值班时段",
@@ -31,6 +34,21 @@ ZH = {
     "gap.describe.no_party_group": "{compound}：无主管楼院，还没有党小组包保",
     "gap.describe.household_uncared": "{compound} 隔离户{household}：{reason}",
     "gap.describe.carer_overloaded": "{person}{date}照料 {count} 户隔离户，超过上限 {max} 户",
+    "gap.describe.household_uncontacted": "{compound} 隔离户{household}：{date}没有问访记录{carer}",
+    "gap.describe.fever": "{compound} 隔离户{household}：{date}体温 {temperature}℃（{person}记录）",
+    "gap.describe.request_overdue": (
+        "隔离户{household}的{request_kind}诉求{request}：{asked}提出，应在 {due} 前办结，"
+        "仍未办结{handler}"
+    ),
+    "gap.care.carer": "（照料人{person}）",
+    "gap.care.handler": "（经办人{person}）",
+    "gap.care.no_handler": "（无人经办）",
+    "request.kind.supplies": "代购",
+    "request.kind.medical_outing": "就医报备",
+    "request.kind.other": "其他",
+    "contact.how.phone": "电话",
+    "contact.how.wechat": "微信",
+    "contact.how.visit": "上门",
 }
 
 EN = {
@@ -45,6 +63,9 @@ EN = {
     "gap.kind.no_party_group": "no Party group",
     "gap.kind.household_uncared": "household without carer",
     "gap.kind.carer_overloaded": "carer overloaded",
+    "gap.kind.household_uncontacted": "not contacted",
+    "gap.kind.fever": "fever",
+    "gap.kind.request_overdue": "request overdue",
     "gap.reason.inactive": "is inactive",
     "gap.reason.leave": "is on leave",
     "gap.reason.availability": "is not available then",
@@ -66,4 +87,23 @@ EN = {
     "gap.describe.carer_overloaded": (
         "{person} cares for {count} households on {date}, over the limit of {max}"
     ),
+    "gap.describe.household_uncontacted": (
+        "{compound}, household {household}: nobody contacted it on {date}{carer}"
+    ),
+    "gap.describe.fever": (
+        "{compound}, household {household}: {temperature} °C on {date} (recorded by {person})"
+    ),
+    "gap.describe.request_overdue": (
+        "household {household}, {request_kind} request {request}: asked {asked}, "
+        "due by {due}, still open{handler}"
+    ),
+    "gap.care.carer": " (carer {person})",
+    "gap.care.handler": " (handler {person})",
+    "gap.care.no_handler": " (nobody handles it)",
+    "request.kind.supplies": "supplies",
+    "request.kind.medical_outing": "medical outing",
+    "request.kind.other": "other",
+    "contact.how.phone": "phone",
+    "contact.how.wechat": "WeChat",
+    "contact.how.visit": "visit",
 }
