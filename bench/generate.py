@@ -48,6 +48,7 @@ from roster_tui.domain.model import (
     ShiftPattern,
     Subdistrict,
 )
+from roster_tui.services.care_story import care_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,7 +314,16 @@ def generate(size: str, seed: int = 1, start: dt.date = DEFAULT_START) -> Roster
     )
     roster.duties = _duties(rng, roster, crowd)
     roster.households = _households(rng, spec.households, roster, crowd, start, schedule.days)
+    roster.contacts, roster.requests = care_rows(roster, care_now(start, spec.weeks), seed)
     return roster
+
+
+def care_now(start: dt.date, weeks: int = 4) -> dt.datetime:
+    """The moment the care loop is told up to: the evening of the generated span's last day.
+
+    Check the span with ``--now`` at this moment (local time) to see its care gaps as made.
+    """
+    return dt.datetime.combine(start + dt.timedelta(weeks=weeks, days=-1), dt.time(20, 0))
 
 
 def generate_large(seed: int = 1, start: dt.date = DEFAULT_START) -> Roster:

@@ -38,6 +38,7 @@ from roster_tui.domain.model import (
     Street,
     Subdistrict,
 )
+from roster_tui.services.care_story import demo_story
 
 ANCHOR_MONDAY = dt.date(2026, 11, 30)  # 2026-W49
 ROTATIONS_FROM = ANCHOR_MONDAY - dt.timedelta(weeks=2)  # 2026-W47
@@ -59,7 +60,14 @@ EXPECTED_GAPS_W49 = {
     "no_party_group": 1,
     "household_uncared": 2,
     "carer_overloaded": 1,
+    # the care loop at STORY_NOW: one household missed on Tuesday, ten not yet called on
+    # Wednesday morning, one fever, one request past its 24 hours
+    "household_uncontacted": 11,
+    "fever": 1,
+    "request_overdue": 1,
 }
+# The care loop as the file tells it: the morning of Wednesday 2026-12-02 (see services.demo).
+STORY_NOW = dt.datetime(2026, 12, 2, 10, 0)
 
 COMMUNITIES = [("c01", "东风社区"), ("c02", "红旗社区"), ("c03", "农科社区"), ("c04", "黄河社区")]
 STREETS = [
@@ -299,6 +307,7 @@ def build() -> tuple[Roster, Notes]:
         duties=_duties(book),
         households=households(book, rng, COMPOUNDS, ANCHOR_MONDAY),
     )
+    roster.contacts, roster.requests = demo_story(roster, STORY_NOW)
     notes["household"] = {
         i: "尚未落实照护人（缺口）" for i, h in enumerate(roster.households) if h.carer is None
     }

@@ -39,6 +39,8 @@ SECTIONS = (
     ("leave", "leaves", "请假 / 外出 / 自身隔离"),
     ("duty", "duties", "包街包院责任人"),
     ("household", "households", "居家隔离户（点对点、包干到人）"),
+    ("contact", "contacts", "每日问访"),
+    ("request", "requests", "隔离户诉求（代购、就医报备）"),
 )
 
 
@@ -51,8 +53,8 @@ def _value(value: object) -> str:
         return json.dumps(value.strftime("%Y-%m-%dT%H:%M"))
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):  # a StrEnum too
+        return json.dumps(str(value), ensure_ascii=False)
     if isinstance(value, tuple | list):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     raise TypeError(type(value))

@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
+import pendulum
 import pytest
 
 from roster_tui.domain.gaps import GapKind
@@ -54,7 +55,9 @@ def sample() -> Roster:
 
 
 def _kinds(roster: Roster, first: dt.date, last: dt.date) -> Counter[str]:
-    return Counter(gap.kind.value for gap in check(roster, first, last))
+    """Gap kinds of the range, as seen on its Wednesday morning (when the file's story is told)."""
+    now = pendulum.datetime(first.year, first.month, first.day, 10, tz="Asia/Shanghai")
+    return Counter(gap.kind.value for gap in check(roster, first, last, now=now.add(days=2)))
 
 
 def test_the_demo_command_reads_this_file() -> None:
@@ -145,7 +148,7 @@ def test_week_49_shows_each_deliberate_gap_and_little_else(maker, sample: Roster
     kinds = _kinds(sample, *W49)
     assert kinds == Counter(maker.EXPECTED_GAPS_W49)
     assert set(kinds) == set(GapKind)
-    assert sum(kinds.values()) <= 25
+    assert sum(kinds.values()) <= 30
 
 
 def test_the_person_on_leave_is_reported_for_leave(sample: Roster) -> None:

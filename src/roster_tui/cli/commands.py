@@ -147,14 +147,16 @@ def _demo(args: argparse.Namespace, db: str | None) -> int:
 
     # ROSTER_DB names the real database; only an explicit --db moves the demo elsewhere.
     target = args.db or str(demo_db_path())
-    today = _today()
-    workspace = install_demo(resolve_db_url(target), today, own_file=args.db is None)
+    now = pendulum.now("Asia/Shanghai")  # the sample sub-district's zone
+    today = now.date()
+    url = resolve_db_url(target)
+    workspace = install_demo(url, today, own_file=args.db is None, now=now.naive())
     _err(t("safety.demo_where", path=display_location(resolve_db_url(target))))
     if not sys.stdout.isatty():
         # Scripted or piped: show the gap check instead of a screen nobody can see.
         roster = workspace.load()
         monday = today - dt.timedelta(days=today.weekday())
-        gaps = workspace.gaps(monday, monday + dt.timedelta(days=6), roster)
+        gaps = workspace.gaps(monday, monday + dt.timedelta(days=6), roster, now=now)
         from roster_tui.cli.check_report import print_gaps
 
         print_gaps(roster, gaps, monday, monday + dt.timedelta(days=6))

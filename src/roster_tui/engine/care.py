@@ -8,6 +8,7 @@ the sub-district's zone; ``today`` is its local date.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 
 from roster_tui.domain.clock import wall_clock
@@ -15,36 +16,40 @@ from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Contact, Household, Request, Roster
 from roster_tui.engine.clock import ZoneClock
 
-_ONE_DAY = dt.timedelta(days=1)
-
 
 def uncontacted_gaps(
     households: Iterable[Household],
-    contacted: set[tuple[str, dt.date]],
+    contacted: dict[str, set[int]],
     roster: Roster,
     first: dt.date,
     last: dt.date,
     today: dt.date,
 ) -> list[Gap]:
-    """household_uncontacted: one gap per household and active day, up to today, with no contact."""
+    """household_uncontacted: one gap per household and active day, up to today, with no contact.
+
+    ``contacted`` holds, per household, the ordinals of the days it was contacted on; days are
+    compared as ordinals so that a large sub-district's four weeks stay a few set operations.
+    """
     settings = roster.settings
-    last = min(last, today)
+    first_day, last_day = first.toordinal(), min(last, today).toordinal()
     gaps: list[Gap] = []
     for household in households:
-        day = max(household.start, first)
-        end = min(household.end_date(settings) - _ONE_DAY, last)
-        while day <= end:
-            if (household.id, day) not in contacted:
-                gaps.append(
-                    Gap(
-                        GapKind.HOUSEHOLD_UNCONTACTED,
-                        household=household.id,
-                        compound=household.compound,
-                        date=day,
-                        person=household.carer,
-                    )
+        lo = max(household.start.toordinal(), first_day)
+        hi = min(household.end_date(settings).toordinal() - 1, last_day)
+        if lo > hi:
+            continue
+        missed = set(range(lo, hi + 1))
+        missed.difference_update(contacted.get(household.id, ()))
+        for ordinal in sorted(missed):
+            gaps.append(
+                Gap(
+                    GapKind.HOUSEHOLD_UNCONTACTED,
+                    household=household.id,
+                    compound=household.compound,
+                    date=dt.date.fromordinal(ordinal),
+                    person=household.carer,
                 )
-            day += _ONE_DAY
+            )
     return gaps
 
 
@@ -73,15 +78,14 @@ def fever_gaps(
     ]
 
 
-def due_time(request: Request, roster: Roster, clock: ZoneClock) -> tuple[dt.datetime, float]:
-    """When a request should be done: ``asked`` plus request_hours of elapsed time.
+def due_timestamp(request: Request, roster: Roster, clock: ZoneClock) -> float:
+    """When a request should be done: ``asked`` plus request_hours of elapsed time."""
+    return clock.timestamp(request.asked) + roster.settings.request_hours * 3600
 
-    Returns the local wall-clock time (naive) and its timestamp; on a DST day the wall clock
-    moves by more or less than request_hours.
-    """
-    due_ts = clock.timestamp(request.asked) + roster.settings.request_hours * 3600
-    local = dt.datetime.fromtimestamp(due_ts, clock.zone).replace(tzinfo=None)
-    return local, due_ts
+
+def local_time(timestamp: float, clock: ZoneClock) -> dt.datetime:
+    """The naive local wall-clock time of an instant (on a DST day, hours ≠ elapsed hours)."""
+    return dt.datetime.fromtimestamp(timestamp, clock.zone).replace(tzinfo=None)
 
 
 def overdue_gaps(
@@ -98,7 +102,7 @@ def overdue_gaps(
     for request in requests:
         if request.done is not None or not first <= request.asked.date() <= last:
             continue
-        due, due_ts = due_time(request, roster, clock)
+        due_ts = due_timestamp(request, roster, clock)
         if due_ts <= now:
             gaps.append(
                 Gap(
@@ -108,7 +112,7 @@ def overdue_gaps(
                     compound=compound_of.get(request.household),
                     request_kind=request.kind.value,
                     asked=wall_clock(request.asked),
-                    due=wall_clock(due),
+                    due=wall_clock(local_time(due_ts, clock)),
                     person=request.handler,
                 )
             )
@@ -136,7 +140,9 @@ def care_gaps(
         contacts = [c for c in contacts if c.household in only]
         requests = [r for r in requests if r.household in only]
     compound_of = {household.id: household.compound for household in households}
-    contacted = {(contact.household, contact.date) for contact in contacts}
+    contacted: dict[str, set[int]] = defaultdict(set)
+    for contact in contacts:
+        contacted[contact.household].add(contact.date.toordinal())
     return [
         *uncontacted_gaps(households, contacted, roster, first, last, today),
         *fever_gaps(contacts, compound_of, roster, first, last),

@@ -8,12 +8,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
-from roster_tui.domain.model import Household, Leave, Override, Roster, Rotation
+from roster_tui.domain.model import Contact, Household, Leave, Override, Request, Roster, Rotation
+from roster_tui.services.care_story import demo_story
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import display_location, open_store
 from roster_tui.store.errors import DatabaseMissing, NotADemo
 
-RowT = TypeVar("RowT", Rotation, Override, Leave, Household)
+RowT = TypeVar("RowT", Rotation, Override, Leave, Household, Contact, Request)
 
 # sample_data/wenhualu.toml is written around ISO week 2026-W49, which starts on this Monday.
 SAMPLE_ANCHOR_MONDAY = dt.date(2026, 11, 30)
@@ -46,16 +47,31 @@ def shift_roster_dates(roster: Roster, days: int) -> Roster:
         overrides=[move(o, "date") for o in roster.overrides],
         leaves=[move(lv, "start", "end") for lv in roster.leaves],
         households=[move(h, "start") for h in roster.households],
+        contacts=[move(c, "date") for c in roster.contacts],
+        requests=[move(r, "asked", "done") for r in roster.requests],
     )
 
 
-def demo_roster(roster: Roster, today: dt.date) -> Roster:
-    """The sample roster with its anchor week moved onto the week of ``today``."""
-    days = (monday_of(today) - SAMPLE_ANCHOR_MONDAY).days
-    return shift_roster_dates(roster, days)
+DEMO_MORNING = dt.time(10, 0)  # the demo's "now" when only a day is given (stable tests)
 
 
-def install_demo(url: str, today: dt.date, *, own_file: bool) -> Workspace:
+def demo_roster(roster: Roster, today: dt.date, now: dt.datetime | None = None) -> Roster:
+    """The sample roster with its anchor week moved onto the week of ``today``.
+
+    The care loop's contacts and requests are made afresh up to ``now`` (naive local time;
+    by default mid-morning of ``today``): a sub-district where most households were called
+    today, one reported a fever and two requests are open, one of them overdue.
+    """
+    moved = shift_roster_dates(roster, (monday_of(today) - SAMPLE_ANCHOR_MONDAY).days)
+    moved.contacts, moved.requests = demo_story(
+        moved, now or dt.datetime.combine(today, DEMO_MORNING)
+    )
+    return moved
+
+
+def install_demo(
+    url: str, today: dt.date, *, own_file: bool, now: dt.datetime | None = None
+) -> Workspace:
     """The demo sub-district, dated to ``today``'s week, written into the database at ``url``.
 
     Only an empty database or an earlier demo is replaced; real data is refused with
@@ -71,7 +87,7 @@ def install_demo(url: str, today: dt.date, *, own_file: bool) -> Workspace:
     if not (store.is_empty() or store.is_demo()):
         store.close()
         raise NotADemo(where=display_location(url), own=own_file)
-    roster = demo_roster(load_roster_file(sample_file()), today)
+    roster = demo_roster(load_roster_file(sample_file()), today, now)
     workspace = Workspace(store)
     store.import_roster(roster, replace=True, user=workspace.user, demo=True)
     return workspace

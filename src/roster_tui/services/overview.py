@@ -325,9 +325,14 @@ class RangeGaps:
     While the range stays the same and only overrides change (every assign, remove and swap),
     the engine's :class:`GapTracker` updates just the instances and people the edit touched;
     anything else builds a new tracker. Safe to call from several worker threads.
+
+    ``fixed_today`` freezes the care loop's clock (tests, benchmarks) at that day's
+    :func:`frozen_moment`; otherwise a new tracker judges contacts and requests at the time
+    it is built.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, fixed_today: dt.date | None = None) -> None:
+        self._fixed_today = fixed_today
         self._lock = threading.Lock()
         self._tracker: GapTracker | None = None
         self._roster: Roster | None = None
@@ -355,6 +360,9 @@ class RangeGaps:
                 if changes is not None:
                     self._roster = roster
                     return tracker.gaps
-            self._tracker = GapTracker(roster, first, last)
+            now = None
+            if self._fixed_today is not None:
+                now = frozen_moment(self._fixed_today, roster.subdistrict.timezone)
+            self._tracker = GapTracker(roster, first, last, now=now)
             self._roster = roster
             return self._tracker.gaps

@@ -19,6 +19,7 @@ from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Duty, Household, Leave, Person, Roster
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
+from roster_tui.services.overview import frozen_moment
 
 # A character has a handful of readings at most; more than this is not worth trying.
 _MAX_READINGS = 8
@@ -257,7 +258,8 @@ def person_week(roster: Roster, person: Person, monday: dt.date, today: dt.date)
     own = person_roster(roster, person.id)
     shifts = [i for i in expand_instances(own, monday, sunday) if person.id in i.assigned]
     shifts.sort(key=lambda i: i.start)
-    gaps = [g for g in check(own, monday, sunday) if g.person == person.id]
+    now = frozen_moment(today, roster.subdistrict.timezone)
+    gaps = [g for g in check(own, monday, sunday, now=now) if g.person == person.id]
     households = [
         h for h in roster.households if h.carer == person.id and h.end_date(roster.settings) > today
     ]

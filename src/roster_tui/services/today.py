@@ -92,7 +92,7 @@ def read_startup(
     community = resolve_scope(roster, preferred_scope)
     moment = moment_of(roster, fixed_today)
     today = fixed_today or moment.date()
-    week_gaps = RangeGaps()
+    week_gaps = RangeGaps(fixed_today)
     counts = week_gap_counts(roster, community, week_gaps, today)
     view = TodayView(
         roster, community, moment, duty_view(roster, community, moment), counts, week_gaps

@@ -80,7 +80,7 @@ class GapsScreen(RosterScreen):
         self._rows: list[GapRow] = []  # the rows of the scope and the chosen kind
         self._in_scope = 0  # gaps of the scope, of every kind
         self._focus_community: str | None = None
-        self._source = RangeGaps()
+        self._source = RangeGaps(self.roster_app.fixed_today)
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="gaps-head"):

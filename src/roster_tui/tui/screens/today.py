@@ -49,7 +49,8 @@ class TodayScreen(RosterScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._week_gaps = RangeGaps()  # this week's gaps, kept current edit by edit
+        # This week's gaps, kept current edit by edit.
+        self._week_gaps = RangeGaps(self.roster_app.fixed_today)
         self._counted_scope: str | None = None  # the scope the gap counts shown are of
 
     def compose_body(self) -> ComposeResult:

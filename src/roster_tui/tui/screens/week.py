@@ -25,7 +25,7 @@ from roster_tui.i18n import t
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.services.candidates import Candidate, CandidateRanker
 from roster_tui.services.fill import FillPlan, explanation_lines, plan_fill
-from roster_tui.services.overview import PlaceIndex, gaps_of_community
+from roster_tui.services.overview import PlaceIndex, frozen_moment, gaps_of_community
 from roster_tui.services.week_filter import filter_rows, rows_in_scope
 from roster_tui.services.week_grid import GroupRow, ShiftRow, build_rows, gaps_by_cell
 from roster_tui.tui.dialogs.confirm import ConfirmDialog
@@ -104,7 +104,9 @@ class WeekScreen(RosterScreen):
         sunday = monday + dt.timedelta(days=6)
         expander = Expander(roster)
         instances = expander.instances(monday, sunday)
-        every_gap = check_instances(roster, instances, monday, sunday, expander)
+        fixed = self.roster_app.fixed_today
+        now = frozen_moment(fixed, roster.subdistrict.timezone) if fixed else None
+        every_gap = check_instances(roster, instances, monday, sunday, expander, now=now)
         gaps = gaps_of_community(every_gap, PlaceIndex(roster), scope)
         rows = build_rows(roster, monday, instances)
         rows = filter_rows(rows_in_scope(rows, scope), roster, query)
