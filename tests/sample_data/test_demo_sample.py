@@ -56,7 +56,7 @@ def sample() -> Roster:
 
 def _kinds(roster: Roster, first: dt.date, last: dt.date) -> Counter[str]:
     """Gap kinds of the range, as seen on its Wednesday morning (when the file's story is told)."""
-    now = pendulum.datetime(first.year, first.month, first.day, 10, tz="Asia/Shanghai")
+    now = pendulum.datetime(first.year, first.month, first.day, 9, tz="Asia/Shanghai")
     return Counter(gap.kind.value for gap in check(roster, first, last, now=now.add(days=2)))
 
 

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from roster_tui.domain.model import Contact, Household, Leave, Override, Request, Roster, Rotation
 from roster_tui.services.care_story import demo_story
+from roster_tui.services.overview import FROZEN_HOUR
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import display_location, open_store
 from roster_tui.store.errors import DatabaseMissing, NotADemo
@@ -52,7 +53,8 @@ def shift_roster_dates(roster: Roster, days: int) -> Roster:
     )
 
 
-DEMO_MORNING = dt.time(10, 0)  # the demo's "now" when only a day is given (stable tests)
+# The demo's "now" when only a day is given: the moment screens freeze at (stable tests).
+DEMO_MORNING = dt.time(FROZEN_HOUR, 0)
 
 
 def demo_roster(roster: Roster, today: dt.date, now: dt.datetime | None = None) -> Roster:

@@ -231,7 +231,9 @@ def person_roster(roster: Roster, person: str) -> Roster:
 
     Only the posts they could stand on (their rotations' posts and those where an override adds
     them), the people sharing those posts, and the households they care for: every gap naming
-    this person comes out the same, at a fraction of the cost of a whole sub-district.
+    this person comes out the same, at a fraction of the cost of a whole sub-district. The
+    care loop's rows come along where they can name the person: contacts of their households
+    or made by them, and requests they handle.
     """
     posts = {r.post for r in roster.rotations if person in r.members}
     posts |= {o.post for o in roster.overrides if person in o.add}
@@ -240,6 +242,10 @@ def person_roster(roster: Roster, person: str) -> Roster:
     who = {person}
     who.update(member for r in rotations for member in r.members)
     who.update(added for o in overrides for added in o.add)
+    requests = [q for q in roster.requests if q.handler == person]
+    households = {h.id for h in roster.households if h.carer == person}
+    households |= {c.household for c in roster.contacts if c.by == person}
+    households |= {q.household for q in requests}
     return dataclasses.replace(
         roster,
         posts=[p for p in roster.posts if p.id in posts],
@@ -247,8 +253,10 @@ def person_roster(roster: Roster, person: str) -> Roster:
         overrides=overrides,
         people=[p for p in roster.people if p.id in who],
         leaves=[lv for lv in roster.leaves if lv.person in who],
-        households=[h for h in roster.households if h.carer == person],
+        households=[h for h in roster.households if h.id in households],
         duties=[],
+        contacts=[c for c in roster.contacts if c.household in households],
+        requests=requests,
     )
 
 
