@@ -14,7 +14,7 @@ from pathlib import Path
 from roster_tui.domain.changes import AuditEntry, Change
 from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import Gap
-from roster_tui.domain.model import Duty, Household, Leave, Person, Roster
+from roster_tui.domain.model import Contact, Duty, Household, Leave, Person, Request, Roster
 from roster_tui.engine.check import check
 from roster_tui.i18n import t
 from roster_tui.services import assignments, past, printing
@@ -179,6 +179,41 @@ class Workspace:
         action = "household.add" if before is None else "household.edit"
         summary = t(f"action.{action}", household=after.address)
         return self.apply([Change(before, after)], action, summary)
+
+    # -- the care loop -------------------------------------------------------------------------
+    def record_contact(self, contact: Contact, household: Household) -> AuditEntry | None:
+        how = t(f"contact.how.{contact.how.value}")
+        summary = t(
+            "action.contact.add",
+            household=household.address,
+            date=contact.date.isoformat(),
+            how=how,
+        )
+        return self.apply([Change(None, contact)], "contact.add", summary)
+
+    def remove_contact(self, contact: Contact, household: Household) -> AuditEntry | None:
+        summary = t(
+            "action.contact.remove", household=household.address, date=contact.date.isoformat()
+        )
+        return self.apply([Change(contact, None)], "contact.remove", summary)
+
+    def add_request(self, request: Request, household: Household) -> AuditEntry | None:
+        summary = t(
+            "action.request.add", request=request.id, household=household.address, what=request.what
+        )
+        return self.apply([Change(None, request)], "request.add", summary)
+
+    def set_handler(self, request: Request, person: Person) -> AuditEntry | None:
+        after = dataclasses.replace(request, handler=person.id)
+        summary = t("action.request.handler", request=request.id, person=person.name)
+        return self.apply([Change(request, after)], "request.handler", summary)
+
+    def set_done(self, request: Request, done: dt.datetime | None) -> AuditEntry | None:
+        """Mark a request done at ``done`` (naive local time), or open again with None."""
+        after = dataclasses.replace(request, done=done)
+        action = "request.done" if done is not None else "request.reopen"
+        summary = t(f"action.{action}", request=request.id)
+        return self.apply([Change(request, after)], action, summary)
 
     def add_duty(self, duty: Duty, person: Person, place: str) -> AuditEntry | None:
         summary = t("action.duty_add", person=person.name, pid=person.id, place=place)
