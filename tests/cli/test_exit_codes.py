@@ -25,7 +25,7 @@ def _private_log_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 def test_an_unexpected_error_exits_3_and_logs_the_traceback_privately(
     imported: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(*_args: object) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
         raise ZeroDivisionError("a bug deep inside")
 
     monkeypatch.setattr("roster_tui.services.workspace.check", broken)

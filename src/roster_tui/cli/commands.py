@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from roster_tui.domain.bounds import FIRST_YEAR, LAST_YEAR, in_years
-from roster_tui.domain.clock import parse_iso_week, today_in
+from roster_tui.domain.clock import at_wall_clock, now_in, parse_iso_week, today_in
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
@@ -147,10 +147,10 @@ def _demo(args: argparse.Namespace, db: str | None) -> int:
 
     # ROSTER_DB names the real database; only an explicit --db moves the demo elsewhere.
     target = args.db or str(demo_db_path())
-    now = pendulum.now("Asia/Shanghai")  # the sample sub-district's zone
+    now = now_in("Asia/Shanghai")  # the sample sub-district's zone
     today = now.date()
     url = resolve_db_url(target)
-    workspace = install_demo(url, today, own_file=args.db is None, now=now.naive())
+    workspace = install_demo(url, today, own_file=args.db is None, now=now.replace(tzinfo=None))
     _err(t("safety.demo_where", path=display_location(resolve_db_url(target))))
     if not sys.stdout.isatty():
         # Scripted or piped: show the gap check instead of a screen nobody can see.
@@ -201,14 +201,14 @@ def _parse_now(text: str, zone: str) -> dt.datetime:
         moment = parse_wall_clock(text)
     except ValueError:
         raise UsageProblem(t("cli.bad_now", value=printable(text))) from None
-    return pendulum.instance(moment, tz=zone)
+    return at_wall_clock(moment, zone)
 
 
 def _check(args: argparse.Namespace, db: str | None) -> int:
     workspace = _workspace(db)
     roster = workspace.load()
     zone = roster.subdistrict.timezone
-    now = _parse_now(args.now, zone) if args.now else pendulum.now(zone)
+    now = _parse_now(args.now, zone) if args.now else now_in(zone)
     today = now.date()
     monday = today - dt.timedelta(days=today.weekday())
     first = _parse_date(args.first, "--from") if args.first else monday

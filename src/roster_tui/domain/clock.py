@@ -18,6 +18,20 @@ def today_in(zone: str) -> dt.date:
     return pendulum.today(zone).date()
 
 
+def now_in(zone: str) -> dt.datetime:
+    """The current moment in the sub-district's zone (zone-aware): the care loop's "now"."""
+    import pendulum
+
+    return pendulum.now(zone)
+
+
+def at_wall_clock(moment: dt.datetime, zone: str) -> dt.datetime:
+    """A naive local wall-clock time in ``zone``, made zone-aware (pendulum's DST rules)."""
+    import pendulum
+
+    return pendulum.instance(moment, tz=zone)
+
+
 def parse_hhmm(text: str, *, allow_24: bool = True) -> int:
     """``"08:30"`` → 510. ``"24:00"`` → 1440 when ``allow_24``. Raises ``ValueError``."""
     match = _HHMM.match(text)
