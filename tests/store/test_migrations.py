@@ -30,14 +30,14 @@ from roster_tui.store import migrate, schema, version
 from roster_tui.store import tables as T
 from roster_tui.store.db import open_store
 from roster_tui.store.engine import create_store_engine
-from roster_tui.store.errors import DatabaseDamaged, DatabaseTooNew
+from roster_tui.store.errors import DatabaseDamaged, DatabaseNeedsUpgrade, DatabaseTooNew
 from roster_tui.store.repository import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 RELEASE_SQLITE = FIXTURES / "release-0.1.0.db"
 RELEASE_POSTGRESQL = FIXTURES / "release-0.1.0.postgresql.sql"
 RELEASE_DUMP = FIXTURES / "release-0.1.0.dump.toml"
-REVISIONS_AHEAD = Path(__file__).parent / "revisions_ahead"  # 0002 rebuilds rotation, 0003 fails
+REVISIONS_AHEAD = Path(__file__).parent / "revisions_ahead"  # 0003 rebuilds rotation, 0004 fails
 
 
 def _load_postgresql_dump(schema_name: str) -> None:
@@ -107,6 +107,16 @@ def _stored_like(roster: Roster, entity: Any) -> Any:
     return None
 
 
+def _release_dump_now() -> bytes:
+    """The release's dump as this release writes it: the same rows, and the settings that
+    revision 2 brought (the care loop's), at their defaults."""
+    settings_added = b"request_hours = 24\nfever_temperature = 37.3\n"
+    text = RELEASE_DUMP.read_bytes()
+    line = b"quarantine_days = 14\n"
+    assert text.count(line) == 1
+    return text.replace(line, line + settings_added)
+
+
 def test_the_newest_revision_is_the_current_schema_version() -> None:
     script = ScriptDirectory.from_config(migrate.alembic_config())
 
@@ -122,8 +132,8 @@ def test_a_release_0_1_0_database_opens_with_every_row_intact(
 ) -> None:
     store = open_store(release_url)
 
-    assert _scalar(release_url, "SELECT version_num FROM alembic_version") == "0001"
-    assert _dump(release_url, tmp_path) == RELEASE_DUMP.read_bytes()
+    assert _scalar(release_url, "SELECT version_num FROM alembic_version") == "0002"
+    assert _dump(release_url, tmp_path) == _release_dump_now()
     history = store.history()
     assert [(e.id, e.action, e.user) for e in history] == [
         (2, "fill", "root"),
@@ -171,32 +181,29 @@ def test_an_upgraded_database_has_exactly_the_models_schema(release_url: str) ->
     engine.dispose()
 
 
-def test_revision_1_run_from_nothing_makes_the_models_schema(db_url: str) -> None:
+def test_the_revisions_run_from_nothing_make_the_models_schema(db_url: str) -> None:
     engine = create_store_engine(db_url, busy_timeout=5)
     with engine.begin() as conn:
         from alembic import command
 
-        command.upgrade(migrate.alembic_config(conn), "0001")
+        command.upgrade(migrate.alembic_config(conn), "head")
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, T.METADATA) == []
     engine.dispose()
 
 
-def test_a_read_only_release_database_still_opens_for_reading(tmp_path: Path) -> None:
+def test_a_read_only_release_database_is_refused_saying_it_needs_an_upgrade(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "roster.sqlite"
     shutil.copy(RELEASE_SQLITE, path)
 
-    store = open_store(f"sqlite:///file:{path}?mode=ro&uri=true")
+    with pytest.raises(DatabaseNeedsUpgrade) as raised:
+        open_store(f"sqlite:///file:{path}?mode=ro&uri=true")
 
-    assert len(store.load_roster().people) == 120
-    store.close()
+    assert "schema version 1" in str(raised.value) and "write access" in str(raised.value)
     assert _backups(f"sqlite:///{path}") == []
-    assert (
-        _scalar(
-            f"sqlite:///{path}", "SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'"
-        )
-        == 0
-    )
+    assert path.read_bytes() == RELEASE_SQLITE.read_bytes()  # nothing written
 
 
 def test_a_later_revision_changes_the_schema_and_keeps_every_row(
@@ -206,13 +213,13 @@ def test_a_later_revision_changes_the_schema_and_keeps_every_row(
     loaded.close()
     engine = create_store_engine(db_url, busy_timeout=5)
 
-    schema.ensure_schema(engine, create=False, current=2, extra_versions=[REVISIONS_AHEAD])
+    schema.ensure_schema(engine, create=False, current=3, extra_versions=[REVISIONS_AHEAD])
 
     with engine.connect() as conn:
-        assert schema.stored_version(conn) == 2
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert schema.stored_version(conn) == 3
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
         notes = conn.execute(text("SELECT DISTINCT note FROM rotation")).scalars().all()
-        assert notes == ["from revision 1"]
+        assert notes == ["from revision 2"]
     engine.dispose()
     assert _table_rows(db_url) == _table_rows_of(roster)
     assert len(_backups(db_url)) == (1 if db_url.startswith("sqlite") else 0)
@@ -246,12 +253,12 @@ def test_an_upgrade_that_fails_leaves_the_database_as_it_was(loaded: Store, db_u
     loaded.close()
     engine = create_store_engine(db_url, busy_timeout=5)
 
-    with pytest.raises(RuntimeError, match="revision 3 fails halfway"):
-        schema.ensure_schema(engine, create=False, current=3, extra_versions=[REVISIONS_AHEAD])
+    with pytest.raises(RuntimeError, match="revision 4 fails halfway"):
+        schema.ensure_schema(engine, create=False, current=4, extra_versions=[REVISIONS_AHEAD])
 
     with engine.connect() as conn:
-        assert schema.stored_version(conn) == 1
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert schema.stored_version(conn) == 2
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
         assert "note" not in list(conn.execute(text("SELECT * FROM rotation")).keys())
         assert "motto" not in list(conn.execute(text("SELECT * FROM community")).keys())
     engine.dispose()
@@ -262,16 +269,16 @@ def test_a_database_from_a_newer_release_is_refused_and_left_alone(
 ) -> None:
     loaded.close()
     engine = create_store_engine(db_url, busy_timeout=5)
-    schema.ensure_schema(engine, create=False, current=2, extra_versions=[REVISIONS_AHEAD])
+    schema.ensure_schema(engine, create=False, current=3, extra_versions=[REVISIONS_AHEAD])
     engine.dispose()
     before = _table_rows(db_url), _backups(db_url)
 
     with pytest.raises(DatabaseTooNew) as raised:
         open_store(db_url)
 
-    assert "schema version 2" in str(raised.value) and "up to 1" in str(raised.value)
+    assert "schema version 3" in str(raised.value) and "up to 2" in str(raised.value)
     assert (_table_rows(db_url), _backups(db_url)) == before
-    assert _scalar(db_url, "SELECT version_num FROM alembic_version") == "0002"
+    assert _scalar(db_url, "SELECT version_num FROM alembic_version") == "0003"
 
 
 @pytest.mark.parametrize(

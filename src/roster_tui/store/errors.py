@@ -62,6 +62,13 @@ class DatabaseTooNew(StoreError):
     defaults: ClassVar[dict[str, object]] = {"found": "?", "known": "?"}
 
 
+class DatabaseNeedsUpgrade(DatabaseReadOnly):
+    """An older database that must be upgraded before use, opened where it cannot be written."""
+
+    key = "db.error.needs_upgrade"
+    defaults: ClassVar[dict[str, object]] = {"found": "?", "known": "?"}
+
+
 class BackupFailed(StoreError):
     """The copy of a SQLite file taken before an upgrade could not be written."""
 

@@ -22,6 +22,8 @@ from roster_tui.domain.model import (
     Community,
     Compound,
     CompoundKind,
+    Contact,
+    ContactMethod,
     Duty,
     Household,
     Leave,
@@ -29,6 +31,8 @@ from roster_tui.domain.model import (
     PartyGroup,
     Person,
     Post,
+    Request,
+    RequestKind,
     Role,
     Rotation,
     ShiftPattern,
@@ -241,6 +245,26 @@ def read_households(conn: Connection, only: Any = None) -> list[Household]:
     return list(starmap(Household, _rows(conn, T.HOUSEHOLD, columns, only)))
 
 
+def read_contacts(conn: Connection, only: Any = None) -> list[Contact]:
+    columns = "household date made_by how temperature needs uid version"
+    return [
+        Contact(household, date, by, ContactMethod(how), temperature, needs, uid, version)
+        for household, date, by, how, temperature, needs, uid, version in _rows(
+            conn, T.CONTACT, columns, only
+        )
+    ]
+
+
+def read_requests(conn: Connection, only: Any = None) -> list[Request]:
+    columns = "id household kind asked what handler done version"
+    return [
+        Request(id_, household, RequestKind(kind), asked, what, handler, done, version)
+        for id_, household, kind, asked, what, handler, done, version in _rows(
+            conn, T.REQUEST, columns, only
+        )
+    ]
+
+
 def _codec(
     cls: type, table: Table, own_row: Callable[[Any], Row], read: Reader, *rest: Any
 ) -> RowCodec:
@@ -359,6 +383,33 @@ CODECS: dict[str, RowCodec] = {
                 "notes": h.notes,
             },
             read_households,
+        ),
+        _codec(
+            Contact,
+            T.CONTACT,
+            lambda c: {
+                "household": c.household,
+                "date": c.date,
+                "made_by": c.by,  # ``by`` is a reserved word in SQL
+                "how": c.how.value,
+                "temperature": c.temperature,
+                "needs": c.needs,
+            },
+            read_contacts,
+        ),
+        _codec(
+            Request,
+            T.REQUEST,
+            lambda r: {
+                "id": r.id,
+                "household": r.household,
+                "kind": r.kind.value,
+                "asked": r.asked,
+                "what": r.what,
+                "handler": r.handler,
+                "done": r.done,
+            },
+            read_requests,
         ),
     )
 }

@@ -18,6 +18,7 @@ from roster_tui.store.engine import translated_errors
 from roster_tui.store.errors import (
     DatabaseLocked,
     DatabaseMissing,
+    DatabaseNeedsUpgrade,
     DatabaseReadOnly,
     DatabaseTooNew,
 )
@@ -66,9 +67,11 @@ def ensure_schema(
 
     try:
         migrate.bring_to(engine, current, create=create, extra_versions=extra_versions)
-    except (DatabaseReadOnly, DatabaseLocked):
+    except (DatabaseReadOnly, DatabaseLocked) as error:
         if found is not None and found.version == current and found.revision is None:
             # The first release's database, current but not yet marked as revision 1: it can
             # be read now and is marked the next time it can be written.
             return
+        if found is not None and isinstance(error, DatabaseReadOnly):
+            raise DatabaseNeedsUpgrade(found=found.version, known=current) from error
         raise

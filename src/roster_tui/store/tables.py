@@ -273,6 +273,36 @@ class HouseholdRow(StoreModel, table=True):
     version: int = version()
 
 
+class ContactRow(StoreModel, table=True):
+    """One day's contact with a household (revision 2)."""
+
+    __tablename__ = "contact"
+    __table_args__ = AUTOINCREMENT
+    uid: int | None = uid()
+    household: str = ref("household.id")
+    date: dt.date = Field(index=True)
+    made_by: str = ref("person.id")  # the file's ``by`` (a reserved word in SQL)
+    how: str
+    temperature: float | None
+    needs: str | None
+    version: int = version()
+
+
+class RequestRow(StoreModel, table=True):
+    """Something a household needs done (revision 2); ``asked``/``done`` local wall clock."""
+
+    __tablename__ = "care_request"
+    id: str = Field(primary_key=True)
+    seq: int
+    household: str = ref("household.id")
+    kind: str
+    asked: dt.datetime = naive_datetime()
+    what: str
+    handler: str | None = ref("person.id")
+    done: dt.datetime | None = Field(default=None, sa_type=DateTime, nullable=True)
+    version: int = version()
+
+
 class AuditRow(StoreModel, table=True):
     __tablename__ = "audit"
     __table_args__ = AUTOINCREMENT
@@ -308,6 +338,8 @@ OVERRIDE_PERSON = _table(OverridePersonRow)
 LEAVE = _table(LeaveRow)
 DUTY = _table(DutyRow)
 HOUSEHOLD = _table(HouseholdRow)
+CONTACT = _table(ContactRow)
+REQUEST = _table(RequestRow)
 AUDIT = _table(AuditRow)
 
 # Parents before children: the order to create in (and, reversed, to empty in).
@@ -329,6 +361,8 @@ ALL_TABLES: tuple[Table, ...] = (
     LEAVE,
     DUTY,
     HOUSEHOLD,
+    CONTACT,
+    REQUEST,
     AUDIT,
 )
 

@@ -8,6 +8,10 @@ ZH = {
     "db.error.empty": "数据库里还没有街道的数据。请先导入：roster-tui import 文件",
     "db.error.locked": "数据库正被别人占用，等待超时。请稍等片刻再试。",
     "db.error.read_only": "数据库是只读的，不能保存修改。请检查文件权限，或联系管理员。",
+    "db.error.needs_upgrade": (
+        "数据库来自旧版本（结构版本 {found}），要先升级到版本 {known} 才能使用，但现在只能读取。"
+        "请用有写权限的账户打开一次（升级前会自动备份），或联系管理员。"
+    ),
     "db.error.too_new": (
         "这个数据库来自更新版本的 roster-tui（结构版本 {found}，本程序只支持到 {known}）。"
         "请先升级本程序。"
@@ -34,6 +38,8 @@ ZH = {
     "db.entity.leave": "请假",
     "db.entity.duty": "包保",
     "db.entity.household": "隔离户",
+    "db.entity.contact": "问访记录",
+    "db.entity.request": "诉求",
     "db.audit.import": (
         "导入{subdistrict}：{communities}个社区、{people}人、{posts}个卡点、{households}户隔离户"
     ),
@@ -53,6 +59,11 @@ EN = {
     "Try again in a moment.",
     "db.error.read_only": "The database is read-only; changes cannot be saved. Check the file's "
     "permissions or ask the administrator.",
+    "db.error.needs_upgrade": (
+        "The database is from an older release (schema version {found}) and must be upgraded "
+        "to version {known} before use, but it can only be read here. Open it once with write "
+        "access (a backup is taken first), or ask the administrator."
+    ),
     "db.error.too_new": (
         "This database comes from a newer roster-tui (schema version {found}; this program "
         "knows up to {known}). Please upgrade the program first."
@@ -82,6 +93,8 @@ EN = {
     "db.entity.leave": "leave",
     "db.entity.duty": "duty",
     "db.entity.household": "household",
+    "db.entity.contact": "contact",
+    "db.entity.request": "request",
     "db.audit.import": (
         "Imported {subdistrict}: {communities} communities, {people} people, {posts} posts, "
         "{households} households"

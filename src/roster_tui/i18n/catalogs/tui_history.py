@@ -62,6 +62,15 @@ ZH = {
     "history.field.days": "隔离天数",
     "history.field.carer": "照料人",
     "history.field.notes": "备注",
+    "history.field.household": "隔离户",
+    "history.field.by": "问访人",
+    "history.field.how": "方式",
+    "history.field.temperature": "体温",
+    "history.field.needs": "需求",
+    "history.field.asked": "提出时间",
+    "history.field.what": "内容",
+    "history.field.handler": "经办人",
+    "history.field.done": "办结时间",
 }
 
 EN = {
@@ -126,4 +135,13 @@ EN = {
     "history.field.days": "days",
     "history.field.carer": "carer",
     "history.field.notes": "notes",
+    "history.field.household": "household",
+    "history.field.by": "contacted by",
+    "history.field.how": "how",
+    "history.field.temperature": "temperature",
+    "history.field.needs": "needs",
+    "history.field.asked": "asked",
+    "history.field.what": "what",
+    "history.field.handler": "handler",
+    "history.field.done": "done",
 }

@@ -17,12 +17,16 @@ from roster_tui.domain.changes import Change
 from roster_tui.domain.kinds import Entity, kind_of
 from roster_tui.domain.model import (
     CompoundKind,
+    Contact,
+    ContactMethod,
     Duty,
     Household,
     Leave,
     Override,
     Person,
     Post,
+    Request,
+    RequestKind,
     Role,
     Rotation,
     ShiftPattern,
@@ -64,6 +68,10 @@ def entity_label(entity: Entity, names: PlaceNames) -> str:
         which = t("history.label.with_id", name=names.post(entity.post), id=printable(entity.id))
     elif isinstance(entity, Household):
         which = t("history.label.with_id", name=printable(entity.address), id=printable(entity.id))
+    elif isinstance(entity, Contact):
+        which = f"{names.household(entity.household)} {entity.date.isoformat()}"
+    elif isinstance(entity, Request):
+        which = t("history.label.with_id", name=printable(entity.what), id=printable(entity.id))
     else:
         name = printable(getattr(entity, "name", ""))
         which = t("history.label.with_id", name=name, id=printable(getattr(entity, "id", "")))
@@ -118,6 +126,9 @@ def _value(entity: Entity, name: str, names: PlaceNames) -> str:
         "person": names.person_name,
         "leader": names.person_name,
         "carer": names.person_name,
+        "by": names.person_name,
+        "handler": names.person_name,
+        "household": names.household,
         "community": names.community,
         "street": names.street,
         "compound": names.compound,
@@ -136,6 +147,9 @@ def _value(entity: Entity, name: str, names: PlaceNames) -> str:
         return t("history.value.yes") if value else t("history.value.no")
     if isinstance(value, Role | CompoundKind):
         prefix = "role" if isinstance(value, Role) else "kind"
+        return t(f"{prefix}.{value.value}")
+    if isinstance(value, ContactMethod | RequestKind):
+        prefix = "contact.how" if isinstance(value, ContactMethod) else "request.kind"
         return t(f"{prefix}.{value.value}")
     if isinstance(value, tuple):
         if name == "roles":

@@ -18,6 +18,7 @@ class PlaceNames:
         self.compounds = {c.id: c.name for c in roster.compounds}
         self.posts = {p.id: p.name for p in roster.posts}
         self.groups = {g.id: g.name for g in roster.party_groups}
+        self.households = {h.id: h.address for h in roster.households}
         self.zone = roster.subdistrict.timezone
 
     def community(self, community_id: str) -> str:
@@ -34,6 +35,9 @@ class PlaceNames:
 
     def group(self, group_id: str) -> str:
         return printable(self.groups.get(group_id, group_id))
+
+    def household(self, household_id: str) -> str:
+        return printable(self.households.get(household_id, household_id))
 
     def person_name(self, person_id: str) -> str:
         person = self.people.get(person_id)
