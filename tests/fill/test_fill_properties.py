@@ -30,8 +30,12 @@ SLOW = examples(0.5)
 
 
 def identity(gap: Gap) -> Gap:
-    """A gap without the figures that an added person changes (have, hours, count)."""
-    return dataclasses.replace(gap, have=None, people=None, hours=None, count=None)
+    """A gap without the figures that an added person changes (have, hours, count), nor the
+    carer an uncontacted day names (a carer the fill gives makes it the same missed day)."""
+    gap = dataclasses.replace(gap, have=None, people=None, hours=None, count=None)
+    if gap.kind == GapKind.HOUSEHOLD_UNCONTACTED:
+        gap = dataclasses.replace(gap, person=None)
+    return gap
 
 
 def new_gaps(before: Roster, after: Roster, first: dt.date, last: dt.date) -> list[Gap]:
