@@ -58,9 +58,9 @@ def test_the_readme_sequence_after_the_demo_works_on_the_demo(
 
     monkeypatch.setattr(commands, "_run_tui", fake_tui)
     sequence = _readme_demo_commands()
-    assert [argv[:1] for argv in sequence] == [["demo"], ["check"], ["export"], []]
+    assert [argv[:1] for argv in sequence] == [["demo"], ["check"], ["export"], ["export"], []]
     codes = [main(argv) for argv in sequence]
-    assert codes[0] == 0 and codes[1] in (0, 1) and codes[2:] == [0, 0]
+    assert codes[0] == 0 and codes[1] in (0, 1) and codes[2:] == [0, 0, 0]
     out, err = capsys.readouterr()
     assert str(demo_db_path()) in err  # the demo says where it is
     assert "文化路街道" in out

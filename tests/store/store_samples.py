@@ -8,6 +8,8 @@ from roster_tui.domain.model import (
     Community,
     Compound,
     CompoundKind,
+    Contact,
+    ContactMethod,
     Duty,
     Household,
     Leave,
@@ -15,6 +17,8 @@ from roster_tui.domain.model import (
     PartyGroup,
     Person,
     Post,
+    Request,
+    RequestKind,
     Role,
     Roster,
     Rotation,
@@ -98,6 +102,24 @@ def small_roster() -> Roster:
                 days=21,
                 carer="p004",
                 notes="孕妇，需产检报备\n\x1b[31m",
+            ),
+        ],
+        contacts=[
+            Contact("h0002", dt.date(2026, 12, 2), "p004", ContactMethod.PHONE, 36.8),
+            Contact("h0002", dt.date(2026, 12, 3), "p001", ContactMethod.VISIT, 37.9, "退烧药"),
+        ],
+        requests=[
+            Request(
+                "q0001",
+                "h0002",
+                RequestKind.MEDICAL_OUTING,
+                dt.datetime(2026, 12, 3, 9, 30),
+                "产检报备",
+                handler="p001",
+                done=dt.datetime(2026, 12, 3, 15, 0),
+            ),
+            Request(
+                "q0002", "h0002", RequestKind.SUPPLIES, dt.datetime(2026, 12, 3, 9, 45), "退烧药"
             ),
         ],
     )

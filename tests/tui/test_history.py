@@ -42,9 +42,10 @@ async def _move_second_member_down(app: RosterApp, pilot: Pilot[None], rotation:
     await settle(app, pilot)
 
 
-def _stored_members(db_url: str, rotation: Rotation) -> tuple[str, ...]:
+def _stored_rotations(db_url: str) -> list[tuple[object, ...]]:
+    """Every rotation as stored: a member moved in Places ends one and starts a dated one."""
     roster = open_store(db_url).load_roster()
-    return next(r.members for r in roster.rotations if r.id == rotation.id)
+    return [(r.id, r.members, r.start, r.end) for r in roster.rotations]
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -54,10 +55,11 @@ async def test_history_shows_the_edit_with_its_user_and_ctrl_z_marks_it_undone(
     size,  # type: ignore[no-untyped-def]
 ) -> None:
     rotation = _first_rotation(store.load_roster())
+    before = _stored_rotations(db_url)
     app = app_on(store)
     async with app.run_test(size=size) as pilot:
         await _move_second_member_down(app, pilot, rotation)
-        assert _stored_members(db_url, rotation) != rotation.members
+        assert _stored_rotations(db_url) != before
         screen = await open_screen(app, pilot, "7", HistoryScreen)
         newest = store.history(limit=1)[0]
         time, user, state, summary = _rows(screen)[0]
@@ -71,17 +73,18 @@ async def test_history_shows_the_edit_with_its_user_and_ctrl_z_marks_it_undone(
         rows = _rows(screen)
         assert rows[0][3].startswith("撤销")
         assert rows[1][3] == summary and rows[1][2] == "已撤销"
-    assert _stored_members(db_url, rotation) == rotation.members
+    assert _stored_rotations(db_url) == before
 
 
 async def test_a_new_app_on_the_same_database_undoes_the_last_session_s_change(
     store: Store, db_url: str
 ) -> None:
     rotation = _first_rotation(store.load_roster())
+    before = _stored_rotations(db_url)
     first = app_on(store)
     async with first.run_test(size=(80, 24)) as pilot:
         await _move_second_member_down(first, pilot, rotation)
-    assert _stored_members(db_url, rotation) != rotation.members
+    assert _stored_rotations(db_url) != before
 
     second = app_on(open_store(db_url))
     async with second.run_test(size=(80, 24)) as pilot:
@@ -89,7 +92,7 @@ async def test_a_new_app_on_the_same_database_undoes_the_last_session_s_change(
         await pilot.press("ctrl+z")
         await settle(second, pilot)
         assert _rows(screen)[1][2] == "已撤销"
-    assert _stored_members(db_url, rotation) == rotation.members
+    assert _stored_rotations(db_url) == before
 
 
 async def test_ctrl_z_undoes_only_the_user_s_own_change(store: Store, db_url: str) -> None:
@@ -103,7 +106,7 @@ async def test_ctrl_z_undoes_only_the_user_s_own_change(store: Store, db_url: st
         await pilot.press("ctrl+z")
         await settle(app, pilot)
         assert _rows(screen)[0][1] == "someone_else" and _rows(screen)[0][2] == ""
-    assert _stored_members(db_url, rotation) == reordered.members
+    assert [m for i, m, *_ in _stored_rotations(db_url) if i == rotation.id] == [reordered.members]
 
 
 async def test_enter_shows_each_change_before_and_after(store: Store) -> None:
@@ -119,9 +122,14 @@ async def test_enter_shows_each_change_before_and_after(store: Store) -> None:
         assert isinstance(app.screen, HistoryDetail)
         text = "\n".join(str(s.render()) for s in app.screen.query(Static))
         a, b, c, *rest = rotation.members
-        before = "、".join(names[p] for p in rotation.members)
-        after = "、".join(names[p] for p in (a, c, b, *rest))
-        assert f"成员（轮换顺序）：由 {before} 改为 {after}" in text
+        # The edit is dated: the rotation ends, and a new one from the next day takes the new
+        # order, turned so that whoever is due that day stays due.
+        assert "结束：由 长期 改为" in text and "新增 轮值" in text
+        line = next(x for x in text.splitlines() if x.startswith("成员（轮换顺序）："))
+        shown = line.removeprefix("成员（轮换顺序）：").split("、")
+        wanted = [names[p] for p in (a, c, b, *rest)]
+        turn = shown.index(wanted[0])
+        assert shown[turn:] + shown[:turn] == wanted
         assert "操作人 tester" in text
         await pilot.press("escape")
         assert isinstance(app.screen, HistoryScreen)

@@ -18,7 +18,12 @@ from roster_tui.domain.model import Person, Roster
 from roster_tui.engine.check import check
 from roster_tui.engine.describe import gap_kind_label
 from roster_tui.engine.expand import expand_instances
-from roster_tui.services.overview import iso_week_bounds
+from roster_tui.services.overview import (
+    PlaceIndex,
+    frozen_moment,
+    gaps_of_community,
+    iso_week_bounds,
+)
 from roster_tui.services.preferences import Preferences
 from roster_tui.services.scope import remember_scope
 from roster_tui.services.today import read_startup
@@ -99,8 +104,9 @@ async def test_gap_counts_are_this_weeks_gaps_of_the_community_worst_first(
     workspace: Workspace, demo: Roster
 ) -> None:
     first, last = iso_week_bounds(TODAY)
-    where = _community_of_post(demo)
-    ours = Counter(g.kind for g in check(demo, first, last) if g.post and where[g.post] == "c02")
+    now = frozen_moment(TODAY, demo.subdistrict.timezone)
+    every = check(demo, first, last, now=now)
+    ours = Counter(g.kind for g in gaps_of_community(every, PlaceIndex(demo), "c02"))
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _open_today(app, pilot, presses=1)

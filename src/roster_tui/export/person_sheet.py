@@ -16,9 +16,10 @@ from roster_tui.i18n import t
 
 
 def write_person_sheet_text(view: WeekView, *, lang: str | None = None) -> str:
-    if view.scope.kind is not ScopeKind.PERSON or view.scope.id not in view.people:
+    pid = view.scope.id
+    if view.scope.kind is not ScopeKind.PERSON or pid is None or pid not in view.people:
         raise ValueError(t("export.error.person_needed", lang=lang))
-    person = view.people[view.scope.id]
+    person = view.people[pid]
     digits = "".join(c for c in person.phone if c.isdigit())
     community = view.community_name(person.community)
     named = t(

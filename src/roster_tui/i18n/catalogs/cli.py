@@ -7,7 +7,7 @@ ZH = {
     "cli.opt.lang": "界面语言：zh 中文，en 英文",
     "cli.opt.replace": "清空现有数据后整体替换",
     "cli.opt.json": "输出 JSON（供脚本使用）",
-    "cli.opt.now": "把此刻当作“现在”（街道时区的当地时间），用于判断问访和诉求是否超时",
+    "cli.opt.now": "把此刻当作「现在」（街道时区的当地时间），用于判断问访和诉求是否超时",
     "cli.opt.output": "输出文件路径（- 表示标准输出）",
     "cli.opt.dry_run": "只列出建议，不写入",
     "cli.opt.version": "显示版本号并退出",
