@@ -35,7 +35,9 @@ ZH = {
     "gap.describe.household_uncared": "{compound} 隔离户{household}：{reason}",
     "gap.describe.carer_overloaded": "{person}{date}照料 {count} 户隔离户，超过上限 {max} 户",
     "gap.describe.household_uncontacted": "{compound} 隔离户{household}：{date}没有问访记录{carer}",
-    "gap.describe.fever": "{compound} 隔离户{household}：{date}体温 {temperature} 度（{person}记录）",
+    "gap.describe.fever": (
+        "{compound} 隔离户{household}：{date}体温 {temperature} 度（{person}记录）"
+    ),
     "gap.describe.request_overdue": (
         "隔离户{household}的{request_kind}诉求{request}：{asked}提出，应在 {due} 前办结，"
         "仍未办结{handler}"
