@@ -22,6 +22,7 @@ from roster_tui.export import (
     write_roster_html,
     write_roster_text,
 )
+from roster_tui.i18n import set_language
 
 from .sample import MONDAY, build_instances, build_roster
 
@@ -104,6 +105,7 @@ def test_public_html_households_sheet_hides_health_notes(
 
 
 def test_a_persons_sheet_names_them_and_tells_namesakes_apart() -> None:
+    set_language("zh")  # the sheet's title label follows the current language, not ``lang``
     roster = build_roster()
     roster.people.append(replace(roster.people[0], id="p099", phone="13912340099"))  # 张伟 too
     mine = WeekView(roster, MONDAY, build_instances(roster), Scope.person("p001"))
