@@ -68,6 +68,28 @@ ZH = {
     "tui.households.form.error.people": "人数须是大于 0 的整数。",
     "tui.households.form.error.days": "隔离天数须是大于 0 的整数，或留空。",
     "tui.households.form.error.start": "开始日期格式不对，应为 年-月-日，如 2026-12-02。",
+    "tui.households.key.round": "今日问访",
+    "tui.care.key.contact": "已电话问访",
+    "tui.care.round.title": (
+        "今日问访 {day}：隔离户 {total} 户，未问访 {left} 户（最需关注的在前）"
+    ),
+    "tui.care.round.hint": (
+        "空格：记下照料人今天电话问访（无体温、无需求）；Esc：关闭；Ctrl+Z：撤销"
+    ),
+    "tui.care.round.col.address": "地址",
+    "tui.care.round.col.compound": "楼院",
+    "tui.care.round.col.carer": "照料人",
+    "tui.care.round.col.contacted": "今日问访",
+    "tui.care.round.col.temperature": "最近体温",
+    "tui.care.round.col.requests": "待办诉求",
+    "tui.care.round.contacted": "已问访",
+    "tui.care.round.not_contacted": "未问访",
+    "tui.care.round.fever": "{temperature}度 发热",
+    "tui.care.round.reading": "{temperature}度",
+    "tui.care.round.open": "{open} 件待办",
+    "tui.care.round.overdue": "{open} 件待办，{overdue} 件超时",
+    "tui.care.round.needs_carer": "这户还没有照料人：先按 c 指派照料人，再记问访。",
+    "tui.care.round.already": "这户今天已问访过。",
 }
 
 EN = {
@@ -139,4 +161,29 @@ EN = {
     "tui.households.form.error.people": "People must be a whole number above 0.",
     "tui.households.form.error.days": "Days must be a whole number above 0, or empty.",
     "tui.households.form.error.start": "The start date must look like YYYY-MM-DD, e.g. 2026-12-02.",
+    "tui.households.key.round": "Today's round",
+    "tui.care.key.contact": "Called",
+    "tui.care.round.title": (
+        "Today's round {day}: {total} households in quarantine, {left} not contacted yet"
+        " (neediest first)"
+    ),
+    "tui.care.round.hint": (
+        "Space: the carer phoned today (no reading, no needs); Esc: close; Ctrl+Z: undo"
+    ),
+    "tui.care.round.col.address": "Address",
+    "tui.care.round.col.compound": "Compound",
+    "tui.care.round.col.carer": "Carer",
+    "tui.care.round.col.contacted": "Today",
+    "tui.care.round.col.temperature": "Last reading",
+    "tui.care.round.col.requests": "Requests",
+    "tui.care.round.contacted": "contacted",
+    "tui.care.round.not_contacted": "not yet",
+    "tui.care.round.fever": "{temperature} C fever",
+    "tui.care.round.reading": "{temperature} C",
+    "tui.care.round.open": "{open} open",
+    "tui.care.round.overdue": "{open} open, {overdue} overdue",
+    "tui.care.round.needs_carer": (
+        "This household has no carer yet: press c to assign one, then record the contact."
+    ),
+    "tui.care.round.already": "This household has already been contacted today.",
 }

@@ -22,6 +22,7 @@ from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.households import filter_households, released_today
 from roster_tui.services.people import next_id
+from roster_tui.tui.dialogs.care_round import RoundDialog
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.household_carer_picker import CarerPick, CarerPicker
 from roster_tui.tui.dialogs.household_form import HouseholdForm
@@ -49,6 +50,7 @@ class HouseholdsScreen(RosterScreen):
         Binding("s", "toggle_soon", "tui.households.key.soon"),
         Binding("u", "toggle_no_carer", "tui.households.key.no_carer"),
         Binding("f", "compound", "tui.households.key.compound"),
+        Binding("t", "round", "tui.households.key.round"),
         Binding("left_square_bracket", "page(-1)", "tui.households.key.prev"),
         Binding("right_square_bracket", "page(1)", "tui.households.key.next"),
     ]
@@ -353,6 +355,10 @@ class HouseholdsScreen(RosterScreen):
 
         picker = CarerPicker(roster, household, self.roster_app.today())
         self.app.push_screen(picker, chosen)
+
+    def action_round(self) -> None:
+        if self._shown is not None:
+            self.app.push_screen(RoundDialog(self._shown, self.roster_app.fixed_today))
 
     def action_add(self) -> None:
         roster = self._shown

@@ -1,0 +1,157 @@
+"""Today's round (今日问访): the households in quarantine, neediest first, one key to log a call.
+
+`space` records the everyday contact (a phone call by the household's carer, nothing to note),
+so the common case is three keystrokes from anywhere: 6, t, space. Rows keep their place while
+the dialog is open, so the cursor does not jump away from the household just called.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Static
+
+from roster_tui.domain.model import Person, Roster
+from roster_tui.domain.text import printable
+from roster_tui.i18n import t
+from roster_tui.services.care import RoundRow, common_contact, todays_round
+from roster_tui.services.today import moment_of
+from roster_tui.tui.messages import RosterChanged
+from roster_tui.tui.translate import translate_bindings
+from roster_tui.tui.widgets.cells import plain, plain_cells
+from roster_tui.tui.widgets.person_label import short_label
+
+COLUMNS = ("address", "compound", "carer", "contacted", "temperature", "requests")
+Cells = tuple[str | Text, ...]
+
+if TYPE_CHECKING:
+    from roster_tui.tui.app import RosterApp
+
+
+class RoundDialog(ModalScreen[None]):
+    CSS_PATH = "care_round.tcss"
+    AUTO_FOCUS = "#round-table"
+    BINDINGS = [
+        Binding("space", "contact", "tui.care.key.contact"),
+        # The app's own undo does not reach through a modal; the round undoes its last call.
+        Binding("ctrl+z", "undo", "tui.key.undo"),
+        Binding("escape", "close", "tui.key.close"),
+    ]
+
+    def __init__(self, roster: Roster, fixed_today: dt.date | None) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.roster = roster
+        self.fixed_today = fixed_today
+        self.rows: dict[str, RoundRow] = {}
+        self._cells: dict[str, Cells] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="care-round"):
+            yield Static("", id="round-title", classes="title")
+            yield DataTable(cursor_type="row", zebra_stripes=True, id="round-table")
+            yield Static(t("tui.care.round.hint"), classes="hint")
+
+    def on_mount(self) -> None:
+        table = self.query_one("#round-table", DataTable)
+        for column in COLUMNS:
+            table.add_column(t(f"tui.care.round.col.{column}"), key=column)
+        self._show(self.roster)
+
+    def on_roster_changed(self, message: RosterChanged) -> None:
+        self.roster = message.roster
+        self._show(message.roster)
+
+    # -- the table ----------------------------------------------------------------------------
+    def _show(self, roster: Roster) -> None:
+        now = moment_of(roster, self.fixed_today)
+        rows = {row.household.id: row for row in todays_round(roster, now)}
+        people = {p.id: p for p in roster.people}
+        compounds = {c.id: printable(c.name) for c in roster.compounds}
+        cells = {hid: self._cells_of(row, people, compounds) for hid, row in rows.items()}
+        table = self.query_one("#round-table", DataTable)
+        if set(cells) == set(self._cells):  # same households: update in place, keep the order
+            for hid, new in cells.items():
+                for index, (old, value) in enumerate(zip(self._cells[hid], new, strict=True)):
+                    if old != value:
+                        table.update_cell(hid, COLUMNS[index], plain(value))
+        else:
+            table.clear()
+            for hid, new in cells.items():
+                table.add_row(*plain_cells(*new), key=hid)
+        self.rows, self._cells = rows, cells
+        waiting = sum(not row.contacted_today for row in rows.values())
+        title = t("tui.care.round.title", day=now.date().isoformat(), total=len(rows), left=waiting)
+        self.query_one("#round-title", Static).update(Text(title))
+
+    @staticmethod
+    def _cells_of(row: RoundRow, people: dict[str, Person], compounds: dict[str, str]) -> Cells:
+        household = row.household
+        carer = people.get(household.carer) if household.carer else None
+        carer_cell: str | Text = (
+            short_label(carer) if carer else Text(t("tui.households.no_carer"), style="bold red")
+        )
+        contacted: str | Text = (
+            Text(t("tui.care.round.contacted"), style="green")
+            if row.contacted_today
+            else Text(t("tui.care.round.not_contacted"), style="bold")
+        )
+        if row.last_temperature is None:
+            temperature: str | Text = "-"
+        elif row.fever:
+            words = t("tui.care.round.fever", temperature=f"{row.last_temperature:.1f}")
+            temperature = Text(words, style="bold red")
+        else:
+            temperature = t("tui.care.round.reading", temperature=f"{row.last_temperature:.1f}")
+        requests: str | Text = ""
+        if row.overdue_requests:
+            requests = Text(
+                t("tui.care.round.overdue", open=row.open_requests, overdue=row.overdue_requests),
+                style="bold red",
+            )
+        elif row.open_requests:
+            requests = t("tui.care.round.open", open=row.open_requests)
+        return (
+            printable(household.address),
+            compounds.get(household.compound, printable(household.compound)),
+            carer_cell,
+            contacted,
+            temperature,
+            requests,
+        )
+
+    def highlighted(self) -> RoundRow | None:
+        table = self.query_one("#round-table", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return self.rows.get(str(row_key.value))
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_contact(self) -> None:
+        """The everyday contact, by the household's carer; none without a carer or twice a day."""
+        row = self.highlighted()
+        if row is None:
+            return
+        household = row.household
+        if not household.carer:
+            self.notify(t("tui.care.round.needs_carer"), severity="warning", timeout=5)
+            return
+        if row.contacted_today:
+            self.notify(t("tui.care.round.already"), timeout=4)
+            return
+        today = moment_of(self.roster, self.fixed_today).date()
+        contact = common_contact(household, household.carer, today)
+        cast("RosterApp", self.app).edit(lambda ws: ws.record_contact(contact, household))
+
+    def action_undo(self) -> None:
+        cast("RosterApp", self.app).action_undo()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
