@@ -51,17 +51,22 @@ class RoundRow:
         )
 
 
-def fever_households(roster: Roster, today: dt.date) -> set[str]:
-    """Households whose latest reading up to today is a fever (a later normal one clears it)."""
-    line = roster.settings.fever_temperature
-    latest: dict[str, Contact] = {}
+def latest_readings(roster: Roster, today: dt.date) -> dict[str, float]:
+    """Each household's latest temperature on record up to ``today`` (a later day wins)."""
+    latest: dict[str, tuple[dt.date, float]] = {}
     for contact in roster.contacts:
         if contact.temperature is None or contact.date > today:
             continue
         known = latest.get(contact.household)
-        if known is None or contact.date >= known.date:
-            latest[contact.household] = contact
-    return {h for h, c in latest.items() if c.temperature is not None and c.temperature >= line}
+        if known is None or contact.date >= known[0]:
+            latest[contact.household] = (contact.date, contact.temperature)
+    return {household: reading for household, (_, reading) in latest.items()}
+
+
+def fever_households(roster: Roster, today: dt.date) -> set[str]:
+    """Households whose latest reading up to today is a fever (a later normal one clears it)."""
+    line = roster.settings.fever_temperature
+    return {h for h, reading in latest_readings(roster, today).items() if reading >= line}
 
 
 def is_overdue(request: Request, roster: Roster, now: dt.datetime, clock: ZoneClock) -> bool:
@@ -84,12 +89,7 @@ def todays_round(
     today = now.astimezone(clock.zone).date()
     settings = roster.settings
     contacted = {c.household for c in roster.contacts if c.date == today}
-    readings: dict[str, tuple[dt.date, float]] = {}
-    for contact in roster.contacts:
-        if contact.temperature is not None and contact.date <= today:
-            seen = readings.get(contact.household)
-            if seen is None or contact.date >= seen[0]:
-                readings[contact.household] = (contact.date, contact.temperature)
+    readings = latest_readings(roster, today)
     open_: Counter[str] = Counter()
     overdue: Counter[str] = Counter()
     for request in roster.requests:
@@ -102,8 +102,7 @@ def todays_round(
     for household in roster.households if households is None else households:
         if not household.active_on(today, settings):
             continue
-        reading = readings.get(household.id)
-        temperature = reading[1] if reading else None
+        temperature = readings.get(household.id)
         rows.append(
             RoundRow(
                 household,
