@@ -18,14 +18,20 @@ from hypothesis import HealthCheck, settings
 
 BUDGET = 40  # examples per property, in both profiles
 
+# Both profiles start from Hypothesis' plain defaults: with ``CI`` set, Hypothesis itself makes
+# its own derandomised ``ci`` profile the default, and a profile without a parent inherits that.
+PLAIN = settings.get_profile("default")
+
 settings.register_profile(
     "dev",
+    parent=PLAIN,
     max_examples=BUDGET,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
 )
 settings.register_profile(
     "ci",
+    parent=PLAIN,
     max_examples=BUDGET,
     derandomize=True,
     deadline=None,
