@@ -35,7 +35,7 @@ async def test_round_lists_the_fever_first_and_space_records_the_carers_call(
         table = dialog.query_one("#round-table", DataTable)
         assert table.row_count == 33  # the demo's households in quarantine today
         first = [str(cell) for cell in table.get_row_at(0)]
-        assert "发热" in first[4]  # a fever reads in words, not only in red
+        assert "发热" in first[3]  # a fever reads in words, not only in red
 
         rows = dialog.rows
         target = next(
@@ -43,7 +43,7 @@ async def test_round_lists_the_fever_first_and_space_records_the_carers_call(
             for hid, row in rows.items()
             if not row.contacted_today and row.household.carer and not row.fever
         )
-        assert "未问访" in row_text(table, target)[3]
+        assert "未问访" in row_text(table, target)[2]
         table.move_cursor(row=table.get_row_index(target))
         await pilot.pause()
         await pilot.press("space")
@@ -53,14 +53,14 @@ async def test_round_lists_the_fever_first_and_space_records_the_carers_call(
         assert [(c.date, c.by) for c in stored if c.date == TODAY] == [
             (TODAY, rows[target].household.carer)
         ]
-        assert "已问访" in row_text(table, target)[3]
+        assert "已问访" in row_text(table, target)[2]
         assert table.get_row_index(target) == table.cursor_row  # the row stays under the cursor
 
         await pilot.press("ctrl+z")
         await settle(app, pilot)
         stored = [c for c in workspace.store.load_roster().contacts if c.household == target]
         assert all(c.date != TODAY for c in stored)
-        assert "未问访" in row_text(table, target)[3]
+        assert "未问访" in row_text(table, target)[2]
 
 
 async def test_space_refuses_a_household_without_a_carer(workspace: Workspace) -> None:

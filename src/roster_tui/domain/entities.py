@@ -205,6 +205,10 @@ class Household:
         return self.start <= day < self.end_date(settings)
 
 
+# Readings a thermometer at home can give, in °C (a contact's temperature, the fever line).
+TEMPERATURE_MIN, TEMPERATURE_MAX = 34.0, 43.0
+
+
 class ContactMethod(StrEnum):
     PHONE = "phone"
     WECHAT = "wechat"

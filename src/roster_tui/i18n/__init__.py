@@ -29,6 +29,7 @@ CATALOG_AREAS = (
     "tui_people",
     "tui_places",
     "tui_households",
+    "tui_care",
     "tui_history",
     "tui_export",
     "tui_fill",

@@ -11,6 +11,7 @@ import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from roster_tui.domain.entities import TEMPERATURE_MAX, TEMPERATURE_MIN
 from roster_tui.domain.model import CompoundKind, ContactMethod, RequestKind, Role, Settings
 from roster_tui.interchange import fields as f
 from roster_tui.interchange.problems import Plain
@@ -43,8 +44,6 @@ MAX_DAYS = 366  # quarantine lasts days or weeks, never beyond a year
 MAX_PEOPLE_IN_HOUSEHOLD = 100
 MAX_HOUSEHOLDS_IN_COMPOUND = 100_000
 MAX_REQUEST_HOURS = 720  # a request due a month after it was asked is a typo
-# Readings a thermometer at home can give, in °C.
-TEMPERATURE_MIN, TEMPERATURE_MAX = 34.0, 43.0
 
 SUBDISTRICT: dict[str, Field] = {"name": _NAME, "timezone": Field(f.zone)}
 

@@ -19,6 +19,7 @@ from roster_tui.engine.check import check
 from roster_tui.i18n import t
 from roster_tui.services import assignments, past, printing
 from roster_tui.services.assignments import InstanceKey
+from roster_tui.services.care_contact import ContactEntry
 from roster_tui.services.exporting import ExportRequest, calendar_key, issued_after
 from roster_tui.services.safe_write import database_files, private_copy_for, write_safely
 from roster_tui.store.backup import backup_sqlite
@@ -190,6 +191,22 @@ class Workspace:
             how=how,
         )
         return self.apply([Change(None, contact)], "contact.add", summary)
+
+    def save_contact(self, entry: ContactEntry) -> AuditEntry | None:
+        """The contact form's answer: the contact, the household's notes and the request a need
+        becomes, in one audited change."""
+        contact, household = entry.contact, entry.household
+        key = "action.contact.edit" if entry.replaces is not None else "action.contact.add"
+        summary = t(
+            key,
+            household=household.address,
+            date=contact.date.isoformat(),
+            how=t(f"contact.how.{contact.how.value}"),
+        )
+        if entry.request is not None:
+            summary = t("action.contact.with_request", summary=summary, request=entry.request.id)
+        action = "contact.edit" if entry.replaces is not None else "contact.add"
+        return self.apply(entry.changes(), action, summary)
 
     def remove_contact(self, contact: Contact, household: Household) -> AuditEntry | None:
         summary = t(

@@ -74,7 +74,7 @@ ZH = {
         "今日问访 {day}：隔离户 {total} 户，未问访 {left} 户（最需关注的在前）"
     ),
     "tui.care.round.hint": (
-        "空格：记下照料人今天电话问访（无体温、无需求）；Esc：关闭；Ctrl+Z：撤销"
+        "空格 照料人已电话问访（无体温、无需求） Enter 详细问访 Ctrl+Z 撤销 Esc 关闭"
     ),
     "tui.care.round.col.address": "地址",
     "tui.care.round.col.compound": "楼院",
@@ -86,8 +86,10 @@ ZH = {
     "tui.care.round.not_contacted": "未问访",
     "tui.care.round.fever": "{temperature}度 发热",
     "tui.care.round.reading": "{temperature}度",
-    "tui.care.round.open": "{open} 件待办",
-    "tui.care.round.overdue": "{open} 件待办，{overdue} 件超时",
+    "tui.care.round.open": "待办{open}",
+    "tui.care.round.overdue": "待办{open} 超时{overdue}",
+    "tui.care.round.head": "户主 {head}",
+    "tui.care.round.needs": "今日需求：{needs}",
     "tui.care.round.needs_carer": "这户还没有照料人：先按 c 指派照料人，再记问访。",
     "tui.care.round.already": "这户今天已问访过。",
 }
@@ -168,7 +170,8 @@ EN = {
         " (neediest first)"
     ),
     "tui.care.round.hint": (
-        "Space: the carer phoned today (no reading, no needs); Esc: close; Ctrl+Z: undo"
+        "Space: the carer phoned (no reading, no needs)  Enter: full contact  "
+        "Ctrl+Z: undo  Esc: close"
     ),
     "tui.care.round.col.address": "Address",
     "tui.care.round.col.compound": "Compound",
@@ -181,7 +184,9 @@ EN = {
     "tui.care.round.fever": "{temperature} C fever",
     "tui.care.round.reading": "{temperature} C",
     "tui.care.round.open": "{open} open",
-    "tui.care.round.overdue": "{open} open, {overdue} overdue",
+    "tui.care.round.overdue": "{open} open {overdue} late",
+    "tui.care.round.head": "head {head}",
+    "tui.care.round.needs": "needs today: {needs}",
     "tui.care.round.needs_carer": (
         "This household has no carer yet: press c to assign one, then record the contact."
     ),

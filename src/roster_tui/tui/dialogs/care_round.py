@@ -1,16 +1,20 @@
 """Today's round (今日问访): the households in quarantine, neediest first, one key to log a call.
 
 `space` records the everyday contact (a phone call by the household's carer, nothing to note),
-so the common case is three keystrokes from anywhere: 6, t, space. Rows keep their place while
-the dialog is open, so the cursor does not jump away from the household just called.
+so the common case is three keystrokes from anywhere: 6, t, space; Enter opens the fuller
+contact form. Rows keep their place while the dialog is open, so the cursor does not jump away
+from the household just called. The columns fit 80 columns; the highlighted household's
+compound, head, phone and today's needs are on the line below the table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -21,13 +25,15 @@ from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.care import RoundRow, common_contact, todays_round
+from roster_tui.services.care_contact import contact_on
 from roster_tui.services.today import moment_of
+from roster_tui.tui.dialogs.contact_form import open_contact_form
 from roster_tui.tui.messages import RosterChanged
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.cells import plain, plain_cells
 from roster_tui.tui.widgets.person_label import short_label
 
-COLUMNS = ("address", "compound", "carer", "contacted", "temperature", "requests")
+COLUMNS = ("address", "carer", "contacted", "temperature", "requests")
 Cells = tuple[str | Text, ...]
 
 if TYPE_CHECKING:
@@ -56,6 +62,7 @@ class RoundDialog(ModalScreen[None]):
         with Vertical(id="care-round"):
             yield Static("", id="round-title", classes="title")
             yield DataTable(cursor_type="row", zebra_stripes=True, id="round-table")
+            yield Static("", id="round-detail")
             yield Static(t("tui.care.round.hint"), classes="hint")
 
     def on_mount(self) -> None:
@@ -72,9 +79,8 @@ class RoundDialog(ModalScreen[None]):
     def _show(self, roster: Roster) -> None:
         now = moment_of(roster, self.fixed_today)
         rows = {row.household.id: row for row in todays_round(roster, now)}
-        people = {p.id: p for p in roster.people}
-        compounds = {c.id: printable(c.name) for c in roster.compounds}
-        cells = {hid: self._cells_of(row, people, compounds) for hid, row in rows.items()}
+        people = roster.index.people
+        cells = {hid: self._cells_of(row, people) for hid, row in rows.items()}
         table = self.query_one("#round-table", DataTable)
         if set(cells) == set(self._cells):  # same households: update in place, keep the order
             for hid, new in cells.items():
@@ -89,9 +95,10 @@ class RoundDialog(ModalScreen[None]):
         waiting = sum(not row.contacted_today for row in rows.values())
         title = t("tui.care.round.title", day=now.date().isoformat(), total=len(rows), left=waiting)
         self.query_one("#round-title", Static).update(Text(title))
+        self._show_detail()
 
     @staticmethod
-    def _cells_of(row: RoundRow, people: dict[str, Person], compounds: dict[str, str]) -> Cells:
+    def _cells_of(row: RoundRow, people: Mapping[str, Person]) -> Cells:
         household = row.household
         carer = people.get(household.carer) if household.carer else None
         carer_cell: str | Text = (
@@ -119,12 +126,32 @@ class RoundDialog(ModalScreen[None]):
             requests = t("tui.care.round.open", open=row.open_requests)
         return (
             printable(household.address),
-            compounds.get(household.compound, printable(household.compound)),
             carer_cell,
             contacted,
             temperature,
             requests,
         )
+
+    @on(DataTable.RowHighlighted, "#round-table")
+    def _show_detail(self) -> None:
+        """The highlighted household's compound, head, phone and today's needs."""
+        row = self.highlighted()
+        detail = self.query_one("#round-detail", Static)
+        if row is None:
+            detail.update("")
+            return
+        household = row.household
+        compound = self.roster.index.compounds.get(household.compound)
+        parts = [
+            printable(compound.name) if compound else printable(household.compound),
+            t("tui.care.round.head", head=printable(household.head)),
+            printable(household.phone),
+        ]
+        today = moment_of(self.roster, self.fixed_today).date()
+        contact = contact_on(self.roster, household.id, today)
+        if contact is not None and contact.needs:
+            parts.append(t("tui.care.round.needs", needs=printable(contact.needs)))
+        detail.update(Text(" | ".join(parts)))
 
     def highlighted(self) -> RoundRow | None:
         table = self.query_one("#round-table", DataTable)
@@ -149,6 +176,13 @@ class RoundDialog(ModalScreen[None]):
         today = moment_of(self.roster, self.fixed_today).date()
         contact = common_contact(household, household.carer, today)
         cast("RosterApp", self.app).edit(lambda ws: ws.record_contact(contact, household))
+
+    @on(DataTable.RowSelected, "#round-table")
+    def action_contact_form(self) -> None:
+        """Enter: the fuller contact form (how, reading, needs, notes) for today."""
+        row = self.highlighted()
+        if row is not None:
+            open_contact_form(cast("RosterApp", self.app), self.roster, row.household)
 
     def action_undo(self) -> None:
         cast("RosterApp", self.app).action_undo()
