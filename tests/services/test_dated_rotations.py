@@ -7,13 +7,19 @@ from pathlib import Path
 
 import pytest
 
+from roster_tui.domain.model import Rotation
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
 from roster_tui.interchange import load_roster_file
 from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.exporting import ExportRequest, render
 from roster_tui.services.places import move_member, save_rotation
-from roster_tui.services.rotation_edits import due_first
+from roster_tui.services.rotation_edits import (
+    apply_from,
+    dates_problem,
+    due_first,
+    parse_apply_from,
+)
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 
@@ -73,3 +79,28 @@ def test_moving_a_member_changes_nothing_before_the_date_and_keeps_the_due_perso
     assert old.end == WEDNESDAY
     assert new.members[0] == due and set(new.members) == set(rotation.members)
     assert due_first(now, new, THURSDAY) == due  # the cycle goes on where it stood
+
+
+def test_the_day_an_edit_applies_from_is_never_one_that_has_started() -> None:
+    earliest = THURSDAY
+    assert apply_from(None, earliest) == earliest
+    assert apply_from(THURSDAY + dt.timedelta(days=3), earliest) == THURSDAY + dt.timedelta(3)
+    assert apply_from(WEDNESDAY, earliest) == earliest  # a choice overtaken by time
+    assert parse_apply_from(" 2026-12-07 ", earliest) == dt.date(2026, 12, 7)
+    assert parse_apply_from(WEDNESDAY.isoformat(), earliest) == "places.from.started"
+    assert parse_apply_from("12/07", earliest) == "places.from.bad"
+
+
+def test_new_rotation_dates_may_not_reach_back_into_started_days() -> None:
+    rotation = Rotation("r", "x", ("a", "b"), MONDAY, None)
+    later = THURSDAY + dt.timedelta(days=7)
+    assert dates_problem(rotation, MONDAY, later, THURSDAY) is None  # ends in the future
+    assert dates_problem(rotation, MONDAY, WEDNESDAY, THURSDAY) is None  # ends yesterday
+    assert dates_problem(rotation, MONDAY, MONDAY, THURSDAY) == "places.dates.end_started"
+    assert dates_problem(rotation, THURSDAY, None, THURSDAY) == "places.dates.start_started"
+    assert dates_problem(rotation, MONDAY - dt.timedelta(1), None, THURSDAY) == (
+        "places.dates.start_started"
+    )
+    ahead = Rotation("r", "x", ("a",), later, None)
+    assert dates_problem(ahead, THURSDAY, None, THURSDAY) is None  # nothing has started
+    assert dates_problem(ahead, WEDNESDAY, None, THURSDAY) == "places.dates.start_started"

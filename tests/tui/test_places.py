@@ -28,6 +28,7 @@ from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 from roster_tui.store.repository import Store
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.dialogs.apply_from import ApplyFromDialog
 from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.dialogs.rotation_dates import RotationDatesDialog, parse_dates
 from roster_tui.tui.screens.places import PlacesScreen
@@ -369,3 +370,55 @@ async def test_a_person_reads_the_same_in_the_places_and_the_week_picker(store: 
         await pilot.press(*person.phone[-4:])
         [week_row] = _listed_in_picker(app)
         assert week_row.startswith(f"{label} 本周")  # then the hours and any reasons
+
+
+async def test_rotation_edits_apply_from_the_day_the_user_picks(store: Store, db_url: str) -> None:
+    picked = TODAY + dt.timedelta(days=4)
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "5", PlacesScreen)
+        rotation = await _to_first_rotated_post(app, pilot, store.load_roster())
+        title = app.screen.query_one("#rotations-title")
+        assert (TODAY + dt.timedelta(days=1)).isoformat() in _rendered(title)  # the default
+        await pilot.press("f")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ApplyFromDialog)
+        await pilot.press("ctrl+a", "ctrl+k", *TODAY.isoformat(), "enter")  # has started
+        await settle(app, pilot)
+        assert isinstance(app.screen, ApplyFromDialog)
+        assert "最早" in _rendered(app.screen.query_one("#af-day-error"))
+        await pilot.press("ctrl+a", "ctrl+k", *picked.isoformat(), "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PlacesScreen)
+        assert picked.isoformat() in _rendered(title)
+        await pilot.press("down", "right_square_bracket")
+        await settle(app, pilot)
+    rotations = _fresh(db_url).rotations
+    old = next(r for r in rotations if r.id == rotation.id)
+    new = next(r for r in rotations if r.post == rotation.post and r.start == picked)
+    assert old.end == picked - dt.timedelta(days=1)
+    first, second, third, *rest = rotation.members
+    assert new.members in _cycle((first, third, second, *rest))
+    latest = store.history(limit=1)[0]
+    assert picked.isoformat() in latest.summary
+
+
+async def test_rotation_dates_that_would_change_started_shifts_are_refused(
+    store: Store, db_url: str
+) -> None:
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "5", PlacesScreen)
+        rotation = await _to_first_rotated_post(app, pilot, store.load_roster())
+        assert rotation.start < TODAY
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RotationDatesDialog)
+        yesterday = TODAY - dt.timedelta(days=1)
+        await pilot.press("enter", *yesterday.isoformat(), "enter")  # an end in the past
+        await settle(app, pilot)
+        assert isinstance(app.screen, RotationDatesDialog)
+        assert "已经开始" in _rendered(app.screen.query_one("#dates-error"))
+        await pilot.press("escape")
+        await settle(app, pilot)
+    assert next(r for r in _fresh(db_url).rotations if r.id == rotation.id) == rotation

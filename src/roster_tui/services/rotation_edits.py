@@ -24,6 +24,39 @@ def changes_the_cycle(before: Rotation, after: Rotation) -> bool:
     )
 
 
+def apply_from(chosen: dt.date | None, earliest: dt.date) -> dt.date:
+    """The day an edit applies from: the user's choice, or ``earliest`` (the first day on which
+    no shift has started) when none was made or the choice has fallen behind it since."""
+    return chosen if chosen is not None and chosen >= earliest else earliest
+
+
+def parse_apply_from(text: str, earliest: dt.date) -> dt.date | str:
+    """The typed day an edit applies from, or the catalog key of what is wrong with it."""
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        return "places.from.bad"
+    return day if day >= earliest else "places.from.started"
+
+
+def dates_problem(
+    before: Rotation, start: dt.date, end: dt.date | None, earliest: dt.date
+) -> str | None:
+    """Why new dates for ``before`` would change a shift that has started, or None.
+
+    Days before ``earliest`` have begun: a start may move only when both the old and the new
+    start lie on or after it, and an end only when neither leaves a started day uncovered
+    (an end the day before ``earliest`` is the latest day that may already be over).
+    """
+    if start != before.start and min(start, before.start) < earliest:
+        return "places.dates.start_started"
+    last_started = earliest - dt.timedelta(days=1)
+    ends = [d for d in (end, before.end) if d is not None]
+    if end != before.end and min(ends) < last_started:
+        return "places.dates.end_started"
+    return None
+
+
 def _new_id(roster: Roster, base: str, day: dt.date) -> str:
     taken = {r.id for r in roster.rotations}
     candidate = f"{base}-{day:%Y%m%d}"

@@ -66,6 +66,17 @@ ZH = {
     "places.summary.move_up": "轮值 {rotation}（{post}）调整顺序：{person}（{pid}）上移",
     "places.summary.move_down": "轮值 {rotation}（{post}）调整顺序：{person}（{pid}）下移",
     "places.summary.dates": "轮值 {rotation}（{post}）起止改为 {start} 至 {end}",
+    "places.dates.start_started": "开始日期只能在 {earliest} 及以后改动：此前的班次已经开始。",
+    "places.dates.end_started": "结束日期不能改到 {last} 之前：此前的班次已经开始。",
+    "places.key.from": "生效日",
+    "places.from.title": "成员和顺序的改动从哪天起生效",
+    "places.from.day": "生效日期",
+    "places.from.hint": "最早可选{earliest}，此前的班次保持原样。回车确定，Esc 取消",
+    "places.from.bad": "日期格式不对，应为 2026-12-01 这样。",
+    "places.from.started": "这一天已有班次开始，最早可选{earliest}。",
+    "places.from.line": "（改动自 {day} 起生效）",
+    "places.from.over": "轮值 {rotation} 在 {day} 之前已结束，没有可改的。",
+    "places.summary.from": "，自 {day} 起",
 }
 
 EN = {
@@ -134,4 +145,18 @@ EN = {
     "places.summary.move_up": "Rotation {rotation} ({post}): moved {person} ({pid}) up",
     "places.summary.move_down": "Rotation {rotation} ({post}): moved {person} ({pid}) down",
     "places.summary.dates": "Rotation {rotation} ({post}): dates now {start} to {end}",
+    "places.dates.start_started": "The first day can change only on or after {earliest}: "
+    "earlier shifts have started.",
+    "places.dates.end_started": "The last day cannot move before {last}: "
+    "earlier shifts have started.",
+    "places.key.from": "Applies from",
+    "places.from.title": "Changes to members and order apply from",
+    "places.from.day": "Day",
+    "places.from.hint": "Earliest {earliest}: shifts that have started stay as they were. "
+    "Enter accepts, Esc cancels.",
+    "places.from.bad": "The day should look like 2026-12-01.",
+    "places.from.started": "Shifts have started on that day; the earliest is {earliest}.",
+    "places.from.line": " (changes apply from {day})",
+    "places.from.over": "Rotation {rotation} ends before {day}: nothing of it is left to change.",
+    "places.summary.from": ", from {day}",
 }

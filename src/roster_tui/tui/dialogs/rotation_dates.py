@@ -1,6 +1,7 @@
 """Changing when a rotation runs: a first day and an optional last day (inclusive).
 
-Returns ``(start, end)`` or None when cancelled; bad dates keep the dialog open with a message.
+Returns ``(start, end)`` or None when cancelled; bad dates keep the dialog open with a message,
+and so do dates that would change a shift that has started (before ``earliest``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from textual.widgets import Input, Label, Static
 from roster_tui.domain.model import Rotation
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
+from roster_tui.services.rotation_edits import dates_problem
 from roster_tui.tui.translate import translate_bindings
 
 RotationDates = tuple[dt.date, dt.date | None]
@@ -44,11 +46,12 @@ class RotationDatesDialog(ModalScreen[RotationDates | None]):
     CSS_PATH = "rotation_dates.tcss"
     BINDINGS = [Binding("escape", "cancel", "tui.key.cancel")]
 
-    def __init__(self, rotation: Rotation, post_name: str) -> None:
+    def __init__(self, rotation: Rotation, post_name: str, earliest: dt.date) -> None:
         super().__init__()
         translate_bindings(self)
         self.rotation = rotation
         self.post_name = post_name
+        self.earliest = earliest
 
     def compose(self) -> ComposeResult:
         end = self.rotation.end.isoformat() if self.rotation.end else ""
@@ -77,8 +80,15 @@ class RotationDatesDialog(ModalScreen[RotationDates | None]):
         result = parse_dates(
             self.query_one("#dates-start", Input).value, self.query_one("#dates-end", Input).value
         )
+        if not isinstance(result, str):
+            result = dates_problem(self.rotation, *result, self.earliest) or result
         if isinstance(result, str):
-            self.query_one("#dates-error", Static).update(t(result))
+            problem = t(
+                result,
+                earliest=self.earliest.isoformat(),
+                last=(self.earliest - dt.timedelta(days=1)).isoformat(),
+            )
+            self.query_one("#dates-error", Static).update(Content(problem))
             return
         self.dismiss(result)
 

@@ -3,10 +3,13 @@
 The tree on the left picks a place; the right side shows it. Duties are added and removed on
 streets and compounds; on a post, the members of the highlighted rotation are added, removed,
 moved up or down, and the rotation's dates changed. Every edit is one audited, undoable action.
+Changes to members and order apply from a day the user picks (``f``; by default the first day
+on which no shift has started): days before it keep the rotation they had.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from textual.app import ComposeResult
@@ -27,6 +30,8 @@ from roster_tui.services.places import (
     save_rotation,
     with_dates,
 )
+from roster_tui.services.rotation_edits import apply_from, changes_the_cycle
+from roster_tui.tui.dialogs.apply_from import ApplyFromDialog
 from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.dialogs.rotation_dates import RotationDates, RotationDatesDialog
 from roster_tui.tui.screens.base import RosterScreen
@@ -46,6 +51,7 @@ class PlacesScreen(RosterScreen):
         Binding("left_square_bracket", "move(-1)", "places.key.up"),
         Binding("right_square_bracket", "move(1)", "places.key.down"),
         Binding("d", "dates", "places.key.dates"),
+        Binding("f", "apply_from", "places.key.from"),
     ]
 
     def __init__(self) -> None:
@@ -53,6 +59,7 @@ class PlacesScreen(RosterScreen):
         self.ref: PlaceRef | None = None
         self._marks: PlaceMarks | None = None
         self._keys_for: str | None = None  # which kind of place the footer's keys are for
+        self._apply_from: dt.date | None = None  # the day the user chose; None: the earliest
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="places-body"):
@@ -67,7 +74,9 @@ class PlacesScreen(RosterScreen):
         node = tree.cursor_node
         self.ref = node.data if node is not None else None
         self._marks = marks
-        self.query_one(PlaceDetail).show(roster, marks, self.ref)
+        detail = self.query_one(PlaceDetail)
+        detail.apply_from = self._effective_day(roster)
+        detail.show(roster, marks, self.ref)
         self._refresh_keys()
 
     async def recompose(self) -> None:
@@ -97,7 +106,7 @@ class PlacesScreen(RosterScreen):
         kind = self.ref.kind if self.ref else None
         if action in ("add", "remove"):
             return kind in (*HOLDS_DUTIES, "post")
-        if action in ("move", "dates"):
+        if action in ("move", "dates", "apply_from"):
             return kind == "post"
         return True
 
@@ -179,7 +188,23 @@ class PlacesScreen(RosterScreen):
             )
             self._save(rotation, after, "rotation.dates", summary)
 
-        self.app.push_screen(RotationDatesDialog(rotation, post), chosen)
+        earliest = first_open_day(roster, self.roster_app.now())
+        self.app.push_screen(RotationDatesDialog(rotation, post, earliest), chosen)
+
+    def action_apply_from(self) -> None:
+        roster = self._shown
+        if roster is None:
+            return
+
+        def chosen(day: dt.date | None) -> None:
+            if day is not None and self._shown is not None:
+                self._apply_from = day
+                self._detail.apply_from = self._effective_day(self._shown)
+                marks = self._marks or place_marks(self._shown)
+                self._detail.show(self._shown, marks, self.ref)
+
+        earliest = first_open_day(roster, self.roster_app.now())
+        self.app.push_screen(ApplyFromDialog(self._effective_day(roster), earliest), chosen)
 
     # -- helpers ---------------------------------------------------------------------------
     @property
@@ -241,10 +266,22 @@ class PlacesScreen(RosterScreen):
         self._detail.keep_member_cursor(at)
         self._save(rotation, after, "rotation.member_add", summary)
 
+    def _effective_day(self, roster: Roster) -> dt.date:
+        """The day edits apply from: the chosen one unless shifts have started on it since."""
+        return apply_from(self._apply_from, first_open_day(roster, self.roster_app.now()))
+
     def _save(self, before: Rotation, after: Rotation, action: str, summary: str) -> None:
-        """Member and order changes apply from the first day no shift has started."""
+        """Member and order changes apply from the chosen day (by default the first day on
+        which no shift has started); earlier days keep the rotation they had."""
         roster = self.roster_app.roster
-        day = first_open_day(roster, self.roster_app.now()) if roster else None
+        day = self._effective_day(roster) if roster else None
+        if day is not None and changes_the_cycle(before, after):
+            if before.end is not None and before.end < day:
+                over = t("places.from.over", rotation=printable(before.id), day=day.isoformat())
+                self.notify(over, severity="warning", markup=False)
+                return
+            if day > before.start:
+                summary += t("places.summary.from", day=day.isoformat())
         self.roster_app.edit(
             lambda ws: save_rotation(
                 ws, before, after, action=action, summary=summary, roster=roster, effective=day

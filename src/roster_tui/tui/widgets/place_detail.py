@@ -63,6 +63,7 @@ class PlaceDetail(Vertical):
         self._names: PlaceNames | None = None
         self._member_cursor: int | None = None
         self._members_of: str | None = None  # the rotation whose members the table shows
+        self.apply_from: dt.date | None = None  # the day the screen's rotation edits apply from
 
     def compose(self) -> ComposeResult:
         yield Static(id="place-summary")
@@ -253,7 +254,10 @@ class PlaceDetail(Vertical):
         table.display = title.display = visible
         if not visible:
             return
-        title.update(t("places.rotation.heading"))
+        heading = t("places.rotation.heading")
+        if self.apply_from is not None:
+            heading += t("places.from.line", day=self.apply_from.isoformat())
+        title.update(Content(heading))
         table.add_columns(
             t("places.col.rotation"),
             t("places.col.dates"),
