@@ -39,6 +39,7 @@ from generate import generate
 
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.engine.eligibility import WeekContext
 from roster_tui.engine.fill import fill_seats
@@ -110,7 +111,7 @@ def stressed(roster: Roster, seed: int, share: float = 0.25, *, scarce: bool = F
 
 def greedy(roster: Roster, monday: dt.date) -> tuple[Added, float]:
     """The product's fill; the time excludes expanding the week (see :func:`prepare`)."""
-    context = WeekContext.build(roster, monday)
+    context = WeekContext.build(roster, Week(monday))
     began = time.perf_counter()
     result = fill_seats(context)
     seconds = time.perf_counter() - began
@@ -123,7 +124,7 @@ def greedy(roster: Roster, monday: dt.date) -> tuple[Added, float]:
 def prepare(roster: Roster, monday: dt.date) -> float:
     """Seconds to expand the week and index everyone's bookings, which both solvers start from."""
     began = time.perf_counter()
-    WeekContext.build(roster, monday)
+    WeekContext.build(roster, Week(monday))
     return time.perf_counter() - began
 
 
@@ -132,7 +133,7 @@ def cpsat(roster: Roster, monday: dt.date, time_limit: float) -> tuple[Added, fl
     is building the model and solving it, from the same expanded week the fill starts from."""
     from ortools.sat.python import cp_model
 
-    context = WeekContext.build(roster, monday)
+    context = WeekContext.build(roster, Week(monday))
     began = time.perf_counter()
     rules, ledger = context.eligibility, context.ledger
     people = context.active_people()
@@ -234,7 +235,7 @@ def judge(roster: Roster, monday: dt.date, added: Added) -> Outcome:
             after_roster.apply(change)
     after, after_person = shortfall(after_roster, monday)
     new_breaks = sum((after_person - before_person).values())
-    context = WeekContext.build(after_roster, monday)
+    context = WeekContext.build(after_roster, Week(monday))
     used = sorted({p for people in added.values() for p in people})
     hours = [context.ledger.seconds(p, context.week) / 3600 for p in used] or [0.0]
     nights = [float(context.ledger.nights(p, context.week)) for p in used] or [0.0]

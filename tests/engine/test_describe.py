@@ -8,6 +8,7 @@ import pytest
 from builders import day, household, person, post, roster, shift
 
 from roster_tui.domain.gaps import Gap, GapKind
+from roster_tui.domain.week import Week
 from roster_tui.engine.describe import GapDescriber, describe_gap, gap_kind_label
 from roster_tui.i18n import current_language, set_language
 from roster_tui.i18n.catalogs import engine as engine_catalog
@@ -61,7 +62,9 @@ def test_understaffed_reads_like_the_notice_board(chinese: None) -> None:
 
 def test_namesakes_are_told_apart_by_their_ids(chinese: None) -> None:
     first, second = (
-        describe_gap(Gap(GapKind.OVERTIME, person=p, week="2026-W49", hours=60, max=56), R)
+        describe_gap(
+            Gap(GapKind.OVERTIME, person=p, week=Week.parse("2026-W49"), hours=60, max=56), R
+        )
         for p in ("p001", "p002")
     )
     assert first != second
@@ -140,7 +143,7 @@ def test_control_characters_in_names_are_shown_escaped_never_raw(chinese: None) 
         people=[person("p001", name="张\x1b[2J伟")],
         posts=[post("x001", shift("白班", "08:00", "20:00"), name="东门\x07")],
     )
-    gap = Gap(GapKind.OVERTIME, person="p001", week="2026-W49", hours=60.0, max=56.0)
+    gap = Gap(GapKind.OVERTIME, person="p001", week=Week.parse("2026-W49"), hours=60.0, max=56.0)
     text = describe_gap(gap, hostile)
     assert "\x1b" not in text and "\\x1b[2J" in text
     shift_gap = Gap(GapKind.MISSING_ROLE, role="party_member", **SHIFT_GAP)  # type: ignore[arg-type]

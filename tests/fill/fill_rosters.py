@@ -32,9 +32,11 @@ from roster_tui.domain.model import (
     Street,
     Subdistrict,
 )
+from roster_tui.domain.week import Week
 
 MONDAY = dt.date(2026, 11, 30)  # ISO week 2026-W49
 SUNDAY = MONDAY + dt.timedelta(days=6)
+WEEK = Week(MONDAY)
 KEEPER = "keeper"  # holds every street and compound duty, never available for shifts
 
 

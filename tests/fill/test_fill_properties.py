@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 from collections import Counter
 
-from fill_rosters import MONDAY, SUNDAY, applied, rosters
+from fill_rosters import MONDAY, SUNDAY, WEEK, applied, rosters
 from hypothesis import given
 
 from hypothesis_profiles import examples
@@ -154,7 +154,7 @@ def test_week_context_sees_bookings_beyond_the_week_edges() -> None:
         shifts=[night, early],
         overrides=[Override("x1", MONDAY - dt.timedelta(days=1), "夜", add=("a",))],
     )
-    context = WeekContext.build(roster, MONDAY)
+    context = WeekContext.build(roster, WEEK)
     monday_early = next(i for i in context.instances if i.key == ("x1", MONDAY, "早"))
     blockers = context.eligibility.blockers(
         roster.people[1], context.eligibility.slot_of(monday_early)

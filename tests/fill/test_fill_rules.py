@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fill_rosters import MONDAY, district, leave, person, shift
+from fill_rosters import MONDAY, WEEK, district, leave, person, shift
 
 from roster_tui.domain.model import Household, Override, Role, Rotation, Settings
 from roster_tui.engine.eligibility import Blocker, WeekContext
@@ -39,7 +39,7 @@ def fillers(patterns) -> list:  # type: ignore[no-untyped-def]
 
 
 def seats_for(roster):  # type: ignore[no-untyped-def]
-    result = fill_seats(WeekContext.build(roster, MONDAY))
+    result = fill_seats(WeekContext.build(roster, WEEK))
     return result, [(p.key[1], p.key[2], p.person) for p in result.proposals]
 
 
@@ -98,7 +98,7 @@ def test_rest_and_overlap_keep_people_off_neighbouring_shifts() -> None:
     )
     _, added = seats_for(roster)
     assert added == [(MONDAY, "中", "b")]  # a has just come off the day shift
-    blockers = WeekContext.build(roster, MONDAY)
+    blockers = WeekContext.build(roster, WEEK)
     slot = blockers.eligibility.slot(MONDAY, evening)
     assert Blocker.SHORT_REST in blockers.eligibility.blockers(roster.people[1], slot)
     assert Blocker.DOUBLE_BOOKED in blockers.eligibility.blockers(
@@ -246,7 +246,7 @@ def test_the_exact_model_undoes_a_placement_that_blocks_the_only_person_for_anot
         shifts=[shift("早", "00:00", "08:00"), shift("白", "08:00", "20:00")],
         settings=Settings(min_rest_hours=8, max_hours_per_week=100),
     )
-    state = FillState(WeekContext.build(roster, MONDAY))
+    state = FillState(WeekContext.build(roster, WEEK))
     early = next(i for i, d in enumerate(state.demands) if d.instance.key == ("x1", MONDAY, "早"))
     state.place(early, "a", None)
     assert state.filled() == 1

@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
+from roster_tui.domain.week import Week
+
 
 class GapKind(StrEnum):
     UNDERSTAFFED = "understaffed"
@@ -56,7 +58,7 @@ class Gap:
     other_date: dt.date | None = None
     other_shift: str | None = None
     hours: float | None = None
-    week: str | None = None
+    week: Week | None = None
     max: float | None = None
     reason: str | None = None
     street: str | None = None
@@ -82,6 +84,8 @@ class Gap:
                 value = value.isoformat()
             elif isinstance(value, tuple):
                 value = list(value)
+            elif isinstance(value, Week):
+                value = str(value)
             elif isinstance(value, StrEnum):
                 value = value.value
             out[f.name] = value

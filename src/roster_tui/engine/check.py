@@ -14,10 +14,10 @@ import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.care import care_gaps
 from roster_tui.engine.clock import ZoneClock
 from roster_tui.engine.coverage import coverage_gaps
@@ -100,7 +100,7 @@ def _pair_gap(
     )
 
 
-_week_of = functools.cache(iso_week_label)
+_week_of = functools.cache(Week.of)
 
 
 def timed(instance: ShiftInstance, expander: Expander) -> Timed:
@@ -133,7 +133,7 @@ def person_gaps(person: str, instances: list[Timed], expander: Expander) -> list
             else:
                 rest = (later_start - earlier_end) / 3600
                 gaps.append(_pair_gap(GapKind.SHORT_REST, person, later, earlier, rest))
-    weekly: dict[str, float] = {}
+    weekly: dict[Week, float] = {}
     for start_ts, end_ts, _, _, week, _ in ordered:
         weekly[week] = weekly.get(week, 0.0) + end_ts - start_ts
     found = expander.people.get(person)
@@ -164,7 +164,7 @@ def gap_sort_key(gap: Gap) -> tuple[object, ...]:
         gap.post or "",
         gap.shift or "",
         gap.person or "",
-        gap.week or "",
+        gap.week.monday if gap.week else _NO_DATE,
         gap.street or "",
         gap.compound or "",
         gap.household or "",

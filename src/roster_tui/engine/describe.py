@@ -10,6 +10,7 @@ import datetime as dt
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 
 
@@ -27,9 +28,8 @@ def _date(day: dt.date) -> str:
     return t("date.month_day", month=day.month, day=day.day)
 
 
-def _week(label: str) -> str:
-    year, _, week = label.partition("-W")
-    return t("week.label", year=int(year), week=int(week))
+def _week(week: Week) -> str:
+    return t("week.label", year=week.year, week=week.number)
 
 
 class GapDescriber:
@@ -91,7 +91,7 @@ class GapDescriber:
                 hours=_number(gap.hours),
             )
         if kind == GapKind.OVERTIME:
-            week = _week(gap.week or "")
+            week = _week(gap.week) if gap.week else ""
             return t(key, person=person, week=week, hours=_number(gap.hours), max=_number(gap.max))
         if kind == GapKind.HOUSEHOLD_UNCARED:
             reason = t(f"gap.uncared.{gap.reason}", person=person)

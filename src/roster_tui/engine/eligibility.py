@@ -19,10 +19,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import UnavailableReason
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import MINUTES_PER_DAY, Person, Role, Roster, ShiftPattern
+from roster_tui.domain.week import Week
 from roster_tui.engine.expand import Expander, InstanceKey
 
 NIGHT_END_MINUTE = 5 * 60  # a night shift works some of 00:00-05:00
@@ -63,7 +63,7 @@ class Slot:
     shift: ShiftPattern  # the first pattern seen with these times (availability reads them)
     start_ts: float
     end_ts: float
-    week: str  # ISO week of the start date
+    week: Week  # of the start date
     night: bool
 
     @property
@@ -86,8 +86,8 @@ class Ledger:
         self.default_max = roster.settings.max_hours_per_week
         # Per person: (start, end, instance) sorted by start.
         self._bookings: dict[str, list[tuple[float, float, InstanceKey]]] = {}
-        self._seconds: dict[tuple[str, str], float] = {}
-        self._nights: dict[tuple[str, str], int] = {}
+        self._seconds: dict[tuple[str, Week], float] = {}
+        self._nights: dict[tuple[str, Week], int] = {}
         self._longest = 0.0  # the longest booking so far, in seconds
 
     def book(self, person: str, slot: Slot, key: InstanceKey) -> None:
@@ -116,10 +116,10 @@ class Ledger:
         twin._nights = dict(self._nights)
         return twin
 
-    def seconds(self, person: str, week: str) -> float:
+    def seconds(self, person: str, week: Week) -> float:
         return self._seconds.get((person, week), 0.0)
 
-    def nights(self, person: str, week: str) -> int:
+    def nights(self, person: str, week: Week) -> int:
         return self._nights.get((person, week), 0)
 
     def bookings(self, person: str) -> list[tuple[float, float, InstanceKey]]:
@@ -189,7 +189,7 @@ class Eligibility:
         found = self._slots.get(key)
         if found is None:
             _, _, start_ts, end_ts = self.expander.clock.bounds(day, shift)
-            found = Slot(day, shift, start_ts, end_ts, iso_week_label(day), is_night(shift))
+            found = Slot(day, shift, start_ts, end_ts, Week.of(day), is_night(shift))
             self._slots[key] = found
         return found
 
@@ -264,7 +264,7 @@ class WeekContext:
     """One ISO week ready for seat questions: its instances, and everyone's bookings around it."""
 
     roster: Roster
-    monday: dt.date
+    week: Week
     expander: Expander
     instances: list[ShiftInstance]  # the week's own, by date, post, then shift order
     eligibility: Eligibility
@@ -273,18 +273,14 @@ class WeekContext:
     def ledger(self) -> Ledger:
         return self.eligibility.ledger
 
-    @property
-    def week(self) -> str:
-        return iso_week_label(self.monday)
-
     @classmethod
-    def build(cls, roster: Roster, monday: dt.date) -> WeekContext:
+    def build(cls, roster: Roster, week: Week) -> WeekContext:
         expander = Expander(roster)
         # Rest and overlap look across the week's edges, as far as a shift and a rest reach.
         longest = max((s.duration_minutes for p in roster.posts for s in p.shifts), default=0)
         reach = longest / 60 + roster.settings.min_rest_hours
         margin = dt.timedelta(days=1 + math.ceil(reach / 24))
-        sunday = monday + dt.timedelta(days=6)
+        monday, sunday = week.monday, week.sunday
         around = expander.instances(monday - margin, sunday + margin)
         ledger = Ledger(roster)
         eligibility = Eligibility(roster, expander, ledger)
@@ -293,14 +289,14 @@ class WeekContext:
                 slot = eligibility.slot_of(instance)
                 for person in instance.counted:
                     ledger.book(person, slot, instance.key)
-        week = [i for i in around if monday <= i.date <= sunday]
-        return cls(roster, monday, expander, week, eligibility)
+        own = [i for i in around if monday <= i.date <= sunday]
+        return cls(roster, week, expander, own, eligibility)
 
     def copy(self) -> WeekContext:
         """The same week with a ledger of its own, to try a fill on."""
         rules = self.eligibility
         twin = Eligibility(self.roster, self.expander, rules.ledger.copy())
-        return WeekContext(self.roster, self.monday, self.expander, self.instances, twin)
+        return WeekContext(self.roster, self.week, self.expander, self.instances, twin)
 
     def active_people(self) -> list[Person]:
         return [p for p in self.roster.people if p.active]

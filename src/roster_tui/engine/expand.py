@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 
 from roster_tui.domain.availability import WeeklyAvailability
-from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import UnavailableReason
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Override, Person, Post, Roster, ShiftPattern
+from roster_tui.domain.week import Week
 from roster_tui.engine.clock import Bounds, ZoneClock
 from roster_tui.engine.gc_pause import gc_paused
 from roster_tui.engine.rotations import CompiledRotation, Picks, prefix_for, ranks_of
@@ -27,7 +27,7 @@ InstanceKey = tuple[str, dt.date, str]  # (post id, start date, shift name)
 # the post's shifts, ISO week label, the instance. Of two instances the later one (docs/format.md,
 # "Pairs": later start, then later end, greater post id, later shift) compares greater; the first
 # four fields never tie between two instances, so comparing rows never reaches the instance.
-Timed = tuple[float, float, str, int, str, ShiftInstance]
+Timed = tuple[float, float, str, int, Week, ShiftInstance]
 
 # Weekly windows, with their answers cached by (weekday, shift start, shift end).
 _Availability = tuple[WeeklyAvailability, dict[tuple[int, int, int], bool]]
@@ -219,7 +219,7 @@ class Expander:
         assigned = self._assigned((post.id, day, shift.name), self.day_picks(post, day)[index])
         counted = self._counted(assigned, day, shift, start_ts, end_ts)
         instance = ShiftInstance(post, shift, day, start, end, assigned, counted)
-        return (start_ts, end_ts, post.id, index, iso_week_label(day), instance)
+        return (start_ts, end_ts, post.id, index, Week.of(day), instance)
 
     def build(self, post: Post, day: dt.date, index: int) -> ShiftInstance:
         return self.build_timed(post, day, index)[5]
@@ -245,7 +245,7 @@ class Expander:
         found: list[Timed] = []
         append = found.append
         for day in dates(first, last):
-            week = iso_week_label(day)
+            week = Week.of(day)
             day_bounds: dict[tuple[tuple[int, int], ...], list[Bounds]] = {}
             for post in self.roster.posts:
                 post_id, shifts = post.id, post.shifts

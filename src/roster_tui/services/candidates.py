@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.eligibility import Blocker, WeekContext
 
 __all__ = ["Blocker", "Candidate", "CandidateRanker"]
@@ -40,7 +41,7 @@ class CandidateRanker:
 
     @classmethod
     def for_week(cls, roster: Roster, monday: dt.date) -> CandidateRanker:
-        return cls(WeekContext.build(roster, monday))
+        return cls(WeekContext.build(roster, Week(monday)))
 
     def rank(self, target: ShiftInstance) -> list[Candidate]:
         """Every person: the eligible first, in the fill's order of preference."""

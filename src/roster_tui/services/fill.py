@@ -14,9 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from roster_tui.domain.changes import AuditEntry, Change
-from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.model import Duty, Override, Role, Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.engine.eligibility import Blocker, WeekContext
 from roster_tui.engine.expand import Expander, InstanceKey
 from roster_tui.engine.fill import (
@@ -52,7 +52,7 @@ class FillPlan:
 
     @property
     def week(self) -> str:
-        return iso_week_label(self.monday)
+        return str(Week(self.monday))
 
 
 def plan_fill(roster: Roster, monday: dt.date, now: dt.datetime | None = None) -> FillPlan:
@@ -60,7 +60,7 @@ def plan_fill(roster: Roster, monday: dt.date, now: dt.datetime | None = None) -
 
     With ``now``, shifts that have started by then are left as they are (they are the record).
     """
-    context = WeekContext.build(roster, monday)
+    context = WeekContext.build(roster, Week(monday))
     seats = fill_seats(context)
     if now is not None:
         clock = context.expander.clock

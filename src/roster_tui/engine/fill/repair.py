@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 
 from roster_tui.domain.model import Person, Role
+from roster_tui.domain.week import Week
 from roster_tui.engine.eligibility import Slot
 from roster_tui.engine.fill.state import FillState
 
@@ -80,7 +81,7 @@ def _options(state: FillState, who: Person, own: dict[int, Role | None]) -> list
 
 
 def _best_schedule(
-    options: list[Option], rest: float, budget: float, week: str
+    options: list[Option], rest: float, budget: float, week: Week
 ) -> tuple[int, tuple[int, ...]]:
     """The most valuable set of pairwise compatible options within ``budget`` seconds."""
     ends = [option[1].end_ts for option in options]
