@@ -17,9 +17,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.services.fill import plan_fill
 from roster_tui.store.db import open_store
@@ -68,7 +68,7 @@ def measure_fill(report, db_url: str, monday: dt.date, workdir: Path) -> None:  
     second = plan_fill(after_roster, monday)
     report.add("  a second fill proposes", str(second.count), "0", second.count == 0)
 
-    args = ["--db", db_url, "fill", "--week", iso_week_label(monday), "--dry-run"]
+    args = ["--db", db_url, "fill", "--week", str(Week(monday)), "--dry-run"]
     began = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "roster_tui.cli", *args],

@@ -20,7 +20,7 @@ from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import CompoundKind, Roster
 from roster_tui.engine.check import check
 from roster_tui.interchange import load_roster_file
-from roster_tui.services.demo import SAMPLE_ANCHOR_MONDAY, demo_roster, sample_file
+from roster_tui.services.demo import SAMPLE_WEEK, demo_roster, sample_file
 
 SAMPLE_DIR = Path(__file__).resolve().parents[2] / "sample_data"
 SAMPLE = SAMPLE_DIR / "wenhualu.toml"
@@ -62,7 +62,7 @@ def _kinds(roster: Roster, first: dt.date, last: dt.date) -> Counter[str]:
 
 def test_the_demo_command_reads_this_file() -> None:
     assert sample_file().resolve() == SAMPLE
-    assert W49[0] == SAMPLE_ANCHOR_MONDAY
+    assert (SAMPLE_WEEK.monday, SAMPLE_WEEK.sunday) == W49
 
 
 def test_the_committed_file_is_what_its_generator_writes(maker: ModuleType) -> None:

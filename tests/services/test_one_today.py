@@ -7,8 +7,9 @@ import datetime as dt
 import io
 
 from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
 from roster_tui.interchange import load_roster_file
-from roster_tui.services.demo import demo_roster, monday_of, sample_file
+from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.exporting import ExportRequest, render
 from roster_tui.services.households import HouseholdStatus, days_left, household_status
 
@@ -16,7 +17,9 @@ WEDNESDAY = dt.date(2026, 12, 2)
 
 
 def sheet_days_left(roster: Roster, fmt_today: dt.date | None) -> dict[str, int]:
-    request = ExportRequest("households", "csv", monday_of(WEDNESDAY), lang="en", today=fmt_today)
+    request = ExportRequest(
+        "households", "csv", Week.of(WEDNESDAY).monday, lang="en", today=fmt_today
+    )
     rows = list(csv.DictReader(io.StringIO(render(roster, request).decode("utf-8-sig"))))
     return {row["ID"]: int(row["Days left"]) for row in rows}  # by heading: columns vary
 

@@ -25,6 +25,7 @@ from roster_tui.domain.model import (
     Street,
     Subdistrict,
 )
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.services.overview import (
     FixPlace,
@@ -37,7 +38,6 @@ from roster_tui.services.overview import (
     gaps_of_community,
     grouped_rows,
     household_summary,
-    iso_week_bounds,
     namesakes,
     override_changes,
 )
@@ -78,10 +78,6 @@ def _roster() -> Roster:
 def test_frozen_moment_is_nine_oclock_in_the_subdistrict_zone() -> None:
     moment = frozen_moment(WEDNESDAY, ZONE)
     assert moment.isoformat() == "2026-12-02T09:00:00+08:00"
-
-
-def test_iso_week_bounds_run_monday_to_sunday() -> None:
-    assert iso_week_bounds(WEDNESDAY) == (dt.date(2026, 11, 30), dt.date(2026, 12, 6))
 
 
 def test_the_rotation_picks_are_on_duty_during_their_day_shift() -> None:
@@ -157,7 +153,7 @@ def test_gaps_of_a_community_leave_the_others_out() -> None:
 
 def test_counts_come_worst_first_with_ties_in_spec_order() -> None:
     gaps = [
-        Gap(GapKind.OVERTIME, person="p1", week="2026-W49"),
+        Gap(GapKind.OVERTIME, person="p1", week=Week.parse("2026-W49")),
         Gap(GapKind.STREET_UNASSIGNED, street="s1"),
         Gap(GapKind.UNDERSTAFFED, post="x1", date=WEDNESDAY, shift="白班"),
         Gap(GapKind.STREET_UNASSIGNED, street="s2"),
@@ -256,7 +252,7 @@ def test_override_changes_gives_up_on_a_reload_even_of_equal_rows() -> None:
 
 def test_range_gaps_follow_an_override_edit_without_a_new_tracker() -> None:
     roster = _roster()
-    first, last = iso_week_bounds(WEDNESDAY)
+    first, last = Week.of(WEDNESDAY).monday, Week.of(WEDNESDAY).sunday
     source = RangeGaps()
     assert source.gaps(roster, first, last) == check(roster, first, last)
     tracker = source._tracker
@@ -270,7 +266,7 @@ def test_range_gaps_follow_an_override_edit_without_a_new_tracker() -> None:
 
 def test_range_gaps_check_afresh_for_another_range_or_a_reload() -> None:
     roster = _roster()
-    first, last = iso_week_bounds(WEDNESDAY)
+    first, last = Week.of(WEDNESDAY).monday, Week.of(WEDNESDAY).sunday
     source = RangeGaps()
     source.gaps(roster, first, last)
     tracker = source._tracker

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.interchange import load_roster_file
 from roster_tui.services.demo import demo_roster, sample_file
@@ -21,7 +22,6 @@ from roster_tui.services.overview import (
     frozen_moment,
     gaps_of_community,
     household_summary,
-    iso_week_bounds,
 )
 from roster_tui.services.today import read_startup, week_gap_counts
 from roster_tui.services.workspace import Workspace
@@ -44,7 +44,7 @@ def workspace(tmp_path: Path, demo: Roster) -> Iterator[Workspace]:
 
 
 def test_week_gap_counts_are_the_engines_gaps_of_the_community(demo: Roster) -> None:
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     expected = counts_worst_first(
         gaps_of_community(check(demo, first, last), PlaceIndex(demo), "c02")
     )
@@ -53,7 +53,7 @@ def test_week_gap_counts_are_the_engines_gaps_of_the_community(demo: Roster) -> 
 
 
 def test_the_whole_sub_district_counts_every_gap_of_the_week(demo: Roster) -> None:
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     everything = counts_worst_first(check(demo, first, last))
     assert week_gap_counts(demo, None, RangeGaps(), TODAY) == everything
     by_community = sum(
@@ -77,7 +77,7 @@ def test_read_startup_holds_the_roster_its_version_and_the_today_figures(
     assert view.duty_view.households == household_summary(demo, "c02", TODAY)
     assert view.gap_counts == week_gap_counts(demo, "c02", RangeGaps(), TODAY)
     # The tracker it built is the week's: the screen goes on from it edit by edit.
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     assert Counter(view.week_gaps.gaps(view.roster, first, last)) == Counter(
         check(demo, first, last)
     )

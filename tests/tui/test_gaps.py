@@ -12,9 +12,9 @@ from textual.widgets import DataTable, Input
 
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Person, Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import KIND_ORDER, check
 from roster_tui.i18n import t
-from roster_tui.services.overview import iso_week_bounds
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
 from roster_tui.tui.screens import gaps as gaps_module
@@ -45,7 +45,7 @@ async def _go_to(pilot, screen: GapsScreen, wanted: Gap) -> None:  # type: ignor
 
 
 async def test_every_gap_of_this_week_is_listed_by_kind(workspace: Workspace, demo: Roster) -> None:
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     expected = check(demo, first, last)
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -100,7 +100,7 @@ async def test_the_kind_filter_keeps_one_kind(workspace: Workspace) -> None:
 async def test_enter_on_an_understaffed_gap_opens_the_week_on_that_shift(
     workspace: Workspace, demo: Roster
 ) -> None:
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     wanted = [g for g in check(demo, first, last) if g.kind == GapKind.UNDERSTAFFED][-1]
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -127,7 +127,7 @@ async def test_enter_on_an_understaffed_gap_opens_the_week_on_that_shift(
 async def test_enter_on_other_gaps_opens_the_screen_that_fixes_them(
     workspace: Workspace, demo: Roster, kind: GapKind, mode: str
 ) -> None:
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     wanted = next(g for g in check(demo, first, last) if g.kind == kind)
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -144,7 +144,7 @@ async def test_enter_on_other_gaps_opens_the_screen_that_fixes_them(
 async def test_enter_on_a_street_gap_puts_the_places_cursor_on_the_street(
     workspace: Workspace, demo: Roster
 ) -> None:
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     wanted = next(g for g in check(demo, first, last) if g.kind == GapKind.STREET_UNASSIGNED)
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -160,7 +160,7 @@ async def test_enter_on_a_street_gap_puts_the_places_cursor_on_the_street(
 async def test_enter_on_an_overtime_gap_highlights_the_person_even_past_a_search(
     workspace: Workspace, demo: Roster
 ) -> None:
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     wanted = next(g for g in check(demo, first, last) if g.kind == GapKind.OVERTIME)
     person = next(p for p in demo.people if p.id == wanted.person)
     other = next(p for p in demo.people if p.name != person.name)
@@ -185,7 +185,7 @@ async def test_enter_on_an_overtime_gap_highlights_the_person_even_past_a_search
 async def test_enter_on_an_uncared_household_gap_highlights_it_past_a_compound_filter(
     workspace: Workspace, demo: Roster
 ) -> None:
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     wanted = next(g for g in check(demo, first, last) if g.kind == GapKind.HOUSEHOLD_UNCARED)
     household = next(h for h in demo.households if h.id == wanted.household)
     elsewhere = next(c.id for c in demo.compounds if c.id != household.compound)
@@ -218,7 +218,7 @@ def _free_person(roster: Roster, community: str) -> Person:
 async def test_an_assignment_closes_the_gap_without_checking_everything_again(
     workspace: Workspace, demo: Roster
 ) -> None:
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     gaps = check(demo, first, last)
     gap = next(g for g in gaps if g.kind == GapKind.UNDERSTAFFED and g.need == 1)
     compounds = {c.id: c.community for c in demo.compounds}

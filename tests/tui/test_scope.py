@@ -14,9 +14,10 @@ from textual.pilot import Pilot
 
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.engine.describe import gap_kind_label
-from roster_tui.services.overview import PlaceIndex, iso_week_bounds
+from roster_tui.services.overview import PlaceIndex
 from roster_tui.services.preferences import Preferences
 from roster_tui.services.scope import remember_scope
 from roster_tui.services.workspace import Workspace
@@ -34,7 +35,7 @@ from roster_tui.tui.widgets.week_table import WeekTable
 
 
 def _week_gaps_by_community(demo: Roster) -> Counter[str | None]:
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     index = PlaceIndex(demo)
     return Counter(index.community_of_gap(g) for g in check(demo, first, last))
 
@@ -130,7 +131,7 @@ async def test_a_kind_filter_left_on_is_marked_and_the_empty_list_says_why(
 ) -> None:
     """The Gaps screen once said "no gaps" while five existed: a kind filter set from Today
     stayed on for a community without gaps of that kind."""
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     index = PlaceIndex(demo)
     kinds: dict[str | None, Counter[GapKind]] = {}
     for gap in check(demo, first, last):

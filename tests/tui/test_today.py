@@ -15,6 +15,7 @@ from textual.widgets import OptionList
 
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Person, Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.engine.describe import gap_kind_label
 from roster_tui.engine.expand import expand_instances
@@ -22,7 +23,6 @@ from roster_tui.services.overview import (
     PlaceIndex,
     frozen_moment,
     gaps_of_community,
-    iso_week_bounds,
 )
 from roster_tui.services.preferences import Preferences
 from roster_tui.services.scope import remember_scope
@@ -58,7 +58,7 @@ def _community_of_post(roster: Roster) -> dict[str, str]:
 
 
 def _understaffed_in(roster: Roster, community: str) -> list:  # type: ignore[type-arg]
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     where = _community_of_post(roster)
     return [
         g
@@ -103,7 +103,7 @@ async def test_today_shows_who_is_on_duty_at_each_post_at_nine(
 async def test_gap_counts_are_this_weeks_gaps_of_the_community_worst_first(
     workspace: Workspace, demo: Roster
 ) -> None:
-    first, last = iso_week_bounds(TODAY)
+    first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
     now = frozen_moment(TODAY, demo.subdistrict.timezone)
     every = check(demo, first, last, now=now)
     ours = Counter(g.kind for g in gaps_of_community(every, PlaceIndex(demo), "c02"))

@@ -14,9 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from roster_tui.domain.bounds import FIRST_YEAR, LAST_YEAR, in_years
-from roster_tui.domain.clock import at_wall_clock, now_in, parse_iso_week, today_in
+from roster_tui.domain.clock import at_wall_clock, now_in, today_in
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 from roster_tui.services.safe_write import RefusedTarget
 from roster_tui.services.workspace import Workspace
@@ -114,7 +115,7 @@ def _parse_date(text: str, option: str) -> dt.date:
 
 def _parse_week(text: str) -> dt.date:
     try:
-        monday = parse_iso_week(text)
+        monday = Week.parse(text).monday
     except ValueError:
         raise UsageProblem(t("cli.bad_week", value=printable(text))) from None
     if not in_years(monday):

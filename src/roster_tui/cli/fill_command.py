@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 from roster_tui.services.fill import (
     FillPlan,
@@ -46,8 +47,8 @@ def run_fill(
 
 
 def print_plan(plan: FillPlan, console: Console) -> None:
-    year, week, _ = plan.monday.isocalendar()
-    label = t("week.label", year=year, week=week)
+    week = Week(plan.monday)
+    label = t("week.label", year=week.year, week=week.number)
     if not plan.count:
         console.print(Text(t("fill.cli.none", week=label)))
     else:

@@ -1,4 +1,4 @@
-"""Times of day and ISO weeks as users write them."""
+"""Times of day as users write them, and the sub-district's clock (ISO weeks: domain/week.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import re
 from roster_tui.domain.model import MINUTES_PER_DAY
 
 _HHMM = re.compile(r"^(\d{2}):(\d{2})$")
-_ISO_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 
 
 def today_in(zone: str) -> dt.date:
@@ -71,21 +70,3 @@ def parse_wall_clock(text: str) -> dt.datetime:
         raise ValueError(text)
     year, month, day, hour, minute = (int(part) for part in match.groups())
     return dt.datetime(year, month, day, hour, minute)
-
-
-def parse_iso_week(text: str) -> dt.date:
-    """``"2026-W49"`` → the Monday of that ISO week. Raises ``ValueError``."""
-    match = _ISO_WEEK.match(text)
-    if not match:
-        raise ValueError(text)
-    return dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
-
-
-def iso_week_label(day: dt.date) -> str:
-    """The ISO week a date belongs to, as ``"2026-W49"``."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def week_dates(monday: dt.date) -> list[dt.date]:
-    return [monday + dt.timedelta(days=i) for i in range(7)]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from roster_tui.domain.model import Contact, Household, Leave, Override, Request, Roster, Rotation
+from roster_tui.domain.week import Week
 from roster_tui.services.care_story import demo_story
 from roster_tui.services.overview import FROZEN_HOUR
 from roster_tui.services.workspace import Workspace
@@ -17,8 +18,8 @@ from roster_tui.store.errors import DatabaseMissing, NotADemo
 
 RowT = TypeVar("RowT", Rotation, Override, Leave, Household, Contact, Request)
 
-# sample_data/wenhualu.toml is written around ISO week 2026-W49, which starts on this Monday.
-SAMPLE_ANCHOR_MONDAY = dt.date(2026, 11, 30)
+# sample_data/wenhualu.toml is written around this ISO week.
+SAMPLE_WEEK = Week.parse("2026-W49")
 SAMPLE_FILE_NAME = "wenhualu.toml"
 
 
@@ -28,10 +29,6 @@ def sample_file() -> Path:
     if packaged.is_file():
         return Path(str(packaged))
     return Path(__file__).resolve().parents[3] / "sample_data" / SAMPLE_FILE_NAME
-
-
-def monday_of(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
 
 
 def shift_roster_dates(roster: Roster, days: int) -> Roster:
@@ -64,7 +61,7 @@ def demo_roster(roster: Roster, today: dt.date, now: dt.datetime | None = None) 
     by default mid-morning of ``today``): a sub-district where most households were called
     today, one reported a fever and two requests are open, one of them overdue.
     """
-    moved = shift_roster_dates(roster, (monday_of(today) - SAMPLE_ANCHOR_MONDAY).days)
+    moved = shift_roster_dates(roster, (Week.of(today).monday - SAMPLE_WEEK.monday).days)
     moved.contacts, moved.requests = demo_story(
         moved, now or dt.datetime.combine(today, DEMO_MORNING)
     )

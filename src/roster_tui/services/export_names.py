@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
 
 # Characters a file name cannot hold on Windows or Unix, and control characters.
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
@@ -36,4 +36,4 @@ def scope_name(
 def default_file_name(sheet: str, scope: str, monday: dt.date, extension: str) -> str:
     """``排班表-东风社区-2026-W49.csv``: safe on every system, distinct for every scope."""
     parts = [_UNSAFE.sub("_", part).strip() or "_" for part in (sheet, scope)]
-    return f"{parts[0]}-{parts[1]}-{iso_week_label(monday)}.{extension}"
+    return f"{parts[0]}-{parts[1]}-{Week(monday)}.{extension}"

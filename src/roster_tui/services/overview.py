@@ -40,12 +40,6 @@ def current_moment(zone: str) -> dt.datetime:
     return pendulum.now(zone)
 
 
-def iso_week_bounds(day: dt.date) -> tuple[dt.date, dt.date]:
-    """Monday and Sunday of the ISO week holding ``day``."""
-    monday = day - dt.timedelta(days=day.weekday())
-    return monday, monday + dt.timedelta(days=6)
-
-
 # -- places: which community a post, person, street, compound or household belongs to -------
 
 

@@ -14,15 +14,15 @@ import datetime as dt
 from collections.abc import Iterable
 
 from roster_tui.domain.changes import AuditEntry, Change
-from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.model import Household, Leave, Override, Rotation
+from roster_tui.domain.week import Week
 
 PRINT_PREFIX = "print:"
 IMPORT_ACTION = "import"  # a whole new roster: it changes every week
 
 
 def print_action(monday: dt.date) -> str:
-    return f"{PRINT_PREFIX}{iso_week_label(monday)}"
+    return f"{PRINT_PREFIX}{Week(monday)}"
 
 
 def _touches(change: Change, monday: dt.date) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
 from roster_tui.services.overview import (
     DutyNow,
     HouseholdSummary,
@@ -24,7 +25,6 @@ from roster_tui.services.overview import (
     frozen_moment,
     gaps_of_community,
     household_summary,
-    iso_week_bounds,
     namesakes,
 )
 from roster_tui.services.scope import resolve_scope
@@ -58,8 +58,8 @@ def week_gap_counts(
     roster: Roster, community: str | None, week_gaps: RangeGaps, today: dt.date
 ) -> list[tuple[GapKind, int]]:
     """The scope's gaps in the ISO week of ``today``, counted by kind, worst first."""
-    first, last = iso_week_bounds(today)
-    gaps = week_gaps.gaps(roster, first, last)
+    week = Week.of(today)
+    gaps = week_gaps.gaps(roster, week.monday, week.sunday)
     return counts_worst_first(gaps_of_community(gaps, PlaceIndex(roster), community))
 
 

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from roster_tui.domain.changes import AuditEntry, Change
-from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import Gap
 from roster_tui.domain.model import Contact, Duty, Household, Leave, Person, Request, Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.i18n import t
 from roster_tui.services import assignments, past, printing
@@ -108,7 +108,7 @@ class Workspace:
 
     def record_print(self, monday: dt.date, what: str) -> None:
         """Remember the print in the history; undo passes over it."""
-        summary = t("action.print", week=iso_week_label(monday), what=what)
+        summary = t("action.print", week=str(Week(monday)), what=what)
         self.store.apply([], user=self.user, action=printing.print_action(monday), summary=summary)
 
     def undo(self) -> AuditEntry:
@@ -245,8 +245,7 @@ def copy_week_changes(
     roster: Roster, key: InstanceKey, now: dt.datetime
 ) -> tuple[list[Change], list[dt.date], list[dt.date]]:
     """Copy to the week: the changes, the days written, and the started days left alone."""
-    monday = key[1] - dt.timedelta(days=key[1].weekday())
-    week = [monday + dt.timedelta(days=i) for i in range(7) if monday + dt.timedelta(i) != key[1]]
+    week = [day for day in Week.of(key[1]).days if day != key[1]]
     days, begun = past.open_days(roster, key, week, now)
     return assignments.copy_to_days(roster, key, days), days, begun
 

@@ -26,6 +26,7 @@ from roster_tui.domain.changes import AuditEntry
 from roster_tui.domain.clock import today_in
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.i18n import current_language, set_language, t
 from roster_tui.services.operator import OperatorAtTerminal, split_operator
 from roster_tui.services.preferences import Preferences
@@ -296,11 +297,9 @@ class RosterApp(App[None]):
             return
         from roster_tui.tui.dialogs.export_dialog import ExportDialog
 
-        monday = getattr(self.screen, "monday", None)  # the week screen's current week
-        if monday is None:
-            today = self.today()
-            monday = today - dt.timedelta(days=today.weekday())
-        self.push_screen(ExportDialog(self.roster, monday, self.scope))
+        shown: Week | None = getattr(self.screen, "week", None)  # the week screen's week
+        week = shown if isinstance(shown, Week) else Week.of(self.today())
+        self.push_screen(ExportDialog(self.roster, week.monday, self.scope))
 
     def action_choose_scope(self) -> None:
         if self.roster is None:

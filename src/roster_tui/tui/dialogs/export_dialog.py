@@ -17,9 +17,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, LoadingIndicator, Static
 
-from roster_tui.domain.clock import iso_week_label, parse_iso_week
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.export import AUDIENCES, WeekView
 from roster_tui.i18n import current_language, t
 from roster_tui.services.export_names import default_file_name, scope_name
@@ -78,7 +78,7 @@ class ExportDialog(ModalScreen[None]):
             yield ChoiceField(t("tui.export.audience"), self._audiences(), id="audience")
             with Horizontal(classes="field"):
                 yield Static(t("tui.export.week"), classes="label")
-                week = Input(iso_week_label(self.monday), id="week")
+                week = Input(str(Week(self.monday)), id="week")
                 week.cursor_blink = False
                 yield week
             with Horizontal(classes="field"):
@@ -149,7 +149,7 @@ class ExportDialog(ModalScreen[None]):
 
     def _request(self) -> ExportRequest | None:
         try:
-            monday = parse_iso_week(self.query_one("#week", Input).value.strip())
+            monday = Week.parse(self.query_one("#week", Input).value.strip()).monday
         except ValueError:
             self._status(t("cli.bad_week", value=self.query_one("#week", Input).value), error=True)
             return None

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static
 
+from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 from roster_tui.services.fill import (
     FillPlan,
@@ -45,8 +46,8 @@ class FillPreview(ModalScreen[bool]):
         self.repairs = repair_lines(plan)
 
     def compose(self) -> ComposeResult:
-        year, week, _ = self.plan.monday.isocalendar()
-        label = t("week.label", year=year, week=week)
+        week = Week(self.plan.monday)
+        label = t("week.label", year=week.year, week=week.number)
         with Vertical(id="fill-box"):
             title = t("tui.fill.title", week=label, count=self.plan.count)
             yield Static(Text(title), classes="title")

@@ -21,9 +21,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.i18n import current_language, t
 from roster_tui.services.exporting import ExportProblem, ExportRequest, render, write_atomically
 from roster_tui.services.people import PersonWeek, person_week, phone_tail
@@ -93,7 +93,7 @@ class PersonCard(ModalScreen[None]):
         # The name as far as it is safe in a file name (no slash or dot can lead elsewhere).
         safe = "".join(c for c in self.person.name if c.isalnum())
         name = f"{t('tui.card.file')}-{safe}-{phone_tail(self.person.phone)}"
-        path = Path.cwd() / f"{name}-{iso_week_label(self.monday)}.txt"
+        path = Path.cwd() / f"{name}-{Week(self.monday)}.txt"
         self.write_sheet(path)
 
     @work(thread=True, exclusive=True, group="card-sheet", exit_on_error=False)

@@ -19,10 +19,10 @@ from textual.containers import Horizontal
 from textual.widgets import DataTable, Static
 from textual.worker import get_current_worker
 
-from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.engine.describe import GapDescriber, gap_kind_label
 from roster_tui.i18n import t
 from roster_tui.services.overview import (
@@ -32,7 +32,6 @@ from roster_tui.services.overview import (
     RangeGaps,
     fix_place,
     grouped_rows,
-    iso_week_bounds,
 )
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.person_card import open_person_card
@@ -104,7 +103,7 @@ class GapsScreen(RosterScreen):
         self._focus_community = community
         self.page_start = 0
         self._rows = []  # a new list: the cursor starts again from the top
-        monday = iso_week_bounds(day)[0] if day is not None else self.first
+        monday = Week.of(day).monday if day is not None else self.first
         if monday != self.first:
             self.first = monday
             self._recheck()
@@ -114,7 +113,7 @@ class GapsScreen(RosterScreen):
     # -- following the roster -----------------------------------------------------------------
     def show_roster(self, roster: Roster) -> None:
         if self.first is None:
-            self.first = iso_week_bounds(self.roster_app.today())[0]
+            self.first = Week.of(self.roster_app.today()).monday
         self._render_range_label()
         if self.checked is None or self.checked.first != self.first:
             self.query_one("#gaps-total", Static).update(Text(t("tui.gaps.checking"), "dim"))
@@ -131,7 +130,7 @@ class GapsScreen(RosterScreen):
         last = self.first + dt.timedelta(days=6)
         label = t(
             "tui.gaps.range",
-            week=iso_week_label(self.first),
+            week=str(Week(self.first)),
             first=t("tui.gaps.date", month=self.first.month, day=self.first.day),
             last=t("tui.gaps.date", month=last.month, day=last.day),
         )

@@ -20,8 +20,8 @@ from textual.widgets import DataTable, Input, Static
 from roster_tui.domain.changes import Change
 from roster_tui.domain.model import Leave, Person, Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.i18n import t
-from roster_tui.services.demo import monday_of
 from roster_tui.services.impact import PREVIEW_DAYS, person_lines
 from roster_tui.services.people import (
     PersonWeek,
@@ -209,7 +209,7 @@ class PeopleScreen(RosterScreen):
     def action_person_card(self) -> None:
         person, roster = self.selected(), self._shown
         if person is not None and roster is not None:
-            monday = monday_of(self.roster_app.today())
+            monday = Week.of(self.roster_app.today()).monday
             open_person_card(self.roster_app, roster, [person.id], monday)
 
     def selected(self) -> Person | None:
@@ -233,7 +233,7 @@ class PeopleScreen(RosterScreen):
         if person is not None and not fresh:
             # Until it is worked out (milliseconds), the same person's last week stands in
             # rather than blanking the panel after every edit.
-            self._work_out_week(roster, person, monday_of(today))
+            self._work_out_week(roster, person, Week.of(today).monday)
         view.show(week, person, roster, today)
 
     # -- actions ----------------------------------------------------------------------------

@@ -13,11 +13,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, OptionList, Static
 from textual.worker import get_current_worker
 
-from roster_tui.domain.clock import iso_week_label
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
 from roster_tui.i18n import t
-from roster_tui.services.overview import RangeGaps, iso_week_bounds
+from roster_tui.services.overview import RangeGaps
 from roster_tui.services.today import (
     DutyView,
     duty_view,
@@ -89,10 +89,8 @@ class TodayScreen(RosterScreen):
         ready = self.roster_app.take_today_view(roster, self.community)
         moment = ready.moment if ready else moment_of(roster, self.roster_app.fixed_today)
         self.query_one("#today-clock", Static).update(moment_text(moment))
-        first, _ = iso_week_bounds(self.roster_app.today())
-        self.query_one("#today-gaps-title", Static).update(
-            t("tui.today.gaps", week=iso_week_label(first))
-        )
+        week = Week.of(self.roster_app.today())
+        self.query_one("#today-gaps-title", Static).update(t("tui.today.gaps", week=str(week)))
         if ready is not None:
             self._week_gaps, self._counted_scope = ready.week_gaps, ready.community
             self._show_duty(roster, ready.duty_view)
@@ -145,7 +143,7 @@ class TodayScreen(RosterScreen):
         roster = self._shown
         who = self.query_one(DutyTable).people_on.get(str(event.row_key.value), ())
         if roster is not None and who:
-            monday, _ = iso_week_bounds(self.roster_app.today())
+            monday = Week.of(self.roster_app.today()).monday
             open_person_card(self.roster_app, roster, who, monday)
 
     @on(OptionList.OptionSelected, "#today-gaps")

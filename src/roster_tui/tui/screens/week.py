@@ -18,6 +18,7 @@ from roster_tui.domain.gaps import Gap
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import check_instances
 from roster_tui.engine.describe import describe_gap
 from roster_tui.engine.expand import Expander
@@ -41,7 +42,7 @@ from roster_tui.tui.widgets.week_table import DAY_COLUMNS, RenderedRow, WeekTabl
 @dataclass(slots=True)
 class WeekData:
     roster: Roster
-    monday: dt.date
+    week: Week
     instances: dict[InstanceKey, ShiftInstance]
     gaps: list[Gap]
     cell_gaps: dict[InstanceKey, list[Gap]]
@@ -69,7 +70,7 @@ class WeekScreen(RosterScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.monday: dt.date | None = None
+        self.week: Week | None = None
         self.data: WeekData | None = None
         self._swap_from: tuple[InstanceKey, str] | None = None
         self._pending_focus: InstanceKey | None = None
@@ -91,17 +92,16 @@ class WeekScreen(RosterScreen):
         await super().recompose()
 
     def show_roster(self, roster: Roster) -> None:
-        if self.monday is None:
-            today = self.roster_app.today()
-            self.monday = today - dt.timedelta(days=today.weekday())
+        if self.week is None:
+            self.week = Week.of(self.roster_app.today())
         query = self.query_one("#week-filter", Input).value
-        self.compute(roster, self.monday, query, self.scope)
+        self.compute(roster, self.week, query, self.scope)
 
     # -- computing the week (worker) ----------------------------------------------------------
     @work(thread=True, exclusive=True, group="week", exit_on_error=False)
-    def compute(self, roster: Roster, monday: dt.date, query: str, scope: str | None) -> None:
+    def compute(self, roster: Roster, week: Week, query: str, scope: str | None) -> None:
         """The week's rows and gaps in ``scope`` (None: the whole sub-district)."""
-        sunday = monday + dt.timedelta(days=6)
+        monday, sunday = week.monday, week.sunday
         expander = Expander(roster)
         instances = expander.instances(monday, sunday)
         fixed = self.roster_app.fixed_today
@@ -114,21 +114,21 @@ class WeekScreen(RosterScreen):
         rendered = render_rows(rows, roster, cell_gaps)
         people = roster.index.people
         by_key = {i.key: i for i in instances}
-        data = WeekData(roster, monday, by_key, gaps, cell_gaps, rows, people)
+        data = WeekData(roster, week, by_key, gaps, cell_gaps, rows, people)
         self.app.call_from_thread(self._show, data, rendered)
 
     def _show(self, data: WeekData, rendered: list[RenderedRow]) -> None:
         table = self.query_one(WeekTable)
-        if self.data is None or self.data.monday != data.monday:
-            table.set_days(data.monday)
+        if self.data is None or self.data.week != data.week:
+            table.set_days(data.week)
         self.data = data
         table.show(rendered)
-        year, week, _ = data.monday.isocalendar()
-        sunday = data.monday + dt.timedelta(days=6)
+        week = data.week
+        monday, sunday = week.monday, week.sunday
         title = t(
             "tui.week.title",
-            week=t("week.label", year=year, week=week),
-            first=t("date.month_day", month=data.monday.month, day=data.monday.day),
+            week=t("week.label", year=week.year, week=week.number),
+            first=t("date.month_day", month=monday.month, day=monday.day),
             last=t("date.month_day", month=sunday.month, day=sunday.day),
             gaps=len(data.gaps),
         )
@@ -148,7 +148,7 @@ class WeekScreen(RosterScreen):
         if not str(row_key.value).startswith("r:") or column_key.value not in DAY_COLUMNS:
             return None
         _, post, shift = str(row_key.value).split(":", 2)
-        day = self.data.monday + dt.timedelta(days=DAY_COLUMNS.index(str(column_key.value)))
+        day = self.data.week.days[DAY_COLUMNS.index(str(column_key.value))]
         return (post, day, shift)
 
     def current_instance(self) -> ShiftInstance | None:
@@ -192,22 +192,18 @@ class WeekScreen(RosterScreen):
 
     def focus_instance(self, post: str, date: dt.date, shift: str) -> None:
         """Put the cursor on one instance (used by the gaps screen's Enter)."""
-        monday = date - dt.timedelta(days=date.weekday())
+        week = Week.of(date)
         self._pending_focus = (post, date, shift)
-        if (
-            self.data is not None
-            and self.data.monday == monday
-            and self._move_to((post, date, shift))
-        ):
+        if self.data is not None and self.data.week == week and self._move_to((post, date, shift)):
             self._pending_focus = None
             return
-        self.monday = monday
+        self.week = week
         self.refresh_roster()
 
     # -- actions ------------------------------------------------------------------------------
     def action_move_week(self, step: int) -> None:
-        if self.monday is not None:
-            self.monday += dt.timedelta(days=7 * step)
+        if self.week is not None:
+            self.week += step
             self.refresh_roster()
 
     def action_next_gap(self) -> None:
@@ -260,14 +256,14 @@ class WeekScreen(RosterScreen):
     def action_person_card(self) -> None:
         instance, data = self.current_instance(), self.data
         if instance is not None and data is not None:
-            open_person_card(self.roster_app, data.roster, instance.assigned, data.monday)
+            open_person_card(self.roster_app, data.roster, instance.assigned, data.week.monday)
 
     def action_assign(self) -> None:
         instance, data = self.current_instance(), self.data
         if instance is None or data is None:
             return
         roster = data.roster
-        monday = data.monday
+        monday = data.week.monday
 
         def rank() -> list[Candidate]:
             return CandidateRanker.for_week(roster, monday).rank(instance)
@@ -424,7 +420,7 @@ class WeekScreen(RosterScreen):
     def action_fill(self) -> None:
         if self.data is not None:
             self.query_one(WeekTable).loading = True  # a large week takes a moment
-            self.compute_fill(self.data.roster, self.data.monday)
+            self.compute_fill(self.data.roster, self.data.week.monday)
 
     @work(thread=True, exclusive=True, group="fill", exit_on_error=False)
     def compute_fill(self, roster: Roster, monday: dt.date) -> None:

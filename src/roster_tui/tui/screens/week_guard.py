@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from roster_tui.domain.clock import week_dates
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.services.impact import gap_lines, impact
@@ -46,8 +46,8 @@ def preview_copy_week(screen: WeekScreen, roster: Roster, key: InstanceKey, peop
     if not days:
         screen.notify(t("safety.copy.nothing"))
         return
-    week = week_dates(key[1] - dt.timedelta(days=key[1].weekday()))
-    found = impact(roster, changes, week[0], week[-1])
+    week = Week.of(key[1])
+    found = impact(roster, changes, week.monday, week.sunday)
     lines = [
         t("safety.copy.who", people=people, where=screen.where_key(key)),
         t("safety.copy.days", count=len(days), days=_days(days)),

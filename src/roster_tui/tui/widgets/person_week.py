@@ -8,10 +8,11 @@ import datetime as dt
 from rich.text import Text
 from textual.widgets import Static
 
-from roster_tui.domain.clock import format_hhmm, iso_week_label
+from roster_tui.domain.clock import format_hhmm
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Leave, Person, Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 from roster_tui.services.people import PersonWeek
 from roster_tui.tui.widgets.availability_label import window_label
@@ -121,7 +122,7 @@ def render_person_week(
     if week is None:
         lines.append(Text(t("tui.loading"), style="dim"))
         return Text("\n").join(lines)
-    label = iso_week_label(week.monday)
+    label = str(Week(week.monday))
     lines.append(
         Text(
             t(

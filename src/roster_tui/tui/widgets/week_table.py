@@ -18,6 +18,7 @@ from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 from roster_tui.services.week_grid import GroupRow, ShiftRow
 
@@ -117,14 +118,13 @@ class WeekTable(DataTable[Text]):
         self._shape: list[tuple[str, int]] = []
         self._cells: dict[str, tuple[Text, ...]] = {}
 
-    def set_days(self, monday: dt.date) -> None:
-        """(Re)create the columns for the week of ``monday``."""
+    def set_days(self, week: Week) -> None:
+        """(Re)create the columns for the days of ``week``."""
         self.clear(columns=True)
         self._shape = []
         self._cells = {}
         self.add_column(Text(t("tui.week.post")), width=LABEL_WIDTH, key="label")
-        for i, key in enumerate(DAY_COLUMNS):
-            day = monday + dt.timedelta(days=i)
+        for i, (key, day) in enumerate(zip(DAY_COLUMNS, week.days, strict=True)):
             head = Text(t(f"weekday.{i}"))
             head.append(f"\n{day.month}/{day.day}")
             self.add_column(head, width=DAY_WIDTH, key=key)
