@@ -16,7 +16,8 @@ from roster_tui.tui.app import RosterApp
 from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
 from roster_tui.tui.widgets.week_table import WeekTable
 
-SIZES = [(80, 24), (120, 40)]  # the smallest terminal the app supports, and a roomy one
+SMALL = (80, 24)  # the smallest terminal the app supports
+SIZES = [SMALL, (120, 40)]  # and a roomy one, for the tests of what a screen shows
 
 ScreenT = TypeVar("ScreenT", bound=Screen[None])
 

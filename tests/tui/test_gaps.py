@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 from conftest import TODAY
-from helpers import SIZES, open_screen, settle
+from helpers import SMALL, open_screen, settle
 from textual.widgets import DataTable, Input
 
 from roster_tui.domain.gaps import Gap, GapKind
@@ -62,12 +62,9 @@ async def test_every_gap_of_this_week_is_listed_by_kind(workspace: Workspace, de
         assert str(table.get_row_at(1)[0]) == ""
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_brackets_move_the_range_by_a_week(
-    workspace: Workspace, demo: Roster, size: tuple[int, int]
-) -> None:
+async def test_brackets_move_the_range_by_a_week(workspace: Workspace, demo: Roster) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         screen = await open_screen(app, pilot, "3", GapsScreen)
         await pilot.press("left_square_bracket")
         await settle(app, pilot)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-import pytest
-from helpers import SIZES, app_on, open_screen, settle, table_text, walk_to
+from helpers import SMALL, app_on, open_screen, settle, table_text, walk_to
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -48,16 +47,14 @@ def _stored_rotations(db_url: str) -> list[tuple[object, ...]]:
     return [(r.id, r.members, r.start, r.end) for r in roster.rotations]
 
 
-@pytest.mark.parametrize("size", SIZES)
 async def test_history_shows_the_edit_with_its_user_and_ctrl_z_marks_it_undone(
     store: Store,
     db_url: str,
-    size,  # type: ignore[no-untyped-def]
 ) -> None:
     rotation = _first_rotation(store.load_roster())
     before = _stored_rotations(db_url)
     app = app_on(store)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         await _move_second_member_down(app, pilot, rotation)
         assert _stored_rotations(db_url) != before
         screen = await open_screen(app, pilot, "7", HistoryScreen)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from conftest import TODAY
-from helpers import SIZES, open_screen, settle
+from helpers import SIZES, SMALL, open_screen, settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList
 
@@ -64,12 +64,9 @@ async def test_list_shows_days_left_carer_and_status_soonest_first(
         assert "每人最多照料 8 户" in str(screen.query_one("#hh-status").render())
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_no_carer_filter_lists_only_uncared_households(
-    workspace: Workspace, size: tuple[int, int]
-) -> None:
+async def test_no_carer_filter_lists_only_uncared_households(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         await pilot.press("u")
         await settle(app, pilot)
@@ -98,12 +95,11 @@ async def test_ending_soon_and_compound_filters(workspace: Workspace) -> None:
         assert "h0010" in listed(screen)
 
 
-@pytest.mark.parametrize("size", SIZES)
 async def test_assigning_a_carer_is_stored_and_undo_restores_it(
-    workspace: Workspace, db_url: str, size: tuple[int, int]
+    workspace: Workspace, db_url: str
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         await highlight(screen, pilot, "h0011")
         await pilot.press("c")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import TODAY
-from helpers import SIZES, open_screen, settle
+from helpers import SIZES, SMALL, open_screen, settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
@@ -73,12 +73,9 @@ async def test_phone_tail_finds_one_namesake(workspace: Workspace) -> None:
         assert "尾号0048" in detail(screen)
 
 
-@pytest.mark.parametrize("size", SIZES)
-async def test_leave_shows_on_the_person_and_makes_an_unavailable_gap(
-    workspace: Workspace, size: tuple[int, int]
-) -> None:
+async def test_leave_shows_on_the_person_and_makes_an_unavailable_gap(workspace: Workspace) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         screen = await open_screen(app, pilot, "4", PeopleScreen)
         await search(app, pilot, "0003")  # 张伟 of 东风社区: 白班 on Tue, Thu, Sat
         assert "本周 2026-W49：3 个班，计 36 小时" in detail(screen)
@@ -147,12 +144,11 @@ async def test_cancelling_a_leave_from_the_list_removes_it(workspace: Workspace)
         assert "请假（0）" in detail(screen)
 
 
-@pytest.mark.parametrize("size", SIZES)
 async def test_deactivating_marks_the_row_and_keeps_the_person(
-    workspace: Workspace, db_url: str, size: tuple[int, int]
+    workspace: Workspace, db_url: str
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         screen = await open_screen(app, pilot, "4", PeopleScreen)
         await search(app, pilot, "0048")
         await pilot.press("d")

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from conftest import TODAY
-from helpers import SIZES, app_on, first_shift_cell, open_screen, settle, table_text, walk_to
+from helpers import SIZES, SMALL, app_on, first_shift_cell, open_screen, settle, table_text, walk_to
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import DataTable, OptionList
@@ -147,11 +147,9 @@ async def test_unassigned_places_are_marked_in_words(store: Store, size) -> None
             assert "缺党小组" in str(tree._by_ref[PlaceRef("compound", compound)].label)
 
 
-@pytest.mark.parametrize("size", SIZES)
 async def test_adding_a_duty_with_the_picker_closes_the_compound_gap(
     store: Store,
     db_url: str,
-    size,  # type: ignore[no-untyped-def]
 ) -> None:
     roster = store.load_roster()
     gaps = check(roster, MONDAY, MONDAY)
@@ -162,7 +160,7 @@ async def test_adding_a_duty_with_the_picker_closes_the_compound_gap(
     tail = helper.phone[-4:]
     assert [p.id for p in find_people(roster, tail)] == [helper.id]
     app = app_on(store)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         await open_screen(app, pilot, "5", PlacesScreen)
         await walk_to(app, pilot, PlaceRef("compound", open_compound))
         heading = app.screen.query_one("#people-title")
@@ -200,14 +198,12 @@ async def _to_first_rotated_post(app: RosterApp, pilot: Pilot[None], roster: Ros
     return rotation
 
 
-@pytest.mark.parametrize("size", SIZES)
 async def test_moving_a_member_down_changes_the_stored_turn_order(
     store: Store,
     db_url: str,
-    size,  # type: ignore[no-untyped-def]
 ) -> None:
     app = app_on(store)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         await open_screen(app, pilot, "5", PlacesScreen)
         rotation = await _to_first_rotated_post(app, pilot, store.load_roster())
         await pilot.press("down", "right_square_bracket")

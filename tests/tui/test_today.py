@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import TODAY
-from helpers import SIZES, settle, table_text
+from helpers import SIZES, SMALL, settle, table_text
 from textual.widgets import OptionList
 
 from roster_tui.domain.gaps import GapKind
@@ -119,12 +119,11 @@ async def test_gap_counts_are_this_weeks_gaps_of_the_community_worst_first(
         assert labels[0].endswith(f" {max(ours.values())}处")
 
 
-@pytest.mark.parametrize("size", SIZES)
 async def test_enter_on_the_understaffed_count_opens_the_gaps_filtered_to_understaffed(
-    workspace: Workspace, size: tuple[int, int]
+    workspace: Workspace,
 ) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
-    async with app.run_test(size=size) as pilot:
+    async with app.run_test(size=SMALL) as pilot:
         screen = await _open_today(app, pilot, presses=1)
         counts = screen.query_one(GapCounts)
         counts.focus()
