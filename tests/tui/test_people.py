@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from conftest import TODAY
 from helpers import SIZES, SMALL, open_screen, settle
@@ -172,6 +174,9 @@ async def test_deactivating_marks_the_row_and_keeps_the_person(
         finally:
             fresh.close()
         assert person.active is False
+        # Made inactive at the moment of the confirmation (noon of the frozen today): shifts
+        # that had started by then keep the person.
+        assert person.inactive_from == dt.datetime.combine(TODAY, dt.time(12))
         await pilot.press("d")
         await settle(app, pilot)
         assert row_cells(screen, "p048")[3] == ""

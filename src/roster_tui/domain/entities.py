@@ -8,6 +8,7 @@ bounds are naive local wall-clock datetimes in the sub-district's zone.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -95,7 +96,20 @@ class Person:
     # None: always available. An empty tuple: never available (docs/format.md).
     available: tuple[str, ...] | None = None
     active: bool = True
+    # When an inactive person stopped (local wall clock): shifts that had started by then keep
+    # them. None: inactive throughout (the interchange file has no such field). Database only.
+    inactive_from: dt.datetime | None = None
     version: int = field(default=0, compare=False, repr=False)  # optimistic check
+
+    def active_until(self, moment: dt.datetime) -> bool:
+        """Whether the person was active all the time before ``moment`` (local wall clock)."""
+        return self.active or (self.inactive_from is not None and self.inactive_from >= moment)
+
+    def as_at(self, moment: dt.datetime) -> Person:
+        """The person as they stood just before ``moment``: active if they were still then."""
+        if self.active or not self.active_until(moment):
+            return self
+        return dataclasses.replace(self, active=True, inactive_from=None)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,7 +1,8 @@
 """Gaps that shifts and overrides do not touch: 包街包院, party groups and quarantine care.
 
-Streets, compounds and party groups are structural and ignore the date range; households and
-carers look at the days of the range on which each household is in quarantine.
+Streets, compounds and party groups are structural and ignore the date range (but for a duty
+holder made inactive only after it); households and carers look at the days of the range on
+which each household is in quarantine.
 """
 
 from __future__ import annotations
@@ -16,9 +17,17 @@ from roster_tui.engine.clock import ZoneClock
 _ONE_DAY = dt.timedelta(days=1)
 
 
-def structural_gaps(roster: Roster) -> list[Gap]:
-    """street_unassigned, compound_unassigned and no_party_group."""
-    active = {person.id for person in roster.people if person.active}
+def structural_gaps(roster: Roster, until: dt.datetime | None = None) -> list[Gap]:
+    """street_unassigned, compound_unassigned and no_party_group.
+
+    A duty counts when its holder is active; with ``until`` (local wall clock, the end of a
+    checked range), also when they were made inactive only at or after it, so that a range
+    that ended before a deactivation is judged as it stood then.
+    """
+    if until is None:
+        active = {person.id for person in roster.people if person.active}
+    else:
+        active = {person.id for person in roster.people if person.active_until(until)}
     streets_held = {d.street for d in roster.duties if d.street is not None and d.person in active}
     compounds_held = {
         d.compound for d in roster.duties if d.compound is not None and d.person in active
@@ -64,7 +73,7 @@ def household_gaps(roster: Roster, spans: list[Span], clock: ZoneClock) -> list[
         carer = people.get(household.carer) if household.carer is not None else None
         if carer is None:
             reason = UncaredReason.MISSING
-        elif not carer.active:
+        elif not carer.active_until(dt.datetime.combine(hi + _ONE_DAY, dt.time())):
             reason = UncaredReason.INACTIVE
         elif carer.id in leaves:
             from_ts = clock.instant(lo, 0)[1]
@@ -117,7 +126,7 @@ def carer_gaps(roster: Roster, spans: list[Span], first: dt.date) -> list[Gap]:
 def coverage_gaps(roster: Roster, first: dt.date, last: dt.date, clock: ZoneClock) -> list[Gap]:
     spans = quarantine_spans(roster, first, last)
     return [
-        *structural_gaps(roster),
+        *structural_gaps(roster, dt.datetime.combine(last + _ONE_DAY, dt.time())),
         *household_gaps(roster, spans, clock),
         *carer_gaps(roster, spans, first),
     ]

@@ -79,9 +79,16 @@ class Expander:
                 if person.available not in parsed:
                     parsed[person.available] = (WeeklyAvailability.parse(person.available), {})
                 self._availability[person.id] = parsed[person.available]
-        self._active = {person.id for person in roster.people if person.active}
+        # People made inactive at a known moment still count on shifts that had started by then.
+        self._inactive_from: dict[str, float] = {
+            person.id: self.clock.timestamp(person.inactive_from)
+            for person in roster.people
+            if not person.active and person.inactive_from is not None
+        }
+        active = {person.id for person in roster.people if person.active}
+        self._active = active | self._inactive_from.keys()  # who may count on some instance
         # Active people with no leave and no windows count wherever they are assigned.
-        self._free = self._active - self._leaves.keys() - self._availability.keys()
+        self._free = active - self._leaves.keys() - self._availability.keys()
         self._regular_days: dict[dt.date, bool] = {}
         self._nobody: dict[int, Picks] = {}
 
@@ -153,7 +160,7 @@ class Expander:
     ) -> UnavailableReason | None:
         """Why an assigned person does not count on the instance, or ``None`` if they do."""
         person = self.people.get(person_id)
-        if person is None or not person.active:
+        if person is None or (not person.active and self._inactive_at(person_id, start_ts)):
             return UnavailableReason.INACTIVE
         for leave_start, leave_end in self._leaves.get(person_id, ()):
             if leave_start < end_ts and start_ts < leave_end:
@@ -162,6 +169,12 @@ class Expander:
         if availability is not None and not self._available(availability, day, shift):
             return UnavailableReason.AVAILABILITY
         return None
+
+    def _inactive_at(self, person_id: str, start_ts: float) -> bool:
+        """Whether an inactive person no longer counts on an instance starting at ``start_ts``:
+        always, unless it had started by the moment they were made inactive."""
+        since = self._inactive_from.get(person_id)
+        return since is None or start_ts > since
 
     @staticmethod
     def _available(availability: _Availability, day: dt.date, shift: ShiftPattern) -> bool:
@@ -203,6 +216,9 @@ class Expander:
                 counted.append(person)
                 continue
             if person not in self._active:
+                continue
+            since = self._inactive_from.get(person)
+            if since is not None and start_ts > since:
                 continue
             leaves = self._leaves.get(person)
             if leaves and any(lo < end_ts and start_ts < hi for lo, hi in leaves):

@@ -98,9 +98,11 @@ class WeekView:
         self.communities: Mapping[str, Community] = roster.index.communities
         self.streets: Mapping[str, Street] = roster.index.streets
         self.compounds: Mapping[str, Compound] = roster.index.compounds
+        # People as they stood at the week's end: a later deactivation changes no earlier sheet.
+        week_end = dt.datetime.combine(monday + dt.timedelta(days=7), dt.time())
         self.people: Mapping[str, Person] = {
             p.id: dataclasses.replace(p, name=mask_numbers(p.name)) if self.public else p
-            for p in roster.people
+            for p in (person.as_at(week_end) for person in roster.people)
         }
         # The responsible officials: the public is told to call them, so their numbers show.
         self.officials: frozenset[str] = frozenset(d.person for d in roster.duties)

@@ -7,11 +7,12 @@ the history says so.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pendulum
 
-from roster_tui.domain.model import Roster
+from roster_tui.domain.model import Person, Roster
 from roster_tui.engine.clock import ZoneClock
 from roster_tui.services.assignments import InstanceKey
 
@@ -53,3 +54,10 @@ def open_days(
     for day in days:
         (begun if started(roster, (post, day, shift), now, clock) else open_).append(day)
     return open_, begun
+
+
+def deactivated(person: Person, now: dt.datetime) -> Person:
+    """``person`` made inactive at ``now`` (in the sub-district's zone, as :func:`now_in` gives
+    it): shifts that have started by then keep them."""
+    moment = now.replace(tzinfo=None, second=0, microsecond=0)  # local wall clock, like leave
+    return dataclasses.replace(person, active=False, inactive_from=moment)

@@ -163,10 +163,16 @@ class Workspace:
         summary = t(f"action.{action}", person=after.name, pid=after.id)
         return self.apply([Change(before, after)], action, summary)
 
-    def set_active(self, person: Person, active: bool) -> AuditEntry | None:
-        """Deactivate rather than delete: history keeps pointing at the person."""
+    def set_active(
+        self, person: Person, active: bool, now: dt.datetime | None = None
+    ) -> AuditEntry | None:
+        """Deactivate rather than delete: history keeps pointing at the person, and shifts that
+        have started by ``now`` (by default the present) keep them too."""
         action = "person.activate" if active else "person.deactivate"
-        after = dataclasses.replace(person, active=active)
+        if active:
+            after = dataclasses.replace(person, active=True, inactive_from=None)
+        else:
+            after = past.deactivated(person, now or past.now_in(self.load()))
         summary = t(f"action.{action}", person=person.name, pid=person.id)
         return self.apply([Change(person, after)], action, summary)
 

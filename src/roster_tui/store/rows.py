@@ -183,7 +183,8 @@ def read_party_groups(conn: Connection, only: Any = None) -> list[PartyGroup]:
 def read_people(conn: Connection, only: Any = None) -> list[Person]:
     roles, windows = _JsonTuples(Role), _JsonTuples()
     columns = (
-        "id name phone community roles party_group max_hours_per_week available active version"
+        "id name phone community roles party_group max_hours_per_week available active "
+        "inactive_from version"
     )
     return [
         Person(id_, name, phone, community, roles(role_list), group, hours, windows(avail), *rest)
@@ -316,6 +317,7 @@ CODECS: dict[str, RowCodec] = {
                 "max_hours_per_week": p.max_hours_per_week,
                 "available": _json_list(p.available),
                 "active": p.active,
+                "inactive_from": p.inactive_from,
             },
             read_people,
         ),

@@ -170,6 +170,7 @@ class PersonRow(StoreModel, table=True):
     max_hours_per_week: float | None
     available: str | None = json_text(nullable=True)  # windows; NULL = always available
     active: bool
+    inactive_from: dt.datetime | None = Field(default=None, sa_type=DateTime)  # local wall clock
     version: int = version()
 
 

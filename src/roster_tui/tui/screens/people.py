@@ -7,7 +7,6 @@ gaps are worked out once per roster in a thread, then read per person from an in
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 from rich.text import Text
@@ -23,6 +22,7 @@ from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 from roster_tui.services.impact import PREVIEW_DAYS, person_lines
+from roster_tui.services.past import deactivated
 from roster_tui.services.people import (
     PersonWeek,
     leaves_of,
@@ -282,7 +282,7 @@ class PeopleScreen(RosterScreen):
             return
         first = self.roster_app.today()
         last = first + dt.timedelta(days=PREVIEW_DAYS - 1)
-        after = dataclasses.replace(person, active=False)
+        after = deactivated(person, self.roster_app.now())
         ask_with_preview(
             self.app,
             roster,
@@ -290,7 +290,10 @@ class PeopleScreen(RosterScreen):
             person_lines(roster, person.id, first, last),
             [Change(person, after)],
             first,
-            lambda: self.roster_app.edit(lambda ws: ws.set_active(person, False)),
+            # The moment of the confirmation, not of the preview: shifts may start meanwhile.
+            lambda: self.roster_app.edit(
+                lambda ws: ws.set_active(person, False, self.roster_app.now())
+            ),
         )
 
     def action_add_leave(self) -> None:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
     op.add_column("community", sa.Column("motto", sa.String(), nullable=True))
-    raise RuntimeError("revision 4 fails halfway")
+    raise RuntimeError("revision 5 fails halfway")
 
 
 def downgrade() -> None:
