@@ -82,10 +82,13 @@ def build_parser() -> argparse.ArgumentParser:
     exp = commands.add_parser("export", help=t("cli.cmd.export"))
     exp.add_argument(
         "what",
-        choices=("roster", "duties", "households", "signin", "person"),
+        choices=("roster", "duties", "households", "signin", "person", "contacts", "requests"),
         help=t("cli.arg.what"),
     )
-    exp.add_argument("--week", required=True, metavar="YYYY-Www", help=t("cli.opt.week"))
+    # --week for the weekly sheets; --date (the round's day) and --now for the care sheets.
+    exp.add_argument("--week", metavar="YYYY-Www", help=t("cli.opt.week"))
+    exp.add_argument("--date", metavar="DATE", help=t("cli.opt.export_date"))
+    exp.add_argument("--now", metavar="YYYY-MM-DDTHH:MM", help=t("cli.opt.export_now"))
     exp.add_argument(
         "--format",
         dest="fmt",
@@ -99,9 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--by", choices=("compound", "community"), help=t("cli.opt.by"))
     exp.add_argument("--encoding", choices=("utf-8-sig", "gb18030"), help=t("cli.opt.encoding"))
     exp.add_argument("--width", type=int, metavar="COLUMNS", help=t("cli.opt.width"))
-    exp.add_argument(
-        "--audience", choices=("public", "internal"), default="public", help=t("cli.opt.audience")
-    )
+    # No default here: the weekly sheets are public unless asked, the care sheets internal.
+    exp.add_argument("--audience", choices=("public", "internal"), help=t("cli.opt.audience"))
     # The old switches, kept as hidden aliases so existing scripts keep working.
     exp.add_argument(
         "--mask-phones", dest="audience", action="store_const", const="public", help=SUPPRESS

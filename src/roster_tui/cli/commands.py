@@ -235,10 +235,24 @@ def _check(args: argparse.Namespace, db: str | None) -> int:
 
 
 def _export(args: argparse.Namespace, db: str | None) -> int:
-    monday = _parse_week(args.week)
+    """A weekly sheet takes --week; a care sheet a day (contacts) and a moment (--now)."""
+    care = args.what in ("contacts", "requests")
+    if care and args.week:
+        raise UsageProblem(t("export.error.sheet_option", option="--week", what=args.what))
+    if not care and not args.week:
+        raise UsageProblem(t("export.error.week_needed", what=args.what))
+    day = _parse_date(args.date, "--date") if args.date else None
+    monday = _parse_week(args.week) if args.week else None
+    workspace = _workspace(db)
+    roster = workspace.load()
+    zone = roster.subdistrict.timezone
+    now = _parse_now(args.now, zone) if args.now else None
+    if monday is None:  # the week the care sheet's day falls in
+        on = day or (now or now_in(zone)).date()
+        monday = Week.of(on).monday
     from roster_tui.cli.export_command import run_export
 
-    return run_export(_workspace(db), args, monday)
+    return run_export(workspace, roster, args, monday, day=day, now=now)
 
 
 def _fill(args: argparse.Namespace, db: str | None) -> int:

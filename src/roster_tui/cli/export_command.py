@@ -7,19 +7,29 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import current_language, t
 from roster_tui.services.exporting import (
-    PRINTABLE,
     ExportProblem,
     ExportRequest,
     render,
     write_atomically,
 )
+from roster_tui.services.exporting_care import CARE_SHEETS
 from roster_tui.services.workspace import Workspace
 
 
-def run_export(workspace: Workspace, args: argparse.Namespace, monday: dt.date) -> int:
+def run_export(
+    workspace: Workspace,
+    roster: Roster,
+    args: argparse.Namespace,
+    monday: dt.date,
+    *,
+    day: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> int:
+    care = args.what in CARE_SHEETS
     request = ExportRequest(
         what=args.what,
         fmt=args.fmt,
@@ -29,12 +39,14 @@ def run_export(workspace: Workspace, args: argparse.Namespace, monday: dt.date) 
         post=args.post,
         by=args.by,
         encoding=args.encoding,
-        audience=args.audience,
+        # Unless asked otherwise, the weekly sheets are public and the care sheets internal.
+        audience=args.audience or ("internal" if care else "public"),
         width=args.width,
         lang=current_language(),
-        edition=workspace.print_edition(monday),
+        edition=1 if care else workspace.print_edition(monday),
+        day=day,
+        now=now,
     )
-    roster = workspace.load()
     try:
         request = workspace.with_calendar_memory(request)
         data = render(roster, request)
@@ -44,13 +56,13 @@ def run_export(workspace: Workspace, args: argparse.Namespace, monday: dt.date) 
     if args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        if request.fmt in PRINTABLE:  # `… --format txt -o - | lp` is a print too
+        if request.records_print:  # `… --format txt -o - | lp` is a print too
             workspace.record_print(monday, f"{request.what}.{request.fmt}")
         workspace.remember_calendar(roster, request)
         return 0
     write_atomically(data, Path(args.output), protected=workspace.own_files())
     workspace.remember_calendar(roster, request)
-    if request.fmt in PRINTABLE:
+    if request.records_print:
         workspace.record_print(monday, f"{request.what}.{request.fmt}")
     print(t("cli.exported", path=printable(args.output)), file=sys.stderr)
     return 0

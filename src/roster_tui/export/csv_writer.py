@@ -13,7 +13,14 @@ import io
 
 from roster_tui.export.labels import language
 from roster_tui.export.sanitize import neutralise_formula, sanitize
-from roster_tui.export.tables import Table, Value, duties_table, households_table, roster_table
+from roster_tui.export.tables import (
+    Table,
+    Value,
+    date_text,
+    duties_table,
+    households_table,
+    roster_table,
+)
 from roster_tui.export.view import WeekView
 from roster_tui.i18n import t
 
@@ -29,7 +36,7 @@ def _cell(value: Value) -> str | int | float:
     if isinstance(value, int | float):
         return value
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return date_text(value)
     return neutralise_formula(sanitize(value))
 
 

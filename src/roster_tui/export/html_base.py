@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rich.cells import cell_len
@@ -21,7 +21,7 @@ from roster_tui.export.labels import (
     week_label,
 )
 from roster_tui.export.sanitize import sanitize
-from roster_tui.export.tables import Row, Table, Value
+from roster_tui.export.tables import Row, Table, Value, date_text
 from roster_tui.export.view import WeekView
 from roster_tui.i18n import t
 
@@ -163,23 +163,36 @@ def _value_html(value: Value) -> tuple[str, bool]:
     if value is None:
         return "", False
     if isinstance(value, dt.date):
-        return value.isoformat(), False
+        return date_text(value), False
     if isinstance(value, str):
         return esc(value), False
     return str(value), True
 
 
-def table_html(table: Table, rows_of_group: list[Row]) -> str:
-    """A bordered table of ``rows_of_group`` under the table's column headings."""
+def table_html(
+    table: Table,
+    rows_of_group: list[Row],
+    *,
+    widths: Sequence[str] = (),
+    column_classes: Mapping[int, str] | None = None,
+    css_class: str = "list",
+) -> str:
+    """A bordered table of ``rows_of_group`` under the table's column headings; ``widths`` and
+    ``column_classes`` shape a form's columns (blanks to write in, tick boxes)."""
     head = "".join(f"<th>{esc(c)}</th>" for c in table.columns)
-    lines = [f'<table class="list">\n<thead><tr>{head}</tr></thead>\n<tbody>']
+    cols = "".join(f'<col style="width:{w}">' for w in widths)
+    lines = [f'<table class="{css_class}">']
+    if cols:
+        lines.append(f"<colgroup>{cols}</colgroup>")
+    lines.append(f"<thead><tr>{head}</tr></thead>\n<tbody>")
+    extra = column_classes or {}
     for row in rows_of_group:
         cells = []
         for index, value in enumerate(row.values):
             text, numeric = _value_html(value)
             short = cell_len(html.unescape(text)) <= _SHORT_TEXT
             flags = (("num", numeric), ("nw", short), ("alert", index in row.alerts))
-            classes = " ".join(name for name, on in flags if on)
+            classes = " ".join([name for name, on in flags if on] + [extra.get(index, "")]).strip()
             cells.append(f'<td class="{classes}">{text}</td>' if classes else f"<td>{text}</td>")
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody>\n</table>")

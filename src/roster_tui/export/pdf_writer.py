@@ -51,19 +51,19 @@ def font_path() -> str:
 
 
 @dataclass(slots=True)
-class _Heading:
+class Heading:
     title: str
     subtitle: str
     facts: list[str]
 
 
-def _document(view: WeekView, lang: str, stamp: str, orientation: str) -> Any:
+def sheet_pdf(view: WeekView, lang: str, stamp: str, orientation: str) -> Any:
     from fpdf import FPDF  # lazy: a PDF is the only thing that needs it
 
     mark = internal_mark(view, lang)
 
     class Sheet(FPDF):
-        heading = _Heading("", "", [])
+        heading = Heading("", "", [])
 
         def header(self) -> None:
             self.set_font(FONT, size=14)
@@ -94,7 +94,7 @@ def _document(view: WeekView, lang: str, stamp: str, orientation: str) -> Any:
     return pdf
 
 
-def _page(pdf: FPDF, heading: _Heading) -> None:
+def new_page(pdf: FPDF, heading: Heading) -> None:
     pdf.heading = heading  # type: ignore[attr-defined]
     pdf.add_page()
 
@@ -140,20 +140,20 @@ def write_roster_pdf(
     """The week grid, one section per community (or compound), A4 landscape."""
     lang = language(lang)
     stamp = stamp_label(edition, printed_time(view, printed_at), lang)
-    pdf = _document(view, lang, stamp, "L")
+    pdf = sheet_pdf(view, lang, stamp, "L")
     subdistrict = sanitize(view.roster.subdistrict.name)
     title = for_whom(view, t("export.title.roster", lang=lang), lang)
     week = week_label(view, lang)
     pages = grid_pages(view, lang, by=by)
     for grid in pages:
         heading = " ".join(p for p in (subdistrict, grid.community, title) if p)
-        _page(pdf, _Heading(heading, grid.compound or "", [week, *grid.leaders]))
+        new_page(pdf, Heading(heading, grid.compound or "", [week, *grid.leaders]))
         _grid_table(pdf, view, grid.rows, lang, many=grid.compound is None)
         pdf.set_font(FONT, size=9)
         pdf.multi_cell(0, 5, gap_legend(lang), new_x="LMARGIN", new_y="NEXT")
         pdf.set_font(FONT, size=10)
     if not pages:
-        _page(pdf, _Heading(f"{subdistrict} {title}", "", [week]))
+        new_page(pdf, Heading(f"{subdistrict} {title}", "", [week]))
         pdf.cell(0, 8, t("export.no_shifts", lang=lang))
     return bytes(pdf.output())
 
@@ -161,13 +161,13 @@ def write_roster_pdf(
 def _table_pdf(view: WeekView, table: Table, lang: str, stamp: str, subtitle: str) -> bytes:
     from fpdf.fonts import FontFace
 
-    pdf = _document(view, lang, stamp, "L")
+    pdf = sheet_pdf(view, lang, stamp, "L")
     subdistrict = sanitize(view.roster.subdistrict.name)
     plain, alert = FontFace(), FontFace(fill_color=ALERT_FILL)
     for group, rows in table.groups() or [("", [])]:
         community = table.group_names.get(group, "")
         heading = " ".join(p for p in (subdistrict, community, table.title) if p)
-        _page(pdf, _Heading(heading, "", [subtitle]))
+        new_page(pdf, Heading(heading, "", [subtitle]))
         with pdf.table(
             repeat_headings=1,
             headings_style=FontFace(emphasis="", fill_color=HEAD_FILL),
@@ -221,7 +221,7 @@ def write_signin_pdf(
 
     lang = language(lang)
     stamp = stamp_label(edition, printed_time(view, printed_at), lang)
-    pdf = _document(view, lang, stamp, "P")
+    pdf = sheet_pdf(view, lang, stamp, "P")
     found = {i.key: i for i in view.instances}
     week = week_label(view, lang)
     heads = ("date", "shift", "people", "sign_in", "sign_out", "note")
@@ -238,7 +238,7 @@ def write_signin_pdf(
             if p
         )
         where = f"{sanitize(view.compound_name(post.compound))} · {sanitize(post.name)}"
-        _page(pdf, _Heading(title, where, [week, leader_label(view, post.compound, lang)]))
+        new_page(pdf, Heading(title, where, [week, leader_label(view, post.compound, lang)]))
         lines = sum(max(1, s.need) for s in post.shifts) * 7
         height = max(4.5, min(8.0, 215 / max(1, lines)))  # one page per post-week
         pdf.set_font(FONT, size=9 if height < 6 else 10)

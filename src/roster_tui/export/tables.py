@@ -48,6 +48,13 @@ class Table:
         return list(grouped.items())
 
 
+def date_text(value: dt.date) -> str:
+    """A date as ``2026-12-02``; a date-time to the minute, ``2026-12-02 15:00``."""
+    if isinstance(value, dt.datetime):
+        return f"{value:%Y-%m-%d %H:%M}"
+    return value.isoformat()
+
+
 def _columns(prefix: str, names: tuple[str, ...], lang: str) -> tuple[str, ...]:
     return tuple(t(f"export.col.{prefix}.{name}", lang=lang) for name in names)
 

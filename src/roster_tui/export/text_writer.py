@@ -121,31 +121,66 @@ def _post_blocks(view: WeekView, page: GridPage, lang: str, width: int) -> list[
 
 
 @dataclass(slots=True)
-class _Page:
-    community: str
+class TextPage:
+    where: str  # what the page's heading names besides the sheet (a community, a carer)
     body: list[str] = field(default_factory=list)
 
 
-def _paginate(groups: list[tuple[str, list[list[str]]]], room: int) -> list[_Page]:
-    """Blocks packed onto pages of ``room`` body lines; a new community starts a new page and
-    a block is kept whole unless it is longer than a page."""
-    pages: list[_Page] = []
-    for community, blocks in groups:
-        page = _Page(community)
+def paginate(groups: list[tuple[str, list[list[str]]]], room: int) -> list[TextPage]:
+    """Blocks packed onto pages of ``room`` body lines; a new group starts a new page and a
+    block is kept whole unless it is longer than a page."""
+    pages: list[TextPage] = []
+    for where, blocks in groups:
+        page = TextPage(where)
         pages.append(page)
         for block in blocks:
             needed = len(block) + (1 if page.body else 0)
             if page.body and len(page.body) + needed > room:
-                page = _Page(community)
+                page = TextPage(where)
                 pages.append(page)
             if page.body:
                 page.body.append("")
             for line in block:
                 if len(page.body) >= room:
-                    page = _Page(community)
+                    page = TextPage(where)
                     pages.append(page)
                 page.body.append(line)
     return pages
+
+
+@dataclass(frozen=True, slots=True)
+class TextHead:
+    """What every text page repeats: the sheet and place, its period, stamp, mark, legend."""
+
+    subdistrict: str
+    title: str
+    period: str  # the week, or the day
+    stamp: str
+    mark: str  # 内部资料 · 注意保密, or ""
+    legend: list[str]  # lines under every page's body
+    lang: str
+    width: int
+
+    def room(self) -> int:
+        """Body lines a page has: 66 less the heading (title, one spare line in case a long
+        name wraps, period, stamp, the mark, a blank line) and the legend."""
+        header_lines = 2 + 2 + (1 if self.mark else 0) + 1
+        return PAGE_LINES - header_lines - len(self.legend) - 1
+
+    def write(self, pages: list[TextPage]) -> str:
+        """The pages, headed, joined by form feeds."""
+        out = []
+        for number, page in enumerate(pages, 1):
+            count = plain(t("export.page_of", lang=self.lang, page=number, pages=len(pages)))
+            where = page.where.replace("\x1f", " ")  # a community and a compound, kept apart
+            heading = " ".join(p for p in (self.subdistrict, where, self.title) if p)
+            lines = wrap(plain(heading), self.width - cell_len(count) - 1)
+            lines[0] = pad(lines[0], self.width - cell_len(count)) + count
+            lines += wrap(self.period, self.width) + wrap(self.stamp, self.width)
+            lines += ([self.mark] if self.mark else []) + [""]
+            lines += [*page.body, "", *self.legend]
+            out.append("\n".join(lines) + "\n")
+        return "\f".join(out)
 
 
 def write_roster_text(
@@ -160,30 +195,20 @@ def write_roster_text(
     """The week as text pages for ``lp``: form feeds between pages of at most 66 lines, each
     line at most ``width`` display cells, each page headed so it stands alone."""
     lang = language(lang)
-    stamp = plain(stamp_label(edition, printed_time(view, printed_at), lang))
-    title = for_whom(view, t("export.title.roster", lang=lang), lang)
-    subdistrict = sanitize(view.roster.subdistrict.name)
-    week = plain(week_label(view, lang))
-    mark = plain(internal_mark(view, lang))
     groups: dict[str, list[list[str]]] = {}
     for grid in grid_pages(view, lang, by=by, dash="-"):
         key = grid.community if by == "community" else f"{grid.community}\x1f{grid.compound}"
         groups.setdefault(key, []).extend(_post_blocks(view, grid, lang, width))
     if not groups:
         groups[""] = [[t("export.no_shifts", lang=lang)]]
-    legend = wrap(plain(f"{SHORT_MARK} {gap_legend(lang)}"), width)
-    # Title (one spare line in case a long name wraps), week, stamp, the mark, a blank line.
-    header_lines = 2 + 2 + (1 if mark else 0) + 1
-    room = PAGE_LINES - header_lines - len(legend) - 1
-    pages = _paginate(list(groups.items()), room)
-    out = []
-    for number, page in enumerate(pages, 1):
-        where = page.community.replace("\x1f", " ")
-        count = plain(t("export.page_of", lang=lang, page=number, pages=len(pages)))
-        heading = " ".join(p for p in (subdistrict, where, title) if p)
-        lines = wrap(plain(heading), width - cell_len(count) - 1)
-        lines[0] = pad(lines[0], width - cell_len(count)) + count
-        lines += wrap(week, width) + wrap(stamp, width) + ([mark] if mark else []) + [""]
-        lines += [*page.body, "", *legend]
-        out.append("\n".join(lines) + "\n")
-    return "\f".join(out)
+    head = TextHead(
+        subdistrict=sanitize(view.roster.subdistrict.name),
+        title=for_whom(view, t("export.title.roster", lang=lang), lang),
+        period=plain(week_label(view, lang)),
+        stamp=plain(stamp_label(edition, printed_time(view, printed_at), lang)),
+        mark=plain(internal_mark(view, lang)),
+        legend=wrap(plain(f"{SHORT_MARK} {gap_legend(lang)}"), width),
+        lang=lang,
+        width=width,
+    )
+    return head.write(paginate(list(groups.items()), head.room()))

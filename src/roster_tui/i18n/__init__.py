@@ -18,6 +18,7 @@ CATALOG_AREAS = (
     "store_db",
     "engine",
     "export",
+    "export_care",
     "fill",
     "services",
     "cli",

@@ -35,5 +35,14 @@ def scope_name(
 
 def default_file_name(sheet: str, scope: str, monday: dt.date, extension: str) -> str:
     """``排班表-东风社区-2026-W49.csv``: safe on every system, distinct for every scope."""
+    return _name(sheet, scope, str(Week(monday)), extension)
+
+
+def day_file_name(sheet: str, scope: str, day: dt.date, extension: str) -> str:
+    """``每日问访表-张伟p0097-2026-12-03.pdf``: a day's sheet is named by its day."""
+    return _name(sheet, scope, day.isoformat(), extension)
+
+
+def _name(sheet: str, scope: str, period: str, extension: str) -> str:
     parts = [_UNSAFE.sub("_", part).strip() or "_" for part in (sheet, scope)]
-    return f"{parts[0]}-{parts[1]}-{Week(monday)}.{extension}"
+    return f"{parts[0]}-{parts[1]}-{period}.{extension}"

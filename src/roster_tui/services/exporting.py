@@ -9,16 +9,18 @@ from pathlib import Path
 from typing import Any
 
 from roster_tui import export
-from roster_tui.domain.clock import today_in
+from roster_tui.domain.clock import now_in, today_in
 from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import check_instances
 from roster_tui.engine.expand import expand_instances
 from roster_tui.export.grid import PageBy
 from roster_tui.export.ics_writer import issue, issued_from_json
 from roster_tui.i18n import t
+from roster_tui.services.exporting_care import CARE_FORMATS, CARE_SHEETS, care_facts, render_care
 from roster_tui.services.safe_write import write_safely
 
-WHATS = ("roster", "duties", "households", "signin", "person")
+WHATS = ("roster", "duties", "households", "signin", "person", *CARE_SHEETS)
 FORMATS = ("csv", "html", "pdf", "txt", "ics", "xlsx")
 
 # Which formats each sheet comes in (the README's command line and the office's habits).
@@ -28,6 +30,8 @@ SUPPORTED: dict[str, tuple[str, ...]] = {
     "households": ("csv", "html", "pdf", "xlsx"),
     "signin": ("html", "pdf"),
     "person": ("txt",),  # one person's duty sheet: their shifts and households
+    "contacts": CARE_FORMATS,  # a carer's daily round (每日问访表), internal only
+    "requests": CARE_FORMATS,  # the volunteers' list of open requests, internal only
 }
 # Formats meant for paper: printing one is recorded, and later editions count changes since.
 PRINTABLE = ("html", "pdf", "txt")
@@ -56,6 +60,20 @@ class ExportRequest:
     today: dt.date | None = None
     # A calendar: what the calendar of this scope last issued (see calendar_key), as stored.
     issued: dict[str, Any] | None = None
+    # The care sheets: the round's day, and the moment the loop is judged at (zone-aware;
+    # None: the clock's). The weekly sheets take neither.
+    day: dt.date | None = None
+    now: dt.datetime | None = None
+
+    @property
+    def care(self) -> bool:
+        return self.what in CARE_SHEETS
+
+    @property
+    def records_print(self) -> bool:
+        """Whether printing it is remembered for the week's 第N版: the weekly sheets only (a
+        care sheet is a day's snapshot, stamped with its print time instead)."""
+        return self.fmt in PRINTABLE and not self.care
 
 
 # Which options each format reads; anything else given is a mistake worth saying.
@@ -79,6 +97,7 @@ def check_options(request: ExportRequest) -> None:
         raise ExportProblem(t("export.error.two_scopes", options=" ".join(scopes)))
     if request.what == "person" and request.person is None:
         raise ExportProblem(t("export.error.person_needed"))
+    _check_care_options(request)
     for option, formats in _OPTION_FORMATS.items():
         if getattr(request, option) is not None and (
             request.fmt not in formats or (option == "by" and request.what != "roster")
@@ -86,6 +105,26 @@ def check_options(request: ExportRequest) -> None:
             raise ExportProblem(
                 t("export.error.option", option=f"--{option}", what=request.what, fmt=request.fmt)
             )
+
+
+def _check_care_options(request: ExportRequest) -> None:
+    """The care sheets are internal, by carer or community, for a day (contacts) or a moment."""
+    what = request.what
+    if not request.care:
+        for option in ("day", "now"):
+            if getattr(request, option) is not None:
+                name = "--date" if option == "day" else "--now"
+                raise ExportProblem(t("export.error.sheet_option", option=name, what=what))
+        return
+    for option in ("post", "by"):
+        if getattr(request, option) is not None:
+            raise ExportProblem(t("export.error.sheet_option", option=f"--{option}", what=what))
+    if request.what == "requests" and request.day is not None:
+        raise ExportProblem(t("export.error.sheet_option", option="--date", what=what))
+    if request.what == "contacts" and request.day is None:
+        raise ExportProblem(t("export.error.date_needed"))
+    if request.audience != "internal":
+        raise ExportProblem(t("export.error.internal_only", what=what))
 
 
 def _scope(request: ExportRequest) -> export.Scope:
@@ -101,6 +140,8 @@ def _scope(request: ExportRequest) -> export.Scope:
 def render(roster: Roster, request: ExportRequest) -> bytes:
     """The file's bytes. Raises :class:`ExportProblem` for an unsupported combination."""
     check_options(request)
+    if request.care:
+        return _care(roster, request)
     sunday = request.monday + dt.timedelta(days=6)
     instances = expand_instances(roster, request.monday, sunday)
     # Every sheet marks what `check` finds for what it shows.
@@ -176,6 +217,25 @@ def _pdf(view: export.WeekView, request: ExportRequest, by: PageBy, today: dt.da
         return pdf_writer.write_signin_pdf(view, lang=lang, edition=edition, printed_at=printed_at)
     return pdf_writer.write_roster_pdf(
         view, lang=lang, by=by, edition=edition, printed_at=printed_at
+    )
+
+
+def _care(roster: Roster, request: ExportRequest) -> bytes:
+    facts = care_facts(roster, request.now or now_in(roster.subdistrict.timezone), request.day)
+    monday = Week.of(facts.day).monday
+    try:
+        view = export.WeekView(roster, monday, [], _scope(request), request.audience)
+    except ValueError as exc:
+        raise ExportProblem(str(exc)) from exc
+    return render_care(
+        view,
+        facts,
+        request.what,
+        request.fmt,
+        lang=request.lang,
+        printed_at=request.printed_at,
+        width=request.width,
+        encoding=request.encoding,
     )
 
 

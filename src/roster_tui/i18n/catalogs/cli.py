@@ -19,18 +19,23 @@ ZH = {
     "cli.opt.to": "结束日期 YYYY-MM-DD（默认起始日期后第六天）",
     "cli.arg.what": (
         "导出什么：roster 排班表，duties 包保表，households 隔离户照料表，signin 签到表，"
-        "person 个人值班单（配 --person）"
+        "person 个人值班单（配 --person），contacts 每日问访表（配 --date），requests 诉求清单"
     ),
-    "cli.opt.week": "ISO 周次，例如 2026-W49",
+    "cli.opt.week": "ISO 周次，例如 2026-W49（每周的表用）",
+    "cli.opt.export_date": "每日问访表的日期 YYYY-MM-DD，剩余天数从这天算起",
+    "cli.opt.export_now": "问访表和诉求清单按这一时刻判断待办和超时（默认现在）",
     "cli.opt.format": "文件格式",
     "cli.opt.community": "只导出这个社区（社区编号）",
-    "cli.opt.person": "只导出这个人的班次（人员编号）",
+    "cli.opt.person": "只导出这个人的（人员编号）：班次、包的户或经办的诉求",
     "cli.opt.post": "只导出这个卡点（卡点编号）",
     "cli.opt.fill_week": "要补位的 ISO 周次，例如 2026-W49",
     "cli.opt.width": "纯文本每行的列数（默认 80，适合 lp 的 A4 纵向；宽行打印纸可用 132）",
     "cli.opt.by": "值班表分页：compound 按楼院，community 按社区（默认）",
     "cli.opt.encoding": "CSV 编码：utf-8-sig（默认，Excel 可直接打开）或 gb18030",
-    "cli.opt.audience": "读者：public 公开张贴（默认，隐藏群众电话）或 internal 内部资料",
+    "cli.opt.audience": (
+        "读者：public 公开张贴（每周的表默认，隐藏群众电话）或 internal 内部资料"
+        "（问访表和诉求清单只能是内部资料）"
+    ),
     "cli.cmd.demo": "用示例数据新建演示库并打开界面",
     "cli.cmd.import": "从 TOML 文件导入整个街道（要么全部导入，要么不导入）",
     "cli.cmd.dump": "把全部数据导出为 TOML 文件",
@@ -86,17 +91,22 @@ EN = {
     "cli.opt.to": "last day, YYYY-MM-DD (default: six days after the first)",
     "cli.arg.what": "what to export: roster, duties (responsibility sheet), "
     "households (carer list), signin (sign-in sheet) or person (one person's duty sheet, "
-    "with --person)",
-    "cli.opt.week": "ISO week, e.g. 2026-W49",
+    "with --person), contacts (a carer's daily round, with --date) or requests (open requests)",
+    "cli.opt.week": "ISO week, e.g. 2026-W49 (the weekly sheets)",
+    "cli.opt.export_date": "the daily round's day, YYYY-MM-DD; days left count from it",
+    "cli.opt.export_now": "judge open and overdue requests at this moment (default: now)",
     "cli.opt.format": "file format",
     "cli.opt.community": "only this community (its id)",
-    "cli.opt.person": "only this person's shifts (their id)",
+    "cli.opt.person": "only this person's (their id): shifts, households cared for or requests",
     "cli.opt.post": "only this post (its id)",
     "cli.opt.fill_week": "the ISO week to fill, e.g. 2026-W49",
     "cli.opt.width": "plain text columns per line (80 by default for lp on A4; 132 for wide paper)",
     "cli.opt.by": "roster pages: compound, or community (the default)",
     "cli.opt.encoding": "CSV encoding: utf-8-sig (default, opens in Excel) or gb18030",
-    "cli.opt.audience": "readers: public (default, members' phones masked) or internal (all data)",
+    "cli.opt.audience": (
+        "readers: public (the weekly sheets' default, members' phones masked) or internal"
+        " (all data; the round and requests sheets are internal only)"
+    ),
     "cli.cmd.demo": "create a fresh demo database from the sample data and open it",
     "cli.cmd.import": "import a whole sub-district from a TOML file (all or nothing)",
     "cli.cmd.dump": "write all data to a TOML file",

@@ -21,16 +21,17 @@ from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
 from roster_tui.export import AUDIENCES, WeekView
+from roster_tui.export.labels import date_label, weekday_label
 from roster_tui.i18n import current_language, t
-from roster_tui.services.export_names import default_file_name, scope_name
+from roster_tui.services.export_names import day_file_name, default_file_name, scope_name
 from roster_tui.services.exporting import (
-    PRINTABLE,
     SUPPORTED,
     ExportProblem,
     ExportRequest,
     render,
     write_atomically,
 )
+from roster_tui.services.exporting_care import CARE_SHEETS
 from roster_tui.services.safe_write import RefusedTarget
 from roster_tui.tui.dialogs.confirm import ConfirmDialog
 from roster_tui.tui.translate import translate_bindings
@@ -41,6 +42,9 @@ if TYPE_CHECKING:
 
 SCOPE_KINDS = ("subdistrict", "community", "post", "person")
 SCOPED = ("community", "post", "person")  # scope kinds that name one thing
+# A care sheet's person is the carer of the round, or the handler of the requests.
+CARE_PERSON = {"contacts": "carer", "requests": "handler"}
+DAYS_BEFORE, DAYS_AFTER = 1, 6  # the round's day: from yesterday to a week ahead
 EXTENSIONS = {f: f for f in ("csv", "html", "pdf", "txt", "ics", "xlsx")}
 
 
@@ -52,13 +56,21 @@ class ExportDialog(ModalScreen[None]):
         Binding("enter", "export", "tui.export.do", show=False),
     ]
 
-    def __init__(self, roster: Roster, monday: dt.date, community: str | None = None) -> None:
-        """``community``: the scope the app shows, the scope offered first (None: whole)."""
+    def __init__(
+        self,
+        roster: Roster,
+        monday: dt.date,
+        community: str | None = None,
+        today: dt.date | None = None,
+    ) -> None:
+        """``community``: the scope the app shows, the scope offered first (None: whole);
+        ``today``: the app's today, from which a round's day is chosen."""
         super().__init__()
         translate_bindings(self)
         self.roster = roster
         self.monday = monday
         self.community = community
+        self.today = today or monday
         self.lp = shutil.which("lp") or shutil.which("lpr")
 
     def compose(self) -> ComposeResult:
@@ -76,7 +88,8 @@ class ExportDialog(ModalScreen[None]):
                 t("tui.export.target"), self._targets(kind), self.community or "", id="scope"
             )
             yield ChoiceField(t("tui.export.audience"), self._audiences(), id="audience")
-            with Horizontal(classes="field"):
+            yield ChoiceField(t("tui.export.day"), self._days(), self.today, id="day")
+            with Horizontal(classes="field", id="week-row"):
                 yield Static(t("tui.export.week"), classes="label")
                 week = Input(str(Week(self.monday)), id="week")
                 week.cursor_blink = False
@@ -96,15 +109,46 @@ class ExportDialog(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#export-busy").display = False
+        self.query_one("#day").display = False
         self.query_one("#what").focus()
+
+    def _days(self) -> list[tuple[str, dt.date]]:
+        """Yesterday to a week ahead, today and tomorrow said in words."""
+        out = []
+        for offset in range(-DAYS_BEFORE, DAYS_AFTER + 1):
+            day = self.today + dt.timedelta(days=offset)
+            date = f"{date_label(day, current_language())} {weekday_label(day, current_language())}"
+            label = t(f"tui.export.day.{offset}", date=date) if abs(offset) <= 1 else date
+            out.append((label, day))
+        return out
+
+    def _kinds(self, what: str) -> list[tuple[str, str]]:
+        """The scopes a sheet has: a care sheet is by community or by its carer or handler."""
+        if what not in CARE_SHEETS:
+            return [(t(f"tui.export.scope.{k}"), k) for k in SCOPE_KINDS]
+        person = t(f"tui.export.scope.{CARE_PERSON[what]}")
+        kinds = [(t(f"tui.export.scope.{k}"), k) for k in ("subdistrict", "community")]
+        return [*kinds, (person, "person")]
+
+    def _sheet_changed(self, what: str) -> None:
+        """Scopes, audiences and the day or week as the chosen sheet has them."""
+        care = what in CARE_SHEETS
+        kind_field = self.query_one("#scope-kind", ChoiceField)
+        target_field = self.query_one("#scope", ChoiceField)
+        kind_field.set_choices(self._kinds(what), keep=kind_field.value)
+        target_field.set_choices(self._targets(kind_field.value, what), keep=target_field.value)
+        audience = self.query_one("#audience", ChoiceField)
+        audience.set_choices(self._audiences(internal_only=care), keep=audience.value)
+        self.query_one("#week-row").display = not care
+        self.query_one("#day").display = what == "contacts"
 
     @staticmethod
     def _formats(what: str) -> list[tuple[str, str]]:
         return [(f.upper(), f) for f in SUPPORTED[what]]
 
-    def _targets(self, kind: str) -> list[tuple[str, str]]:
+    def _targets(self, kind: str, what: str = "") -> list[tuple[str, str]]:
         """What the scope can name: communities, posts, or people told apart by community and
-        phone tail when they share a name."""
+        phone tail when they share a name (for a round, only the people who care for one)."""
         if kind == "community":
             return [(printable(c.name), c.id) for c in self.roster.communities]
         if kind == "post":
@@ -116,47 +160,68 @@ class ExportDialog(ModalScreen[None]):
         if kind == "person":
             view = WeekView(self.roster, self.monday, [])
             people = [p for p in self.roster.people if p.active]
+            if what == "contacts":
+                carers = {h.carer for h in self.roster.households}
+                people = [p for p in people if p.id in carers]
             return [(printable(view.person_label(p.id)), p.id) for p in people]
         return [(printable(self.roster.subdistrict.name), "")]
 
     @on(ChoiceField.Changed, "#scope-kind")
     def _scope_kind_changed(self, event: ChoiceField.Changed) -> None:
-        self.query_one("#scope", ChoiceField).set_choices(self._targets(str(event.value)))
+        what = self.query_one("#what", ChoiceField).value
+        self.query_one("#scope", ChoiceField).set_choices(self._targets(str(event.value), what))
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
         self.action_export()
 
     @staticmethod
-    def _audiences() -> list[tuple[str, str]]:
-        return [(t(f"tui.export.audience.{a}"), a) for a in AUDIENCES]
+    def _audiences(*, internal_only: bool = False) -> list[tuple[str, str]]:
+        """Who reads it; a care sheet (addresses, phones, health notes) is internal only."""
+        audiences = ("internal",) if internal_only else AUDIENCES
+        return [(t(f"tui.export.audience.{a}"), a) for a in audiences]
 
     def _default_path(self, what: str, fmt: str) -> str:
         """The sheet, its scope and the week: one community never lands on another's file."""
         kind = self.query_one("#scope-kind", ChoiceField).value if self.is_mounted else ""
         target = self.query_one("#scope", ChoiceField).value if self.is_mounted else ""
         scope = scope_name(self.roster, **({kind: target} if kind in SCOPED and target else {}))
-        name = default_file_name(t(f"tui.export.file.{what}"), scope, self.monday, EXTENSIONS[fmt])
-        return str(Path.cwd() / name)
+        sheet, extension = t(f"tui.export.file.{what}"), EXTENSIONS[fmt]
+        if what in CARE_SHEETS:
+            day = self.query_one("#day", ChoiceField).value if what == "contacts" else self.today
+            return str(Path.cwd() / day_file_name(sheet, scope, day, extension))
+        return str(Path.cwd() / default_file_name(sheet, scope, self.monday, extension))
 
-    @on(ChoiceField.Changed, "#what, #fmt, #scope-kind, #scope")
+    @on(ChoiceField.Changed, "#what, #fmt, #scope-kind, #scope, #day")
     def _kind_changed(self, event: ChoiceField.Changed) -> None:
         what = self.query_one("#what", ChoiceField).value
         fmt_field = self.query_one("#fmt", ChoiceField)
         if event.field.id == "what":
             fmt_field.set_choices(self._formats(what), keep=fmt_field.value)
+            self._sheet_changed(what)
         self.query_one("#path", Input).value = self._default_path(what, fmt_field.value)
 
     def _request(self) -> ExportRequest | None:
-        try:
-            monday = Week.parse(self.query_one("#week", Input).value.strip()).monday
-        except ValueError:
-            self._status(t("cli.bad_week", value=self.query_one("#week", Input).value), error=True)
-            return None
+        app = cast("RosterApp", self.app)
+        what = self.query_one("#what", ChoiceField).value
+        day: dt.date | None = None
+        now: dt.datetime | None = None
+        if what in CARE_SHEETS:  # a day's round, or the requests as they stand now
+            now = app.now()
+            day = self.query_one("#day", ChoiceField).value if what == "contacts" else None
+            on = day or now.date()
+            monday = Week.of(on).monday
+        else:
+            try:
+                monday = Week.parse(self.query_one("#week", Input).value.strip()).monday
+            except ValueError:
+                week = self.query_one("#week", Input).value
+                self._status(t("cli.bad_week", value=week), error=True)
+                return None
         kind = self.query_one("#scope-kind", ChoiceField).value
         target = self.query_one("#scope", ChoiceField).value or None
         return ExportRequest(
-            what=self.query_one("#what", ChoiceField).value,
+            what=what,
             fmt=self.query_one("#fmt", ChoiceField).value,
             monday=monday,
             community=target if kind == "community" else None,
@@ -164,7 +229,9 @@ class ExportDialog(ModalScreen[None]):
             person=target if kind == "person" else None,
             audience=self.query_one("#audience", ChoiceField).value,
             lang=current_language(),
-            today=cast("RosterApp", self.app).today(),
+            today=app.today(),
+            day=day,
+            now=now,
         )
 
     def _status(self, message: str, *, error: bool = False) -> None:
@@ -212,14 +279,12 @@ class ExportDialog(ModalScreen[None]):
     def run_export(self, request: ExportRequest, path: Path) -> None:
         app = cast("RosterApp", self.app)
         try:
-            request = dataclasses.replace(
-                request, edition=app.workspace.print_edition(request.monday)
-            )
+            request = self._with_edition(request)
             request = app.workspace.with_calendar_memory(request)
             data = render(self.roster, request)
             write_atomically(data, path, protected=app.workspace.own_files())
             app.workspace.remember_calendar(self.roster, request)
-            if request.fmt in PRINTABLE:
+            if request.records_print:
                 app.workspace.record_print(request.monday, f"{request.what}.{request.fmt}")
         except (ExportProblem, RefusedTarget) as exc:
             self.app.call_from_thread(self._finished, str(exc), True)
@@ -236,9 +301,7 @@ class ExportDialog(ModalScreen[None]):
         app = cast("RosterApp", self.app)
         assert self.lp is not None
         try:
-            request = dataclasses.replace(
-                request, edition=app.workspace.print_edition(request.monday)
-            )
+            request = self._with_edition(request)
             data = render(self.roster, request)
             done = subprocess.run([self.lp], input=data, capture_output=True, timeout=30)
         except (OSError, subprocess.SubprocessError, ExportProblem) as exc:
@@ -250,8 +313,16 @@ class ExportDialog(ModalScreen[None]):
                 self._finished, t("tui.export.print_failed", error=printable(error)), True
             )
             return
-        app.workspace.record_print(request.monday, f"{request.what}.{request.fmt}")
+        if request.records_print:
+            app.workspace.record_print(request.monday, f"{request.what}.{request.fmt}")
         self.app.call_from_thread(self._finished, t("tui.export.printed"), False)
+
+    def _with_edition(self, request: ExportRequest) -> ExportRequest:
+        """A weekly sheet carries its 第N版 (read in the worker: it asks the database)."""
+        if not request.records_print:
+            return request
+        edition = cast("RosterApp", self.app).workspace.print_edition(request.monday)
+        return dataclasses.replace(request, edition=edition)
 
     def _finished(self, message: str, error: bool) -> None:
         self._busy(False)
