@@ -170,8 +170,8 @@ EN = {
         " (neediest first)"
     ),
     "tui.care.round.hint": (
-        "Space: the carer phoned (no reading, no needs)  Enter: full contact  "
-        "Ctrl+Z: undo  Esc: close"
+        "Space: the carer phoned (no reading, no needs)  Enter: full contact  i: card  "
+        "o: requests  Ctrl+Z: undo  Esc: close"
     ),
     "tui.care.round.col.address": "Address",
     "tui.care.round.col.compound": "Compound",

@@ -28,6 +28,8 @@ from roster_tui.services.care import RoundRow, common_contact, todays_round
 from roster_tui.services.care_contact import contact_on
 from roster_tui.services.today import moment_of
 from roster_tui.tui.dialogs.contact_form import open_contact_form
+from roster_tui.tui.dialogs.household_card import HouseholdCard
+from roster_tui.tui.dialogs.requests_board import RequestsBoard
 from roster_tui.tui.messages import RosterChanged
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.cells import plain, plain_cells
@@ -45,6 +47,8 @@ class RoundDialog(ModalScreen[None]):
     AUTO_FOCUS = "#round-table"
     BINDINGS = [
         Binding("space", "contact", "tui.care.key.contact"),
+        Binding("i", "card", "tui.care.key.card"),
+        Binding("o", "requests", "tui.care.key.board"),
         # The app's own undo does not reach through a modal; the round undoes its last call.
         Binding("ctrl+z", "undo", "tui.key.undo"),
         Binding("escape", "close", "tui.key.close"),
@@ -183,6 +187,15 @@ class RoundDialog(ModalScreen[None]):
         row = self.highlighted()
         if row is not None:
             open_contact_form(cast("RosterApp", self.app), self.roster, row.household)
+
+    def action_card(self) -> None:
+        row = self.highlighted()
+        if row is not None:
+            self.app.push_screen(HouseholdCard(self.roster, row.household, self.fixed_today))
+
+    def action_requests(self) -> None:
+        community = cast("RosterApp", self.app).scope
+        self.app.push_screen(RequestsBoard(self.roster, self.fixed_today, community))
 
     def action_undo(self) -> None:
         cast("RosterApp", self.app).action_undo()

@@ -16,25 +16,29 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 
-from roster_tui.domain.changes import Change
 from roster_tui.domain.model import Household, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.households import filter_households, released_today
+from roster_tui.services.care import latest_readings
+from roster_tui.services.households import filter_households
 from roster_tui.services.people import next_id
 from roster_tui.tui.dialogs.care_round import RoundDialog
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
+from roster_tui.tui.dialogs.household_card import HouseholdCard
 from roster_tui.tui.dialogs.household_carer_picker import CarerPick, CarerPicker
 from roster_tui.tui.dialogs.household_form import HouseholdForm
-from roster_tui.tui.dialogs.preview import ask_with_preview
+from roster_tui.tui.dialogs.household_release import ask_release
+from roster_tui.tui.dialogs.requests_board import RequestsBoard
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.cells import plain, plain_cells
-from roster_tui.tui.widgets.household_labels import days_left_text, status_text
-from roster_tui.tui.widgets.person_label import short_label
+from roster_tui.tui.widgets.household_rows import (
+    COLUMNS,
+    Cells,
+    household_cells,
+    household_detail,
+)
 
 PAGE_SIZE = 1000  # DataTables stay quick below ~2,000 rows; 5,000 households take five pages
-COLUMNS = ("address", "compound", "head", "left", "carer", "status")
-Cells = tuple[str | Text, ...]
 
 
 class HouseholdsScreen(RosterScreen):
@@ -44,13 +48,16 @@ class HouseholdsScreen(RosterScreen):
     BINDINGS = [
         Binding("slash", "search", "tui.households.key.search"),
         Binding("c", "carer", "tui.households.key.carer"),
+        # The care loop's two keys early, so the footer shows them at 80 columns.
+        Binding("t", "round", "tui.households.key.round"),
+        Binding("o", "requests", "tui.care.key.board"),
         Binding("n", "add", "tui.households.key.add"),
         Binding("m", "edit", "tui.households.key.edit"),  # e is the app's export
         Binding("r", "release", "tui.households.key.release"),
         Binding("s", "toggle_soon", "tui.households.key.soon"),
         Binding("u", "toggle_no_carer", "tui.households.key.no_carer"),
         Binding("f", "compound", "tui.households.key.compound"),
-        Binding("t", "round", "tui.households.key.round"),
+        Binding("i", "card", "tui.care.key.card"),
         Binding("left_square_bracket", "page(-1)", "tui.households.key.prev"),
         Binding("right_square_bracket", "page(1)", "tui.households.key.next"),
     ]
@@ -65,6 +72,7 @@ class HouseholdsScreen(RosterScreen):
         self._rows: dict[str, Cells] = {}
         self._compounds_of: Roster | None = None
         self._want: str | None = None  # a household to highlight once the list shows it
+        self._readings_of: tuple[tuple[object, dt.date], dict[str, float]] | None = None
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="hh-bar"):
@@ -205,26 +213,17 @@ class HouseholdsScreen(RosterScreen):
         wanted = next((i for i, h in enumerate(found) if h.id == want), None)
         page = min(page if wanted is None else wanted // PAGE_SIZE, pages - 1)
         shown = found[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-        people = roster.index.people
         compounds = {c.id: printable(c.name) for c in roster.compounds}
-        rows: dict[str, Cells] = {}
-        for h in shown:
-            carer = people.get(h.carer) if h.carer else None
-            if carer is None:
-                carer_cell: str | Text = Text(t("tui.households.no_carer"), style="bold red")
-            elif not carer.active:
-                carer_cell = Text(short_label(carer), style="red")
-            else:
-                carer_cell = short_label(carer)
-            rows[h.id] = (
-                printable(h.address),
-                compounds.get(h.compound, h.compound),
-                printable(h.head),
-                days_left_text(h, roster.settings, today),
-                carer_cell,
-                status_text(h, roster.settings, today),
-            )
+        readings = self._readings(roster, today)
+        rows = {h.id: household_cells(h, roster, compounds, today, readings) for h in shown}
         self.app.call_from_thread(self._fill, roster, rows, len(found), page, pages)
+
+    def _readings(self, roster: Roster, today: dt.date) -> dict[str, float]:
+        """Each household's latest reading, worked out again only when the contacts change."""
+        key = (roster.contacts, today)
+        if self._readings_of is None or self._readings_of[0] != key:
+            self._readings_of = (key, latest_readings(roster, today))
+        return self._readings_of[1]
 
     def _fill(
         self, roster: Roster, rows: dict[str, Cells], found: int, page: int, pages: int
@@ -294,18 +293,9 @@ class HouseholdsScreen(RosterScreen):
         if household is None or roster is None:
             detail.update("")
             return
-        end = household.end_date(roster.settings) - dt.timedelta(days=1)
-        text = t(
-            "tui.households.detail",
-            id=printable(household.id),
-            people=household.people,
-            phone=printable(household.phone),
-            start=household.start.isoformat(),
-            end=end.isoformat(),
-        )
-        if household.notes:
-            text += " | " + printable(household.notes)
-        detail.update(Text(text))
+        today = self.roster_app.today()
+        reading = self._readings(roster, today).get(household.id)
+        detail.update(household_detail(household, roster, today, reading))
 
     # -- actions ----------------------------------------------------------------------------
     def action_search(self) -> None:
@@ -386,28 +376,17 @@ class HouseholdsScreen(RosterScreen):
         self.app.push_screen(form, save)
 
     def action_release(self) -> None:
-        before, roster = self.selected(), self._shown
-        if before is None or roster is None:
-            return
-        today = self.roster_app.today()
-        if before.end_date(roster.settings) <= today:
-            self.notify(t("tui.households.already_released"), timeout=4)
-            return
-        try:
-            after = released_today(before, today)
-        except ValueError:
-            self.notify(t("tui.households.cannot_release"), severity="warning", timeout=6)
-            return
-        carer = next((p for p in roster.people if p.id == before.carer), None)
-        ask_with_preview(
-            self.app,
-            roster,
-            t("safety.release.title", household=printable(before.address)),
-            [
-                t("safety.release.when", day=today.isoformat()),
-                t("safety.release.carer", person=printable(carer.name) if carer else "-"),
-            ],
-            [Change(before, after)],
-            today,
-            lambda: self.roster_app.edit(lambda ws: ws.save_household(before, after)),
-        )
+        household, roster = self.selected(), self._shown
+        if household is not None and roster is not None:
+            ask_release(self.roster_app, roster, household, self.roster_app.today())
+
+    def action_card(self) -> None:
+        household, roster = self.selected(), self._shown
+        if household is not None and roster is not None:
+            card = HouseholdCard(roster, household, self.roster_app.fixed_today)
+            self.app.push_screen(card)
+
+    def action_requests(self) -> None:
+        if self._shown is not None:
+            app = self.roster_app
+            self.app.push_screen(RequestsBoard(self._shown, app.fixed_today, self.scope))

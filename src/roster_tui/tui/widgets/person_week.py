@@ -14,9 +14,11 @@ from roster_tui.domain.model import Leave, Person, Roster
 from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
 from roster_tui.i18n import t
+from roster_tui.services.care import latest_readings
 from roster_tui.services.people import PersonWeek
 from roster_tui.tui.widgets.availability_label import window_label
 from roster_tui.tui.widgets.household_labels import days_left_text
+from roster_tui.tui.widgets.household_rows import is_fever
 from roster_tui.tui.widgets.person_label import person_label, role_names
 
 
@@ -150,12 +152,18 @@ def render_person_week(
     lines.append(Text(t("tui.people.detail.leaves", count=len(week.leaves)), style="bold"))
     lines.extend(Text(f"  {leave_text(lv)}") for lv in week.leaves)
     lines.append(Text(t("tui.people.detail.households", count=len(week.households)), style="bold"))
+    readings = latest_readings(roster, today) if week.households else {}
     for household in week.households:
         left = days_left_text(household, roster.settings, today)
         compound = names.compounds.get(household.compound, household.compound)
-        lines.append(
-            Text(f"  {compound} {printable(household.address)} {printable(household.head)} {left}")
+        line = Text(
+            f"  {compound} {printable(household.address)} {printable(household.head)} {left}"
         )
+        reading = readings.get(household.id)
+        if reading is not None and is_fever(household, roster, today, reading):
+            fever = t("tui.care.round.fever", temperature=f"{reading:.1f}")
+            line.append(f" {fever}", style="bold red")
+        lines.append(line)
     lines.append(Text(t("tui.people.detail.duties", count=len(week.duties)), style="bold"))
     for duty in week.duties:
         place = (

@@ -1,0 +1,80 @@
+"""One row of the Households table (address, compound, head, days left, carer, status) and
+the line below it for the highlighted household.
+
+A household whose latest reading is a fever says so in its status, in words and in red, until
+a later contact records a normal reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from rich.text import Text
+
+from roster_tui.domain.model import Household, Roster
+from roster_tui.domain.text import printable
+from roster_tui.i18n import t
+from roster_tui.services.households import HouseholdStatus, household_status
+from roster_tui.tui.widgets.household_labels import days_left_text, status_text
+from roster_tui.tui.widgets.person_label import short_label
+
+COLUMNS = ("address", "compound", "head", "left", "carer", "status")
+Cells = tuple[str | Text, ...]
+
+
+def is_fever(household: Household, roster: Roster, today: dt.date, reading: float | None) -> bool:
+    """In quarantine today, and its latest reading is a fever."""
+    active = household_status(household, roster.settings, today) is HouseholdStatus.ACTIVE
+    return active and reading is not None and reading >= roster.settings.fever_temperature
+
+
+def household_cells(
+    household: Household,
+    roster: Roster,
+    compounds: Mapping[str, str],
+    today: dt.date,
+    readings: Mapping[str, float],
+) -> Cells:
+    """The household's cells; ``readings``: each household's latest temperature up to today."""
+    carer = roster.index.people.get(household.carer) if household.carer else None
+    if carer is None:
+        carer_cell: str | Text = Text(t("tui.households.no_carer"), style="bold red")
+    elif not carer.active:
+        carer_cell = Text(short_label(carer), style="red")
+    else:
+        carer_cell = short_label(carer)
+    status: str | Text = status_text(household, roster.settings, today)
+    if is_fever(household, roster, today, readings.get(household.id)):
+        status = Text(t("tui.care.status.fever"), style="bold red")
+    return (
+        printable(household.address),
+        compounds.get(household.compound, household.compound),
+        printable(household.head),
+        days_left_text(household, roster.settings, today),
+        carer_cell,
+        status,
+    )
+
+
+def household_detail(
+    household: Household, roster: Roster, today: dt.date, reading: float | None
+) -> Text:
+    """``h0013 | 4人 | 电话 … | 2026-11-20 至 2026-12-03``, a fever's reading, the notes."""
+    end = household.end_date(roster.settings) - dt.timedelta(days=1)
+    line = Text(
+        t(
+            "tui.households.detail",
+            id=printable(household.id),
+            people=household.people,
+            phone=printable(household.phone),
+            start=household.start.isoformat(),
+            end=end.isoformat(),
+        )
+    )
+    if reading is not None and is_fever(household, roster, today, reading):
+        line.append(" | ")
+        line.append(t("tui.care.round.fever", temperature=f"{reading:.1f}"), style="bold red")
+    if household.notes:
+        line.append(" | " + printable(household.notes))
+    return line
