@@ -7,11 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import stat
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 from roster_tui.cli import main
+from roster_tui.domain.model import Contact, ContactMethod, Request, RequestKind
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 
@@ -56,6 +58,27 @@ def test_a_care_sheet_print_does_not_start_the_weeks_editions(
                    "-o", str(out)) == 0  # fmt: skip
     workspace = Workspace(open_store(f"sqlite:///{imported}"), user="t")
     assert not [e for e in workspace.store.history(limit=None) if e.action.startswith("print:")]
+
+
+def test_the_days_contacts_and_requests_make_no_new_edition_of_the_week(
+    imported: Path, tmp_path: Path
+) -> None:
+    """A carer's call or a request is on no weekly sheet: the roster printed again is the same
+    edition (before, every call of the day made the office's roster one edition newer)."""
+    first = tmp_path / "first.txt"
+    assert _export(imported, "roster", "--week", "2026-W49", "--format", "txt",
+                   "-o", str(first)) == 0  # fmt: skip
+    workspace = Workspace(open_store(f"sqlite:///{imported}"), user="t")
+    roster = workspace.load()
+    household = next(h for h in roster.households if h.carer)
+    called = Contact(household.id, date(2026, 12, 4), household.carer or "", ContactMethod.PHONE)
+    assert workspace.record_contact(called, household) is not None
+    asked = Request("q9999", household.id, RequestKind.SUPPLIES, datetime(2026, 12, 4, 9), "米")
+    assert workspace.add_request(asked, household) is not None
+    second = tmp_path / "second.txt"
+    assert _export(imported, "roster", "--week", "2026-W49", "--format", "txt",
+                   "-o", str(second)) == 0  # fmt: skip
+    assert "第1版" in second.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

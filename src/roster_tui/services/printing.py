@@ -1,7 +1,8 @@
 """Editions of a printed week: 第N版 counts the changes made since the week was first printed.
 
 Every change that can alter a printed sheet of the week counts: shifts, people, places, duties
-(the leaders named on the roster) and the households in quarantine that week.
+(the leaders named on the roster) and the households in quarantine that week. The care loop's
+daily contacts and requests are on no weekly sheet, so recording them makes no new edition.
 
 A print is recorded in the audit log as an action ``print:<ISO week>`` with no changes, so the
 history shows who printed what and when, and undo passes over it. The edition of a week is one
@@ -14,7 +15,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from roster_tui.domain.changes import AuditEntry, Change
-from roster_tui.domain.model import Household, Leave, Override, Rotation
+from roster_tui.domain.model import Contact, Household, Leave, Override, Request, Rotation
 from roster_tui.domain.week import Week
 
 PRINT_PREFIX = "print:"
@@ -40,6 +41,8 @@ def _touches(change: Change, monday: dt.date) -> bool:
         elif isinstance(row, Rotation):
             if row.start <= sunday and (row.end is None or row.end >= monday):
                 return True
+        elif isinstance(row, Contact | Request):
+            continue  # the daily care loop: no weekly sheet shows it (the care sheets have none)
         elif isinstance(row, Household):
             # The households sheet of the week: a carer, head or address of a household in
             # quarantine on any day of it (its own length is unknown here without settings,
