@@ -3,6 +3,8 @@ it, the text as CUPS' texttopdf (what ``lp`` runs) lays it out. Every page stand
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,8 +14,9 @@ import pytest
 from roster_tui.interchange import load_roster_file
 from roster_tui.services.exporting import ExportRequest, render
 
-from .care_sample import NOW, TOMORROW
+from .care_sample import NOW, TOMORROW, care_roster
 from .sample import MONDAY, PRINTED_AT
+from .test_csv_in_a_spreadsheet import OFFICE, _column, open_as_excel
 from .test_export_pdf import dark_share, pages_text
 from .test_html_in_chromium import CHROMIUM, printed_pages
 
@@ -108,3 +111,30 @@ def test_lp_lays_the_text_out_page_for_page(tmp_path: Path) -> None:
             next(line for line in info.decode().splitlines() if "Pages" in line).split()[-1]
         )
         assert pages == text.count(b"\f") + 1
+
+
+@pytest.mark.skipif(OFFICE is None, reason="LibreOffice is not installed")
+def test_the_care_csvs_keep_their_types_the_way_excel_opens_them(tmp_path: Path) -> None:
+    roster = care_roster()
+
+    def sheet(what: str) -> bytes:
+        request = ExportRequest(
+            what, "csv", MONDAY, audience="internal", lang="zh", day=TOMORROW, now=NOW
+        )
+        if what == "requests":
+            request = dataclasses.replace(request, day=None)
+        return render(roster, request)
+
+    sheets = open_as_excel({"round": sheet("contacts"), "requests": sheet("requests")}, tmp_path)
+    rows = sheets["round"]
+    assert all(isinstance(p, str) and " " in p for p in _column(rows, "电话"))
+    assert all(isinstance(n, int) for n in _column(rows, "剩余天数"))
+    assert all(v is None for v in _column(rows, "需求"))  # blanks to fill in stay blank
+    quoted = {v for row in rows for v in row if isinstance(v, str) and v.startswith("'")}
+    # Only what would run as a formula: an address, and a carer named -赵六.
+    assert quoted == {"'=cmd|' /C calc'!A0", "'-赵六"}
+    requests = sheets["requests"]
+    assert all(isinstance(d, dt.datetime) for d in _column(requests, "应办时间"))
+    assert all(isinstance(s, str) for s in _column(requests, "状态"))
+    assert all(isinstance(p, str) for p in _column(requests, "户主电话"))
+    assert "'=1+2" in _column(requests, "办理人")
