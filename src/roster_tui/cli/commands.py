@@ -129,6 +129,15 @@ def _workspace(db: str | None, *, create: bool = False) -> Workspace:
     return Workspace.open(resolve_db_url(db), create=create)
 
 
+def _reading_workspace(db: str | None) -> Workspace:
+    """For a command that only reads: a read-only database opens, and the user is told so."""
+    url = resolve_db_url(db)
+    workspace = Workspace.open(url, reading=True)
+    if workspace.read_only:
+        _err(t("cli.read_only", where=t("db.where", where=display_location(url))))
+    return workspace
+
+
 def _open_tui(args: argparse.Namespace, db: str | None) -> int:
     workspace = _workspace(db)
     return _run_tui(workspace)
@@ -183,13 +192,13 @@ def _import(args: argparse.Namespace, db: str | None) -> int:
 
 
 def _dump(args: argparse.Namespace, db: str | None) -> int:
-    _workspace(db).dump_file(Path(args.file))
+    _reading_workspace(db).dump_file(Path(args.file))
     print(t("cli.dumped", file=printable(args.file)))
     return EXIT_OK
 
 
 def _backup(args: argparse.Namespace, db: str | None) -> int:
-    _workspace(db).backup(Path(args.file))
+    _reading_workspace(db).backup(Path(args.file))
     print(t("cli.backed_up", file=printable(args.file)))
     return EXIT_OK
 
@@ -206,7 +215,7 @@ def _parse_now(text: str, zone: str) -> dt.datetime:
 
 
 def _check(args: argparse.Namespace, db: str | None) -> int:
-    workspace = _workspace(db)
+    workspace = _reading_workspace(db)
     roster = workspace.load()
     zone = roster.subdistrict.timezone
     now = _parse_now(args.now, zone) if args.now else now_in(zone)
@@ -243,7 +252,7 @@ def _export(args: argparse.Namespace, db: str | None) -> int:
         raise UsageProblem(t("export.error.week_needed", what=args.what))
     day = _parse_date(args.date, "--date") if args.date else None
     monday = _parse_week(args.week) if args.week else None
-    workspace = _workspace(db)
+    workspace = _reading_workspace(db)
     roster = workspace.load()
     zone = roster.subdistrict.timezone
     now = _parse_now(args.now, zone) if args.now else None

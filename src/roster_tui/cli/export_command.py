@@ -56,13 +56,22 @@ def run_export(
     if args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        if request.records_print:  # `… --format txt -o - | lp` is a print too
-            workspace.record_print(monday, f"{request.what}.{request.fmt}")
-        workspace.remember_calendar(roster, request)
+        _remember(workspace, roster, request, monday)  # `… -o - | lp` is a print too
         return 0
     write_atomically(data, Path(args.output), protected=workspace.own_files())
+    _remember(workspace, roster, request, monday)
+    print(t("cli.exported", path=printable(args.output)), file=sys.stderr)
+    return 0
+
+
+def _remember(
+    workspace: Workspace, roster: Roster, request: ExportRequest, monday: dt.date
+) -> None:
+    """Record a print (for the next edition) and what a calendar issued, where it can be."""
+    if workspace.read_only:
+        if request.records_print:
+            print(t("cli.read_only_print"), file=sys.stderr)
+        return
     workspace.remember_calendar(roster, request)
     if request.records_print:
         workspace.record_print(monday, f"{request.what}.{request.fmt}")
-    print(t("cli.exported", path=printable(args.output)), file=sys.stderr)
-    return 0

@@ -33,8 +33,16 @@ class Workspace:
         self.user = user or current_user()
 
     @classmethod
-    def open(cls, url: str, *, create: bool = False, user: str | None = None) -> Workspace:
-        return cls(open_store(url, create=create), user=user)
+    def open(
+        cls, url: str, *, create: bool = False, user: str | None = None, reading: bool = False
+    ) -> Workspace:
+        """``reading``: for a use that only reads, which a read-only database allows."""
+        return cls(open_store(url, create=create, reading=reading), user=user)
+
+    @property
+    def read_only(self) -> bool:
+        """Opened for reading only: nothing, not even a print record, can be written."""
+        return self.store.read_only
 
     # -- reading ---------------------------------------------------------------------------
     def load(self) -> Roster:

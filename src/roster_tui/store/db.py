@@ -16,7 +16,14 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from roster_tui.i18n import t
 from roster_tui.store.engine import create_store_engine, is_sqlite
-from roster_tui.store.errors import BadAddress, DatabaseDamaged, DatabaseMissing
+from roster_tui.store.errors import (
+    BadAddress,
+    DatabaseDamaged,
+    DatabaseMissing,
+    DatabaseNeedsUpgrade,
+    DatabaseReadOnly,
+    DatabaseUnreadable,
+)
 from roster_tui.store.repository import Store
 from roster_tui.store.schema import ensure_schema
 
@@ -98,15 +105,85 @@ def _create_private(path: Path) -> None:
         os.close(fd)
 
 
+def _is_sqlite_address(url: str) -> bool:
+    try:
+        return is_sqlite(url)
+    except (ArgumentError, NoSuchModuleError, ValueError):
+        return False  # a bad address: opening it says so
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write the file (asked of the kernel, which knows better than
+    the mode bits: a root whose rights were dropped, a read-only mount). A missing file counts
+    as writable, so that opening it reports it missing."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    os.close(fd)
+    return True
+
+
+def read_only_urls(path: Path) -> list[str]:
+    """How to read a SQLite file this process cannot write, most careful first.
+
+    ``mode=ro`` still shares SQLite's locks with writers, but a database in WAL mode needs its
+    ``-shm`` file, which a read-only folder cannot hold. Then, and only while no ``-wal`` file
+    exists (every committed change is in the file itself), ``immutable=1`` reads the file as it
+    stands, without locks.
+    """
+    base = f"sqlite:///file:{path}?uri=true&mode=ro"
+    urls = [base]
+    if not Path(f"{path}-wal").exists():
+        urls.append(base + "&immutable=1")
+    return urls
+
+
 def open_store(
-    url: str, *, create: bool = False, busy_timeout: float = DEFAULT_BUSY_TIMEOUT
+    url: str,
+    *,
+    create: bool = False,
+    busy_timeout: float = DEFAULT_BUSY_TIMEOUT,
+    reading: bool = False,
 ) -> Store:
     """Open (``create``: or make) the database at ``url``, upgrading an older schema.
 
     Raises ``DatabaseMissing`` when there is no database (or no schema) and ``create`` is off,
     ``DatabaseTooNew`` for a schema newer than this program, and ``DatabaseLocked``/
     ``DatabaseReadOnly`` when a needed upgrade cannot take the write lock or write at all.
+
+    ``reading``: the caller only reads (check, dump, export). A SQLite file that cannot be
+    written, or that sits in a folder that cannot be written, is then opened read-only (the
+    store's ``read_only`` says so) instead of refused.
     """
+    path = sqlite_file(url) if reading and not create and _is_sqlite_address(url) else None
+    if path is None or _writable(path):
+        try:
+            store = _open_store(url, create=create, busy_timeout=busy_timeout)
+        except DatabaseNeedsUpgrade:
+            raise
+        except DatabaseReadOnly:
+            if path is None:
+                raise  # a writer, or not a SQLite file: the message says why it cannot write
+        else:
+            # An address that itself asks for reading only (SQLite's mode=ro or immutable).
+            store.read_only = bool(re.search(r"[?&](mode=ro|immutable=1)\b", url))
+            return store
+    for read_only_url in read_only_urls(path):
+        try:
+            store = _open_store(read_only_url, create=False, busy_timeout=busy_timeout)
+        except DatabaseNeedsUpgrade:
+            raise
+        except DatabaseReadOnly:
+            continue
+        store.read_only = True
+        return store
+    raise DatabaseUnreadable(where=t("db.where", where=display_location(url)))
+
+
+def _open_store(url: str, *, create: bool, busy_timeout: float) -> Store:
     try:
         where = t("db.where", where=display_location(url))
         sqlite = is_sqlite(url)

@@ -48,6 +48,13 @@ class DatabaseReadOnly(StoreError):
     defaults: ClassVar[dict[str, object]] = {}
 
 
+class DatabaseUnreadable(DatabaseReadOnly):
+    """A database that cannot be written could not be opened for reading either."""
+
+    key = "db.error.read_only_unreadable"
+    defaults: ClassVar[dict[str, object]] = {"where": ""}
+
+
 class DriverMissing(StoreError):
     """The URL names a database whose driver is an optional extra that was not installed."""
 

@@ -75,8 +75,9 @@ def _utc_now() -> dt.datetime:
 class Store:
     """A roster database. Build it with :func:`roster_tui.store.db.open_store`."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self.engine = engine
+        self.read_only = read_only  # opened for reading only: the file cannot be written
         self._write_engine = engine.execution_options(**{WRITE_OPTION: True})
         self._postgresql = engine.dialect.name == "postgresql"
 

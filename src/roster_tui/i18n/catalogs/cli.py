@@ -50,6 +50,8 @@ ZH = {
     "cli.bad_now": "--now 应写作 YYYY-MM-DDTHH:MM（如 2026-12-02T09:30），而不是 {value}",
     "cli.imported": "已导入 {file}：{people} 人，{posts} 个卡点，{households} 户隔离户。",
     "cli.dumped": "已导出到 {file}",
+    "cli.read_only": "数据库{where}是只读的：这次只读取，不写入任何内容。",
+    "cli.read_only_print": "数据库只读，这次打印没有记入操作记录，下次打印的版次不变。",
     "cli.check.title": "{subdistrict}  {first} 至 {last}  共 {count} 处缺口",
     "cli.check.none": "没有发现缺口。",
     "cli.check.kind": "类型",
@@ -121,6 +123,10 @@ EN = {
     "cli.bad_now": "--now takes YYYY-MM-DDTHH:MM (like 2026-12-02T09:30), not {value}",
     "cli.imported": "Imported {file}: {people} people, {posts} posts, {households} households.",
     "cli.dumped": "Written to {file}",
+    "cli.read_only": "The database{where} is read-only: it is only read, and nothing is "
+    "written to it.",
+    "cli.read_only_print": "The database is read-only: this print is not recorded in the "
+    "history, and the next print keeps its edition number.",
     "cli.check.title": "{subdistrict}  {first} to {last}  {count} gaps",
     "cli.check.none": "No gaps found.",
     "cli.check.kind": "Kind",

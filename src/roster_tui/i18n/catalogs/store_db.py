@@ -8,6 +8,9 @@ ZH = {
     "db.error.empty": "数据库里还没有街道的数据。请先导入：roster-tui import 文件",
     "db.error.locked": "数据库正被别人占用，等待超时。请稍等片刻再试。",
     "db.error.read_only": "数据库是只读的，不能保存修改。请检查文件权限，或联系管理员。",
+    "db.error.read_only_unreadable": (
+        "数据库{where}是只读的，按只读方式也打不开。请检查文件及所在文件夹的读权限，或联系管理员。"
+    ),
     "db.error.needs_upgrade": (
         "数据库来自旧版本（结构版本 {found}），要先升级到版本 {known} 才能使用，但现在只能读取。"
         "请用有写权限的账户打开一次（升级前会自动备份），或联系管理员。"
@@ -59,6 +62,9 @@ EN = {
     "Try again in a moment.",
     "db.error.read_only": "The database is read-only; changes cannot be saved. Check the file's "
     "permissions or ask the administrator.",
+    "db.error.read_only_unreadable": "The database{where} is read-only and could not be opened "
+    "for reading either. Check that the file and its folder can be read, or ask the "
+    "administrator.",
     "db.error.needs_upgrade": (
         "The database is from an older release (schema version {found}) and must be upgraded "
         "to version {known} before use, but it can only be read here. Open it once with write "
