@@ -38,7 +38,6 @@ from roster_tui.services.overview import (
     gaps_of_community,
     grouped_rows,
     household_summary,
-    namesakes,
     override_changes,
 )
 
@@ -120,12 +119,6 @@ def test_people_on_leave_are_on_duty_but_marked_absent_with_the_reason() -> None
     running = duty.running[0]
     assert (running.assigned, running.counted) == (("p1", "p2"), ("p1",))
     assert duty.absent == {running.key: {"p2": UnavailableReason.LEAVE}}
-
-
-def test_namesakes_are_names_that_more_than_one_person_carries() -> None:
-    roster = _roster()
-    roster.people.append(Person("p9", "人1", "13700000009", "c2"))
-    assert namesakes(roster) == {"人1"}
 
 
 def test_only_the_chosen_communitys_posts_are_shown() -> None:

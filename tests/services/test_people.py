@@ -46,7 +46,6 @@ from roster_tui.services.people import (
     next_id,
     person_roster,
     person_week,
-    phone_tail,
     search_people,
 )
 
@@ -163,10 +162,6 @@ def test_only_the_surname_has_other_readings() -> None:
 def test_rare_readings_of_given_names_do_not_match() -> None:
     roster = make_roster(people=[person("p1", "丁立新", "1"), person("p2", "张伟", "2")])
     assert ids(search_people(roster, "zw")) == ["p2"]
-
-
-def test_phone_tail_keeps_digits_only() -> None:
-    assert phone_tail("138-0000-1234") == "1234"
 
 
 def test_next_id_is_one_past_the_highest() -> None:

@@ -21,15 +21,7 @@ def write_person_sheet_text(view: WeekView, *, lang: str | None = None) -> str:
     if view.scope.kind is not ScopeKind.PERSON or pid is None or pid not in view.people:
         raise ValueError(t("export.error.person_needed", lang=lang))
     person = view.people[pid]
-    digits = "".join(c for c in person.phone if c.isdigit())
-    community = view.community_name(person.community)
-    named = t(
-        "export.namesake",
-        lang=lang,
-        name=person.name,
-        community=community,
-        tail=digits[-4:],
-    )
+    named = view.namesake_label(view.names.of(person), lang)  # named in full, namesake or not
 
     def day(date: dt.date) -> str:
         return t("date.month_day", lang=lang, month=date.month, day=date.day)

@@ -28,6 +28,7 @@ from roster_tui.domain.model import (
     Roster,
     Street,
 )
+from roster_tui.domain.names import PersonName, PersonNames
 from roster_tui.export.privacy import Audience, mask_numbers
 from roster_tui.i18n import t
 
@@ -104,6 +105,8 @@ class WeekView:
             p.id: dataclasses.replace(p, name=mask_numbers(p.name)) if self.public else p
             for p in (person.as_at(week_end) for person in roster.people)
         }
+        # Raw parts: every writer sanitises what it writes, in its own way (a tab becomes a space).
+        self.names = PersonNames(self.people, self.communities, clean=str)
         # The responsible officials: the public is told to call them, so their numbers show.
         self.officials: frozenset[str] = frozenset(d.person for d in roster.duties)
         self.posts: Mapping[str, Post] = roster.index.posts
@@ -190,23 +193,25 @@ class WeekView:
     def person_label(self, person_id: str, lang: str | None = None) -> str:
         """The person's name, made unambiguous for a sheet of its own: namesakes (three 张伟)
         are told apart by community and the last four digits of the phone."""
-        person = self.people.get(person_id)
-        if person is None:
+        named = self.names.get(person_id)
+        if named is None:
             return person_id
-        if sum(1 for p in self.people.values() if p.name == person.name) < 2:
-            return person.name
-        digits = [c for c in person.phone if c.isdigit()]
+        if not named.namesake:
+            return named.name
+        return self.namesake_label(named, lang)
+
+    def namesake_label(self, named: PersonName, lang: str | None = None) -> str:
+        """``张伟（东风社区，手机尾号0001）``."""
         return t(
             "export.namesake",
             lang=lang,
-            name=person.name,
-            community=self.community_name(person.community),
-            tail="".join(digits[-4:]),
+            name=named.name,
+            community=named.community,
+            tail=named.tail,
         )
 
     def person_name(self, person_id: str) -> str:
-        person = self.people.get(person_id)
-        return person.name if person else person_id
+        return self.names.name(person_id)
 
     # -- scope --------------------------------------------------------------------------------
 

@@ -22,13 +22,13 @@ def scope_name(
 ) -> str:
     """The scope as a person reads it: 张伟p0003, a post's name, a community, the sub-district."""
     if person:
-        found = next((p for p in roster.people if p.id == person), None)
+        found = roster.index.people.get(person)
         return f"{found.name}{found.id}" if found else person
     if post:
-        found_post = next((p for p in roster.posts if p.id == post), None)
+        found_post = roster.index.posts.get(post)
         return found_post.name if found_post else post
     if community:
-        found_c = next((c for c in roster.communities if c.id == community), None)
+        found_c = roster.index.communities.get(community)
         return found_c.name if found_c else community
     return roster.subdistrict.name
 

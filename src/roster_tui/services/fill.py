@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from roster_tui.domain.changes import AuditEntry, Change
 from roster_tui.domain.model import Duty, Override, Role, Roster
+from roster_tui.domain.names import PersonNames
 from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
 from roster_tui.engine.eligibility import Blocker, WeekContext
@@ -151,7 +152,7 @@ class FillNames:
     """Printable names of the roster's people and places, for the lines the fill says."""
 
     def __init__(self, roster: Roster) -> None:
-        self.people = roster.index.people
+        self.people = PersonNames.of_roster(roster)
         self.posts = {p.id: p.name for p in roster.posts}
         self.communities = {c.id: c.name for c in roster.communities}
         self.compounds = {c.id: c.name for c in roster.compounds}
@@ -159,12 +160,8 @@ class FillNames:
 
     def person(self, pid: str) -> tuple[str, str]:
         """(name, community name) of a person."""
-        person = self.people.get(pid)
-        if person is None:
-            return pid, ""
-        return printable(person.name), printable(
-            self.communities.get(person.community, person.community)
-        )
+        named = self.people.get(pid)
+        return (named.name, named.community) if named else (pid, "")
 
     def place(self, table: dict[str, str], id_: str | None) -> str:
         return printable(table.get(id_ or "", id_ or ""))

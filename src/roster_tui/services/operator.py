@@ -48,7 +48,7 @@ def shown_operator(name: str, roster: Roster | None) -> str:
     login, person = split_operator(name)
     if person is None:
         return login
-    found = next((p for p in roster.people if p.id == person), None) if roster else None
+    found = roster.index.people.get(person) if roster else None
     return f"{found.name}（{login}）" if found else name
 
 

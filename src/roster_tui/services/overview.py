@@ -157,12 +157,6 @@ def duty_at(roster: Roster, posts: Sequence[Post], moment: dt.datetime) -> DutyN
     return DutyNow(moment, running, handover, next_start, absent)
 
 
-def namesakes(roster: Roster) -> set[str]:
-    """Names that more than one person carries (张伟 is common): these need telling apart."""
-    counts = Counter(person.name for person in roster.people)
-    return {name for name, count in counts.items() if count > 1}
-
-
 # -- households ----------------------------------------------------------------------------
 
 

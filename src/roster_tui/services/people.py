@@ -150,11 +150,6 @@ def person_matches(roster: Roster, query: str) -> set[str]:
     return {person.id for person in search_people(roster, query)}
 
 
-def phone_tail(phone: str, digits: int = 4) -> str:
-    """The last digits of a phone number: what tells two 张伟 of one community apart."""
-    return "".join(c for c in phone if c.isdigit())[-digits:]
-
-
 def next_id(existing: Iterable[str], prefix: str, width: int) -> str:
     """The next free id like ``p0042``: one past the highest ``prefix``+number in use."""
     highest = 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Roster
+from roster_tui.domain.names import namesakes
 from roster_tui.domain.week import Week
 from roster_tui.services.overview import (
     DutyNow,
@@ -25,7 +26,6 @@ from roster_tui.services.overview import (
     frozen_moment,
     gaps_of_community,
     household_summary,
-    namesakes,
 )
 from roster_tui.services.scope import resolve_scope
 from roster_tui.services.workspace import Workspace
@@ -45,13 +45,13 @@ class DutyView:
 
     duty: DutyNow
     households: HouseholdSummary
-    shared: set[str]  # names more than one person carries
+    shared: frozenset[str]  # names more than one person carries
 
 
 def duty_view(roster: Roster, community: str | None, moment: dt.datetime) -> DutyView:
     duty = duty_at(roster, PlaceIndex(roster).posts_of(community), moment)
     households = household_summary(roster, community, moment.date())
-    return DutyView(duty, households, namesakes(roster))
+    return DutyView(duty, households, namesakes(roster.people))
 
 
 def week_gap_counts(

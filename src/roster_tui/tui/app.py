@@ -194,7 +194,7 @@ class RosterApp(App[None]):
         roster = self.roster
 
         def chosen(person_id: str | None) -> None:
-            person = next((p for p in roster.people if p.id == person_id), None)
+            person = roster.index.people.get(person_id) if person_id else None
             if person is not None:
                 self.workspace.user = self.operator.choose(person.id)
                 self.notify(t("safety.operator.now", person=printable(person.name)), timeout=4)

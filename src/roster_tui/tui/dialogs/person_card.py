@@ -22,11 +22,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from roster_tui.domain.model import Person, Roster
+from roster_tui.domain.names import phone_tail
 from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
 from roster_tui.i18n import current_language, t
 from roster_tui.services.exporting import ExportProblem, ExportRequest, render, write_atomically
-from roster_tui.services.people import PersonWeek, person_week, phone_tail
+from roster_tui.services.people import PersonWeek, person_week
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.person_label import person_label
@@ -123,7 +124,7 @@ def open_person_card(
     app: RosterApp, roster: Roster, person_ids: Sequence[str], monday: dt.date
 ) -> None:
     """The card of the one person, or of the one chosen when several stand together."""
-    people = {p.id: p for p in roster.people}
+    people = roster.index.people
     found = [people[pid] for pid in dict.fromkeys(person_ids) if pid in people]
     if not found:
         app.notify(t("tui.card.nobody"))

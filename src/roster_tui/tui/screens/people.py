@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Input, Static
 
 from roster_tui.domain.changes import Change
 from roster_tui.domain.model import Leave, Person, Roster
+from roster_tui.domain.names import phone_tail
 from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
 from roster_tui.i18n import t
@@ -28,7 +29,6 @@ from roster_tui.services.people import (
     leaves_of,
     next_id,
     person_week,
-    phone_tail,
     search_people,
 )
 from roster_tui.tui.dialogs.leave_form import LeaveForm
@@ -217,7 +217,7 @@ class PeopleScreen(RosterScreen):
         roster = self._shown
         if pid is None or roster is None:
             return None
-        return next((p for p in roster.people if p.id == pid), None)
+        return roster.index.people.get(pid)
 
     def _show_detail(self) -> None:
         roster = self._shown

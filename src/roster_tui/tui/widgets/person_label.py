@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from roster_tui.domain.model import Person, Role
+from roster_tui.domain.names import phone_tail
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.people import phone_tail
 
 
 def tail_text(phone: str) -> str:

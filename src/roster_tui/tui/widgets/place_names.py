@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from roster_tui.domain.model import Person, Roster
+from roster_tui.domain.names import PersonNames, phone_tail
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.people import phone_tail
 
 
 class PlaceNames:
@@ -13,6 +13,7 @@ class PlaceNames:
 
     def __init__(self, roster: Roster) -> None:
         self.people = roster.index.people
+        self._person_names = PersonNames.of_roster(roster)
         self.communities = {c.id: c.name for c in roster.communities}
         self.streets = {s.id: s.name for s in roster.streets}
         self.compounds = {c.id: c.name for c in roster.compounds}
@@ -40,20 +41,14 @@ class PlaceNames:
         return printable(self.households.get(household_id, household_id))
 
     def person_name(self, person_id: str) -> str:
-        person = self.people.get(person_id)
-        return printable(person.name) if person else person_id
+        return self._person_names.name(person_id)
 
     def person(self, person_id: str) -> str:
         """``张伟（东风社区 尾号0001）``: enough to tell namesakes apart."""
-        person = self.people.get(person_id)
-        if person is None:
+        named = self._person_names.get(person_id)
+        if named is None:
             return person_id
-        return t(
-            "places.person",
-            name=printable(person.name),
-            community=self.community(person.community),
-            tail=phone_tail(person.phone),
-        )
+        return t("places.person", name=named.name, community=named.community, tail=named.tail)
 
     def tail(self, person: Person) -> str:
         return t("places.tail", tail=printable(phone_tail(person.phone)))

@@ -15,6 +15,7 @@ from roster_tui.domain.clock import format_hhmm
 from roster_tui.domain.gaps import GapKind, UnavailableReason
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Roster
+from roster_tui.domain.names import phone_tail
 from roster_tui.domain.text import printable
 from roster_tui.engine.describe import gap_kind_label
 from roster_tui.i18n import t
@@ -39,20 +40,23 @@ def moment_text(moment: dt.datetime) -> str:
     )
 
 
-def person_label(person: Person | None, person_id: str, shared: set[str]) -> str:
-    """The name, with the phone's last four digits when someone else has the same name."""
+def person_label(person: Person | None, person_id: str, shared: frozenset[str]) -> str:
+    """The name, with the phone's last four digits when someone else has the same name.
+
+    The digits are the phone's digits, as everywhere else: ``138-0000-0001`` ends in ``0001``.
+    """
     if person is None:
         return person_id
     name = printable(person.name)
     if person.name in shared:
-        return t("tui.today.person_tail", name=name, tail=printable(person.phone[-4:]))
+        return t("tui.today.person_tail", name=name, tail=phone_tail(person.phone))
     return name
 
 
 def people_text(
     instance: ShiftInstance,
     people: Mapping[str, Person],
-    shared: set[str],
+    shared: frozenset[str],
     absent: dict[str, UnavailableReason] | None = None,
 ) -> Text:
     """Who is on the instance: counted people plain, the rest dim with why they do not count."""
@@ -82,7 +86,7 @@ def _local_time(moment: dt.datetime, zone: str, today: dt.date) -> tuple[str, bo
     return f"{local.hour:02d}:{local.minute:02d}", local.date() > today
 
 
-def handover_text(roster: Roster, duty: DutyNow, shared: set[str]) -> Text:
+def handover_text(roster: Roster, duty: DutyNow, shared: frozenset[str]) -> Text:
     """``下次交接 20:00：东门 夜班 张三、李四，另有2处同时交接``: the soonest handover."""
     if not duty.handover:
         return Text(t("tui.today.no_handover"), style="dim")
@@ -116,7 +120,7 @@ class DutyTable(DataTable[object]):
         self.cursor_type = "row"
         self.zebra_stripes = True
 
-    def show(self, roster: Roster, duty: DutyNow, shared: set[str]) -> None:
+    def show(self, roster: Roster, duty: DutyNow, shared: frozenset[str]) -> None:
         people = roster.index.people
         zone, today = roster.subdistrict.timezone, _day(duty)
         rows: list[tuple[str, Sequence[str | Text]]] = []
