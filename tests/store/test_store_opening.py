@@ -17,6 +17,7 @@ from sqlalchemy.engine import make_url
 
 from roster_tui.domain.changes import Change
 from roster_tui.domain.model import Community, Roster
+from roster_tui.services.operator import current_user
 from roster_tui.store import schema
 from roster_tui.store.db import default_db_path, open_store, resolve_db_url
 from roster_tui.store.errors import (
@@ -25,7 +26,7 @@ from roster_tui.store.errors import (
     DatabaseReadOnly,
     DatabaseTooNew,
 )
-from roster_tui.store.repository import Store, current_user
+from roster_tui.store.repository import Store
 
 
 def test_a_file_path_becomes_an_absolute_sqlite_url(tmp_path: Path) -> None:

@@ -20,14 +20,15 @@ from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 from roster_tui.services.safe_write import RefusedTarget
-from roster_tui.services.workspace import Workspace
-from roster_tui.store.db import (
+from roster_tui.services.workspace import (
+    StoreError,
+    Workspace,
     demo_db_path,
     demo_instead_of_default,
     display_location,
+    install_demo,
     resolve_db_url,
 )
-from roster_tui.store.errors import StoreError
 
 EXIT_OK, EXIT_GAPS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -153,8 +154,6 @@ def _run_tui(workspace: Workspace) -> int:
 
 def _demo(args: argparse.Namespace, db: str | None) -> int:
     """The demo, dated to this week, in its own database (``--db``: only over an earlier demo)."""
-    from roster_tui.services.demo import install_demo
-
     # ROSTER_DB names the real database; only an explicit --db moves the demo elsewhere.
     target = args.db or str(demo_db_path())
     now = now_in("Asia/Shanghai")  # the sample sub-district's zone
@@ -178,7 +177,7 @@ def _import(args: argparse.Namespace, db: str | None) -> int:
     # Validate the whole file before the database is even opened: bad input writes nothing.
     roster = _load_file(Path(args.file))
     workspace = _workspace(db, create=True)
-    workspace.store.import_roster(roster, replace=args.replace, user=workspace.user)
+    workspace.import_roster(roster, replace=args.replace)
     print(
         t(
             "cli.imported",

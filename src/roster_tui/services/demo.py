@@ -12,9 +12,6 @@ from roster_tui.domain.model import Contact, Household, Leave, Override, Request
 from roster_tui.domain.week import Week
 from roster_tui.services.care_story import demo_story
 from roster_tui.services.overview import FROZEN_HOUR
-from roster_tui.services.workspace import Workspace
-from roster_tui.store.db import display_location, open_store
-from roster_tui.store.errors import DatabaseMissing, NotADemo
 
 RowT = TypeVar("RowT", Rotation, Override, Leave, Household, Contact, Request)
 
@@ -66,27 +63,3 @@ def demo_roster(roster: Roster, today: dt.date, now: dt.datetime | None = None) 
         moved, now or dt.datetime.combine(today, DEMO_MORNING)
     )
     return moved
-
-
-def install_demo(
-    url: str, today: dt.date, *, own_file: bool, now: dt.datetime | None = None
-) -> Workspace:
-    """The demo sub-district, dated to ``today``'s week, written into the database at ``url``.
-
-    Only an empty database or an earlier demo is replaced; real data is refused with
-    ``NotADemo`` and left as it was, even in the demo's own file (``own_file``: the message then
-    says to delete that file rather than to leave out ``--db``).
-    """
-    from roster_tui.interchange import load_roster_file
-
-    try:
-        store = open_store(url)
-    except DatabaseMissing:
-        store = open_store(url, create=True)  # nothing there yet: a fresh database
-    if not (store.is_empty() or store.is_demo()):
-        store.close()
-        raise NotADemo(where=display_location(url), own=own_file)
-    roster = demo_roster(load_roster_file(sample_file()), today, now)
-    workspace = Workspace(store)
-    store.import_roster(roster, replace=True, user=workspace.user, demo=True)
-    return workspace

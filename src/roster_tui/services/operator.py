@@ -9,13 +9,13 @@ terminal (by ``SSH_TTY``, ``TMUX_PANE`` or the controlling tty) with the user's 
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 from collections.abc import Mapping
 
 from roster_tui.domain.model import Roster
 from roster_tui.services.preferences import Preferences
-from roster_tui.store.repository import current_user
 
 TERMINALS_PREFERENCE = "terminals"  # every terminal key this login has used, "\n"-separated
 PERSON_PREFERENCE = "operator:"  # + terminal key: the person working at that terminal
@@ -35,6 +35,15 @@ def terminal_key(environ: Mapping[str, str] | None = None) -> str:
 
 def operator_name(login: str, person: str | None) -> str:
     return f"{login}/{person}" if person else login
+
+
+def current_user() -> str:
+    """Who is at the keyboard: the real user behind sudo, then the login name."""
+    for var in ("SUDO_USER", "USER", "LOGNAME"):
+        name = os.environ.get(var)
+        if name:
+            return name
+    return getpass.getuser()
 
 
 def split_operator(name: str) -> tuple[str, str | None]:

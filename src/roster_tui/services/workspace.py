@@ -1,7 +1,9 @@
 """Use cases over one database: one call is one user action, in one session.
 
 The CLI and the TUI hold a :class:`Workspace`; it hands out domain objects and takes edits as
-domain objects, so nothing above it sees a table or a session.
+domain objects, so nothing above it sees a table or a session. It is the one door to the store
+(an import contract in pyproject.toml holds every other module to that): where the database
+is and what can go wrong with it are said here too, in the store's own terms.
 """
 
 from __future__ import annotations
@@ -21,10 +23,40 @@ from roster_tui.services import assignments, past, printing
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.services.care_contact import ContactEntry
 from roster_tui.services.exporting import ExportRequest, calendar_key, issued_after
+from roster_tui.services.operator import current_user
 from roster_tui.services.safe_write import database_files, private_copy_for, write_safely
 from roster_tui.store.backup import backup_sqlite
-from roster_tui.store.db import open_store, sqlite_file
-from roster_tui.store.repository import Store, current_user
+from roster_tui.store.db import (
+    demo_db_path,
+    demo_instead_of_default,
+    display_location,
+    open_store,
+    resolve_db_url,
+    sqlite_file,
+)
+from roster_tui.store.errors import (
+    ConflictError,
+    DatabaseLocked,
+    DatabaseMissing,
+    NotADemo,
+    NothingToUndo,
+    StoreError,
+)
+from roster_tui.store.repository import Store
+
+__all__ = [
+    "ConflictError",
+    "DatabaseLocked",
+    "NothingToUndo",
+    "StoreError",
+    "Workspace",
+    "copy_week_changes",
+    "demo_db_path",
+    "demo_instead_of_default",
+    "display_location",
+    "install_demo",
+    "resolve_db_url",
+]
 
 
 class Workspace:
@@ -70,6 +102,10 @@ class Workspace:
         if self.store.engine.dialect.name != "sqlite":
             return []
         return database_files(sqlite_file(self.store.engine.url.render_as_string()))
+
+    def import_roster(self, roster: Roster, *, replace: bool = False) -> None:
+        """A whole sub-district read from a file, into this database (``replace``: over one)."""
+        self.store.import_roster(roster, replace=replace, user=self.user)
 
     def dump_file(self, path: Path) -> None:
         """The interchange file of one consistent reading of the database (SPEC §2)."""
@@ -253,6 +289,31 @@ class Workspace:
     def remove_duty(self, duty: Duty, person: Person, place: str) -> AuditEntry | None:
         summary = t("action.duty_remove", person=person.name, pid=person.id, place=place)
         return self.apply([Change(duty, None)], "duty.remove", summary)
+
+
+def install_demo(
+    url: str, today: dt.date, *, own_file: bool, now: dt.datetime | None = None
+) -> Workspace:
+    """The demo sub-district, dated to ``today``'s week, written into the database at ``url``.
+
+    Only an empty database or an earlier demo is replaced; real data is refused with
+    ``NotADemo`` and left as it was, even in the demo's own file (``own_file``: the message then
+    says to delete that file rather than to leave out ``--db``).
+    """
+    from roster_tui.interchange import load_roster_file
+    from roster_tui.services.demo import demo_roster, sample_file  # only the demo needs these
+
+    try:
+        store = open_store(url)
+    except DatabaseMissing:
+        store = open_store(url, create=True)  # nothing there yet: a fresh database
+    if not (store.is_empty() or store.is_demo()):
+        store.close()
+        raise NotADemo(where=display_location(url), own=own_file)
+    roster = demo_roster(load_roster_file(sample_file()), today, now)
+    workspace = Workspace(store)
+    store.import_roster(roster, replace=True, user=workspace.user, demo=True)
+    return workspace
 
 
 def copy_week_changes(

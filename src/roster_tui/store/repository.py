@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import getpass
 import json
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -45,15 +43,6 @@ DEMO_KEY = "demo"
 
 
 CALENDAR_PREFIX = "calendar:"
-
-
-def current_user() -> str:
-    """Who is at the keyboard: the real user behind sudo, then the login name."""
-    for var in ("SUDO_USER", "USER", "LOGNAME"):
-        name = os.environ.get(var)
-        if name:
-            return name
-    return getpass.getuser()
 
 
 def describe(entity: Entity) -> str:

@@ -33,8 +33,13 @@ from roster_tui.services.preferences import Preferences
 from roster_tui.services.scope import remember_scope, remembered_scope, resolve_scope
 from roster_tui.services.snapshot import apply_changes
 from roster_tui.services.today import Startup, TodayView
-from roster_tui.services.workspace import Workspace
-from roster_tui.store.errors import ConflictError, DatabaseLocked, NothingToUndo, StoreError
+from roster_tui.services.workspace import (
+    ConflictError,
+    DatabaseLocked,
+    NothingToUndo,
+    StoreError,
+    Workspace,
+)
 from roster_tui.tui.commands import RosterCommands
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.help import HelpScreen

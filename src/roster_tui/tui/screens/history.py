@@ -19,7 +19,7 @@ from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.operator import shown_operator
-from roster_tui.store.errors import StoreError
+from roster_tui.services.workspace import StoreError
 from roster_tui.tui.dialogs.history_detail import HistoryDetail
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.history_changes import local_time
