@@ -18,10 +18,11 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
 from roster_tui.domain.model import Person, Request, Roster
+from roster_tui.domain.names import phone_tail
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.care import HandlerChoice, rank_handlers
-from roster_tui.services.people import phone_tail, search_people
+from roster_tui.services.people import search_people
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.cells import plain_cells
 
