@@ -167,7 +167,7 @@ class Layout:
     row_mm: float | None = None  # room to write in
 
     def rows(self, sheet: SheetPage) -> list[Row]:
-        return dict(self.table.groups()).get(sheet.group, [])
+        return self.table.rows_of(sheet.group)
 
 
 def round_layout(view: WeekView, facts: CareFacts, lang: str) -> Layout:

@@ -77,28 +77,29 @@ def round_households(view: WeekView, day: dt.date) -> list[Household]:
     ]
 
 
-def _carer_order(view: WeekView, carer: str | None) -> tuple[int, str, str]:
+def _carer_order(view: WeekView, ranks: dict[str, int], carer: str | None) -> tuple[int, str, str]:
+    """Carers by community (in the roster's order), then name; no carer (or an unknown) last."""
     person = view.people.get(carer or "")
     if person is None:
-        return (1 << 30, "", carer or "")  # no carer (or an unknown one) last
-    community = next(
-        (i for i, c in enumerate(view.roster.communities) if c.id == person.community), 1 << 29
-    )
-    return (community, person.name, person.id)
+        return (1 << 30, "", carer or "")
+    return (ranks.get(person.community, 1 << 29), person.name, person.id)
 
 
-def _hints(view: WeekView, household: Household, facts: CareFacts, lang: str) -> tuple[str, bool]:
+def _hints(
+    view: WeekView,
+    household: Household,
+    facts: CareFacts,
+    pending: list[Request],
+    lang: str,
+) -> tuple[str, bool]:
     """What the carer should know before calling: notes, the last reading (a fever said in
-    words), requests still open. True when something needs attention."""
+    words), the requests still open (``pending``). True when something needs attention."""
     parts = [] if view.public else [sanitize(household.notes)]
     reading = facts.readings.get(household.id)
     fever = reading is not None and reading >= view.roster.settings.fever_temperature
     if reading is not None:
         key = "export.care.fever" if fever else "export.care.last_reading"
         parts.append(t(key, lang=lang, temperature=f"{reading:.1f}"))
-    pending = [
-        r for r in view.roster.requests if r.household == household.id and open_at(r, facts.now)
-    ]
     late = sum(1 for r in pending if r.id in facts.overdue)
     if pending:
         key = "export.care.open_overdue" if late else "export.care.open"
@@ -116,32 +117,37 @@ def round_table(view: WeekView, facts: CareFacts, lang: str, *, paper: bool) -> 
     notes_col = names.index("notes")
     settings = view.roster.settings
     compound_rank = {c.id: i for i, c in enumerate(view.roster.compounds)}
+    community_rank = {c.id: i for i, c in enumerate(view.roster.communities)}
     households = sorted(
         round_households(view, facts.day),
         key=lambda h: (
-            _carer_order(view, h.carer),
+            _carer_order(view, community_rank, h.carer),
             compound_rank.get(h.compound, 1 << 30),
             h.address,
             h.id,
         ),
     )
+    pending: dict[str, list[Request]] = {}
+    for request in view.roster.requests:
+        if open_at(request, facts.now):
+            pending.setdefault(request.household, []).append(request)
     number: dict[str, int] = {}
     for household in households:
         carer = view.people.get(household.carer or "")
         group = carer.id if carer else ""
-        if group not in table.group_names:
+        if group not in table.group_names:  # namesakes told apart, once per carer
             table.group_names[group] = (
                 sanitize(view.person_label(carer.id, lang))
                 if carer
                 else t("export.care.no_carer", lang=lang)
             )
         number[group] = number.get(group, 0) + 1
-        hints, attention = _hints(view, household, facts, lang)
+        hints, attention = _hints(view, household, facts, pending.get(household.id, []), lang)
         community = view.community_id_of_compound(household.compound)
         row = (
             number[group],
             sanitize(view.community_name(community)),
-            sanitize(view.person_label(carer.id, lang) if carer else household.carer),
+            table.group_names[group] if carer else sanitize(household.carer),
             sanitize(view.compound_name(household.compound)),
             "" if view.public else sanitize(household.address),
             sanitize(household.head),

@@ -39,6 +39,7 @@ class Table:
     columns: tuple[str, ...]
     rows: list[Row] = field(default_factory=list)
     group_names: dict[str, str] = field(default_factory=dict)  # community id -> name
+    _grouped: tuple[int, dict[str, list[Row]]] | None = field(default=None, repr=False)
 
     def groups(self) -> list[tuple[str, list[Row]]]:
         """Rows by community, communities in first-seen order."""
@@ -46,6 +47,12 @@ class Table:
         for row in self.rows:
             grouped.setdefault(row.group, []).append(row)
         return list(grouped.items())
+
+    def rows_of(self, group: str) -> list[Row]:
+        """The rows of one group (a page), grouped once for all pages of a long sheet."""
+        if self._grouped is None or self._grouped[0] != len(self.rows):
+            self._grouped = (len(self.rows), dict(self.groups()))
+        return self._grouped[1].get(group, [])
 
 
 def date_text(value: dt.date) -> str:
