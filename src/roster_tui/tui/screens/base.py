@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 from textual.worker import Worker
 
 from roster_tui.domain.model import Roster
@@ -20,6 +19,7 @@ from roster_tui.tui.messages import RosterChanged, ScopeChanged
 from roster_tui.tui.screens.too_small import TerminalResized
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.mode_bar import ModeBar
+from roster_tui.tui.widgets.steady_footer import SteadyFooter
 from roster_tui.tui.worker_errors import report_worker_error
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ class RosterScreen(Screen[None]):
         self._language = current_language()
         yield ModeBar(self.MODE)
         yield from self.compose_body()
-        yield Footer()
+        yield SteadyFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
