@@ -49,7 +49,7 @@ def measure_fill(report, db_url: str, monday: dt.date, workdir: Path) -> None:  
     store.close()
     sunday = monday + dt.timedelta(days=6)
     began = time.perf_counter()
-    plan = plan_fill(roster, monday)
+    plan = plan_fill(roster, Week(monday))
     seconds = time.perf_counter() - began
     report.add("fill one week, plan in process", f"{seconds:.2f} s", "<= 5 s", seconds <= 5)
     report.add("  proposals (seats, carers, duties)", str(plan.count), "", None)
@@ -65,7 +65,7 @@ def measure_fill(report, db_url: str, monday: dt.date, workdir: Path) -> None:  
     kinds = Counter(g.kind.value for g in after if g.kind in SHORT_KINDS)
     unexplained = left - sum(s.seats + (s.role is not None) for s in plan.seats.shortfalls)
     report.add("  shift gaps left, each explained", f"{dict(kinds)}", "", unexplained == 0)
-    second = plan_fill(after_roster, monday)
+    second = plan_fill(after_roster, Week(monday))
     report.add("  a second fill proposes", str(second.count), "0", second.count == 0)
 
     args = ["--db", db_url, "fill", "--week", str(Week(monday)), "--dry-run"]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from roster_tui.domain.week import Week
 from roster_tui.i18n import set_language
 from roster_tui.interchange import load_roster_file
 from roster_tui.services.demo import demo_roster, sample_file
@@ -19,6 +20,7 @@ from roster_tui.store.db import open_store
 TODAY = dt.date(2026, 12, 2)  # a Wednesday of ISO week 2026-W49
 MONDAY = dt.date(2026, 11, 30)
 SUNDAY = MONDAY + dt.timedelta(days=6)
+WEEK = Week(MONDAY)
 
 
 @pytest.fixture(name="db_url")

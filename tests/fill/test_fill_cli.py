@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from fill_store import MONDAY, demo_db_url  # noqa: F401  (fixture)
+from fill_store import WEEK, demo_db_url  # noqa: F401  (fixture)
 
 from roster_tui.cli import main
 from roster_tui.services.fill import plan_fill
@@ -18,7 +18,7 @@ def test_dry_run_lists_the_proposals_and_writes_nothing(
     workspace = Workspace.open(db_url)
     version = workspace.data_version()
     roster = workspace.load()
-    plan = plan_fill(roster, MONDAY, now_in(roster))  # the command leaves started shifts alone
+    plan = plan_fill(roster, WEEK, now_in(roster))  # the command leaves started shifts alone
     code = main(["--db", db_url, "--lang", "zh", "fill", "--week", "2026-W49", "--dry-run"])
     out = capsys.readouterr().out
     assert code == 0

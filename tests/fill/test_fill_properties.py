@@ -53,7 +53,7 @@ def shortfall(roster: Roster) -> tuple[int, int]:
 @EXAMPLES
 @given(rosters())
 def test_fill_opens_no_gap_of_any_kind_and_never_loses_coverage(roster: Roster) -> None:
-    plan = plan_fill(roster, MONDAY)
+    plan = plan_fill(roster, WEEK)
     after = applied(roster, plan.changes)
     assert new_gaps(roster, after, MONDAY, SUNDAY) == []
     assert new_gaps(roster, after, *WIDE) == []  # nor across the week's edges
@@ -67,8 +67,8 @@ def test_fill_opens_no_gap_of_any_kind_and_never_loses_coverage(roster: Roster) 
 @EXAMPLES
 @given(rosters())
 def test_filling_twice_changes_nothing_the_second_time(roster: Roster) -> None:
-    first = plan_fill(roster, MONDAY)
-    second = plan_fill(applied(roster, first.changes), MONDAY)
+    first = plan_fill(roster, WEEK)
+    second = plan_fill(applied(roster, first.changes), WEEK)
     assert second.changes == ()
     assert len(second.seats.shortfalls) == len(first.seats.shortfalls)
 
@@ -76,13 +76,13 @@ def test_filling_twice_changes_nothing_the_second_time(roster: Roster) -> None:
 @EXAMPLES
 @given(rosters())
 def test_the_same_data_gives_the_same_proposals(roster: Roster) -> None:
-    assert plan_fill(roster, MONDAY).changes == plan_fill(roster, MONDAY).changes
+    assert plan_fill(roster, WEEK).changes == plan_fill(roster, WEEK).changes
 
 
 @SLOW
 @given(rosters())
 def test_the_picker_never_offers_an_ineligible_person_first(roster: Roster) -> None:
-    ranker = CandidateRanker.for_week(roster, MONDAY)
+    ranker = CandidateRanker.for_week(roster, WEEK)
     for instance in ranker.context.instances[:12]:
         ranked = ranker.rank(instance)
         eligible = [c for c in ranked if c.eligible]
@@ -96,7 +96,7 @@ def test_the_picker_never_offers_an_ineligible_person_first(roster: Roster) -> N
 @SLOW
 @given(rosters())
 def test_every_gap_left_names_a_true_reason_for_each_person(roster: Roster) -> None:
-    plan = plan_fill(roster, MONDAY)
+    plan = plan_fill(roster, WEEK)
     after = applied(roster, plan.changes)
     expander = Expander(after)
     for shortfall_ in plan.seats.shortfalls:
@@ -185,10 +185,10 @@ def test_a_carer_freed_later_in_the_fill_takes_a_household_passed_over_before() 
         ],
         settings=Settings(max_households_per_carer=1),
     )
-    first = plan_fill(roster, MONDAY)
+    first = plan_fill(roster, WEEK)
     carers = {p.household.id: p.person for p in first.care.carers}
     assert carers == {"b": "z", "a": "x"}
-    assert plan_fill(applied(roster, first.changes), MONDAY).changes == ()
+    assert plan_fill(applied(roster, first.changes), WEEK).changes == ()
 
 
 @EXAMPLES
@@ -199,7 +199,7 @@ def test_whoever_cannot_serve_comes_off_every_shift_and_care_and_duty_move_on(
     """Repairs: nobody on leave, inactive or unavailable stays on a shift of the week; a carer
     over the limit is relieved unless the plan says nobody has room; an inactive person's
     street or compound passes to someone active, and their row goes."""
-    plan = plan_fill(roster, MONDAY)
+    plan = plan_fill(roster, WEEK)
     after = applied(roster, plan.changes)
     gaps = check(after, MONDAY, SUNDAY)
     assert not [g for g in gaps if g.kind == GapKind.UNAVAILABLE]

@@ -153,7 +153,7 @@ def test_same_community_comes_first_then_the_same_party_group() -> None:
     roster = district(shifts=[day], people=people)
     _, added = seats_for(roster)
     assert added[0][2] == "group"
-    ranker = CandidateRanker.for_week(roster, MONDAY)
+    ranker = CandidateRanker.for_week(roster, WEEK)
     monday = next(i for i in ranker.context.instances if i.date == MONDAY)
     assert [c.person.id for c in ranker.rank(monday)][:3] == ["group", "near", "other"]
 
@@ -174,7 +174,7 @@ def test_load_is_spread_to_the_lighter_person() -> None:
 def test_the_same_data_gives_the_same_plan() -> None:
     day = shift("白", "08:00", "16:00", need=2)
     roster = district(shifts=[day], people=[person(f"p{i}") for i in range(6)])
-    assert plan_fill(roster, MONDAY).changes == plan_fill(roster, MONDAY).changes
+    assert plan_fill(roster, WEEK).changes == plan_fill(roster, WEEK).changes
 
 
 def test_shorter_shifts_are_preferred_when_hours_are_what_runs_out() -> None:
@@ -199,7 +199,7 @@ def test_an_uncared_household_gets_a_carer_from_its_community_under_the_cap() ->
         ],
         settings=Settings(max_households_per_carer=2),
     )
-    plan = plan_fill(roster, MONDAY)
+    plan = plan_fill(roster, WEEK)
     # Same community before the lighter "far"; "full" and the keeper are at the cap.
     assert [(c.household.id, c.person) for c in plan.care.carers] == [("h0", "light")]
 
@@ -215,7 +215,7 @@ def test_a_household_nobody_can_take_is_explained() -> None:
         settings=Settings(max_households_per_carer=1),
     )
     roster.people[0] = person("keeper", Role.CADRE, available=(), active=False)
-    plan = plan_fill(roster, MONDAY)
+    plan = plan_fill(roster, WEEK)
     assert plan.care.carers == ()
     (short,) = plan.care.shortfalls
     assert dict(short.reasons) == {
@@ -234,7 +234,7 @@ def test_an_unheld_street_gets_a_cadre_of_its_community() -> None:
         ]
     )
     roster.duties = [d for d in roster.duties if d.street != "s2"]
-    plan = plan_fill(roster, MONDAY)
+    plan = plan_fill(roster, WEEK)
     assert [(d.person, d.street) for d in plan.care.duties] == [("cadre", "s2")]
 
 

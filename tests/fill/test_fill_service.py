@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from fill_store import MONDAY, SUNDAY, demo_db_url, demo_workspace  # noqa: F401  (fixtures)
+from fill_store import MONDAY, SUNDAY, WEEK, demo_db_url, demo_workspace  # noqa: F401  (fixtures)
 
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Override
@@ -24,7 +24,7 @@ SHIFT_KINDS = {GapKind.UNDERSTAFFED, GapKind.MISSING_ROLE}
 
 def test_the_demo_week_is_filled_and_saved_as_one_undoable_change(workspace: Workspace) -> None:
     before = workspace.load()
-    plan = plan_fill(before, MONDAY)
+    plan = plan_fill(before, WEEK)
     assert plan.count == len(proposal_rows(plan)) > 0
     assert plan.changes
     entry = apply_fill(workspace, plan)
@@ -47,7 +47,7 @@ def test_the_demo_week_is_filled_and_saved_as_one_undoable_change(workspace: Wor
 
 def test_each_instance_gets_the_override_a_hand_edit_would_make(workspace: Workspace) -> None:
     roster = workspace.load()
-    plan = plan_fill(roster, MONDAY)
+    plan = plan_fill(roster, WEEK)
     added: dict[tuple, list[str]] = {}  # type: ignore[type-arg]
     for proposal in plan.seats.proposals:
         added.setdefault(proposal.key, []).append(proposal.person)
@@ -72,13 +72,13 @@ def test_each_instance_gets_the_override_a_hand_edit_would_make(workspace: Works
 
 def test_a_dry_run_writes_nothing(workspace: Workspace) -> None:
     version = workspace.data_version()
-    plan, entry = fill_week(workspace, MONDAY, dry_run=True)
+    plan, entry = fill_week(workspace, WEEK, dry_run=True)
     assert entry is None and plan.count > 0
     assert workspace.data_version() == version
 
 
 def test_rows_name_every_proposal_with_its_person_and_community(workspace: Workspace) -> None:
-    plan = plan_fill(workspace.load(), MONDAY)
+    plan = plan_fill(workspace.load(), WEEK)
     rows = proposal_rows(plan)
     assert len(rows) == plan.count
     seats = [r for r in rows if r.kind == "seat"]
@@ -88,7 +88,7 @@ def test_rows_name_every_proposal_with_its_person_and_community(workspace: Works
 
 
 def test_a_week_with_nothing_open_proposes_nothing(workspace: Workspace) -> None:
-    _, entry = fill_week(workspace, MONDAY)
+    _, entry = fill_week(workspace, WEEK)
     assert entry is not None
-    again, second = fill_week(workspace, MONDAY)
+    again, second = fill_week(workspace, WEEK)
     assert again.count == 0 and again.changes == () and second is None

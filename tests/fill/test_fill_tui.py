@@ -6,7 +6,7 @@ import datetime as dt
 from collections import Counter
 
 import pendulum
-from fill_store import MONDAY, SUNDAY, TODAY, demo_db_url, demo_workspace  # noqa: F401
+from fill_store import MONDAY, SUNDAY, TODAY, WEEK, demo_db_url, demo_workspace  # noqa: F401
 from textual.widgets import DataTable, Static
 
 from roster_tui.domain.gaps import GapKind
@@ -50,7 +50,7 @@ async def test_f_previews_every_change_and_a_applies_them_as_one_undoable_edit(
 ) -> None:
     roster = workspace.load()
     noon = pendulum.datetime(*TODAY.timetuple()[:3], 12, tz=roster.subdistrict.timezone)
-    plan = plan_fill(roster, MONDAY, noon)  # the app's frozen now: shifts begun by then stay
+    plan = plan_fill(roster, WEEK, noon)  # the app's frozen now: shifts begun by then stay
     before = Counter(workspace.load().overrides)
     assert _shift_gaps(workspace) > 0
     begun = sum(

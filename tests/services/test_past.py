@@ -9,6 +9,7 @@ import pendulum
 import pytest
 
 from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.expand import expand_instances
 from roster_tui.interchange import load_roster_file
 from roster_tui.services.assignments import assigned_people
@@ -20,6 +21,7 @@ from roster_tui.store.db import open_store
 
 WEDNESDAY = dt.date(2026, 12, 2)
 MONDAY = WEDNESDAY - dt.timedelta(days=2)
+WEEK = Week(MONDAY)
 NOON = pendulum.datetime(2026, 12, 2, 12, tz="Asia/Shanghai")
 
 
@@ -66,9 +68,9 @@ def test_copy_to_the_week_leaves_every_started_shift_as_it_was(workspace: Worksp
 
 def test_auto_fill_proposes_nothing_for_a_started_shift(workspace: Workspace) -> None:
     roster = workspace.load()
-    plan = plan_fill(roster, MONDAY, NOON)
+    plan = plan_fill(roster, WEEK, NOON)
     assert all(not started(roster, p.key, NOON) for p in plan.seats.proposals)
-    everything = plan_fill(roster, MONDAY)
+    everything = plan_fill(roster, WEEK)
     assert any(started(roster, p.key, NOON) for p in everything.seats.proposals)
 
 

@@ -114,16 +114,16 @@ def _parse_date(text: str, option: str) -> dt.date:
     return day
 
 
-def _parse_week(text: str) -> dt.date:
+def _parse_week(text: str) -> Week:
     try:
-        monday = Week.parse(text).monday
+        week = Week.parse(text)
     except ValueError:
         raise UsageProblem(t("cli.bad_week", value=printable(text))) from None
-    if not in_years(monday):
+    if not in_years(week.monday):
         raise UsageProblem(
             t("cli.week_out_of_range", value=printable(text), first=FIRST_YEAR, last=LAST_YEAR)
         )
-    return monday
+    return week
 
 
 def _workspace(db: str | None, *, create: bool = False) -> Workspace:
@@ -250,24 +250,23 @@ def _export(args: argparse.Namespace, db: str | None) -> int:
     if not care and not args.week:
         raise UsageProblem(t("export.error.week_needed", what=args.what))
     day = _parse_date(args.date, "--date") if args.date else None
-    monday = _parse_week(args.week) if args.week else None
+    week = _parse_week(args.week) if args.week else None
     workspace = _reading_workspace(db)
     roster = workspace.load()
     zone = roster.subdistrict.timezone
     now = _parse_now(args.now, zone) if args.now else None
-    if monday is None:  # the week the care sheet's day falls in
-        on = day or (now or now_in(zone)).date()
-        monday = Week.of(on).monday
+    if week is None:  # the week the care sheet's day falls in
+        week = Week.of(day or (now or now_in(zone)).date())
     from roster_tui.cli.export_command import run_export
 
-    return run_export(workspace, roster, args, monday, day=day, now=now)
+    return run_export(workspace, roster, args, week.monday, day=day, now=now)
 
 
 def _fill(args: argparse.Namespace, db: str | None) -> int:
-    monday = _parse_week(args.week)
+    week = _parse_week(args.week)
     from roster_tui.cli.fill_command import run_fill
 
-    return run_fill(_workspace(db), monday, dry_run=args.dry_run)
+    return run_fill(_workspace(db), week, dry_run=args.dry_run)
 
 
 def terminal_width() -> int:

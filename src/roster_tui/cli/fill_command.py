@@ -7,8 +7,6 @@ one audited change that a single undo reverses.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -31,11 +29,11 @@ EXIT_OK = 0
 
 
 def run_fill(
-    workspace: Workspace, monday: dt.date, *, dry_run: bool, console: Console | None = None
+    workspace: Workspace, week: Week, *, dry_run: bool, console: Console | None = None
 ) -> int:
     console = console or Console(highlight=False)
     roster = workspace.load()
-    plan = plan_fill(roster, monday, now_in(roster))  # started shifts are left as they were
+    plan = plan_fill(roster, week, now_in(roster))  # started shifts are left as they were
     print_plan(plan, console)
     if dry_run:
         console.print(Text(t("fill.cli.dry_run")))
@@ -47,7 +45,7 @@ def run_fill(
 
 
 def print_plan(plan: FillPlan, console: Console) -> None:
-    week = Week(plan.monday)
+    week = plan.week
     label = t("week.label", year=week.year, week=week.number)
     if not plan.count:
         console.print(Text(t("fill.cli.none", week=label)))

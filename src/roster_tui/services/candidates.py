@@ -8,7 +8,6 @@ lightest load this week.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from roster_tui.domain.instances import ShiftInstance
@@ -40,8 +39,8 @@ class CandidateRanker:
         self.context = context
 
     @classmethod
-    def for_week(cls, roster: Roster, monday: dt.date) -> CandidateRanker:
-        return cls(WeekContext.build(roster, Week(monday)))
+    def for_week(cls, roster: Roster, week: Week) -> CandidateRanker:
+        return cls(WeekContext.build(roster, week))
 
     def rank(self, target: ShiftInstance) -> list[Candidate]:
         """Every person: the eligible first, in the fill's order of preference."""

@@ -36,7 +36,7 @@ from roster_tui.services.workspace import Workspace
 @dataclass(frozen=True, slots=True)
 class FillPlan:
     roster: Roster  # the roster the plan was made on (its versions guard the apply)
-    monday: dt.date
+    week: Week
     seats: SeatFill
     care: CareFill
     changes: tuple[Change, ...]
@@ -51,25 +51,20 @@ class FillPlan:
     def summary(self) -> str:
         return t("action.fill", count=self.count)
 
-    @property
-    def week(self) -> str:
-        return str(Week(self.monday))
 
-
-def plan_fill(roster: Roster, monday: dt.date, now: dt.datetime | None = None) -> FillPlan:
-    """What the fill would do to the week starting ``monday``; changes nothing.
+def plan_fill(roster: Roster, week: Week, now: dt.datetime | None = None) -> FillPlan:
+    """What the fill would do to ``week``; changes nothing.
 
     With ``now``, shifts that have started by then are left as they are (they are the record).
     """
-    context = WeekContext.build(roster, Week(monday))
+    context = WeekContext.build(roster, week)
     seats = fill_seats(context)
     if now is not None:
         clock = context.expander.clock
         kept = tuple(p for p in seats.proposals if not started(roster, p.key, now, clock))
         off = tuple(r for r in seats.removals if not started(roster, r.key, now, clock))
         seats = dataclasses.replace(seats, proposals=kept, removals=off)
-    sunday = monday + dt.timedelta(days=6)
-    care = fill_care(roster, monday, sunday, context.expander.clock)
+    care = fill_care(roster, week.monday, week.sunday, context.expander.clock)
     changes = [
         *_seat_changes(roster, context.expander, seats),
         *(
@@ -79,7 +74,7 @@ def plan_fill(roster: Roster, monday: dt.date, now: dt.datetime | None = None) -
         *(Change(None, _duty(p.person, p.street, p.compound)) for p in care.duties),
         *(Change(old, None) for p in care.duties for old in p.replaces),
     ]
-    return FillPlan(roster, monday, seats, care, tuple(changes))
+    return FillPlan(roster, week, seats, care, tuple(changes))
 
 
 def apply_fill(workspace: Workspace, plan: FillPlan) -> AuditEntry | None:
@@ -88,9 +83,9 @@ def apply_fill(workspace: Workspace, plan: FillPlan) -> AuditEntry | None:
 
 
 def fill_week(
-    workspace: Workspace, monday: dt.date, *, dry_run: bool = False, now: dt.datetime | None = None
+    workspace: Workspace, week: Week, *, dry_run: bool = False, now: dt.datetime | None = None
 ) -> tuple[FillPlan, AuditEntry | None]:
-    plan = plan_fill(workspace.load(), monday, now)
+    plan = plan_fill(workspace.load(), week, now)
     return plan, None if dry_run else apply_fill(workspace, plan)
 
 

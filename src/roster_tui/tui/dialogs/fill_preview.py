@@ -10,7 +10,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static
 
-from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 from roster_tui.services.fill import (
     FillPlan,
@@ -46,7 +45,7 @@ class FillPreview(ModalScreen[bool]):
         self.repairs = repair_lines(plan)
 
     def compose(self) -> ComposeResult:
-        week = Week(self.plan.monday)
+        week = self.plan.week
         label = t("week.label", year=week.year, week=week.number)
         with Vertical(id="fill-box"):
             title = t("tui.fill.title", week=label, count=self.plan.count)

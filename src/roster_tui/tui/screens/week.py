@@ -263,10 +263,10 @@ class WeekScreen(RosterScreen):
         if instance is None or data is None:
             return
         roster = data.roster
-        monday = data.week.monday
+        week = data.week
 
         def rank() -> list[Candidate]:
-            return CandidateRanker.for_week(roster, monday).rank(instance)
+            return CandidateRanker.for_week(roster, week).rank(instance)
 
         title = t("tui.week.assign_title", where=self._where(instance))
 
@@ -420,12 +420,12 @@ class WeekScreen(RosterScreen):
     def action_fill(self) -> None:
         if self.data is not None:
             self.query_one(WeekTable).loading = True  # a large week takes a moment
-            self.compute_fill(self.data.roster, self.data.week.monday)
+            self.compute_fill(self.data.roster, self.data.week)
 
     @work(thread=True, exclusive=True, group="fill", exit_on_error=False)
-    def compute_fill(self, roster: Roster, monday: dt.date) -> None:
+    def compute_fill(self, roster: Roster, week: Week) -> None:
         try:
-            plan = plan_fill(roster, monday, self.roster_app.now())
+            plan = plan_fill(roster, week, self.roster_app.now())
         finally:
             self.app.call_from_thread(setattr, self.query_one(WeekTable), "loading", False)
         self.app.call_from_thread(self._preview_fill, plan)
