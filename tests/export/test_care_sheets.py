@@ -196,3 +196,17 @@ def test_english_sheets_are_all_english() -> None:
     assert "Requests list" in html and "OVERDUE" in html and "INTERNAL" in html
     rows = _csv(_render("contacts", "csv", lang="en"))
     assert {"Head", "Days left", "AM", "PM", "Needs"} <= set(rows[0])
+
+
+def test_a_communitys_round_names_that_community_on_every_page() -> None:
+    """A carer from another community still prints under the community asked for."""
+    roster = care_roster()
+    roster.households[2] = dataclasses.replace(roster.households[2], carer="p002")  # c01's 李娜
+    request = ExportRequest(
+        "contacts", "html", MONDAY, community="c02", audience="internal", lang="zh",
+        day=TOMORROW, now=NOW,
+    )  # fmt: skip
+    html = render(roster, request).decode("utf-8")
+    headings = [line for line in html.splitlines() if line.startswith("<h1>")]
+    assert headings and all("𠮷祥社区" in h and "东风社区" not in h for h in headings)
+    assert "包户人：李娜" in html

@@ -32,7 +32,7 @@ from roster_tui.export.labels import (
 )
 from roster_tui.export.sanitize import sanitize
 from roster_tui.export.tables import Row, Table, date_text
-from roster_tui.export.view import WeekView
+from roster_tui.export.view import ScopeKind, WeekView
 from roster_tui.i18n import t
 
 if TYPE_CHECKING:
@@ -106,19 +106,18 @@ def _place(view: WeekView, community: str) -> str:
 def round_pages(view: WeekView, table: Table, facts: CareFacts, lang: str) -> list[SheetPage]:
     """A page per carer: heading, carer and phone, the day, how many households, the hint."""
     pages = []
+    # A community's sheets name that community (a carer may live in another); otherwise the
+    # carer's own community heads the page.
+    scoped = view.scope.id if view.scope.kind is ScopeKind.COMMUNITY else None
     for group, rows in table.groups() or [("", [])]:
         carer = view.people.get(group)
+        home = scoped or (carer.community if carer else None)
+        community = sanitize(view.community_name(home)) if home else ""
         if carer is not None:
-            community = sanitize(view.community_name(carer.community))
-            who = t(
-                "export.care.carer",
-                lang=lang,
-                name=table.group_names.get(group, ""),
-                phone=phone_label(view, carer.phone, carer.id),
-            )
+            phone = phone_label(view, carer.phone, carer.id)
+            name = table.group_names.get(group, "")
+            who = t("export.care.carer", lang=lang, name=name, phone=phone)
         else:
-            scoped = view.scope.id if view.scope.kind.value == "community" else None
-            community = sanitize(view.community_name(scoped)) if scoped else ""
             who = t("export.care.no_carer", lang=lang) if rows else ""
         count = t("export.care.count", lang=lang, count=len(rows))
         facts_line = [day_label(facts.day, lang), count]
