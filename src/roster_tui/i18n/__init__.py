@@ -29,6 +29,7 @@ CATALOG_AREAS = (
     "tui_gaps",
     "tui_people",
     "tui_places",
+    "places_setup",
     "tui_households",
     "tui_care",
     "tui_history",

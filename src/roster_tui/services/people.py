@@ -96,16 +96,17 @@ def _entries(roster: Roster) -> list[_Entry]:
     return entries
 
 
-def _rank(entry: _Entry, query: str, compact: str) -> int | None:
-    """How well one person matches: lower is better, ``None`` is no match."""
-    if entry.name == query:
+def name_rank(name: str, readings: Readings, query: str, compact: str) -> int | None:
+    """How well a lower-cased name matches what was typed (``query``, and ``compact`` without
+    blanks): 0 the name itself … 6 another reading of its first character; None: no match.
+    People and places are found by the same rule."""
+    if name == query:
         return 0
-    if entry.name.startswith(query):
+    if name.startswith(query):
         return 1
-    if query in entry.name:
+    if query in name:
         return 2
     if compact.isascii() and compact.isalpha():
-        readings = entry.readings
         if compact in readings.initials:
             return 3
         if _starts(readings.initials, compact):
@@ -114,6 +115,14 @@ def _rank(entry: _Entry, query: str, compact: str) -> int | None:
             return 5
         if _starts(readings.other_initials, compact) or _starts(readings.other_full, compact):
             return 6
+    return None
+
+
+def _rank(entry: _Entry, query: str, compact: str) -> int | None:
+    """How well one person matches: lower is better, ``None`` is no match."""
+    by_name = name_rank(entry.name, entry.readings, query, compact)
+    if by_name is not None:
+        return by_name
     if compact.isdigit() and entry.digits.endswith(compact):
         return 7
     if entry.person.id.lower() == query:

@@ -13,7 +13,9 @@ from collections.abc import Iterable
 from roster_tui.domain.changes import AuditEntry, Change
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Duty, PartyGroup, Person, Post, Roster, Rotation
+from roster_tui.domain.text import printable
 from roster_tui.engine.coverage import structural_gaps
+from roster_tui.i18n import t
 from roster_tui.services.people import search_people
 from roster_tui.services.rotation_edits import dated_edit
 from roster_tui.services.workspace import Workspace
@@ -56,6 +58,19 @@ def duties_for_street(roster: Roster, street: str) -> list[Duty]:
 
 def duties_for_compound(roster: Roster, compound: str) -> list[Duty]:
     return [d for d in roster.duties if d.compound == compound]
+
+
+def new_duty(roster: Roster, person: str, kind: str, place: str) -> Duty | None:
+    """``person`` answering for the street or compound ``place`` (``kind``), with the usual
+    role; None when they already do (one duty per person and place)."""
+    street = place if kind == "street" else None
+    compound = place if kind == "compound" else None
+    if any(
+        d.person == person and (d.street, d.compound) == (street, compound) for d in roster.duties
+    ):
+        return None
+    role = t(f"places.duty.default_role.{kind}")
+    return Duty(person=person, compound=compound, street=street, role=role)
 
 
 def party_groups_for(roster: Roster, compound: str) -> list[PartyGroup]:
@@ -118,6 +133,30 @@ def with_dates(rotation: Rotation, start: dt.date, end: dt.date | None) -> Rotat
     if end is not None and end < start:
         return None
     return dataclasses.replace(rotation, start=start, end=end)
+
+
+def rotation_summary(roster: Roster, key: str, rotation: Rotation, person: str) -> str:
+    """The history's words for a change to ``person``'s turn in ``rotation`` (``key``: which)."""
+    post = roster.index.posts.get(rotation.post)
+    who = roster.index.people.get(person)
+    return t(
+        key,
+        rotation=printable(rotation.id),
+        post=printable(post.name) if post else rotation.post,
+        person=printable(who.name) if who else person,
+        pid=person,
+    )
+
+
+def dates_summary(roster: Roster, rotation: Rotation, start: dt.date, end: dt.date | None) -> str:
+    post = roster.index.posts.get(rotation.post)
+    return t(
+        "places.summary.dates",
+        rotation=printable(rotation.id),
+        post=printable(post.name) if post else rotation.post,
+        start=start.isoformat(),
+        end=end.isoformat() if end else t("places.rotation.open_end"),
+    )
 
 
 def save_rotation(

@@ -17,16 +17,19 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Tree
 
-from roster_tui.domain.model import Duty, Roster, Rotation
+from roster_tui.domain.model import Roster, Rotation
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.past import first_open_day
 from roster_tui.services.places import (
     PlaceMarks,
+    dates_summary,
     insert_member,
     move_member,
+    new_duty,
     place_marks,
     remove_member,
+    rotation_summary,
     save_rotation,
     with_dates,
 )
@@ -150,7 +153,7 @@ class PlacesScreen(RosterScreen):
                 self.notify(t("places.rotation.keep_one"), severity="warning")
                 return
             who = rotation.members[index]
-            summary = self._summary(names, "places.summary.remove_member", rotation, who)
+            summary = rotation_summary(roster, "places.summary.remove_member", rotation, who)
             self._save(rotation, after, "rotation.member_remove", summary)
 
     def action_move(self, step: int) -> None:
@@ -162,7 +165,7 @@ class PlacesScreen(RosterScreen):
         if after is None:
             return
         key = "places.summary.move_up" if step < 0 else "places.summary.move_down"
-        summary = self._summary(PlaceNames(roster), key, rotation, rotation.members[index])
+        summary = rotation_summary(roster, key, rotation, rotation.members[index])
         self._detail.keep_member_cursor(index + step)
         self._save(rotation, after, "rotation.reorder", summary)
 
@@ -178,14 +181,7 @@ class PlacesScreen(RosterScreen):
             after = with_dates(rotation, *dates)
             if after is None:
                 return
-            end = dates[1].isoformat() if dates[1] else t("places.rotation.open_end")
-            summary = t(
-                "places.summary.dates",
-                rotation=printable(rotation.id),
-                post=post,
-                start=dates[0].isoformat(),
-                end=end,
-            )
+            summary = dates_summary(roster, rotation, *dates)
             self._save(rotation, after, "rotation.dates", summary)
 
         earliest = first_open_day(roster, self.roster_app.now())
@@ -230,22 +226,15 @@ class PlacesScreen(RosterScreen):
 
     def _add_duty(self, roster: Roster, ref: PlaceRef, person_id: str) -> None:
         names = PlaceNames(roster)
-        person = names.people[person_id]
-        street = ref.id if ref.kind == "street" else None
-        compound = ref.id if ref.kind == "compound" else None
-        if any(
-            d.person == person_id and (d.street, d.compound) == (street, compound)
-            for d in roster.duties
-        ):
+        duty = new_duty(roster, person_id, ref.kind, ref.id)
+        if duty is None:
             self.notify(
                 t("places.duty.already", person=names.person(person_id)),
                 severity="warning",
                 markup=False,  # names are data, not markup
             )
             return
-        role = t(f"places.duty.default_role.{ref.kind}")
-        duty = Duty(person=person_id, compound=compound, street=street, role=role)
-        place = self._place_name(names, ref)
+        person, place = names.people[person_id], self._place_name(names, ref)
         self.roster_app.edit(lambda ws: ws.add_duty(duty, person, place))
 
     def _add_member(self, roster: Roster, rotation: Rotation, person_id: str) -> None:
@@ -262,7 +251,7 @@ class PlacesScreen(RosterScreen):
                 markup=False,  # names are data, not markup
             )
             return
-        summary = self._summary(names, "places.summary.add_member", rotation, person_id)
+        summary = rotation_summary(roster, "places.summary.add_member", rotation, person_id)
         self._detail.keep_member_cursor(at)
         self._save(rotation, after, "rotation.member_add", summary)
 
@@ -286,16 +275,6 @@ class PlacesScreen(RosterScreen):
             lambda ws: save_rotation(
                 ws, before, after, action=action, summary=summary, roster=roster, effective=day
             )
-        )
-
-    @staticmethod
-    def _summary(names: PlaceNames, key: str, rotation: Rotation, person_id: str) -> str:
-        return t(
-            key,
-            rotation=printable(rotation.id),
-            post=names.post(rotation.post),
-            person=names.person_name(person_id),
-            pid=person_id,
         )
 
     @staticmethod
