@@ -38,6 +38,7 @@ from roster_tui.tui.dialogs.apply_from import ApplyFromDialog
 from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.dialogs.rotation_dates import RotationDates, RotationDatesDialog
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.screens.places_setup import PlaceSetup
 from roster_tui.tui.widgets.place_detail import PlaceDetail
 from roster_tui.tui.widgets.place_names import PlaceNames
 from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
@@ -55,6 +56,11 @@ class PlacesScreen(RosterScreen):
         Binding("right_square_bracket", "move(1)", "places.key.down"),
         Binding("d", "dates", "places.key.dates"),
         Binding("f", "apply_from", "places.key.from"),
+        Binding("n", "new", "setup.key.new"),
+        Binding("m", "edit", "setup.key.edit"),
+        Binding("r", "retire", "setup.key.retire"),
+        Binding("p", "groups", "setup.key.groups"),
+        Binding("slash", "search", "setup.key.search"),
     ]
 
     def __init__(self) -> None:
@@ -63,6 +69,23 @@ class PlacesScreen(RosterScreen):
         self._marks: PlaceMarks | None = None
         self._keys_for: str | None = None  # which kind of place the footer's keys are for
         self._apply_from: dt.date | None = None  # the day the user chose; None: the earliest
+        self.setup = PlaceSetup(self)
+
+    # -- setting the places up (n, m, r, p, /) ---------------------------------------------------
+    def action_new(self) -> None:
+        self.setup.new()
+
+    def action_edit(self) -> None:
+        self.setup.edit()
+
+    def action_retire(self) -> None:
+        self.setup.retire()
+
+    def action_groups(self) -> None:
+        self.setup.groups()
+
+    def action_search(self) -> None:
+        self.setup.search()
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="places-body"):
@@ -111,6 +134,8 @@ class PlacesScreen(RosterScreen):
             return kind in (*HOLDS_DUTIES, "post")
         if action in ("move", "dates", "apply_from"):
             return kind == "post"
+        if action in ("edit", "retire"):
+            return kind is not None
         return True
 
     # -- actions ---------------------------------------------------------------------------

@@ -102,7 +102,8 @@ class PlaceTree(Tree[PlaceRef]):
             return
         expanded = {ref for ref, node in self._by_ref.items() if node.is_expanded}
         first_time = not self._shape
-        cursor = self.cursor_node.data if self.cursor_node is not None else self._wanted
+        # A place just made (``reveal`` before it existed) wins over where the cursor was.
+        cursor = self._wanted or (self.cursor_node.data if self.cursor_node is not None else None)
         self._wanted = None
         self.clear()
         self._by_ref = {}

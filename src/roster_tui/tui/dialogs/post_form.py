@@ -1,0 +1,103 @@
+"""Add or edit a post (卡点) and its daily shifts, one line per shift.
+
+Each line is a shift's name, start, end (an end at or before the start runs into the next
+day), people needed and, optionally, a role one of them must hold. Blank lines are skipped; the
+form keeps two spare lines for new shifts.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Label, Static
+
+from roster_tui.domain.model import Post, Role, Roster
+from roster_tui.domain.text import printable
+from roster_tui.i18n import t
+from roster_tui.services.place_rows import SetupErrors, post_from
+from roster_tui.tui.dialogs.form_modal import FormModal
+from roster_tui.tui.dialogs.place_form import field_errors
+from roster_tui.tui.widgets.choice_field import ChoiceField
+from roster_tui.tui.widgets.place_detail import clock
+
+SHIFT_PARTS = ("name", "start", "end", "need")
+SPARE_LINES = 2
+MIN_LINES = 3
+
+
+class PostForm(FormModal[Post]):
+    """Dismisses with the post to save, or None when cancelled."""
+
+    CSS_PATH = ["form_modal.tcss", "place_form.tcss"]
+    BOX_ID = "post-form"
+    ID_PREFIX = "pof"
+    LABELS = "setup.form"
+    # Enter saves from a choice too, not only from a text box (as the hint under a form says).
+    BINDINGS = [Binding("enter", "save", "tui.key.ok", show=False)]
+
+    def __init__(self, roster: Roster, before: Post | None, compound: str) -> None:
+        super().__init__()
+        self.roster = roster
+        self.before = before
+        self.compound = before.compound if before else compound
+        shifts = len(before.shifts) if before else 0
+        self.lines = max(MIN_LINES, shifts + SPARE_LINES)
+
+    def heading(self) -> str:
+        compound = self.roster.index.compounds.get(self.compound)
+        where = printable(compound.name) if compound else self.compound
+        if self.before is None:
+            return t("setup.form.add_post", compound=where)
+        return t("setup.form.edit", what=t("setup.kind.post"), name=printable(self.before.name))
+
+    def compose_fields(self) -> ComposeResult:
+        before = self.before
+        yield from self.row("name", self.text_box("name", before.name if before else ""))
+        yield Static(t("setup.form.shifts_hint"), classes="form-hint")
+        with Horizontal(classes="shift-row shift-head"):
+            for part in (*SHIFT_PARTS, "need_role"):
+                yield Label(t(f"setup.shift.{part}"), classes=f"shift-{part}")
+        roles = [(t("tui.none"), None), *[(t(f"role.{r.value}"), r.value) for r in Role]]
+        for number in range(1, self.lines + 1):
+            shift = before.shifts[number - 1] if before and number <= len(before.shifts) else None
+            values = (
+                {
+                    "name": shift.name,
+                    "start": clock(shift.start),
+                    "end": clock(shift.end),
+                    "need": str(shift.need),
+                }
+                if shift
+                else {}
+            )
+            with Horizontal(classes="shift-row"):
+                for part in SHIFT_PARTS:
+                    box = self.text_box(f"shift{number}-{part}", values.get(part, ""))
+                    box.add_class(f"shift-{part}")
+                    yield box
+                role = shift.need_role.value if shift and shift.need_role else None
+                yield ChoiceField(
+                    "", roles, role, id=self.field_id(f"shift{number}-need_role")
+                ).add_class("shift-need_role")
+            note = Static(
+                "", id=self.field_id(f"shift{number}-error"), classes="field-error shift-error"
+            )
+            note.display = False
+            yield note
+
+    def read(self) -> Post:
+        shifts = []
+        for number in range(1, self.lines + 1):
+            shift: dict[str, object] = {
+                part: self.text(f"shift{number}-{part}") for part in SHIFT_PARTS
+            }
+            role = self.query_one(f"#{self.field_id(f'shift{number}-need_role')}", ChoiceField)
+            shift["need_role"] = role.value
+            shifts.append(shift)
+        typed = {"name": self.text("name"), "compound": self.compound}
+        try:
+            return post_from(self.roster, self.before, typed, shifts)
+        except SetupErrors as bad:
+            fields = ["name", *(f"shift{n}" for n in range(1, self.lines + 1))]
+            raise field_errors(bad, fields) from None
