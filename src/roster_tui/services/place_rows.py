@@ -12,6 +12,7 @@ New rows get an id the user never types: the next free one of the table's usual 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -179,8 +180,14 @@ def post_from(roster: Roster, before: Post | None, typed: Typed, shifts: Sequenc
     return _keep(before, Post, row_id, values)
 
 
-def rotation_from(roster: Roster, before: Rotation | None, typed: Typed) -> Rotation:
-    """``typed``: post, members (ids), start, end, shifts (names; None or empty: all), per_slot."""
+def rotation_from(
+    roster: Roster, before: Rotation | None, typed: Typed, *, earliest: dt.date | None = None
+) -> Rotation:
+    """``typed``: post, members (ids), start, end, shifts (names; None or empty: all), per_slot.
+
+    ``earliest``: the first day on which no shift has started; a new rotation may not start
+    before it (it would change shifts that have happened).
+    """
     row_id = before.id if before else new_id(roster, "rotation")
     typed = dict(typed)
     if not typed.get("shifts"):
@@ -190,6 +197,8 @@ def rotation_from(roster: Roster, before: Rotation | None, typed: Typed) -> Rota
     start, end = values.get("start"), values.get("end")
     if start is not None and end is not None and end < start:  # type: ignore[operator]
         errors["end"] = t("setup.error.end_before_start")
+    if before is None and earliest is not None and start is not None and start < earliest:  # type: ignore[operator]
+        errors["start"] = t("setup.error.start_started", day=earliest.isoformat())
     post = roster.index.posts.get(str(values.get("post", "")))
     names = values.get("shifts")
     if post is not None and isinstance(names, tuple):

@@ -40,8 +40,12 @@ class RotationForm(FormModal[Rotation]):
         before: Rotation | None,
         first_day: dt.date,
         members: tuple[str, ...] = (),
+        *,
+        earliest: dt.date | None = None,
     ) -> None:
-        """``members``: a new rotation's people (an edited one keeps its own)."""
+        """``members``: a new rotation's people (an edited one keeps its own); ``earliest``:
+        the first day on which no shift has started (a new rotation starts then or later)."""
+        self.earliest = earliest
         super().__init__()
         self.members = before.members if before else members
         self.roster = roster
@@ -92,6 +96,6 @@ class RotationForm(FormModal[Rotation]):
             typed |= {"start": before.start, "end": before.end}
         typed["members"] = self.members
         try:
-            return rotation_from(self.roster, before, typed)
+            return rotation_from(self.roster, before, typed, earliest=self.earliest)
         except SetupErrors as bad:
             raise field_errors(bad, self._fields()) from None

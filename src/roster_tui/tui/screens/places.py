@@ -120,22 +120,37 @@ class PlacesScreen(RosterScreen):
         self.query_one(PlaceDetail).show(self._shown, self._marks or place_marks(self._shown), ref)
         self._refresh_keys()
 
+    def on_descendant_focus(self) -> None:
+        self._refresh_keys()
+
+    def _on_tree(self) -> bool:
+        """The tree has the focus (or nothing has): the keys for places, not for a list's rows."""
+        return self.focused is None or isinstance(self.focused, PlaceTree)
+
     def _refresh_keys(self) -> None:
         """Rebuild the footer only when another set of keys applies (it is slow to rebuild)."""
         kind = self.ref.kind if self.ref else None
-        keys = "duties" if kind in HOLDS_DUTIES else kind
+        keys = f"{'duties' if kind in HOLDS_DUTIES else kind}:{self._on_tree()}"
         if keys != self._keys_for:
             self._keys_for = keys
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """At 80 columns the footer holds one set: a list's row keys while a list has the
+        focus, the keys that make and find places while the tree has it."""
         kind = self.ref.kind if self.ref else None
-        if action in ("add", "remove"):
+        if action == "add":
             return kind in (*HOLDS_DUTIES, "post")
-        if action in ("move", "dates", "apply_from"):
+        if action == "remove":
+            return kind in (*HOLDS_DUTIES, "post") and not self._on_tree()
+        if action in ("move", "dates"):
+            return kind == "post" and not self._on_tree()
+        if action == "apply_from":
             return kind == "post"
         if action in ("edit", "retire"):
             return kind is not None
+        if action in ("new", "groups", "search"):
+            return self._on_tree()
         return True
 
     # -- actions ---------------------------------------------------------------------------

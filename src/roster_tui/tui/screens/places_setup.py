@@ -77,7 +77,12 @@ class PlaceSetup:
         return detail.current_rotation() if self.screen.focused is rotations else None
 
     def _open_day(self, roster: Roster) -> dt.date:
+        """The first day on which no shift has started."""
         return first_open_day(roster, self.screen.roster_app.now())
+
+    def _from_day(self, roster: Roster) -> dt.date:
+        """The day rotation changes apply from: the one chosen with ``f``, else the open day."""
+        return self.screen._effective_day(roster)
 
     # -- n: something new ------------------------------------------------------------------------
     def new(self) -> None:
@@ -128,7 +133,14 @@ class PlaceSetup:
         def first_member(person: str | None) -> None:
             if person is None:
                 return
-            form = RotationForm(roster, post, None, self._open_day(roster), (person,))
+            form = RotationForm(
+                roster,
+                post,
+                None,
+                self._from_day(roster),
+                (person,),
+                earliest=self._open_day(roster),
+            )
             self.screen.app.push_screen(form, saved)
 
         def saved(rotation: Rotation | None) -> None:
@@ -147,7 +159,7 @@ class PlaceSetup:
         rotation = self._rotation_focused() if ref.kind == "post" else None
         if rotation is not None:
             post = roster.index.posts[rotation.post]
-            day = self._open_day(roster)
+            day = self._from_day(roster)
 
             def saved(after: Rotation | None) -> None:
                 if after is not None:
@@ -177,7 +189,8 @@ class PlaceSetup:
         self._retire(roster, kind, place_id)
 
     def _retire(self, roster: Roster, kind: str, place_id: str) -> None:
-        plan = plan_retirement(roster, kind, place_id, self._open_day(roster))
+        day = self._from_day(roster) if kind == "rotation" else self._open_day(roster)
+        plan = plan_retirement(roster, kind, place_id, day)
         what = t(f"setup.kind.{kind}")
         if plan.blockers:
             why = "\n".join(plan.blockers)
