@@ -151,6 +151,10 @@ def test_a_rotation_ending_before_it_starts_or_naming_another_shift_is_refused(
     with pytest.raises(SetupErrors) as refused:
         rotation_from(roster, None, typed)
     assert set(refused.value.errors) == {"end", "shifts"}
+    started = {"post": post.id, "members": ("p001",), "start": WEDNESDAY.isoformat()}
+    with pytest.raises(SetupErrors) as begun:  # a new rotation never rewrites started days
+        rotation_from(roster, None, started, earliest=THURSDAY)
+    assert set(begun.value.errors) == {"start"}
 
 
 def test_changing_a_started_rotations_shifts_keeps_the_past(workspace: Workspace) -> None:
