@@ -14,9 +14,9 @@ from textual.binding import Binding
 from textual.widgets import SelectionList
 
 from roster_tui.domain.model import CompoundKind, PartyGroup, Role, Roster
+from roster_tui.domain.names import phone_tail
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.people import phone_tail
 from roster_tui.services.place_rows import SetupErrors, party_group_from
 from roster_tui.tui.dialogs.form_modal import FormModal
 from roster_tui.tui.dialogs.place_form import field_errors
