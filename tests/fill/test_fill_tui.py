@@ -10,10 +10,13 @@ from fill_store import MONDAY, SUNDAY, TODAY, WEEK, demo_db_url, demo_workspace 
 from textual.widgets import DataTable, Static
 
 from roster_tui.domain.gaps import GapKind
+from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Leave
 from roster_tui.engine.check import check
+from roster_tui.engine.eligibility import is_night
 from roster_tui.engine.expand import Expander
 from roster_tui.services.fill import plan_fill
+from roster_tui.services.fill_loads import number
 from roster_tui.services.past import started
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
@@ -134,3 +137,50 @@ async def test_a_member_off_sick_for_three_days_is_replaced_on_every_shift_with_
         await pilot.press("ctrl+z")
         await _settle(app, pilot)
         assert Counter(workspace.load().overrides) == before
+
+
+async def test_l_shows_each_added_persons_load_before_and_after_and_back(
+    workspace: Workspace,
+) -> None:
+    """Hours and nights over the four weeks before and the week, as the roster has them, and
+    with the seats the fill gives; l again brings the proposals back."""
+    roster = workspace.load()
+    noon = pendulum.datetime(*TODAY.timetuple()[:3], 12, tz=roster.subdistrict.timezone)
+    plan = plan_fill(roster, MONDAY, noon)
+    given: dict[str, list[tuple[str, dt.date, str]]] = {}
+    for proposal in plan.seats.proposals:
+        given.setdefault(proposal.person, []).append(proposal.key)
+    assert given
+    expander = Expander(roster)
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        preview = await _open_preview(app, pilot)
+        table = preview.query_one("#fill-table", DataTable)
+        assert "标准差" in str(preview.query_one("#fill-spread", Static).render())
+        await pilot.press("l")
+        await pilot.pause()
+        assert table.row_count == len(given)
+        for pid, keys in given.items():
+            worked = [
+                i
+                for i in expander.instances(MONDAY - dt.timedelta(weeks=4), SUNDAY)
+                if pid in i.counted
+            ]
+            new = [i for key in keys if (i := expander.instance(*key)) is not None]
+            hours = [sum(_hours(i) for i in worked), sum(_hours(i) for i in [*worked, *new])]
+            nights = [sum(map(_night, worked)), sum(map(_night, [*worked, *new]))]
+            cells = [str(cell) for cell in table.get_row(pid)]
+            assert pid in cells[0]
+            assert cells[1] == "->".join(number(h) for h in hours)
+            assert cells[2] == "->".join(str(n) for n in nights)
+        await pilot.press("l")
+        await pilot.pause()
+        assert table.row_count == plan.count
+
+
+def _hours(instance: ShiftInstance) -> float:
+    return (instance.end - instance.start).total_seconds() / 3600
+
+
+def _night(instance: ShiftInstance) -> int:
+    return int(is_night(instance.shift))

@@ -1,7 +1,9 @@
 """``roster-tui fill --week 2026-W49 [--dry-run]``: propose, show, and (unless a dry run) save.
 
-Prints the proposals as tables (seats; carers and duties), the load spread of the people used,
-then why each gap that stays open cannot be closed. Without ``--dry-run`` everything is saved as
+Prints the proposals as tables (seats; carers and duties), how the load of the four weeks
+before and the week is spread among the people who serve, before and after (min, max and
+standard deviation of hours, nights, weekend and holiday shifts), what the repairs move, then
+why each gap that stays open cannot be closed. Without ``--dry-run`` everything is saved as
 one audited change that a single undo reverses.
 """
 
@@ -19,8 +21,8 @@ from roster_tui.services.fill import (
     explanation_lines,
     plan_fill,
     proposal_rows,
-    spread_line,
 )
+from roster_tui.services.fill_loads import spread_lines
 from roster_tui.services.fill_repairs import repair_lines
 from roster_tui.services.past import now_in
 from roster_tui.services.workspace import Workspace
@@ -74,9 +76,11 @@ def print_plan(plan: FillPlan, console: Console) -> None:
                 *map(Text, (row.place, row.what, row.person, row.person_id)), Text(row.community)
             )
         console.print(table)
-    spread = spread_line(plan)
+    spread = spread_lines(plan)
     if spread:
-        console.print(Text(spread))
+        console.print(Text(spread[0], style="bold"))
+        for line in spread[1:]:
+            console.print(Text(f"  {line}"))
     repairs = repair_lines(plan)
     if repairs:
         console.print(Text(t("fill.cli.repairs", count=len(repairs)), style="bold"))

@@ -277,20 +277,3 @@ def explanation_lines(plan: FillPlan) -> list[str]:
             t("fill.short.unheld", place=names.place(table, place.street or place.compound))
         )
     return lines
-
-
-def spread_line(plan: FillPlan) -> str:
-    spread = plan.seats.spread
-    if not spread.people:
-        return ""
-    hours, nights = spread.hours, spread.nights
-    return t(
-        "fill.spread",
-        people=spread.people,
-        hmin=f"{hours[0]:g}",
-        hmed=f"{hours[1]:g}",
-        hmax=f"{hours[2]:g}",
-        nmin=f"{nights[0]:g}",
-        nmed=f"{nights[1]:g}",
-        nmax=f"{nights[2]:g}",
-    )

@@ -51,7 +51,7 @@ def _chain(
     """Moves that put someone on the demand's seat: ``(person, seat they leave, its role)``,
     the last one free (seat -1). The ledger is left as it was found."""
     demand = state.demands[index]
-    free = state.best(demand, role, exclude=moving)
+    free = state.best(index, role, exclude=moving)
     if free is not None:
         return [(free, -1, None)]
     if depth == 0:

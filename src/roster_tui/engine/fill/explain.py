@@ -1,4 +1,4 @@
-"""Why a gap stays open after the fill, and how the load came out.
+"""Why a gap stays open after the fill.
 
 For every person, the first rule (in :class:`~roster_tui.engine.eligibility.Blocker` order) that
 stops them taking a seat on the instance as things stand after the fill; summed up, that reads
@@ -7,7 +7,6 @@ stops them taking a seat on the instance as things stand after the fill; summed 
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -32,15 +31,6 @@ class Shortfall:
         for _, blocker in self.reasons:
             counts[blocker] = counts.get(blocker, 0) + 1
         return [(b, counts[b]) for b in Blocker if b in counts]
-
-
-@dataclass(frozen=True, slots=True)
-class LoadSpread:
-    """Hours and night shifts in the week of the people the fill used: min, median, max."""
-
-    people: int
-    hours: tuple[float, float, float]
-    nights: tuple[float, float, float]
 
 
 class Explainer:
@@ -77,18 +67,3 @@ class Explainer:
             elif first is not None:
                 reasons.append((person.id, first))
         return Shortfall(instance, seats, role, tuple(reasons))
-
-
-def load_spread(context: WeekContext, people: Iterable[str]) -> LoadSpread:
-    """Min, median and max of hours and of night shifts this week among ``people``."""
-    week = context.week
-    chosen = list(dict.fromkeys(people))
-    if not chosen:
-        return LoadSpread(0, (0.0, 0.0, 0.0), (0.0, 0.0, 0.0))
-    hours = [context.ledger.seconds(p, week) / 3600 for p in chosen]
-    nights = [float(context.ledger.nights(p, week)) for p in chosen]
-
-    def spread(values: list[float]) -> tuple[float, float, float]:
-        return (min(values), float(statistics.median(values)), max(values))
-
-    return LoadSpread(len(chosen), spread(hours), spread(nights))

@@ -25,7 +25,8 @@ from roster_tui.domain.model import Person, Role
 from roster_tui.engine.eligibility import SlotKey, WeekContext
 from roster_tui.engine.fill.chains import close_by_chains
 from roster_tui.engine.fill.exact import improve_exactly
-from roster_tui.engine.fill.explain import Explainer, LoadSpread, Shortfall, load_spread
+from roster_tui.engine.fill.explain import Explainer, Shortfall
+from roster_tui.engine.fill.fairness import Loads
 from roster_tui.engine.fill.repair import repack
 from roster_tui.engine.fill.state import (
     FillState,
@@ -35,7 +36,7 @@ from roster_tui.engine.fill.state import (
     absent_holders,
 )
 
-__all__ = ["LoadSpread", "SeatFill", "SeatProposal", "SeatRemoval", "Shortfall", "fill_seats"]
+__all__ = ["SeatFill", "SeatProposal", "SeatRemoval", "Shortfall", "fill_seats"]
 
 REPAIR_DEPTH = 3  # moves in one repair chain
 REPAIR_ROUNDS = 4  # chains and repacking, while they still gain
@@ -48,7 +49,7 @@ class SeatFill:
     shortfalls: tuple[Shortfall, ...]
     seats_wanted: int  # open seats plus missing roles, before
     seats_filled: int  # of those, closed by the proposals
-    spread: LoadSpread
+    loads: Loads  # everyone's load over the four weeks before and the week, before the fill
 
 
 class _Greedy:
@@ -143,11 +144,7 @@ class _Greedy:
     def _choose(self, index: int, skey: SlotKey, role: Role | None) -> str:
         state = self.state
         demand = state.demands[index]
-        compound, slot = demand.instance.post.compound, demand.slot
-        prefer = state.rules.preference
-        ranked = sorted(
-            state.pool(skey, role), key=lambda pid: prefer(state.people[pid], compound, slot, role)
-        )
+        ranked = sorted(state.pool(skey, role), key=lambda pid: state.rank(pid, index, role))
         best, best_harm = ranked[0], None
         consumed = 1 if demand.open > 0 else 0
         for pid in ranked:
@@ -214,9 +211,10 @@ def fill_seats(context: WeekContext) -> SeatFill:
     first, and keeps the one that fills more (the first on a tie). ``context``'s eligibility is
     left as after the fill, so its ledger reads the loads with the proposals.
     """
-    runs = [FillState(context.copy())]
+    loads = Loads(context)
+    runs = [FillState(context.copy(), loads)]
     if len({d.slot.seconds for d in runs[0].demands}) > 1:
-        runs.append(FillState(context.copy()))
+        runs.append(FillState(context.copy(), loads))
     for number, state in enumerate(runs):
         _Greedy(state, shortest_first=number == 1).run()
         repair(state)
@@ -236,5 +234,5 @@ def fill_seats(context: WeekContext) -> SeatFill:
         shortfalls=tuple(shortfalls),
         seats_wanted=state.wanted,
         seats_filled=state.wanted - left,
-        spread=load_spread(context, (p.person for p in state.proposals)),
+        loads=loads,
     )

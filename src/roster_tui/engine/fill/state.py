@@ -16,6 +16,7 @@ from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Role
 from roster_tui.engine.eligibility import Blocker, Slot, SlotKey, WeekContext, slot_key
 from roster_tui.engine.expand import InstanceKey
+from roster_tui.engine.fill.fairness import Load, Loads, ShiftLoad, fair_rank
 
 GroupKey = tuple[SlotKey, Role | None]  # seats of one slot needing one role (None: anyone)
 
@@ -71,12 +72,18 @@ class Demand:
 
 
 class FillState:
-    """The week's demands, who fits each slot with open seats, and the placements so far."""
+    """The week's demands, who fits each slot with open seats, and the placements so far.
 
-    def __init__(self, context: WeekContext) -> None:
+    ``loads``: everyone's load over the weeks fairness looks at, before the fill (read from
+    ``context`` when not given); :attr:`load` follows the placements.
+    """
+
+    def __init__(self, context: WeekContext, loads: Loads | None = None) -> None:
         self.context = context
         self.rules = context.eligibility
         self.people: dict[str, Person] = {p.id: p for p in context.active_people()}
+        self.loads = loads if loads is not None else Loads(context)
+        self.load: dict[str, Load] = {pid: self.loads.of(pid) for pid in self.people}
         self.demands: list[Demand] = []
         for instance in context.instances:
             open_seats = max(instance.need - instance.have, 0)
@@ -112,6 +119,7 @@ class FillState:
         """Book ``person`` on the demand's instance: one seat, and the role when ``role``."""
         demand = self.demands[index]
         self.context.ledger.book(person, demand.slot, demand.instance.key)
+        self.load[person].add(self.shift_load(index))
         demand.added.append(person)
         self.proposals.append(SeatProposal(demand.instance.key, person, role))
         self.placed.setdefault(person, []).append((index, role))
@@ -126,6 +134,7 @@ class FillState:
         """Undo :meth:`place`: the seat (and the role) is open again."""
         demand = self.demands[index]
         self.context.ledger.unbook(person, demand.slot, demand.instance.key)
+        self.load[person].add(self.shift_load(index), -1)
         demand.added.remove(person)
         self.proposals.remove(SeatProposal(demand.instance.key, person, role))
         self.placed[person].remove((index, role))
@@ -140,6 +149,8 @@ class FillState:
         key = demand.instance.key
         self.context.ledger.unbook(old, demand.slot, key)
         self.context.ledger.book(new, demand.slot, key)
+        self.load[old].add(self.shift_load(index), -1)
+        self.load[new].add(self.shift_load(index))
         demand.added[demand.added.index(old)] = new
         at = self.proposals.index(SeatProposal(key, old, role))
         self.proposals[at] = SeatProposal(key, new, role)
@@ -175,14 +186,24 @@ class FillState:
         """Who is free for a seat of the slot (``role``: and holds it)."""
         return self.eligible[skey] if role is None else self.holders.get((skey, role), {})
 
+    # -- who is preferred ---------------------------------------------------------------------
+    def shift_load(self, index: int) -> ShiftLoad:
+        """What a seat on the demand's instance adds to a person's load."""
+        return self.loads.seats[self.demands[index].instance.key]
+
+    def rank(self, pid: str, index: int, role: Role | None) -> tuple[object, ...]:
+        """Lower is better: :func:`~roster_tui.engine.fill.fairness.fair_rank` as things stand."""
+        compound = self.demands[index].instance.post.compound
+        shift = self.shift_load(index)
+        return fair_rank(self.rules, self.people[pid], compound, self.load[pid], shift, role)
+
     def best(
-        self, demand: Demand, role: Role | None, exclude: frozenset[str] = frozenset()
+        self, index: int, role: Role | None, exclude: frozenset[str] = frozenset()
     ) -> str | None:
         """The most preferred person free for a seat of the demand (``role``: holding it)."""
-        compound, slot, prefer = demand.instance.post.compound, demand.slot, self.rules.preference
         ranked = [
-            (prefer(self.people[pid], compound, slot, role), pid)
-            for pid in self.pool(demand.skey, role)
+            (self.rank(pid, index, role), pid)
+            for pid in self.pool(self.demands[index].skey, role)
             if pid not in exclude
         ]
         return min(ranked)[1] if ranked else None

@@ -35,10 +35,18 @@ ZH = {
     "fill.short.both": "{instance}：仍缺 {seats} 人，也没有{role}",
     "fill.short.household": "{compound} 隔离户{household}：找不到照料人",
     "fill.short.unheld": "{place}：没有在岗人员可以包保",
-    "fill.spread": (
-        "用到 {people} 人，本周工时 最少/中位/最多 {hmin}/{hmed}/{hmax} 小时，"
-        "夜班 {nmin}/{nmed}/{nmax} 个"
+    "fill.spread.title": (
+        "负担分布：近四周及本周在班的 {people} 人，最少/最多/标准差，补位前 -> 补位后"
     ),
+    "fill.spread.row": "{what}：{before} -> {after}",
+    "fill.spread.stat": "{min}/{max}/{sd}",
+    "fill.spread.summary": (
+        "近四周及本周 {people} 人，标准差：工时 {hours}，夜班 {nights}，节假日 {holidays}"
+    ),
+    "fill.load.hours": "工时",
+    "fill.load.nights": "夜班",
+    "fill.load.weekends": "周末班",
+    "fill.load.holidays": "节假日班",
     "fill.cli.title": "{week} 自动补位方案：共 {count} 项",
     "fill.cli.none": "{week} 没有可以自动补上的缺口。",
     "fill.cli.date": "日期",
@@ -69,7 +77,9 @@ ZH = {
     "tui.fill.all_closed": "班次缺口都能补上。",
     "tui.fill.apply": "应用",
     "tui.fill.cancel": "取消",
-    "tui.fill.hint": "a 或 Ctrl+S 应用，Esc 取消",
+    "tui.fill.hint": "a 应用，l 看负担，Esc 取消",
+    "tui.fill.loads": "负担",
+    "tui.fill.col.load_person": "人员（补位前->后）",
     "tui.fill.nothing": "本周没有需要补位的缺口。",
 }
 
@@ -108,10 +118,20 @@ EN = {
     "fill.short.both": "{instance}: still {seats} short and no {role}",
     "fill.short.household": "{compound}, household {household}: no carer found",
     "fill.short.unheld": "{place}: no active person to answer for it",
-    "fill.spread": (
-        "{people} people used; hours this week min/median/max {hmin}/{hmed}/{hmax}, "
-        "night shifts {nmin}/{nmed}/{nmax}"
+    "fill.spread.title": (
+        "Load of the {people} people serving in the last four weeks and this one, "
+        "min/max/standard deviation, before -> after the fill"
     ),
+    "fill.spread.row": "{what}: {before} -> {after}",
+    "fill.spread.stat": "{min}/{max}/{sd}",
+    "fill.spread.summary": (
+        "{people} people, last 4 weeks and this one, std dev: hours {hours}, "
+        "nights {nights}, holidays {holidays}"
+    ),
+    "fill.load.hours": "Hours",
+    "fill.load.nights": "Nights",
+    "fill.load.weekends": "Weekends",
+    "fill.load.holidays": "Holidays",
     "fill.cli.title": "{week} auto-fill: {count} proposals",
     "fill.cli.none": "{week}: no gap that auto-fill can close.",
     "fill.cli.date": "Date",
@@ -142,6 +162,8 @@ EN = {
     "tui.fill.all_closed": "Every shift gap can be closed.",
     "tui.fill.apply": "Apply",
     "tui.fill.cancel": "Cancel",
-    "tui.fill.hint": "a or Ctrl+S applies, Esc cancels",
+    "tui.fill.hint": "a applies, l load, Esc cancels",
+    "tui.fill.loads": "Load",
+    "tui.fill.col.load_person": "Person (before->after)",
     "tui.fill.nothing": "No gaps to fill this week.",
 }

@@ -1,4 +1,7 @@
-"""自动补位 preview: every proposed change and every gap that stays open, then apply or cancel."""
+"""自动补位 preview: every proposed change and every gap that stays open, then apply or cancel.
+
+``l`` turns the table to the load of each person the fill adds (hours, nights, weekend and
+holiday shifts over the four weeks before and the week, before and after) and back."""
 
 from __future__ import annotations
 
@@ -11,13 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static
 
 from roster_tui.i18n import t
-from roster_tui.services.fill import (
-    FillPlan,
-    ProposalRow,
-    explanation_lines,
-    proposal_rows,
-    spread_line,
-)
+from roster_tui.services.fill import FillPlan, ProposalRow, explanation_lines, proposal_rows
+from roster_tui.services.fill_loads import LoadRow, load_rows, spread_summary
 from roster_tui.services.fill_repairs import repair_lines
 from roster_tui.tui.translate import translate_bindings
 
@@ -25,6 +23,8 @@ MAX_ROWS = 2000  # a week of a large sub-district proposes far fewer; more would
 # Widths that fit the box at 80 columns: "12/31 周三", a post or an address, "白班/党员",
 # "张伟 p0001 东风社区".
 COLUMNS = (("date", 10), ("place", 28), ("what", 9), ("person", 23))
+# The load view: "张伟 p0001 东风社区", then "96->102" and three "12->13".
+LOAD_COLUMNS = (("load_person", 23), ("hours", 11), ("nights", 8), ("weekends", 8), ("holidays", 8))
 
 
 class FillPreview(ModalScreen[bool]):
@@ -34,6 +34,7 @@ class FillPreview(ModalScreen[bool]):
     BINDINGS = [
         Binding("escape", "cancel", "tui.fill.cancel"),
         Binding("a,ctrl+s", "apply", "tui.fill.apply"),
+        Binding("l", "toggle_loads", "tui.fill.loads"),
     ]
 
     def __init__(self, plan: FillPlan) -> None:
@@ -43,6 +44,8 @@ class FillPreview(ModalScreen[bool]):
         self.rows = proposal_rows(plan)
         self.left = explanation_lines(plan)
         self.repairs = repair_lines(plan)
+        self.loads: list[LoadRow] = load_rows(plan)
+        self.showing_loads = False
 
     def compose(self) -> ComposeResult:
         week = self.plan.week
@@ -51,7 +54,7 @@ class FillPreview(ModalScreen[bool]):
             title = t("tui.fill.title", week=label, count=self.plan.count)
             yield Static(Text(title), classes="title")
             yield DataTable(id="fill-table", cursor_type="row")
-            spread = spread_line(self.plan)
+            spread = spread_summary(self.plan)
             if spread:
                 yield Static(Text(spread), id="fill-spread")
             if self.repairs or self.left:
@@ -76,7 +79,12 @@ class FillPreview(ModalScreen[bool]):
                 yield Button(t("tui.fill.cancel"), compact=True, id="fill-cancel")
 
     def on_mount(self) -> None:
+        self._show_proposals()
+        self.query_one("#fill-table", DataTable).focus()
+
+    def _show_proposals(self) -> None:
         table = self.query_one("#fill-table", DataTable)
+        table.clear(columns=True)
         for key, width in COLUMNS:
             table.add_column(t(f"tui.fill.col.{key}"), key=key, width=width)
         for index, row in enumerate(self.rows[:MAX_ROWS]):
@@ -84,7 +92,23 @@ class FillPreview(ModalScreen[bool]):
         if len(self.rows) > MAX_ROWS:
             more = t("tui.fill.more", count=len(self.rows) - MAX_ROWS)
             table.add_row(Text(""), Text(more), Text(""), Text(""), key="more")
-        table.focus()
+
+    def _show_loads(self) -> None:
+        table = self.query_one("#fill-table", DataTable)
+        table.clear(columns=True)
+        for key, width in LOAD_COLUMNS:
+            label = t("tui.fill.col.load_person") if key == "load_person" else t(f"fill.load.{key}")
+            table.add_column(label, key=key, width=width)
+        for row in self.loads[:MAX_ROWS]:
+            person = f"{row.person} {row.person_id} {row.community}".rstrip()
+            table.add_row(Text(person), *map(Text, row.cells()), key=row.person_id)
+
+    def action_toggle_loads(self) -> None:
+        self.showing_loads = not self.showing_loads
+        if self.showing_loads:
+            self._show_loads()
+        else:
+            self._show_proposals()
 
     @on(Button.Pressed, "#fill-ok")
     def action_apply(self) -> None:
