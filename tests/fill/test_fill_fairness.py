@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fill_rosters import MONDAY, SUNDAY, applied, district, person, rosters, shift
+from fill_rosters import MONDAY, SUNDAY, WEEK, applied, district, person, rosters, shift
 from hypothesis import given
 from hypothesis import strategies as st
 from test_fill_properties import new_gaps
@@ -13,6 +13,7 @@ from test_fill_properties import new_gaps
 from hypothesis_profiles import examples
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Override, Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.eligibility import WeekContext
 from roster_tui.engine.fill import fill_seats
 from roster_tui.engine.fill.day_kinds import DayKind, day_kinds
@@ -58,7 +59,7 @@ def covered(monday: dt.date, pattern: str, but: dt.date) -> list[Override]:
 
 
 def chosen(roster: Roster, monday: dt.date) -> list[tuple[dt.date, str]]:
-    result = fill_seats(WeekContext.build(roster, monday))
+    result = fill_seats(WeekContext.build(roster, Week(monday)))
     return [(p.key[1], p.person) for p in result.proposals]
 
 
@@ -101,7 +102,7 @@ def test_the_history_counts_what_the_roster_says_was_worked() -> None:
         people=[person("a")],
         overrides=worked("a", "夜", dt.date(2026, 11, 7), dt.date(2026, 11, 2)),
     )
-    loads = Loads(WeekContext.build(roster, MONDAY))
+    loads = Loads(WeekContext.build(roster, WEEK))
     load = loads.of("a")
     assert (load.hours, load.nights, load.weekends, load.holidays) == (24, 2, 1, 0)
     assert load.weighted == 12 * 2 + 12
@@ -132,7 +133,7 @@ def test_of_two_equally_fit_people_the_lighter_in_what_the_seat_is_comes_first(
     a: Load, b: Load, seat: ShiftLoad
 ) -> None:
     roster = district(people=[person("a"), person("b")])
-    rules = WeekContext.build(roster, MONDAY).eligibility
+    rules = WeekContext.build(roster, WEEK).eligibility
     people = {p.id: p for p in roster.people}
     rank_a = fair_rank(rules, people["a"], "k1", a, seat)
     rank_b = fair_rank(rules, people["b"], "k1", b, seat)

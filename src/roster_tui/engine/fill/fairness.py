@@ -74,9 +74,9 @@ class Loads:
     has it, before the fill; and what each of the week's seats adds to it."""
 
     def __init__(self, context: WeekContext) -> None:
-        monday = context.monday
+        monday = context.week.monday
         first = monday - dt.timedelta(weeks=HISTORY_WEEKS)
-        self.kinds = day_kinds(first, monday + dt.timedelta(days=6))
+        self.kinds = day_kinds(first, context.week.sunday)
         self.before: dict[str, Load] = {}
         self._shifts: dict[tuple[dt.date, float, float, bool], ShiftLoad] = {}
         self.seats: dict[InstanceKey, ShiftLoad] = {}  # the week's instances
