@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import statistics
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -77,28 +78,49 @@ class Loads:
         monday = context.week.monday
         first = monday - dt.timedelta(weeks=HISTORY_WEEKS)
         self.kinds = day_kinds(first, context.week.sunday)
-        self.before: dict[str, Load] = {}
         self._shifts: dict[tuple[dt.date, float, float, bool], ShiftLoad] = {}
         self.seats: dict[InstanceKey, ShiftLoad] = {}  # the week's instances
+        # Who counted on which shifts (an index into ``shifts``), summed per person at the end:
+        # tens of thousands of seats, so the loop only appends.
+        shifts: list[ShiftLoad] = []
+        index: dict[tuple[float, float], int] = {}
+        worked: dict[str, list[int]] = defaultdict(list)
         history = context.expander.timed_instances(first, monday - dt.timedelta(days=1))
         for start_ts, end_ts, _, _, _, instance in history:
             if instance.counted:
-                shift = self._shift(instance.date, start_ts, end_ts, is_night(instance.shift))
+                at = index.get((start_ts, end_ts))
+                if at is None:
+                    night = is_night(instance.shift)
+                    at = index[(start_ts, end_ts)] = len(shifts)
+                    shifts.append(self._shift(instance.date, start_ts, end_ts, night))
                 for person in instance.counted:
-                    self._load(person).add(shift)
+                    worked[person].append(at)
         rules = context.eligibility
         for instance in context.instances:
             slot = rules.slot_of(instance)
-            shift = self.of_slot(slot)
-            self.seats[instance.key] = shift
-            for person in instance.counted:
-                self._load(person).add(shift)
-
-    def _load(self, person: str) -> Load:
-        load = self.before.get(person)
-        if load is None:
-            load = self.before[person] = Load()
-        return load
+            shift = self.seats[instance.key] = self.of_slot(slot)
+            if instance.counted:
+                at = index.get((slot.start_ts, slot.end_ts))
+                if at is None:
+                    at = index[(slot.start_ts, slot.end_ts)] = len(shifts)
+                    shifts.append(shift)
+                for person in instance.counted:
+                    worked[person].append(at)
+        hours = [shift.hours for shift in shifts]
+        weighted = [shift.hours * WEIGHT[shift.kind] for shift in shifts]
+        nights = [int(shift.night) for shift in shifts]
+        weekends = [int(shift.kind is DayKind.WEEKEND) for shift in shifts]
+        holidays = [int(shift.kind is DayKind.HOLIDAY) for shift in shifts]
+        self.before: dict[str, Load] = {
+            person: Load(
+                sum(map(hours.__getitem__, ats)),
+                sum(map(nights.__getitem__, ats)),
+                sum(map(weekends.__getitem__, ats)),
+                sum(map(holidays.__getitem__, ats)),
+                sum(map(weighted.__getitem__, ats)),
+            )
+            for person, ats in worked.items()
+        }
 
     def _shift(self, day: dt.date, start_ts: float, end_ts: float, night: bool) -> ShiftLoad:
         key = (day, start_ts, end_ts, night)
