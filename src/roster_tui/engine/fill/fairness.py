@@ -25,6 +25,7 @@ from roster_tui.domain.model import Person, Role
 from roster_tui.engine.eligibility import Eligibility, Slot, WeekContext, is_night
 from roster_tui.engine.expand import InstanceKey
 from roster_tui.engine.fill.day_kinds import DayKind, day_kinds
+from roster_tui.engine.gc_pause import gc_paused
 
 HISTORY_WEEKS = 4
 WEIGHT = {DayKind.WORKDAY: 1.0, DayKind.WEEKEND: 2.0, DayKind.HOLIDAY: 3.0}
@@ -75,6 +76,10 @@ class Loads:
     has it, before the fill; and what each of the week's seats adds to it."""
 
     def __init__(self, context: WeekContext) -> None:
+        with gc_paused():  # tens of thousands of instances, no cycle among them
+            self._read(context)
+
+    def _read(self, context: WeekContext) -> None:
         monday = context.week.monday
         first = monday - dt.timedelta(weeks=HISTORY_WEEKS)
         self.kinds = day_kinds(first, context.week.sunday)
