@@ -188,9 +188,9 @@ SHIFT_RULES = {
 def test_with_a_history_the_seat_fill_still_breaks_no_rule_and_has_nothing_left_after(
     roster: Roster,
 ) -> None:
-    plan = plan_fill(roster, MONDAY)
+    plan = plan_fill(roster, WEEK)
     after = applied(roster, plan.changes)
     wide = (MONDAY - dt.timedelta(days=3), SUNDAY + dt.timedelta(days=3))
     assert [g for g in new_gaps(roster, after, *wide) if g.kind in SHIFT_RULES] == []
-    again = plan_fill(after, MONDAY).seats
+    again = plan_fill(after, WEEK).seats
     assert (again.proposals, again.removals) == ((), ())

@@ -146,7 +146,7 @@ async def test_l_shows_each_added_persons_load_before_and_after_and_back(
     with the seats the fill gives; l again brings the proposals back."""
     roster = workspace.load()
     noon = pendulum.datetime(*TODAY.timetuple()[:3], 12, tz=roster.subdistrict.timezone)
-    plan = plan_fill(roster, MONDAY, noon)
+    plan = plan_fill(roster, WEEK, noon)
     given: dict[str, list[tuple[str, dt.date, str]]] = {}
     for proposal in plan.seats.proposals:
         given.setdefault(proposal.person, []).append(proposal.key)
