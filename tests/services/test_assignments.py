@@ -89,6 +89,17 @@ def test_swap_exchanges_two_people_between_instances() -> None:
     assert set(assignments.assigned_people(after, next_day)) == {"p1", "p4"}
 
 
+def test_replace_puts_someone_in_the_persons_place_in_one_override() -> None:
+    roster = make_roster()
+    changes = assignments.replace(roster, KEY, "p1", "p5")
+    after = apply_changes(roster, changes)
+    assert assignments.assigned_people(after, KEY) == ("p2", "p5")
+    assert after.overrides == [Override("x1", DAY, "白班", remove=("p1",), add=("p5",))]
+    # Someone already on the shift taking the place: one person, not two.
+    again = apply_changes(roster, assignments.replace(roster, KEY, "p1", "p2"))
+    assert assignments.assigned_people(again, KEY) == ("p2",)
+
+
 def test_copy_to_days_repeats_the_people_on_every_other_day() -> None:
     roster = make_roster()
     days = [DAY + dt.timedelta(days=i) for i in range(3)]

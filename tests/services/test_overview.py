@@ -203,7 +203,9 @@ def test_grouped_rows_keep_only_the_filtered_kind() -> None:
     [
         (GapKind.UNDERSTAFFED, FixPlace.WEEK),
         (GapKind.UNAVAILABLE, FixPlace.WEEK),
-        (GapKind.OVERTIME, FixPlace.PEOPLE),
+        (GapKind.OVERTIME, FixPlace.WEEK),
+        (GapKind.DOUBLE_BOOKED, FixPlace.WEEK),
+        (GapKind.CARER_OVERLOADED, FixPlace.HOUSEHOLDS),
         (GapKind.HOUSEHOLD_UNCARED, FixPlace.HOUSEHOLDS),
         (GapKind.COMPOUND_UNASSIGNED, FixPlace.PLACES),
     ],

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 from conftest import TODAY
 from helpers import SMALL, open_screen, settle
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Person, Roster
@@ -20,10 +20,9 @@ from roster_tui.tui.app import RosterApp
 from roster_tui.tui.screens import gaps as gaps_module
 from roster_tui.tui.screens.gaps import GapsScreen
 from roster_tui.tui.screens.households import HouseholdsScreen
-from roster_tui.tui.screens.people import PeopleScreen
+from roster_tui.tui.screens.week import WeekScreen
 from roster_tui.tui.widgets import gap_table
 from roster_tui.tui.widgets.gap_table import GapTable
-from roster_tui.tui.widgets.person_week import PersonWeekView
 from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
 
 
@@ -106,7 +105,7 @@ async def test_enter_on_an_understaffed_gap_opens_the_week_on_that_shift(
         await pilot.press("enter")
         await settle(app, pilot)
         assert app.current_mode == "week"
-        week = app.screen
+        week = app.screen_stack[0]  # under the picker the fix opened
         table = week.query_one("#week-table")
         row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
         assert row_key == f"r:{wanted.post}:{wanted.shift}"
@@ -116,7 +115,8 @@ async def test_enter_on_an_understaffed_gap_opens_the_week_on_that_shift(
 @pytest.mark.parametrize(
     ("kind", "mode"),
     [
-        (GapKind.OVERTIME, "people"),
+        (GapKind.OVERTIME, "week"),
+        (GapKind.CARER_OVERLOADED, "households"),
         (GapKind.HOUSEHOLD_UNCARED, "households"),
         (GapKind.STREET_UNASSIGNED, "places"),
     ],
@@ -149,12 +149,12 @@ async def test_enter_on_a_street_gap_puts_the_places_cursor_on_the_street(
         await _go_to(pilot, screen, wanted)
         await pilot.press("enter")
         await settle(app, pilot)
-        tree = app.screen.query_one(PlaceTree)
+        tree = app.screen_stack[0].query_one(PlaceTree)
         assert tree.cursor_node is not None
         assert tree.cursor_node.data == PlaceRef("street", wanted.street or "")
 
 
-async def test_enter_on_an_overtime_gap_highlights_the_person_even_past_a_search(
+async def test_enter_on_an_overtime_gap_narrows_the_week_to_the_person_past_a_filter(
     workspace: Workspace, demo: Roster
 ) -> None:
     first, last = Week.of(TODAY).monday, Week.of(TODAY).sunday
@@ -163,20 +163,18 @@ async def test_enter_on_an_overtime_gap_highlights_the_person_even_past_a_search
     other = next(p for p in demo.people if p.name != person.name)
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
-        people = await open_screen(app, pilot, "4", PeopleScreen)
+        week = await open_screen(app, pilot, "2", WeekScreen)
         await pilot.press("slash", *other.name, "enter")
         await settle(app, pilot)
-        assert person.id not in people._rows  # the search hides them
         screen = await open_screen(app, pilot, "3", GapsScreen)
         await _go_to(pilot, screen, wanted)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app.screen is people
-        assert people.query_one("#people-search", Input).value == ""
-        assert app.focused is people.query_one("#people-table", DataTable)
-        selected = people.selected()
-        assert selected is not None and selected.id == person.id
-        assert person.name in str(people.query_one(PersonWeekView).render())
+        assert app.screen_stack[0] is week
+        assert week.query_one("#week-filter", Input).value == person.name
+        key = week.current_key()
+        assert key is not None and week.data is not None
+        assert person.id in week.data.instances[key].assigned  # the cursor on one of theirs
 
 
 async def test_enter_on_an_uncared_household_gap_highlights_it_past_a_compound_filter(
@@ -196,7 +194,7 @@ async def test_enter_on_an_uncared_household_gap_highlights_it_past_a_compound_f
         await _go_to(pilot, screen, wanted)
         await pilot.press("enter")
         await settle(app, pilot)
-        assert app.screen is households
+        assert app.screen_stack[0] is households
         assert households.compound is None
         selected = households.selected()
         assert selected is not None and selected.id == household.id

@@ -28,7 +28,7 @@ def _cells_with_one_person(screen: WeekScreen) -> list[tuple[str, dt.date, str]]
 
 async def _pick_first(app: RosterApp, pilot: Pilot[None], screen: WeekScreen) -> tuple:
     first, *_ = _cells_with_one_person(screen)
-    assert screen._move_to(first)
+    assert screen.move_to(first)
     await pilot.press("s")
     await settle(app, pilot)
     return first
@@ -59,7 +59,7 @@ async def test_a_swap_across_posts_asks_and_esc_leaves_both_cells(workspace: Wor
         screen = await open_screen(app, pilot, "2", WeekScreen)
         first = await _pick_first(app, pilot, screen)
         other = next(k for k in _cells_with_one_person(screen) if k[0] != first[0])
-        assert screen._move_to(other)
+        assert screen.move_to(other)
         before = workspace.data_version()
         await pilot.press("s")
         await settle(app, pilot)
@@ -81,7 +81,7 @@ async def test_a_confirmed_swap_across_posts_lands(workspace: Workspace) -> None
         a = screen.data.instances[first].assigned[0]
         other = next(k for k in _cells_with_one_person(screen) if k[0] != first[0])
         b = screen.data.instances[other].assigned[0]
-        assert screen._move_to(other)
+        assert screen.move_to(other)
         await pilot.press("s")
         await settle(app, pilot)
         await pilot.press("y")
@@ -98,7 +98,7 @@ async def test_copy_to_the_week_shows_what_it_will_do_and_esc_writes_nothing(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "2", WeekScreen)
         key = _cells_with_one_person(screen)[0]
-        assert screen._move_to(key)
+        assert screen.move_to(key)
         before = workspace.data_version()
         await pilot.press("c")
         await settle(app, pilot)
@@ -118,7 +118,7 @@ async def test_correcting_a_started_shift_asks_first(workspace: Workspace) -> No
         assert screen.data is not None
         monday = TODAY - dt.timedelta(days=2)
         key = next(k for k, i in screen.data.instances.items() if k[1] == monday and i.assigned)
-        assert screen._move_to(key)
+        assert screen.move_to(key)
         before = workspace.data_version()
         await pilot.press("d")
         await settle(app, pilot)

@@ -27,6 +27,7 @@ CATALOG_AREAS = (
     "tui_today",
     "tui_week",
     "tui_gaps",
+    "tui_fix",
     "tui_people",
     "tui_places",
     "places_setup",

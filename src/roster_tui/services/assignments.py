@@ -77,6 +77,12 @@ def unassign(roster: Roster, key: InstanceKey, person: str) -> list[Change]:
     return set_assigned(roster, key, [p for p in now if p != person], picks)
 
 
+def replace(roster: Roster, key: InstanceKey, leaving: str, coming: str) -> list[Change]:
+    """``coming`` takes ``leaving``'s place on the instance (换人), in the same turn order."""
+    now = assigned_people(roster, key)
+    return set_assigned(roster, key, [coming if p == leaving else p for p in now])
+
+
 def swap(roster: Roster, first: InstanceKey, a: str, second: InstanceKey, b: str) -> list[Change]:
     """``a`` leaves ``first`` for ``second`` and ``b`` the other way (换班)."""
     now_first = [b if p == a else p for p in assigned_people(roster, first)]

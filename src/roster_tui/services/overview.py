@@ -250,7 +250,6 @@ class FixPlace(StrEnum):
     """Which screen a gap is fixed on."""
 
     WEEK = "week"
-    PEOPLE = "people"
     HOUSEHOLDS = "households"
     PLACES = "places"
 
@@ -259,10 +258,10 @@ _FIX_PLACE = {
     GapKind.UNDERSTAFFED: FixPlace.WEEK,
     GapKind.MISSING_ROLE: FixPlace.WEEK,
     GapKind.UNAVAILABLE: FixPlace.WEEK,
-    GapKind.DOUBLE_BOOKED: FixPlace.PEOPLE,
-    GapKind.SHORT_REST: FixPlace.PEOPLE,
-    GapKind.OVERTIME: FixPlace.PEOPLE,
-    GapKind.CARER_OVERLOADED: FixPlace.PEOPLE,
+    GapKind.DOUBLE_BOOKED: FixPlace.WEEK,
+    GapKind.SHORT_REST: FixPlace.WEEK,
+    GapKind.OVERTIME: FixPlace.WEEK,  # the person's week, narrowed to them
+    GapKind.CARER_OVERLOADED: FixPlace.HOUSEHOLDS,
     GapKind.HOUSEHOLD_UNCARED: FixPlace.HOUSEHOLDS,
     GapKind.HOUSEHOLD_UNCONTACTED: FixPlace.HOUSEHOLDS,
     GapKind.FEVER: FixPlace.HOUSEHOLDS,

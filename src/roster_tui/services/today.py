@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from roster_tui.domain.gaps import GapKind
+from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.domain.names import namesakes
 from roster_tui.domain.week import Week
@@ -58,9 +58,16 @@ def week_gap_counts(
     roster: Roster, community: str | None, week_gaps: RangeGaps, today: dt.date
 ) -> list[tuple[GapKind, int]]:
     """The scope's gaps in the ISO week of ``today``, counted by kind, worst first."""
+    return counts_worst_first(scope_gaps(roster, community, week_gaps, today))
+
+
+def scope_gaps(
+    roster: Roster, community: str | None, week_gaps: RangeGaps, today: dt.date
+) -> list[Gap]:
+    """The scope's gaps in the ISO week of ``today``."""
     week = Week.of(today)
     gaps = week_gaps.gaps(roster, week.monday, week.sunday)
-    return counts_worst_first(gaps_of_community(gaps, PlaceIndex(roster), community))
+    return gaps_of_community(gaps, PlaceIndex(roster), community)
 
 
 @dataclass(frozen=True, slots=True)

@@ -173,6 +173,27 @@ class Workspace:
         changes = assignments.unassign(roster, key, person.id)
         return self.apply(changes, "unassign", _marked(summary, past))
 
+    def replace(
+        self,
+        roster: Roster,
+        key: InstanceKey,
+        leaving: Person,
+        coming: Person,
+        *,
+        past: bool = False,
+    ) -> AuditEntry | None:
+        """``coming`` takes ``leaving``'s place on one shift: one change, undone as one."""
+        summary = t(
+            "action.replace",
+            person=leaving.name,
+            pid=leaving.id,
+            other=coming.name,
+            other_pid=coming.id,
+            where=_where(roster, key),
+        )
+        changes = assignments.replace(roster, key, leaving.id, coming.id)
+        return self.apply(changes, "replace", _marked(summary, past))
+
     def swap(
         self,
         roster: Roster,

@@ -26,7 +26,6 @@ from roster_tui.domain.week import Week
 from roster_tui.engine.describe import GapDescriber, gap_kind_label
 from roster_tui.i18n import t
 from roster_tui.services.overview import (
-    FixPlace,
     GapRow,
     PlaceIndex,
     RangeGaps,
@@ -35,9 +34,9 @@ from roster_tui.services.overview import (
 )
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.person_card import open_person_card
+from roster_tui.tui.gap_fix import go_fix
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.gap_table import PAGE_SIZE, GapTable
-from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
 
 ALL = "all"  # the choice of every kind
 
@@ -311,32 +310,11 @@ class GapsScreen(RosterScreen):
             self._show_total()
 
     @on(DataTable.RowSelected, "#gaps-table")
-    async def _fix(self, event: DataTable.RowSelected) -> None:
-        key = event.row_key.value
-        if key is None or int(key) >= len(self._rows):
-            return
-        await self.go_fix(self._rows[int(key)].gap)
+    async def _fix(self) -> None:
+        gap = self._current_gap()
+        if gap is not None:
+            await self.go_fix(gap)
 
     async def go_fix(self, gap: Gap) -> None:
-        """Switch to the screen where ``gap`` is fixed and point it at the gap where it can."""
-        place = fix_place(gap.kind)
-        await self.app.switch_mode(place.value)
-        target = self.app.screen_stack[0]
-        if place is FixPlace.WEEK and gap.post and gap.date and gap.shift:
-            focus = getattr(target, "focus_instance", None)
-            if focus is not None:
-                focus(gap.post, gap.date, gap.shift)
-        elif place is FixPlace.PEOPLE and gap.person:
-            focus_person = getattr(target, "focus_person", None)
-            if focus_person is not None:
-                focus_person(gap.person)
-        elif place is FixPlace.HOUSEHOLDS and gap.household:
-            focus_household = getattr(target, "focus_household", None)
-            if focus_household is not None:
-                focus_household(gap.household)
-        elif place is FixPlace.PLACES:
-            ref = PlaceRef("street", gap.street) if gap.street else None
-            ref = PlaceRef("compound", gap.compound) if gap.compound else ref
-            for tree in target.query(PlaceTree):
-                if ref is not None:
-                    tree.reveal(ref)
+        """Switch to the screen where ``gap`` is fixed, with its fix ready."""
+        await go_fix(self.roster_app, gap)

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import DataTable, Input, Static
 
+from roster_tui.domain.gaps import Gap
 from roster_tui.domain.model import Household, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
@@ -25,11 +26,11 @@ from roster_tui.services.people import next_id
 from roster_tui.tui.dialogs.care_round import RoundDialog
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.household_card import HouseholdCard
-from roster_tui.tui.dialogs.household_carer_picker import CarerPick, CarerPicker
 from roster_tui.tui.dialogs.household_form import HouseholdForm
 from roster_tui.tui.dialogs.household_release import ask_release
 from roster_tui.tui.dialogs.requests_board import RequestsBoard
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.screens.household_fix import choose_carer, fix_household_gap
 from roster_tui.tui.widgets.cells import plain, plain_cells
 from roster_tui.tui.widgets.household_rows import (
     COLUMNS,
@@ -333,18 +334,12 @@ class HouseholdsScreen(RosterScreen):
 
     def action_carer(self) -> None:
         household, roster = self.selected(), self._shown
-        if household is None or roster is None:
-            return
+        if household is not None and roster is not None:
+            choose_carer(self, roster, household)
 
-        def chosen(pick: CarerPick | None) -> None:
-            if pick is None:
-                return
-            carer = pick.person
-            if (carer.id if carer else None) != household.carer:
-                self.roster_app.edit(lambda ws: ws.set_carer(household, carer))
-
-        picker = CarerPicker(roster, household, self.roster_app.today())
-        self.app.push_screen(picker, chosen)
+    def fix_gap(self, gap: Gap) -> None:
+        """Open the fix of a household gap handed over by the gaps list."""
+        fix_household_gap(self, gap)
 
     def action_round(self) -> None:
         if self._shown is not None:

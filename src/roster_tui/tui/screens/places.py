@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Tree
 
+from roster_tui.domain.gaps import Gap
 from roster_tui.domain.model import Roster, Rotation
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
@@ -38,6 +39,7 @@ from roster_tui.tui.dialogs.apply_from import ApplyFromDialog
 from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.dialogs.rotation_dates import RotationDates, RotationDatesDialog
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.screens.places_fix import fix_place_gap
 from roster_tui.tui.screens.places_setup import PlaceSetup
 from roster_tui.tui.widgets.place_detail import PlaceDetail
 from roster_tui.tui.widgets.place_names import PlaceNames
@@ -111,6 +113,19 @@ class PlacesScreen(RosterScreen):
         await super().recompose()
         if ref is not None:
             self.query_one(PlaceTree).reveal(ref)
+
+    def select_place(self, ref: PlaceRef) -> None:
+        """Put the tree's cursor on ``ref`` and show it on the right at once."""
+        self.query_one(PlaceTree).reveal(ref)
+        roster = self._shown
+        if roster is not None:
+            self.ref = ref
+            self.query_one(PlaceDetail).show(roster, self._marks or place_marks(roster), ref)
+            self._refresh_keys()
+
+    def fix_gap(self, gap: Gap) -> None:
+        """Open the fix of a place gap handed over by the gaps list."""
+        fix_place_gap(self, gap)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[PlaceRef]) -> None:
         ref = event.node.data

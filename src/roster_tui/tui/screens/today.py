@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, OptionList, Static
 from textual.worker import get_current_worker
 
-from roster_tui.domain.gaps import GapKind
+from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.domain.week import Week
 from roster_tui.i18n import t
@@ -22,6 +22,7 @@ from roster_tui.services.today import (
     DutyView,
     duty_view,
     moment_of,
+    scope_gaps,
     week_gap_counts,
 )
 from roster_tui.tui.dialogs.person_card import open_person_card
@@ -148,16 +149,34 @@ class TodayScreen(RosterScreen):
 
     @on(OptionList.OptionSelected, "#today-gaps")
     def _open_gaps(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id is None:
+        counts = self.query_one(GapCounts).counts
+        if not 0 <= event.option_index < len(counts) or self._shown is None:
+            return
+        kind, count = counts[event.option_index]
+        if count == 1:  # one gap of the kind: straight to its fix
+            self._fix_the_one(self._shown, kind, self.community, self.roster_app.today())
             return
         # Imported here, like every mode's screen: start-up pays for the today screen only.
         from roster_tui.tui.screens.gaps import GapsScreen
 
-        kind = GapKind(event.option.id)
         self.app.switch_mode("gaps")
         screen = self.app.screen_stack[0]
         if isinstance(screen, GapsScreen):
             screen.show_kind(kind, community=self.community, day=self.roster_app.today())
+
+    @work(thread=True, exclusive=True, group="today-fix", exit_on_error=False)
+    def _fix_the_one(
+        self, roster: Roster, kind: GapKind, community: str | None, today: dt.date
+    ) -> None:
+        gaps = scope_gaps(roster, community, self._week_gaps, today)
+        gap = next((g for g in gaps if g.kind == kind), None)
+        if gap is not None and not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._go_fix, gap)
+
+    def _go_fix(self, gap: Gap) -> None:
+        from roster_tui.tui.gap_fix import go_fix  # as the gaps screen: not paid at start-up
+
+        self.run_worker(go_fix(self.app, gap), group="today-fix")
 
     @on(OptionList.OptionSelected, "#today-households")
     async def _open_households(self, event: OptionList.OptionSelected) -> None:

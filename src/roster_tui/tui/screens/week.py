@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Static
 
+from roster_tui.domain.changes import AuditEntry
 from roster_tui.domain.clock import format_hhmm
 from roster_tui.domain.gaps import Gap
 from roster_tui.domain.instances import ShiftInstance
@@ -26,15 +27,18 @@ from roster_tui.i18n import t
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.services.candidates import Candidate, CandidateRanker
 from roster_tui.services.fill import FillPlan, explanation_lines, plan_fill
+from roster_tui.services.gap_fixes import gap_key, gap_week
 from roster_tui.services.overview import PlaceIndex, frozen_moment, gaps_of_community
 from roster_tui.services.week_filter import filter_rows, rows_in_scope
 from roster_tui.services.week_grid import GroupRow, ShiftRow, build_rows, gaps_by_cell
+from roster_tui.services.workspace import Workspace
 from roster_tui.tui.dialogs.confirm import ConfirmDialog
 from roster_tui.tui.dialogs.fill_preview import FillPreview
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.person_card import open_person_card
 from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.screens.week_fix import open_fix
 from roster_tui.tui.screens.week_guard import ask_if_started, preview_copy_week
 from roster_tui.tui.widgets.week_table import DAY_COLUMNS, RenderedRow, WeekTable, render_rows
 
@@ -57,6 +61,7 @@ class WeekScreen(RosterScreen):
     BINDINGS = [
         Binding("a", "assign", "tui.week.assign"),
         Binding("d,delete", "remove", "tui.week.remove"),
+        Binding("r", "replace", "tui.week.replace"),
         Binding("s", "swap", "tui.week.swap"),
         Binding("c", "copy_week", "tui.week.copy"),
         Binding("n", "next_gap", "tui.week.next_gap"),
@@ -74,6 +79,7 @@ class WeekScreen(RosterScreen):
         self.data: WeekData | None = None
         self._swap_from: tuple[InstanceKey, str] | None = None
         self._pending_focus: InstanceKey | None = None
+        self._pending_fix: Gap | None = None  # a gap to open the fix of once its week shows
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="week-title")
@@ -133,10 +139,15 @@ class WeekScreen(RosterScreen):
             gaps=len(data.gaps),
         )
         self.query_one("#week-title", Static).update(Text(title))
-        if self._pending_focus is not None:
-            key, self._pending_focus = self._pending_focus, None
-            self._move_to(key)
+        key = self._pending_focus
+        if key is not None and key[1] in data.week:
+            self._pending_focus = None  # a week computed before the jump does not take it
+            self.move_to(key)
         self._describe_cell()
+        fix = self._pending_fix
+        if fix is not None and gap_week(fix) in (None, data.week):
+            self._pending_fix = None
+            open_fix(self, fix)
 
     # -- where the cursor is ------------------------------------------------------------------
     def current_key(self) -> InstanceKey | None:
@@ -144,12 +155,11 @@ class WeekScreen(RosterScreen):
         if self.data is None or table.row_count == 0:
             return None
         coordinate = table.cursor_coordinate
-        row_key, column_key = table.coordinate_to_cell_key(coordinate)
-        if not str(row_key.value).startswith("r:") or column_key.value not in DAY_COLUMNS:
+        shift_row = table.shift_at(coordinate.row)
+        if shift_row is None or not 1 <= coordinate.column <= len(DAY_COLUMNS):
             return None
-        _, post, shift = str(row_key.value).split(":", 2)
-        day = self.data.week.days[DAY_COLUMNS.index(str(column_key.value))]
-        return (post, day, shift)
+        post, shift = shift_row
+        return (post, self.data.week.days[coordinate.column - 1], shift)
 
     def current_instance(self) -> ShiftInstance | None:
         key = self.current_key()
@@ -180,12 +190,12 @@ class WeekScreen(RosterScreen):
             line.append("\n" + describe_gap(gap, self.data.roster), style="bold")
         info.update(line)
 
-    def _move_to(self, key: InstanceKey) -> bool:
+    def move_to(self, key: InstanceKey) -> bool:
+        """The cursor onto ``key``'s cell; False when its row is not shown."""
         table = self.query_one(WeekTable)
         post, day, shift = key
-        try:
-            row = table.get_row_index(f"r:{post}:{shift}")
-        except Exception:  # the row is filtered out or the post is gone
+        row = table.row_of(post, shift)
+        if row is None:  # the row is filtered out or the post is gone
             return False
         table.cursor_coordinate = Coordinate(row, 1 + day.weekday())
         return True
@@ -194,11 +204,35 @@ class WeekScreen(RosterScreen):
         """Put the cursor on one instance (used by the gaps screen's Enter)."""
         week = Week.of(date)
         self._pending_focus = (post, date, shift)
-        if self.data is not None and self.data.week == week and self._move_to((post, date, shift)):
+        if self.data is not None and self.data.week == week and self.move_to((post, date, shift)):
             self._pending_focus = None
             return
         self.week = week
         self.refresh_roster()
+
+    def fix_gap(self, gap: Gap) -> None:
+        """Open the fix of ``gap`` (handed over by the gaps list) once its week is shown.
+
+        The grid shows the gap's shift even past a filter; a gap about a person's whole week
+        narrows the grid to that person instead.
+        """
+        key = gap_key(gap)
+        query = ""
+        roster = self.roster_app.roster
+        if key is None and gap.person is not None and roster is not None:
+            person = roster.index.people.get(gap.person)
+            query = person.name if person else ""
+        box = self.query_one("#week-filter", Input)
+        refilter = box.value != query
+        box.value = query
+        self.week = gap_week(gap) or self.week
+        self._pending_fix, self._pending_focus = gap, key
+        if refilter or self.data is None or self.data.week != self.week:
+            self.refresh_roster()  # the cursor and the fix follow once the week is shown
+            return
+        self._pending_fix = self._pending_focus = None
+        if key is None or self.move_to(key):
+            open_fix(self, gap)
 
     # -- actions ------------------------------------------------------------------------------
     def action_move_week(self, step: int) -> None:
@@ -263,26 +297,44 @@ class WeekScreen(RosterScreen):
         if instance is None or data is None:
             return
         roster = data.roster
-        week = data.week
+
+        def chosen(person: Person) -> None:
+            self._edit_shift(
+                instance, lambda ws, past: ws.assign(roster, instance.key, person, past=past)
+            )
+
+        self._pick_for(instance, t("tui.week.assign_title", where=self._where(instance)), chosen)
+
+    def _pick_for(
+        self, instance: ShiftInstance, title: str, then: Callable[[Person], object]
+    ) -> None:
+        """The picker for a seat on ``instance``, everyone ranked for it; ``then`` the choice."""
+        data = self.data
+        if data is None:
+            return
+        roster, week = data.roster, data.week
 
         def rank() -> list[Candidate]:
             return CandidateRanker.for_week(roster, week).rank(instance)
 
-        title = t("tui.week.assign_title", where=self._where(instance))
-
         def chosen(person_id: str | None) -> None:
             person = data.people.get(person_id) if person_id else None
             if person is not None:
-                ask_if_started(
-                    self,
-                    roster,
-                    [instance.key],
-                    lambda past: self.roster_app.edit(
-                        lambda ws: ws.assign(roster, instance.key, person, past=past)
-                    ),
-                )
+                then(person)
 
         self.app.push_screen(PersonPicker(title, roster, rank=rank), chosen)
+
+    def _edit_shift(
+        self, instance: ShiftInstance, edit: Callable[[Workspace, bool], AuditEntry | None]
+    ) -> None:
+        """One edit of ``instance``, asking first when the shift has started."""
+        if self.data is not None:
+            ask_if_started(
+                self,
+                self.data.roster,
+                [instance.key],
+                lambda past: self.roster_app.edit(lambda ws: edit(ws, past)),
+            )
 
     def where_key(self, key: InstanceKey) -> str:
         instance = self.data.instances.get(key) if self.data else None
@@ -316,24 +368,49 @@ class WeekScreen(RosterScreen):
         self.app.push_screen(ChoiceModal(title, choices, None), chosen)
 
     def action_remove(self) -> None:
-        instance, data = self.current_instance(), self.data
-        if instance is None or data is None:
+        instance = self.current_instance()
+        if instance is not None:
+            title = t("tui.week.remove_title")
+            self._choose_person(instance, title, lambda pid: self.unassign_person(instance, pid))
+
+    def unassign_person(self, instance: ShiftInstance, pid: str) -> None:
+        """Take ``pid`` off ``instance`` (asking first when the shift has started)."""
+        data = self.data
+        person = data.people.get(pid) if data else None
+        if data is not None and person is not None:
+            roster = data.roster
+            self._edit_shift(
+                instance, lambda ws, past: ws.unassign(roster, instance.key, person, past=past)
+            )
+
+    def action_replace(self) -> None:
+        instance = self.current_instance()
+        if instance is not None:
+            self._choose_person(
+                instance,
+                t("tui.week.replace_title"),
+                lambda pid: self.replace_person(instance, pid),
+            )
+
+    def replace_person(self, instance: ShiftInstance, pid: str) -> None:
+        """Choose who takes ``pid``'s place on ``instance`` (换人), best candidates first."""
+        data = self.data
+        leaving = data.people.get(pid) if data else None
+        if data is None or leaving is None:
             return
         roster = data.roster
+        title = t(
+            "tui.week.replace_with", person=printable(leaving.name), where=self._where(instance)
+        )
 
-        def remove(pid: str) -> None:
-            person = data.people.get(pid)
-            if person is not None:
-                ask_if_started(
-                    self,
-                    roster,
-                    [instance.key],
-                    lambda past: self.roster_app.edit(
-                        lambda ws: ws.unassign(roster, instance.key, person, past=past)
-                    ),
+        def chosen(coming: Person) -> None:
+            if coming.id != pid:
+                self._edit_shift(
+                    instance,
+                    lambda ws, past: ws.replace(roster, instance.key, leaving, coming, past=past),
                 )
 
-        self._choose_person(instance, t("tui.week.remove_title"), remove)
+        self._pick_for(instance, title, chosen)
 
     def _set_swap(self, pending: tuple[InstanceKey, str] | None) -> None:
         """The half-done swap, shown on its own line until it finishes or Esc cancels it."""

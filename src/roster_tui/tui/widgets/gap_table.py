@@ -73,7 +73,7 @@ class GapTable(DataTable[object]):
         texts: Mapping[Gap, str],
         cursor: int = 0,
     ) -> None:
-        """Rows ``offset`` … ``offset + PAGE_SIZE``; each row's key is its place in ``rows``.
+        """Rows ``offset`` … ``offset + PAGE_SIZE``, in order (the cursor's row tells its gap).
 
         ``texts`` holds each gap's description, made printable (written in a worker).
         """
@@ -97,7 +97,6 @@ class GapTable(DataTable[object]):
 
     def current_number(self) -> int | None:
         """The place in the full list of the row under the cursor."""
-        if self.row_count == 0:
+        if self.row_count == 0 or self._shown is None:
             return None
-        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
-        return int(key) if key is not None else None
+        return self._shown[1] + self.cursor_row  # the page's offset, then the row on the page

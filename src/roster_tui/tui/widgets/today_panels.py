@@ -159,7 +159,10 @@ class _OpenableList(OptionList):
 
 
 class GapCounts(_OpenableList):
-    """This week's gap counts, worst first; Enter opens the gaps screen on that kind."""
+    """This week's gap counts, worst first; Enter opens the gaps screen on that kind (or,
+    when there is one gap of it, the fix of that gap)."""
+
+    counts: tuple[tuple[GapKind, int], ...] = ()  # what each line shows, in order
 
     def show_checking(self) -> None:
         if self.option_count == 0:
@@ -167,6 +170,7 @@ class GapCounts(_OpenableList):
 
     def show(self, counts: list[tuple[GapKind, int]]) -> None:
         highlighted = self.highlighted_option.id if self.highlighted_option else None
+        self.counts = tuple(counts)
         if not counts:
             self.set_options([Option(Text(t("tui.today.no_gaps"), style="green"), disabled=True)])
             return

@@ -44,6 +44,7 @@ class RenderedRow:
     key: str
     cells: tuple[Text, ...]
     height: int
+    shift: tuple[str, str] | None = None  # (post id, shift name) of a shift row
 
 
 def short_post_name(post_name: str, compound_name: str) -> str:
@@ -104,7 +105,12 @@ def render_rows(
             )
         height = max(2, *(len(c.plain.split("\n")) for c in day_cells if c.plain))
         rendered.append(
-            RenderedRow(f"r:{row.post.id}:{row.shift.name}", (label, *day_cells), height)
+            RenderedRow(
+                f"r:{row.post.id}:{row.shift.name}",
+                (label, *day_cells),
+                height,
+                (row.post.id, row.shift.name),
+            )
         )
     return rendered
 
@@ -117,12 +123,17 @@ class WeekTable(DataTable[Text]):
         self.fixed_columns = 1
         self._shape: list[tuple[str, int]] = []
         self._cells: dict[str, tuple[Text, ...]] = {}
+        # Which post and shift each row shows, and back: ids are never read out of row keys
+        # (a post id may hold any character).
+        self._shifts: list[tuple[str, str] | None] = []
+        self._rows_by_shift: dict[tuple[str, str], int] = {}
 
     def set_days(self, week: Week) -> None:
         """(Re)create the columns for the days of ``week``."""
         self.clear(columns=True)
         self._shape = []
         self._cells = {}
+        self._shifts, self._rows_by_shift = [], {}
         self.add_column(Text(t("tui.week.post")), width=LABEL_WIDTH, key="label")
         for i, (key, day) in enumerate(zip(DAY_COLUMNS, week.days, strict=True)):
             head = Text(t(f"weekday.{i}"))
@@ -138,6 +149,8 @@ class WeekTable(DataTable[Text]):
                 self.add_row(*row.cells, key=row.key, height=row.height)
             self._shape = shape
             self._cells = {r.key: r.cells for r in rows}
+            self._shifts = [r.shift for r in rows]
+            self._rows_by_shift = {r.shift: i for i, r in enumerate(rows) if r.shift is not None}
             if rows:
                 self.cursor_coordinate = self.validate_cursor_coordinate(cursor)
             return
@@ -149,3 +162,11 @@ class WeekTable(DataTable[Text]):
                     self.update_cell(row.key, column, new)
             self._cells[row.key] = row.cells
         self.refresh()
+
+    def shift_at(self, row: int) -> tuple[str, str] | None:
+        """(post id, shift name) of the row at ``row``; None on a compound's heading."""
+        return self._shifts[row] if 0 <= row < len(self._shifts) else None
+
+    def row_of(self, post: str, shift: str) -> int | None:
+        """Where the row of ``post``'s ``shift`` is, if it is shown."""
+        return self._rows_by_shift.get((post, shift))
