@@ -18,11 +18,11 @@ from roster_tui.services.workspace import copy_week_changes
 from roster_tui.tui.dialogs.confirm import ConfirmDialog
 
 if TYPE_CHECKING:
-    from roster_tui.tui.screens.week import WeekScreen
+    from roster_tui.tui.screens.week_edits import WeekEdits
 
 
 def ask_if_started(
-    screen: WeekScreen, roster: Roster, keys: list[InstanceKey], go: Callable[[bool], None]
+    screen: WeekEdits, roster: Roster, keys: list[InstanceKey], go: Callable[[bool], None]
 ) -> None:
     """``go(False)`` at once when no cell has started; else ``go(True)`` after a confirmation."""
     now = screen.roster_app.now()
@@ -40,7 +40,7 @@ def ask_if_started(
     screen.app.push_screen(ConfirmDialog(t("safety.past.title"), lines), answered)
 
 
-def preview_copy_week(screen: WeekScreen, roster: Roster, key: InstanceKey, people: str) -> None:
+def preview_copy_week(screen: WeekEdits, roster: Roster, key: InstanceKey, people: str) -> None:
     """Copy to the week: which days, which stay (started), the gaps it opens; then ask."""
     changes, days, begun = copy_week_changes(roster, key, screen.roster_app.now())
     if not days:
