@@ -89,6 +89,11 @@ def test_text_fits_lp_pages_with_form_feeds_and_boxes() -> None:
         for i in range(30)
     ]
     roster = dataclasses.replace(roster, households=[*roster.households, *many])
+    csv_request = ExportRequest(
+        "contacts", "csv", MONDAY, person="p002", audience="internal", day=TOMORROW, now=NOW
+    )
+    addresses = [r["住址"][:3] for r in _csv(render(roster, csv_request))]
+    assert addresses[:3] == ["0号楼", "1号楼", "2号楼"]  # numbers by value: 2 before 10
     request = ExportRequest(
         "contacts", "txt", MONDAY, audience="internal", lang="zh", day=TOMORROW, now=NOW
     )
