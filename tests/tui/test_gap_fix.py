@@ -24,6 +24,7 @@ from roster_tui.tui.app import RosterApp
 from roster_tui.tui.dialogs.confirm import ConfirmDialog
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.household_carer_picker import CarerPicker
+from roster_tui.tui.dialogs.party_group_form import PartyGroupForm
 from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.screens.gaps import GapsScreen
 from roster_tui.tui.screens.today import TodayScreen
@@ -285,3 +286,24 @@ async def test_todays_line_of_a_kind_with_one_gap_goes_straight_to_its_fix(
         assert app.current_mode == "week"
         assert _cursor_key(app) == gap_key(gap)
         assert isinstance(app.screen, PersonPicker)
+
+
+async def test_a_compound_without_a_party_group_gets_one_in_the_group_editor(
+    workspace: Workspace, demo: Roster
+) -> None:
+    gap = _the_gap(demo, GapKind.NO_PARTY_GROUP)
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _enter_on(app, pilot, gap)
+        assert app.current_mode == "places"
+        assert isinstance(app.screen, ChoiceModal)  # the community's groups, a new one chosen
+        await pilot.press("enter")
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, PartyGroupForm)
+        assert form.compound == gap.compound  # the new group is for the compound, ticked
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert _gone(app, gap)
+        assert app.roster is not None
+        assert any(gap.compound in g.compounds for g in app.roster.party_groups)

@@ -1,7 +1,8 @@
 """The places screen's side of "Enter lands on the fix".
 
 A street or compound nobody answers for opens the person picker for its duty (包街包院) on
-that place; a compound without a party group opens the choice of a group to take it.
+that place; a compound without a party group opens the party groups of its community (p), a
+new group for the compound first.
 """
 
 from __future__ import annotations
@@ -24,3 +25,4 @@ def fix_place_gap(screen: PlacesScreen, gap: Gap) -> None:
         screen.action_add()
     elif gap.kind is GapKind.NO_PARTY_GROUP and gap.compound is not None:
         screen.select_place(PlaceRef("compound", gap.compound))
+        screen.action_groups()  # a new group for the compound, or one of the community's
