@@ -6,7 +6,9 @@ presses Enter, mends it with keys only, and checks the roster no longer has that
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
+from pathlib import Path
 
 from conftest import TODAY
 from helpers import open_screen, settle
@@ -20,6 +22,7 @@ from roster_tui.engine.check import check
 from roster_tui.services.assignments import assigned_people
 from roster_tui.services.gap_fixes import gap_key
 from roster_tui.services.workspace import Workspace
+from roster_tui.store.db import open_store
 from roster_tui.tui.app import RosterApp
 from roster_tui.tui.dialogs.confirm import ConfirmDialog
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
@@ -307,3 +310,38 @@ async def test_a_compound_without_a_party_group_gets_one_in_the_group_editor(
         assert _gone(app, gap)
         assert app.roster is not None
         assert any(gap.compound in g.compounds for g in app.roster.party_groups)
+
+
+async def test_a_post_id_holding_a_colon_is_assigned_and_fixed_from_the_grid(
+    tmp_path: Path, demo: Roster
+) -> None:
+    """Row keys are never read back as ids: a post named ``x:02`` works like any other."""
+    gap = _the_gap(demo, GapKind.UNDERSTAFFED)
+    old = gap.post or ""
+    new = "x:02"
+    roster = dataclasses.replace(
+        demo,
+        posts=[dataclasses.replace(p, id=new) if p.id == old else p for p in demo.posts],
+        rotations=[
+            dataclasses.replace(r, post=new) if r.post == old else r for r in demo.rotations
+        ],
+        overrides=[
+            dataclasses.replace(o, post=new) if o.post == old else o for o in demo.overrides
+        ],
+    )
+    store = open_store(f"sqlite:///{tmp_path / 'colon.sqlite'}", create=True)
+    store.import_roster(roster, replace=True, user="tester")
+    moved = dataclasses.replace(gap, post=new)
+    try:
+        app = RosterApp(Workspace(store, user="tester"), today=TODAY, poll_seconds=3600)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await _enter_on(app, pilot, moved)
+            assert _cursor_key(app) == gap_key(moved)
+            assert isinstance(app.screen, PersonPicker)
+            await pilot.press("enter")
+            await _confirm_if_started(app, pilot)
+            assert _gone(app, moved)
+            assert app.roster is not None
+            assert any(o.post == new and o.add for o in app.roster.overrides)
+    finally:
+        store.close()
