@@ -21,7 +21,8 @@ from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
-from roster_tui.services.fill import plan_fill
+from roster_tui.engine.fill import load_spread
+from roster_tui.services.fill import FillPlan, plan_fill
 from roster_tui.store.db import open_store
 
 SHORT_KINDS = {GapKind.UNDERSTAFFED, GapKind.MISSING_ROLE}
@@ -41,6 +42,18 @@ def _applied(roster: Roster, changes: tuple[object, ...]) -> Roster:
     for change in changes:
         copy.apply(change)  # type: ignore[arg-type]
     return copy
+
+
+def _report_spread(report, plan: FillPlan) -> None:  # type: ignore[no-untyped-def]
+    """Standard deviation of nights and holiday shifts over the four weeks before and the week,
+    among the people who serve in them: the fill must not make it worse."""
+    spread = load_spread(plan.seats.loads, ((p.key, p.person) for p in plan.seats.proposals))
+    if spread is None:
+        return
+    for measure in ("nights", "holidays"):
+        before, after = getattr(spread.before, measure)[2], getattr(spread.after, measure)[2]
+        report.add(f"  std dev of {measure}, 4 weeks + the week",
+                   f"{before:.3f} -> {after:.3f}", "no worse", after <= before + 1e-9)  # fmt: skip
 
 
 def measure_fill(report, db_url: str, monday: dt.date, workdir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -67,6 +80,16 @@ def measure_fill(report, db_url: str, monday: dt.date, workdir: Path) -> None:  
     report.add("  shift gaps left, each explained", f"{dict(kinds)}", "", unexplained == 0)
     second = plan_fill(after_roster, Week(monday))
     report.add("  a second fill proposes", str(second.count), "0", second.count == 0)
+    _report_spread(report, plan)
+    # The generated rotations run four weeks from ``monday``: their last week has three weeks
+    # of shifts behind it for the fill's fairness to read.
+    later = Week(monday) + 3
+    began = time.perf_counter()
+    late_plan = plan_fill(roster, later)
+    seconds = time.perf_counter() - began
+    report.add(f"fill {later} (3 weeks of history), in process", f"{seconds:.2f} s", "<= 5 s",
+               seconds <= 5)  # fmt: skip
+    _report_spread(report, late_plan)
 
     args = ["--db", db_url, "fill", "--week", str(Week(monday)), "--dry-run"]
     began = time.perf_counter()
