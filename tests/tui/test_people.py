@@ -246,3 +246,17 @@ def test_people_screen_snapshot(snap_compare, db_url: str, store) -> None:  # ty
         await search(app, pilot, "zw")
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_a_long_list_shows_its_first_rows_and_says_that_typing_narrows_it(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("roster_tui.tui.screens.people.MAX_ROWS", 30)
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "4", PeopleScreen)
+        assert screen.query_one("#people-table", DataTable).row_count == 30
+        count = str(screen.query_one("#people-count").render())
+        assert "找到 120 人，只列前 30 人（输入姓名可缩小范围）" in count
+        await search(app, pilot, "张伟")
+        assert screen.query_one("#people-table", DataTable).row_count == 3

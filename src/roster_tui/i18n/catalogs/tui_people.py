@@ -20,7 +20,9 @@ ZH = {
     "tui.people.key.cancel_leave": "撤销请假",
     "tui.people.search_hint": "/ 搜索：姓名、拼音首字母(zw)、手机尾号",
     "tui.people.count": "共 {total} 人，找到 {found} 人",
-    "tui.people.count_capped": "共 {total} 人，找到 {found} 人，只列前 {shown} 人",
+    "tui.people.count_capped": (
+        "共 {total} 人，找到 {found} 人，只列前 {shown} 人（输入姓名可缩小范围）"
+    ),
     "tui.people.col.name": "姓名",
     "tui.people.col.community": "社区",
     "tui.people.col.tail": "尾号",
@@ -119,7 +121,7 @@ EN = {
     "tui.people.key.cancel_leave": "Cancel leave",
     "tui.people.search_hint": "/ search: name, pinyin initials (zw), phone tail",
     "tui.people.count": "{found} of {total} people",
-    "tui.people.count_capped": "{found} of {total} people, first {shown} listed",
+    "tui.people.count_capped": "{found} of {total} people, first {shown} listed (type to narrow)",
     "tui.people.col.name": "Name",
     "tui.people.col.community": "Community",
     "tui.people.col.tail": "Tail",

@@ -40,7 +40,7 @@ from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.person_label import person_label
 from roster_tui.tui.widgets.person_week import PersonWeekView
 
-MAX_ROWS = 2000  # a DataTable stays quick up to about this many rows
+MAX_ROWS = 500  # more is not read but scrolled past, and each row costs the first visit time
 COLUMNS = ("name", "community", "tail", "status")
 
 

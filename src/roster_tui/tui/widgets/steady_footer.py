@@ -3,12 +3,19 @@
 Textual's own footer recomposes at every change of bindings, and switching screens is one: it
 made some thirty new key widgets and styled each of them on every switch, even when the keys
 were the very ones it already showed. This one compares what it would show with what it shows.
+
+Each key Textual's footer makes is also bound to the footer's ``compact`` flag, and the binding
+restyles the key once more as it mounts (half a second of the first visit to a screen on the
+large sub-district). Ours is never compact: its keys are made as they stay, with no binding.
+(The command palette's key is not bound and keeps its own look.)
 """
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 # What a footer key shows and does: key, action, description, enabled, shown, tooltip.
 KeyLine = tuple[str, str, str, bool, bool, str]
@@ -26,6 +33,14 @@ class SteadyFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self._drawn: tuple[KeyLine, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget._reactive_connect:
+                # Bound to our ``compact``, which stays False: made so, with no binding.
+                widget._reactive_connect = None
+                widget.set_reactive(FooterKey.compact, False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         keys = shown_keys(screen)
