@@ -26,6 +26,7 @@ from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.care import RoundRow, common_contact, todays_round
 from roster_tui.services.care_contact import contact_on
+from roster_tui.services.care_views import in_scope
 from roster_tui.services.today import moment_of
 from roster_tui.tui.dialogs.contact_form import open_contact_form
 from roster_tui.tui.dialogs.household_card import HouseholdCard
@@ -54,11 +55,15 @@ class RoundDialog(ModalScreen[None]):
         Binding("escape", "close", "tui.key.close"),
     ]
 
-    def __init__(self, roster: Roster, fixed_today: dt.date | None) -> None:
+    def __init__(
+        self, roster: Roster, fixed_today: dt.date | None, community: str | None = None
+    ) -> None:
+        """``community``: the scope's (None: the whole sub-district)."""
         super().__init__()
         translate_bindings(self)
         self.roster = roster
         self.fixed_today = fixed_today
+        self.community = community
         self.rows: dict[str, RoundRow] = {}
         self._cells: dict[str, Cells] = {}
 
@@ -82,7 +87,8 @@ class RoundDialog(ModalScreen[None]):
     # -- the table ----------------------------------------------------------------------------
     def _show(self, roster: Roster) -> None:
         now = moment_of(roster, self.fixed_today)
-        rows = {row.household.id: row for row in todays_round(roster, now)}
+        households = [h for h in roster.households if in_scope(roster, h, self.community)]
+        rows = {row.household.id: row for row in todays_round(roster, now, households)}
         people = roster.index.people
         cells = {hid: self._cells_of(row, people) for hid, row in rows.items()}
         table = self.query_one("#round-table", DataTable)
@@ -194,8 +200,7 @@ class RoundDialog(ModalScreen[None]):
             self.app.push_screen(HouseholdCard(self.roster, row.household, self.fixed_today))
 
     def action_requests(self) -> None:
-        community = cast("RosterApp", self.app).scope
-        self.app.push_screen(RequestsBoard(self.roster, self.fixed_today, community))
+        self.app.push_screen(RequestsBoard(self.roster, self.fixed_today, self.community))
 
     def action_undo(self) -> None:
         cast("RosterApp", self.app).action_undo()

@@ -343,7 +343,8 @@ class HouseholdsScreen(RosterScreen):
 
     def action_round(self) -> None:
         if self._shown is not None:
-            self.app.push_screen(RoundDialog(self._shown, self.roster_app.fixed_today))
+            round_ = RoundDialog(self._shown, self.roster_app.fixed_today, self.scope)
+            self.app.push_screen(round_)
 
     def action_add(self) -> None:
         roster = self._shown

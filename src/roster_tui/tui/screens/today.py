@@ -17,6 +17,7 @@ from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.domain.week import Week
 from roster_tui.i18n import t
+from roster_tui.services.care_views import CareAlerts, care_alerts
 from roster_tui.services.overview import RangeGaps
 from roster_tui.services.today import (
     DutyView,
@@ -25,6 +26,7 @@ from roster_tui.services.today import (
     scope_gaps,
     week_gap_counts,
 )
+from roster_tui.tui.dialogs.care_gap import open_alert
 from roster_tui.tui.dialogs.person_card import open_person_card
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.today_panels import (
@@ -92,6 +94,7 @@ class TodayScreen(RosterScreen):
         self.query_one("#today-clock", Static).update(moment_text(moment))
         week = Week.of(self.roster_app.today())
         self.query_one("#today-gaps-title", Static).update(t("tui.today.gaps", week=str(week)))
+        self._load_alerts(roster, self.community, moment)
         if ready is not None:
             self._week_gaps, self._counted_scope = ready.week_gaps, ready.community
             self._show_duty(roster, ready.duty_view)
@@ -127,6 +130,17 @@ class TodayScreen(RosterScreen):
             handover_text(roster, view.duty, view.shared)
         )
         self.query_one(HouseholdLines).show(view.households)
+
+    @work(thread=True, exclusive=True, group="today-alerts", exit_on_error=False)
+    def _load_alerts(self, roster: Roster, community: str | None, moment: dt.datetime) -> None:
+        """The care loop's alerts: worked out after the first frame, which does without them."""
+        alerts = care_alerts(roster, moment, community)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_alerts, alerts)
+
+    def _show_alerts(self, alerts: CareAlerts) -> None:
+        if self.is_mounted:
+            self.query_one(HouseholdLines).show_alerts(alerts)
 
     @work(thread=True, exclusive=True, group="today-gaps", exit_on_error=False)
     def _load_gaps(self, roster: Roster, community: str | None, today: dt.date) -> None:
@@ -180,7 +194,11 @@ class TodayScreen(RosterScreen):
 
     @on(OptionList.OptionSelected, "#today-households")
     async def _open_households(self, event: OptionList.OptionSelected) -> None:
-        """Open the households, filtered to the line chosen when that screen has the filter."""
+        """An alert opens its household or request; the other lines open the households,
+        filtered to the line chosen when that screen has the filter."""
+        roster = self._shown
+        if roster is not None and open_alert(self.roster_app, roster, event.option.id or ""):
+            return
         await self.app.switch_mode("households")
         screen = self.app.screen_stack[0]
         soon, no_carer = HOUSEHOLD_FILTERS.get(event.option.id or "", (False, False))

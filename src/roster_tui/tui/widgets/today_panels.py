@@ -19,6 +19,7 @@ from roster_tui.domain.names import phone_tail
 from roster_tui.domain.text import printable
 from roster_tui.engine.describe import gap_kind_label
 from roster_tui.i18n import t
+from roster_tui.services.care_views import CareAlerts
 from roster_tui.services.overview import DutyNow, HouseholdSummary
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.gap_table import refill
@@ -185,19 +186,64 @@ class GapCounts(_OpenableList):
         self.highlighted = ids.index(highlighted) if highlighted in ids else 0
 
 
+ALERTS_EACH = 3  # fevers and overdue requests named one by one; the rest go to one line
+
+
 class HouseholdLines(_OpenableList):
-    """Households in quarantine, ending, and without a carer; Enter opens the households."""
+    """The care loop's alerts for the scope (fevers, overdue requests, nobody called yet today),
+    then households in quarantine, ending, and without a carer. Enter on an alert opens the
+    household or the request; on the others, the households."""
+
+    summary: HouseholdSummary | None = None
+    alerts: CareAlerts | None = None
 
     def show(self, summary: HouseholdSummary) -> None:
-        highlighted = self.highlighted
-        lines = [
-            ("active", t("tui.today.households_active", count=summary.active), ""),
-            ("ending", t("tui.today.households_ending", count=summary.ending), "yellow"),
-            (
-                "uncared",
-                t("tui.today.households_uncared", count=summary.without_carer),
-                "bold red" if summary.without_carer else "",
-            ),
-        ]
+        self.summary = summary
+        self._draw()
+
+    def show_alerts(self, alerts: CareAlerts) -> None:
+        self.alerts = alerts
+        self._draw()
+
+    def _alert_lines(self, alerts: CareAlerts) -> list[tuple[str, str, str]]:
+        lines = []
+        for household, reading in alerts.fevers[:ALERTS_EACH]:
+            temperature = f"{reading:.1f}"
+            words = t(
+                "tui.care.alert.fever",
+                address=printable(household.address),
+                temperature=temperature,
+            )
+            lines.append((f"fever:{household.id}", words, "bold red"))
+        if len(alerts.fevers) > ALERTS_EACH:
+            more = t("tui.care.alert.more_fevers", count=len(alerts.fevers) - ALERTS_EACH)
+            lines.append(("round", more, "bold red"))
+        for row in alerts.overdue[:ALERTS_EACH]:
+            address = printable(row.household.address) if row.household else row.request.household
+            words = t("tui.care.alert.overdue", address=address, what=printable(row.request.what))
+            lines.append((f"request:{row.request.id}", words, "bold red"))
+        if len(alerts.overdue) > ALERTS_EACH:
+            more = t("tui.care.alert.more_overdue", count=len(alerts.overdue) - ALERTS_EACH)
+            lines.append(("requests", more, "bold red"))
+        if alerts.uncontacted:
+            words = t("tui.care.alert.uncontacted", count=len(alerts.uncontacted))
+            lines.append(("round", words, "bold"))
+        return lines
+
+    def _draw(self) -> None:
+        highlighted = self.highlighted_option.id if self.highlighted_option else None
+        lines = self._alert_lines(self.alerts) if self.alerts else []
+        summary = self.summary
+        if summary is not None:
+            lines += [
+                ("active", t("tui.today.households_active", count=summary.active), ""),
+                ("ending", t("tui.today.households_ending", count=summary.ending), "yellow"),
+                (
+                    "uncared",
+                    t("tui.today.households_uncared", count=summary.without_carer),
+                    "bold red" if summary.without_carer else "",
+                ),
+            ]
         self.set_options(Option(Text(label, style=style), id=key) for key, label, style in lines)
-        self.highlighted = highlighted if highlighted is not None else 0
+        ids = [key for key, _, _ in lines]
+        self.highlighted = ids.index(highlighted) if highlighted in ids else 0 if ids else None
