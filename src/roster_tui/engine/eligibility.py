@@ -3,8 +3,10 @@
 The rules are the gap check's (docs/format.md) seen from the other side: a person added to an
 instance must count there (active, no leave, available), must not overlap or come too close to
 another instance they count on (double_booked, short_rest), and must stay within their weekly hours
-(overtime). Both the fill and the week screen's assign picker ask here, so what the picker offers
-first is exactly what the fill would choose.
+(overtime). Both the fill and the week screen's assign picker ask here. The picker ranks by
+:meth:`Eligibility.preference` (the load of the week itself); the fill ranks in the same order but
+weighs the four weeks before as well (:mod:`roster_tui.engine.fill.fairness`), so the two agree
+when nobody's earlier weeks tell them apart.
 
 Instances are looked at through their *slot* (date, start, end): every rule above depends on
 the slot only, never on the post, so people's eligibility is worked out once per slot.

@@ -1,9 +1,9 @@
 """Who could take a seat on one shift instance, best first, and why the others cannot.
 
 The rules and the order are the fill's (:mod:`roster_tui.engine.eligibility`), so the assign
-picker never offers first someone whose assignment would open a gap, and what it offers first is
-what 自动补位 would choose: holds the missing role, same community, same Party group, then the
-lightest load this week.
+picker never offers first someone whose assignment would open a gap, and it orders people as
+自动补位 does: holds the missing role, same community, same Party group, then the lightest load
+this week (the fill also weighs the four weeks before, which the picker leaves out).
 """
 
 from __future__ import annotations
