@@ -23,6 +23,7 @@ from roster_tui.domain.model import (
     ShiftPattern,
     Subdistrict,
 )
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
 from roster_tui.interchange import load_roster_file
@@ -208,7 +209,7 @@ def week_roster() -> Roster:
 
 def test_person_week_lists_shifts_and_counted_hours() -> None:
     roster = week_roster()
-    week = person_week(roster, roster.people[0], MONDAY, TODAY)
+    week = person_week(roster, roster.people[0], Week(MONDAY), TODAY)
     assert [i.date.day for i in week.shifts] == [30, 2, 4, 6]
     assert week.hours == 48
     assert week.gaps == []
@@ -217,7 +218,7 @@ def test_person_week_lists_shifts_and_counted_hours() -> None:
 def test_leave_turns_a_shift_into_an_unavailable_gap() -> None:
     roster = week_roster()
     roster.leaves = [Leave("p001", dt.datetime(2026, 12, 2), dt.datetime(2026, 12, 3))]
-    week = person_week(roster, roster.people[0], MONDAY, TODAY)
+    week = person_week(roster, roster.people[0], Week(MONDAY), TODAY)
     assert week.hours == 36
     assert [(g.kind, g.reason, g.date) for g in week.gaps] == [
         (GapKind.UNAVAILABLE, "leave", TODAY)
@@ -233,7 +234,7 @@ def test_person_week_lists_current_households_and_duties() -> None:
         household("h3", carer="p002"),
     ]
     roster.duties = [Duty("p001", compound="k001", role="包保责任人"), Duty("p002", street="s1")]
-    week = person_week(roster, roster.people[0], MONDAY, TODAY)
+    week = person_week(roster, roster.people[0], Week(MONDAY), TODAY)
     assert [h.id for h in week.households] == ["h2"]
     assert [d.compound for d in week.duties] == ["k001"]
 
@@ -245,7 +246,7 @@ def test_one_persons_cut_of_the_roster_gives_the_same_shifts_and_gaps_as_the_who
     gaps = check(roster, MONDAY, sunday, now=frozen_moment(TODAY, roster.subdistrict.timezone))
     assert any(g.person for g in gaps)  # the demo has people with gaps to compare
     for person in roster.people:
-        week = person_week(roster, person, MONDAY, TODAY)
+        week = person_week(roster, person, Week(MONDAY), TODAY)
         theirs = [i for i in instances if person.id in i.assigned]
         assert sorted(i.key for i in week.shifts) == sorted(i.key for i in theirs), person.id
         assert sorted(map(repr, week.gaps)) == sorted(

@@ -17,6 +17,7 @@ from functools import lru_cache
 from roster_tui.domain.gaps import Gap
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Duty, Household, Leave, Person, Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
 from roster_tui.services.overview import frozen_moment
@@ -221,7 +222,7 @@ def leaves_of(roster: Roster, person: str) -> list[Leave]:
 @dataclasses.dataclass(frozen=True, slots=True)
 class PersonWeek:
     person: Person
-    monday: dt.date
+    week: Week
     shifts: list[ShiftInstance]  # assigned, by start; those not counted are named by ``gaps``
     hours: float  # counted hours
     gaps: list[Gap]  # the gaps naming this person
@@ -264,9 +265,9 @@ def person_roster(roster: Roster, person: str) -> Roster:
     )
 
 
-def person_week(roster: Roster, person: Person, monday: dt.date, today: dt.date) -> PersonWeek:
-    """One person's ISO week from ``monday``: shifts, counted hours, gaps, care and duties."""
-    sunday = monday + dt.timedelta(days=6)
+def person_week(roster: Roster, person: Person, week: Week, today: dt.date) -> PersonWeek:
+    """One person's ``week``: shifts, counted hours, gaps, care and duties."""
+    monday, sunday = week.monday, week.sunday
     own = person_roster(roster, person.id)
     shifts = [i for i in expand_instances(own, monday, sunday) if person.id in i.assigned]
     shifts.sort(key=lambda i: i.start)
@@ -278,7 +279,7 @@ def person_week(roster: Roster, person: Person, monday: dt.date, today: dt.date)
     households.sort(key=lambda h: h.end_date(roster.settings))
     return PersonWeek(
         person=person,
-        monday=monday,
+        week=week,
         shifts=shifts,
         hours=sum(i.hours for i in shifts if person.id in i.counted),
         gaps=gaps,

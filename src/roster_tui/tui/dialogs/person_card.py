@@ -8,7 +8,6 @@ sheet for the week. The week itself (shifts, households, duties) is worked out i
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -45,13 +44,13 @@ class PersonCard(ModalScreen[None]):
         Binding("escape,q", "dismiss", "tui.key.close"),
     ]
 
-    def __init__(self, roster: Roster, person: Person, monday: dt.date) -> None:
+    def __init__(self, roster: Roster, person: Person, week: Week) -> None:
         super().__init__()
         translate_bindings(self)
         self.roster = roster
         self.person = person
-        self.monday = monday
-        self.week: PersonWeek | None = None
+        self.shown_week = week
+        self.week: PersonWeek | None = None  # worked out in a thread after mounting
 
     def compose(self) -> ComposeResult:
         communities = {c.id: c.name for c in self.roster.communities}
@@ -66,15 +65,15 @@ class PersonCard(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self._show()
-        self.work_out_week(self.roster, self.person, self.monday)
+        self.work_out_week(self.roster, self.person, self.shown_week)
 
     @property
     def _app(self) -> RosterApp:
         return cast("RosterApp", self.app)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
-    def work_out_week(self, roster: Roster, person: Person, monday: dt.date) -> None:
-        week = person_week(roster, person, monday, self._app.today())
+    def work_out_week(self, roster: Roster, person: Person, shown: Week) -> None:
+        week = person_week(roster, person, shown, self._app.today())
         self.app.call_from_thread(self._week_ready, week)
 
     def _week_ready(self, week: PersonWeek) -> None:
@@ -94,7 +93,7 @@ class PersonCard(ModalScreen[None]):
         # The name as far as it is safe in a file name (no slash or dot can lead elsewhere).
         safe = "".join(c for c in self.person.name if c.isalnum())
         name = f"{t('tui.card.file')}-{safe}-{phone_tail(self.person.phone)}"
-        path = Path.cwd() / f"{name}-{Week(self.monday)}.txt"
+        path = Path.cwd() / f"{name}-{self.shown_week}.txt"
         self.write_sheet(path)
 
     @work(thread=True, exclusive=True, group="card-sheet", exit_on_error=False)
@@ -102,7 +101,7 @@ class PersonCard(ModalScreen[None]):
         request = ExportRequest(
             what="person",
             fmt="txt",
-            monday=self.monday,
+            monday=self.shown_week.monday,
             person=self.person.id,
             audience="internal",
             lang=current_language(),
@@ -120,9 +119,7 @@ class PersonCard(ModalScreen[None]):
         self.app.call_from_thread(self.notify, message, timeout=6, markup=False)
 
 
-def open_person_card(
-    app: RosterApp, roster: Roster, person_ids: Sequence[str], monday: dt.date
-) -> None:
+def open_person_card(app: RosterApp, roster: Roster, person_ids: Sequence[str], week: Week) -> None:
     """The card of the one person, or of the one chosen when several stand together."""
     people = roster.index.people
     found = [people[pid] for pid in dict.fromkeys(person_ids) if pid in people]
@@ -130,13 +127,13 @@ def open_person_card(
         app.notify(t("tui.card.nobody"))
         return
     if len(found) == 1:
-        app.push_screen(PersonCard(roster, found[0], monday))
+        app.push_screen(PersonCard(roster, found[0], week))
         return
     communities = {c.id: c.name for c in roster.communities}
     choices = [(person_label(p, communities), p.id) for p in found]
 
     def chosen(person_id: str | None) -> None:
         if person_id is not None:
-            app.push_screen(PersonCard(roster, people[person_id], monday))
+            app.push_screen(PersonCard(roster, people[person_id], week))
 
     app.push_screen(ChoiceModal(t("tui.card.choose"), choices, None), chosen)

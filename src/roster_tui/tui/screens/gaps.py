@@ -297,7 +297,7 @@ class GapsScreen(RosterScreen):
     def action_person_card(self) -> None:
         gap, checked = self._current_gap(), self.checked
         if gap is not None and gap.person and checked is not None:
-            open_person_card(self.roster_app, checked.roster, [gap.person], checked.first)
+            open_person_card(self.roster_app, checked.roster, [gap.person], Week(checked.first))
 
     def action_page(self, step: int) -> None:
         offset = self.page_start + step * PAGE_SIZE

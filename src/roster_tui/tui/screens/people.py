@@ -182,8 +182,8 @@ class PeopleScreen(RosterScreen):
 
     # -- the detail panel -------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="people-week", exit_on_error=False)
-    def _work_out_week(self, roster: Roster, person: Person, monday: dt.date) -> None:
-        week = person_week(roster, person, monday, self.roster_app.today())
+    def _work_out_week(self, roster: Roster, person: Person, shown: Week) -> None:
+        week = person_week(roster, person, shown, self.roster_app.today())
         self.app.call_from_thread(self._week_ready, roster, week)
 
     def _week_ready(self, roster: Roster, week: PersonWeek) -> None:
@@ -209,8 +209,8 @@ class PeopleScreen(RosterScreen):
     def action_person_card(self) -> None:
         person, roster = self.selected(), self._shown
         if person is not None and roster is not None:
-            monday = Week.of(self.roster_app.today()).monday
-            open_person_card(self.roster_app, roster, [person.id], monday)
+            week = Week.of(self.roster_app.today())
+            open_person_card(self.roster_app, roster, [person.id], week)
 
     def selected(self) -> Person | None:
         pid = self._highlighted_id()
@@ -233,7 +233,7 @@ class PeopleScreen(RosterScreen):
         if person is not None and not fresh:
             # Until it is worked out (milliseconds), the same person's last week stands in
             # rather than blanking the panel after every edit.
-            self._work_out_week(roster, person, Week.of(today).monday)
+            self._work_out_week(roster, person, Week.of(today))
         view.show(week, person, roster, today)
 
     # -- actions ----------------------------------------------------------------------------

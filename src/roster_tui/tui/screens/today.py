@@ -158,8 +158,7 @@ class TodayScreen(RosterScreen):
         roster = self._shown
         who = self.query_one(DutyTable).people_on.get(str(event.row_key.value), ())
         if roster is not None and who:
-            monday = Week.of(self.roster_app.today()).monday
-            open_person_card(self.roster_app, roster, who, monday)
+            open_person_card(self.roster_app, roster, who, Week.of(self.roster_app.today()))
 
     @on(OptionList.OptionSelected, "#today-gaps")
     def _open_gaps(self, event: OptionList.OptionSelected) -> None:

@@ -59,7 +59,7 @@ class WeekEdits(RosterScreen):
     def action_person_card(self) -> None:
         instance, data = self.current_instance(), self.data
         if instance is not None and data is not None:
-            open_person_card(self.roster_app, data.roster, instance.assigned, data.week.monday)
+            open_person_card(self.roster_app, data.roster, instance.assigned, data.week)
 
     def action_assign(self) -> None:
         instance, data = self.current_instance(), self.data

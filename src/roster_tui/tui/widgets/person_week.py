@@ -12,7 +12,6 @@ from roster_tui.domain.clock import format_hhmm
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Leave, Person, Roster
 from roster_tui.domain.text import printable
-from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 from roster_tui.services.care import latest_readings
 from roster_tui.services.people import PersonWeek
@@ -124,7 +123,7 @@ def render_person_week(
     if week is None:
         lines.append(Text(t("tui.loading"), style="dim"))
         return Text("\n").join(lines)
-    label = str(Week(week.monday))
+    label = str(week.week)
     lines.append(
         Text(
             t(
