@@ -7,8 +7,11 @@ from helpers import open_screen, settle
 from textual.widgets import OptionList
 
 from roster_tui.domain.gaps import Gap, GapKind
+from roster_tui.domain.model import ContactMethod
+from roster_tui.services.care_contact import contact_entry
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.dialogs.care_round import RoundDialog
 from roster_tui.tui.dialogs.contact_form import ContactForm
 from roster_tui.tui.dialogs.handler_picker import HandlerPicker
 from roster_tui.tui.dialogs.household_card import HouseholdCard
@@ -112,3 +115,33 @@ async def test_todays_alerts_open_the_feverish_household_and_the_overdue_request
         board = app.screen
         assert isinstance(board, RequestsBoard)
         assert board.highlighted().request.id == ids[late][8:]  # type: ignore[union-attr]
+
+
+async def test_today_names_three_fevers_and_counts_the_rest(workspace: Workspace) -> None:
+    roster = workspace.load()
+    for household in [h for h in roster.households if h.active_on(TODAY, roster.settings)][:5]:
+        if household.carer is not None:
+            entry = contact_entry(
+                workspace.load(),
+                household,
+                TODAY,
+                household.carer,
+                ContactMethod.PHONE,
+                38.2,
+                None,
+                household.notes,
+            )
+            workspace.save_contact(entry)
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        lines = app.screen.query_one("#today-households", OptionList)
+        ids = [lines.get_option_at_index(i).id or "" for i in range(lines.option_count)]
+        assert len(ids) == len(set(ids))
+        assert sum(key.startswith("fever:") for key in ids) == 3
+        more = ids.index("round:fevers")
+        assert "户发热" in str(lines.get_option_at_index(more).prompt)
+        lines.focus()
+        await pilot.press(*["down"] * more, "enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RoundDialog)

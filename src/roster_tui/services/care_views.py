@@ -66,11 +66,13 @@ class CareAlerts:
     uncontacted: list[Household]  # in quarantine today, no contact yet, neediest first
     fevers: list[tuple[Household, float]]  # the latest reading, a fever until a normal one
     overdue: list[BoardRow]
+    open_requests: int  # overdue or not
 
 
 def care_alerts(roster: Roster, now: dt.datetime, community: str | None) -> CareAlerts:
     households = [h for h in roster.households if in_scope(roster, h, community)]
     rows = todays_round(roster, now, households)
+    board = requests_board(roster, now, community)
     return CareAlerts(
         [row.household for row in rows if not row.contacted_today],
         [
@@ -78,5 +80,6 @@ def care_alerts(roster: Roster, now: dt.datetime, community: str | None) -> Care
             for row in rows
             if row.fever and row.last_temperature is not None
         ],
-        [row for row in requests_board(roster, now, community) if row.overdue],
+        [row for row in board if row.overdue],
+        len(board),
     )

@@ -12,7 +12,7 @@ ZH = {
     "tui.care.form.notes": "户备注",
     "tui.care.form.hint.temperature": "如 36.5，没量就留空",
     "tui.care.form.hint.needs": "如 大米、降压药，没有就留空",
-    "tui.care.form.hint.notes": "这户的长期备注，如 孕妇，需产检报备",
+    "tui.care.form.hint.notes": "这户的长期备注，可留空",
     "tui.care.form.keys": "左右键换方式；Enter 保存；Ctrl+R 保存并把需求转为诉求；Esc 取消",
     "tui.care.form.key.request": "存并转诉求",
     "tui.care.form.error.temperature": "体温应是 34.0 到 43.0 之间的数，如 36.5；没量就留空。",
@@ -25,6 +25,7 @@ ZH = {
     "tui.care.alert.overdue": "诉求超时 {address} {what}",
     "tui.care.alert.more_overdue": "另有 {count}件诉求超时",
     "tui.care.alert.uncontacted": "今日未问访 {count}户",
+    "tui.care.alert.open": "待办诉求 {count}件",
     "tui.care.status.fever": "发热",
     "tui.care.pick.title": "诉求 {request} 交给谁办：{address}",
     "tui.care.pick.hint": "本社区志愿者在前，其次照料人，在办、照料少的在前；Enter 选定",
@@ -80,7 +81,7 @@ EN = {
     "tui.care.form.notes": "Notes",
     "tui.care.form.hint.temperature": "e.g. 36.5; empty if not taken",
     "tui.care.form.hint.needs": "e.g. rice, blood-pressure pills; empty if none",
-    "tui.care.form.hint.notes": "the household's standing notes",
+    "tui.care.form.hint.notes": "the household's standing notes; may be empty",
     "tui.care.form.keys": (
         "Left/right: how; Enter: save; Ctrl+R: save and make the need a request; Esc: cancel"
     ),
@@ -97,6 +98,7 @@ EN = {
     "tui.care.alert.overdue": "OVERDUE {address} {what}",
     "tui.care.alert.more_overdue": "{count} more requests overdue",
     "tui.care.alert.uncontacted": "Not contacted today: {count}",
+    "tui.care.alert.open": "Open requests: {count}",
     "tui.care.status.fever": "fever",
     "tui.care.pick.title": "Who takes request {request}: {address}",
     "tui.care.pick.hint": (

@@ -74,7 +74,8 @@ ZH = {
         "今日问访 {day}：隔离户 {total} 户，未问访 {left} 户（最需关注的在前）"
     ),
     "tui.care.round.hint": (
-        "空格 照料人已电话问访（无体温、无需求） Enter 详细问访 Ctrl+Z 撤销 Esc 关闭"
+        "空格 照料人已电话问访（无体温、无需求） Enter 详细问访 i 户卡片 o 诉求单 "
+        "Ctrl+Z 撤销 Esc 关闭"
     ),
     "tui.care.round.col.address": "地址",
     "tui.care.round.col.compound": "楼院",

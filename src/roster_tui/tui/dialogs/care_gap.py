@@ -38,8 +38,8 @@ def open_care_gap(app: RosterApp, roster: Roster, gap: Gap) -> bool:
 
 
 def open_alert(app: RosterApp, roster: Roster, alert: str) -> bool:
-    """Open what a Today alert line names (``fever:h0001``, ``request:q0001``, ``round``,
-    ``requests``); False for a line that is not an alert."""
+    """Open what a Today alert line names (``fever:h0001``, ``request:q0001``, ``round…``,
+    ``requests…``); False for a line that is not an alert. Each line's id is its own."""
     what, _, ident = alert.partition(":")
     if what == "fever" and ident in roster.index.households:
         app.push_screen(HouseholdCard(roster, roster.index.households[ident], app.fixed_today))

@@ -187,6 +187,7 @@ class GapCounts(_OpenableList):
 
 
 ALERTS_EACH = 3  # fevers and overdue requests named one by one; the rest go to one line
+ALERT_WHAT_CELLS = 10  # of a request's text on its alert line, so the line fits half of 80
 
 
 class HouseholdLines(_OpenableList):
@@ -217,14 +218,19 @@ class HouseholdLines(_OpenableList):
             lines.append((f"fever:{household.id}", words, "bold red"))
         if len(alerts.fevers) > ALERTS_EACH:
             more = t("tui.care.alert.more_fevers", count=len(alerts.fevers) - ALERTS_EACH)
-            lines.append(("round", more, "bold red"))
+            lines.append(("round:fevers", more, "bold red"))
         for row in alerts.overdue[:ALERTS_EACH]:
             address = printable(row.household.address) if row.household else row.request.household
-            words = t("tui.care.alert.overdue", address=address, what=printable(row.request.what))
+            what = Text(printable(row.request.what))
+            what.truncate(ALERT_WHAT_CELLS, overflow="crop")  # all of it is on the board
+            words = t("tui.care.alert.overdue", address=address, what=what.plain)
             lines.append((f"request:{row.request.id}", words, "bold red"))
         if len(alerts.overdue) > ALERTS_EACH:
             more = t("tui.care.alert.more_overdue", count=len(alerts.overdue) - ALERTS_EACH)
-            lines.append(("requests", more, "bold red"))
+            lines.append(("requests:late", more, "bold red"))
+        if alerts.open_requests:
+            words = t("tui.care.alert.open", count=alerts.open_requests)
+            lines.append(("requests", words, ""))
         if alerts.uncontacted:
             words = t("tui.care.alert.uncontacted", count=len(alerts.uncontacted))
             lines.append(("round", words, "bold"))
@@ -244,6 +250,9 @@ class HouseholdLines(_OpenableList):
                     "bold red" if summary.without_carer else "",
                 ),
             ]
-        self.set_options(Option(Text(label, style=style), id=key) for key, label, style in lines)
+        self.set_options(
+            Option(Text(label, style=style, no_wrap=True, overflow="crop"), id=key)
+            for key, label, style in lines
+        )
         ids = [key for key, _, _ in lines]
         self.highlighted = ids.index(highlighted) if highlighted in ids else 0 if ids else None
