@@ -4,6 +4,7 @@ China's public holidays and 调休 working days, and says how the load is spread
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from fill_rosters import MONDAY, SUNDAY, WEEK, applied, district, person, rosters, shift
 from hypothesis import given
@@ -12,12 +13,15 @@ from test_fill_properties import new_gaps
 
 from hypothesis_profiles import examples
 from roster_tui.domain.gaps import GapKind
-from roster_tui.domain.model import Override, Roster
+from roster_tui.domain.model import Override, Roster, Settings
 from roster_tui.domain.week import Week
 from roster_tui.engine.eligibility import WeekContext
 from roster_tui.engine.fill import fill_seats
 from roster_tui.engine.fill.day_kinds import DayKind, day_kinds
+from roster_tui.engine.fill.even import even_out
+from roster_tui.engine.fill.exact import improve_exactly
 from roster_tui.engine.fill.fairness import Load, Loads, ShiftLoad, fair_rank
+from roster_tui.engine.fill.state import FillState
 from roster_tui.services.fill import plan_fill
 
 NIGHT, DAY = shift("夜", "20:00", "08:00"), shift("白", "08:00", "16:00")
@@ -194,3 +198,32 @@ def test_with_a_history_the_seat_fill_still_breaks_no_rule_and_has_nothing_left_
     assert [g for g in new_gaps(roster, after, *wide) if g.kind in SHIFT_RULES] == []
     again = plan_fill(after, WEEK).seats
     assert (again.proposals, again.removals) == ((), ())
+
+
+def test_the_exact_models_seats_go_to_whoever_worked_less_in_the_weeks_before() -> None:
+    """As in the rules' exact-model test, b can only do early shifts and a took one; c is as
+    fit as a but worked three day shifts in the weeks before. Solved exactly and evened out,
+    every seat is closed, a, fresh, has more of the week's day shifts than c, and the nights
+    (the early shift works 00:00-05:00) are spread closer than the exact model left them."""
+    day = shift("白", "08:00", "20:00")
+    roster = district(
+        people=[person("a"), person("b", available=["daily 00:00-08:00"]), person("c")],
+        shifts=[shift("早", "00:00", "08:00"), day],
+        overrides=worked("c", "白", *(MONDAY - dt.timedelta(days=d) for d in (7, 8, 9))),
+        settings=Settings(min_rest_hours=8, max_hours_per_week=100),
+    )
+    state = FillState(WeekContext.build(roster, WEEK))
+    early = next(i for i, d in enumerate(state.demands) if d.instance.key == ("x1", MONDAY, "早"))
+    state.place(early, "a", None)
+    assert improve_exactly(state)
+
+    def spread() -> int:  # of nights: the early shift works 00:00-05:00
+        nights = [state.load[p].nights for p in "abc"]
+        return max(nights) - min(nights)
+
+    exact = spread()
+    even_out(state)
+    assert state.filled() == state.wanted == 14
+    days = Counter(p.person for p in state.proposals if p.key[2] == "白")
+    assert sum(days.values()) == 7 and days["a"] > days["c"] > 0
+    assert spread() < exact  # b no longer does every early shift

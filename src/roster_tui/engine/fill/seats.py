@@ -5,14 +5,17 @@ A greedy over open seats, scarcest first, then a repair. Seats are grouped by sl
 start, end) and by the role they need, since every rule depends on the slot only: the group
 with the fewest eligible people is served next, and eligibility is updated after each
 assignment for the one person whose bookings changed (rest, overlap and weekly hours). Among
-the eligible, the :meth:`~roster_tui.engine.eligibility.Eligibility.preference` order decides
-(same community, then the same Party group, then the lightest load), except that a person whose
+the eligible, the fill's order decides (:func:`~roster_tui.engine.fill.fairness.fair_rank`: same
+community, then the same Party group, then the lightest load over the four weeks before and the
+week, in what the seat is: holiday, night, weekend), except that a person whose
 assignment would leave some other open slot with fewer eligible people than open seats is
 passed over while a harmless one exists. When shifts differ in length a second run serves the
 shortest seats first (a long seat can use up the hours three short ones need) and the fuller
 run is kept. The repair then closes what it can by chains of moves
 (:mod:`~roster_tui.engine.fill.chains`) and by repacking each placed person's seats exactly
-(:mod:`~roster_tui.engine.fill.repair`). Everything iterates in roster or instance order, so
+(:mod:`~roster_tui.engine.fill.repair`). When the exact model then closes more
+(:mod:`~roster_tui.engine.fill.exact`), its seats are evened out over people as the fill's order
+prefers (:mod:`~roster_tui.engine.fill.even`). Everything iterates in roster or instance order, so
 the same data gives the same proposals.
 """
 
@@ -24,6 +27,7 @@ from dataclasses import dataclass
 from roster_tui.domain.model import Person, Role
 from roster_tui.engine.eligibility import SlotKey, WeekContext
 from roster_tui.engine.fill.chains import close_by_chains
+from roster_tui.engine.fill.even import even_out
 from roster_tui.engine.fill.exact import improve_exactly
 from roster_tui.engine.fill.explain import Explainer, Shortfall
 from roster_tui.engine.fill.fairness import Loads
@@ -219,7 +223,8 @@ def fill_seats(context: WeekContext) -> SeatFill:
         _Greedy(state, shortest_first=number == 1).run()
         repair(state)
     state = max(runs, key=lambda f: (f.filled(), -runs.index(f)))
-    improve_exactly(state)
+    if improve_exactly(state):
+        even_out(state)
     context.eligibility = state.context.eligibility
     explain = Explainer(context)
     shortfalls = [
