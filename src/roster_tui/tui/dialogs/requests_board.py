@@ -139,7 +139,7 @@ class RequestsBoard(ModalScreen[None]):
             when_text(row.due),
             state,
             printable(row.household.address) if row.household else request.household,
-            t(f"request.kind.{request.kind.value}"),
+            t(f"tui.care.board.kind.{request.kind.value}"),  # short: the table fits 80
             what,
             handler,
         )
