@@ -99,7 +99,7 @@ EN = {
     "places.community.posts": "{posts} posts",
     "places.community.all_covered": "Every street and compound has someone responsible.",
     "places.compound.households": "{count} households",
-    "places.compound.posts": "{count} posts (expand on the left for rotations)",
+    "places.compound.posts": "Posts: {count} (expand on the left for rotations)",
     "places.group.heading": "Party group: ",
     "places.group.not_needed": "not required",
     "places.group.with_leader": "{group} (leader {leader})",

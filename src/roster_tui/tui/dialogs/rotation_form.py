@@ -13,9 +13,10 @@ from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import SelectionList
+from textual.widgets import SelectionList, Static
 
 from roster_tui.domain.model import Post, Roster, Rotation
+from roster_tui.domain.names import phone_tail
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.place_rows import SetupErrors, rotation_from
@@ -64,6 +65,16 @@ class RotationForm(FormModal[Rotation]):
 
     def compose_fields(self) -> ComposeResult:
         before = self.before
+        if before is None:
+            people = self.roster.index.people
+            first = people.get(self.members[0])
+            name = printable(first.name) if first else self.members[0]
+            tail = phone_tail(first.phone) if first else ""
+            yield Static(t("setup.form.first_member", name=name, tail=tail), classes="form-hint")
+        else:
+            yield Static(
+                t("setup.form.rotation_from", day=self.first_day.isoformat()), classes="form-hint"
+            )
         if before is None:
             yield from self.row("start", self.text_box("start", self.first_day.isoformat()))
             yield from self.row("end", self.text_box("end", "", t("places.dates.end_placeholder")))
