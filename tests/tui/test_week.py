@@ -24,7 +24,7 @@ async def test_week_shows_the_iso_week_of_today_with_chinese_days(workspace: Wor
         title = str(screen.query_one("#week-title").render())
         assert "2026年第49周" in title
         headers = [str(c.label) for c in screen.query_one(WeekTable).ordered_columns]
-        assert headers[1].startswith("周一") and "11/30" in headers[1]
+        assert headers[1].strip().startswith("周一") and "11/30" in headers[1]
 
 
 async def test_assign_from_the_picker_adds_the_person_and_undo_removes_them(

@@ -4,6 +4,7 @@ ZH = {
     "tui.week.title": "{week}  {first} 至 {last}  本周缺口 {gaps} 处",
     "tui.week.post": "卡点 / 班次",
     "tui.week.short": "缺{n}人",
+    "tui.week.today": "今天",
     "tui.week.no_role": "缺党员",
     "tui.week.assign": "安排人员",
     "tui.week.remove": "移出",
@@ -16,7 +17,10 @@ ZH = {
     "tui.week.filter": "筛选",
     "tui.week.clear_filter": "清除筛选",
     "tui.week.filter_hint": "按 / 筛选：社区、楼院、卡点或人名（支持拼音首字母），回车确定",
-    "tui.week.cell_hint": "方向键移动，a 安排人员，d 移出，s 换班，c 复制到整周，n 下一个缺口",
+    "tui.week.cell_hint": (
+        "方向键移动，a 安排人员，d 移出，r 换人，s 换班，c 复制到整周，n 下一个缺口\n"
+        "标记：缺N人 缺员；缺党员 没有党员在岗；!姓名 不能到岗；姓名* 时间冲突或休息不足"
+    ),
     "tui.week.need": "需 {need} 人，实到 {have} 人：",
     "tui.week.no_gaps": "本周没有排班缺口。",
     "tui.week.assign_title": "安排到：{where}",
@@ -46,6 +50,7 @@ EN = {
     "tui.week.title": "{week}  {first} to {last}  {gaps} gaps this week",
     "tui.week.post": "Post / shift",
     "tui.week.short": "short {n}",
+    "tui.week.today": "Today",
     "tui.week.no_role": "no Party",
     "tui.week.assign": "Assign",
     "tui.week.remove": "Remove",
@@ -59,7 +64,11 @@ EN = {
     "tui.week.clear_filter": "Clear filter",
     "tui.week.filter_hint": "/ filters: community, compound, post or person (pinyin initials too); "
     "Enter applies",
-    "tui.week.cell_hint": "Arrows move, a assign, d remove, s swap, c copy to week, n next gap",
+    "tui.week.cell_hint": (
+        "Arrows move, a assign, d remove, r replace, s swap, c copy to week, n next gap\n"
+        "Marks: short N understaffed; no Party no Party member on duty; !name cannot come; "
+        "name* overlaps or too little rest"
+    ),
     "tui.week.need": "needs {need}, has {have}:",
     "tui.week.no_gaps": "No roster gaps this week.",
     "tui.week.assign_title": "Assign to: {where}",

@@ -28,7 +28,8 @@ from roster_tui.services.week_filter import filter_rows, rows_in_scope
 from roster_tui.services.week_grid import ShiftRow, build_rows, gaps_by_cell
 from roster_tui.tui.screens.week_edits import WeekData, WeekEdits
 from roster_tui.tui.screens.week_fix import open_fix
-from roster_tui.tui.widgets.week_table import DAY_COLUMNS, RenderedRow, WeekTable, render_rows
+from roster_tui.tui.widgets.week_cells import DAY_COLUMNS, GridLayout, RenderedRow, render_rows
+from roster_tui.tui.widgets.week_table import WeekTable
 
 
 class WeekScreen(WeekEdits):
@@ -77,11 +78,20 @@ class WeekScreen(WeekEdits):
         if self.week is None:
             self.week = Week.of(self.roster_app.today())
         query = self.query_one("#week-filter", Input).value
-        self.compute(roster, self.week, query, self.scope)
+        layout = GridLayout.for_width(self.app.size.width)
+        self.compute(roster, self.week, query, self.scope, layout)
+
+    def on_resize(self) -> None:
+        super().on_resize()
+        layout = GridLayout.for_width(self.app.size.width)
+        if self.data is not None and layout != self.query_one(WeekTable).grid_layout:
+            self._lay_out(self.data, layout)  # the columns grow (or shrink) with the terminal
 
     # -- computing the week (worker) ----------------------------------------------------------
     @work(thread=True, exclusive=True, group="week", exit_on_error=False)
-    def compute(self, roster: Roster, week: Week, query: str, scope: str | None) -> None:
+    def compute(
+        self, roster: Roster, week: Week, query: str, scope: str | None, layout: GridLayout
+    ) -> None:
         """The week's rows and gaps in ``scope`` (None: the whole sub-district)."""
         monday, sunday = week.monday, week.sunday
         expander = Expander(roster)
@@ -93,18 +103,28 @@ class WeekScreen(WeekEdits):
         rows = build_rows(roster, monday, instances)
         rows = filter_rows(rows_in_scope(rows, scope), roster, query)
         cell_gaps = gaps_by_cell(gaps)
-        rendered = render_rows(rows, roster, cell_gaps)
+        rendered = render_rows(rows, roster, cell_gaps, layout, self.roster_app.today())
         people = roster.index.people
         by_key = {i.key: i for i in instances}
         data = WeekData(roster, week, by_key, gaps, cell_gaps, rows, people)
-        self.app.call_from_thread(self._show, data, rendered)
+        self.app.call_from_thread(self._show, data, rendered, layout)
 
-    def _show(self, data: WeekData, rendered: list[RenderedRow]) -> None:
+    @work(thread=True, exclusive=True, group="week", exit_on_error=False)
+    def _lay_out(self, data: WeekData, layout: GridLayout) -> None:
+        """The week already worked out, drawn again for another width."""
+        today = self.roster_app.today()
+        rendered = render_rows(data.rows, data.roster, data.cell_gaps, layout, today)
+        self.app.call_from_thread(self._show, data, rendered, layout)
+
+    def _show(self, data: WeekData, rendered: list[RenderedRow], layout: GridLayout) -> None:
         table = self.query_one(WeekTable)
-        if self.data is None or self.data.week != data.week:
-            table.set_days(data.week)
+        new_week = self.data is None or self.data.week != data.week
+        if new_week or table.grid_layout != layout:
+            table.set_days(data.week, layout, self.roster_app.today())
         self.data = data
         table.show(rendered)
+        if new_week and self._pending_focus is None:
+            self._start_cursor(data)
         week = data.week
         monday, sunday = week.monday, week.sunday
         title = t(
@@ -126,6 +146,15 @@ class WeekScreen(WeekEdits):
             open_fix(self, fix)
 
     # -- where the cursor is ------------------------------------------------------------------
+    def _start_cursor(self, data: WeekData) -> None:
+        """A week opens on its first shift, in today's column when today is in it."""
+        table = self.query_one(WeekTable)
+        row = next((i for i in range(table.row_count) if table.shift_at(i) is not None), None)
+        if row is not None:
+            today = self.roster_app.today()
+            column = 1 + (today.weekday() if today in data.week else 0)
+            table.cursor_coordinate = Coordinate(row, column)
+
     def current_key(self) -> InstanceKey | None:
         table = self.query_one(WeekTable)
         if self.data is None or table.row_count == 0:
@@ -221,13 +250,14 @@ class WeekScreen(WeekEdits):
             return
         table = self.query_one(WeekTable)
         here = table.cursor_coordinate
-        cells = [
+        cells = sorted(
             (r, c)
-            for r, row in enumerate(self.data.rows)
+            for row in self.data.rows
             if isinstance(row, ShiftRow)
+            and (r := table.row_of(row.post.id, row.shift.name)) is not None
             for c, instance in enumerate(row.cells)
             if instance is not None and self.data.cell_gaps.get(instance.key)
-        ]
+        )
         if not cells:
             self.notify(t("tui.week.no_gaps"))
             return

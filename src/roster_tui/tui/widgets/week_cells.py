@@ -1,0 +1,214 @@
+"""What the week grid's cells say: a timetable laid out for the terminal's width.
+
+Each compound has a heading line across the whole width (name, community, kind), each post a
+heading line under it, then one row per shift labelled with its name and hours. Columns share
+the width: at 80 columns a day has room for one name of four characters a line, wider terminals
+put several names on a line. Past days are dimmed, today's column is headed 今天, and every gap
+mark is a word or a sign (缺1人, 缺党员, !name, name*), readable without colour.
+
+The table draws no padding of its own (so a heading runs on across the columns); each cell
+starts with one space instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+from rich.text import Text
+
+from roster_tui.domain.gaps import Gap, GapKind
+from roster_tui.domain.instances import ShiftInstance
+from roster_tui.domain.model import Person, Roster
+from roster_tui.domain.text import printable
+from roster_tui.i18n import t
+from roster_tui.services.week_grid import GroupRow, ShiftRow
+
+DAY_COLUMNS = tuple(f"d{i}" for i in range(7))
+PAD = " "  # the space each cell starts with
+MIN_DAY = 9  # a space and a name of four characters (eight cells)
+MIN_LABEL = 12
+MAX_LABEL = 24
+SCROLLBAR = 2  # room kept for the table's vertical scrollbar
+PAST_STYLE = "dim"
+
+
+@dataclass(frozen=True, slots=True)
+class GridLayout:
+    """The width of the label column and of each day column, in terminal cells."""
+
+    label: int
+    day: int
+
+    @classmethod
+    def for_width(cls, width: int) -> GridLayout:
+        """Seven day columns as wide as the room allows, the rest to the label column."""
+        room = max(width - SCROLLBAR, MIN_LABEL + 7 * MIN_DAY)
+        wanted = min(MAX_LABEL, max(MIN_LABEL, room * 14 // 100))  # about a seventh
+        day = max(MIN_DAY, (room - wanted) // 7)
+        label = min(MAX_LABEL, room - 7 * day)  # what the days leave, up to a limit
+        return cls(max(label, MIN_LABEL), day)
+
+    @property
+    def total(self) -> int:
+        return self.label + 7 * self.day
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedRow:
+    key: str
+    cells: tuple[Text, ...]
+    height: int
+    shift: tuple[str, str] | None = None  # (post id, shift name) of a shift row
+
+
+def clip(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` terminal cells (CJK counts two), never splitting a glyph."""
+    if cell_len(text) <= width:
+        return text
+    out = ""
+    for char in text:
+        if cell_len(out + char) > width:
+            break
+        out += char
+    return out
+
+
+def short_post_name(post_name: str, compound_name: str) -> str:
+    """农科路12号院东门 under 农科路12号院 reads 东门: the heading already names the compound."""
+    if post_name.startswith(compound_name) and len(post_name) > len(compound_name):
+        return post_name[len(compound_name) :]
+    return post_name
+
+
+def day_heading(day: dt.date, index: int, today: dt.date | None) -> Text:
+    """周三 over 12/2; today's column says 今天, past days are dimmed."""
+    if day == today:
+        return Text(f"{PAD}{t('tui.week.today')}\n{PAD}{day.month}/{day.day}", "bold reverse")
+    style = PAST_STYLE if today is not None and day < today else ""
+    return Text(f"{PAD}{t(f'weekday.{index}')}\n{PAD}{day.month}/{day.day}", style)
+
+
+def _lines_of_names(names: list[Text], width: int) -> list[Text]:
+    """Names side by side while they fit in ``width``, else one a line (cut to fit)."""
+    lines: list[Text] = []
+    for name in names:
+        if cell_len(name.plain) > width:
+            name = Text(clip(name.plain, width), style=name.style)
+        if lines and cell_len(lines[-1].plain) + 1 + cell_len(name.plain) <= width:
+            lines[-1].append(" ")
+            lines[-1].append_text(name)
+        else:
+            lines.append(name.copy())
+    return lines
+
+
+def render_cell(
+    instance: ShiftInstance | None,
+    gaps: list[Gap],
+    people: Mapping[str, Person],
+    width: int,
+    past: bool = False,
+) -> Text:
+    """One day of one shift: who is on it, then what it lacks (``width`` counts the pad)."""
+    if instance is None:
+        return Text("")
+    room = width - len(PAD)
+    flagged = {g.person for g in gaps if g.kind in (GapKind.DOUBLE_BOOKED, GapKind.SHORT_REST)}
+    names: list[Text] = []
+    for pid in instance.assigned:
+        person = people.get(pid)
+        name = printable(person.name) if person else pid
+        if pid not in instance.counted:  # assigned but not there: struck out and marked !
+            names.append(Text("!" + name, style="strike dim"))
+        else:
+            names.append(Text(name + ("*" if pid in flagged else "")))
+    lines = _lines_of_names(names, room)
+    short = instance.need - instance.have
+    if short > 0:
+        lines.append(Text(t("tui.week.short", n=short), style="bold reverse red"))
+    if any(g.kind is GapKind.MISSING_ROLE for g in gaps):
+        lines.append(Text(t("tui.week.no_role"), style="bold reverse yellow"))
+    cell = Text("\n").join(Text(PAD) + line for line in lines)
+    if past:
+        cell.stylize(PAST_STYLE)
+    return cell
+
+
+def _heading(parts: list[tuple[str, str]], layout: GridLayout) -> tuple[Text, ...]:
+    """One line across every column, its words laid into the columns in order.
+
+    A word after the first that would break at a column's edge starts in the next column when
+    it fits there (a break would show as a gap in the middle of the word).
+    """
+    widths = [layout.label, *([layout.day] * 7)]
+    cells = [Text() for _ in widths]
+    column, used = 0, 0
+
+    def put(char: str, style: str) -> None:
+        nonlocal column, used
+        while column < len(widths) and used + cell_len(char) > widths[column]:
+            column, used = column + 1, 0
+        if column < len(widths):
+            cells[column].append(char, style=style)
+            used += cell_len(char)
+
+    for number, (word, style) in enumerate(parts):
+        lead = PAD if number == 0 else "  "
+        for char in lead:
+            put(char, "")
+        room = widths[column] - used if column < len(widths) else 0
+        following = widths[column + 1] if column + 1 < len(widths) else 0
+        if number and cell_len(word) > room and cell_len(word) <= following:
+            column, used = column + 1, 0
+        for char in word:
+            put(char, style)
+    return tuple(cells)
+
+
+def render_rows(
+    rows: list[GroupRow | ShiftRow],
+    roster: Roster,
+    gaps_by_cell: dict[tuple[str, dt.date, str], list[Gap]],
+    layout: GridLayout,
+    today: dt.date | None = None,
+) -> list[RenderedRow]:
+    """The table's rows: compound and post headings, and a row per shift."""
+    people = roster.index.people
+    compound_names = {c.id: c.name for c in roster.compounds}
+    rendered: list[RenderedRow] = []
+    last_post: str | None = None
+    for row in rows:
+        if isinstance(row, GroupRow):
+            parts = [
+                (printable(row.compound.name), "bold"),
+                (printable(row.community), "dim"),
+                (t(f"kind_short.{row.compound.kind.value}"), "dim"),
+            ]
+            rendered.append(RenderedRow(f"g:{row.compound.id}", _heading(parts, layout), 1))
+            last_post = None
+            continue
+        if row.post.id != last_post:
+            name = short_post_name(row.post.name, compound_names.get(row.post.compound, ""))
+            heading = _heading([(printable(name), "bold")], layout)
+            rendered.append(RenderedRow(f"p:{row.post.id}", heading, 1))
+            last_post = row.post.id
+        span = f"{row.shift.start // 60:02d}-{row.shift.end // 60:02d}"
+        label = Text(clip(f"{PAD * 2}{printable(row.shift.name)} {span}", layout.label), "dim")
+        day_cells = [
+            render_cell(
+                instance,
+                gaps_by_cell.get(instance.key, []) if instance else [],
+                people,
+                layout.day,
+                past=today is not None and instance is not None and instance.date < today,
+            )
+            for instance in row.cells
+        ]
+        height = max(1, *(len(c.plain.split("\n")) for c in day_cells if c.plain))
+        key = f"r:{row.post.id}:{row.shift.name}"
+        shift = (row.post.id, row.shift.name)
+        rendered.append(RenderedRow(key, (label, *day_cells), height, shift))
+    return rendered

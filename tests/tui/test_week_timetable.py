@@ -1,0 +1,100 @@
+"""The week grid as a timetable: headings across the width, a row per shift, today marked,
+past days set apart, columns that grow with the terminal, in Chinese and English."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import TODAY
+from helpers import app_on, open_screen, settle
+from rich.text import Text
+from textual.pilot import Pilot
+
+from roster_tui.domain.model import Roster
+from roster_tui.i18n import set_language
+from roster_tui.store.repository import Store
+from roster_tui.tui.screens.week import WeekScreen
+from roster_tui.tui.widgets.week_cells import GridLayout
+from roster_tui.tui.widgets.week_table import WeekTable
+
+SIZES = [(80, 24), (120, 40), (200, 50)]
+
+
+def _row_text(table: WeekTable, key: str) -> str:
+    return "".join(cell.plain for cell in table.get_row(key))
+
+
+async def test_headings_run_across_the_width_and_each_shift_has_its_row(
+    store: Store, demo: Roster
+) -> None:
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "2", WeekScreen)
+        table = screen.query_one(WeekTable)
+        keys = [str(row.key.value) for row in table.ordered_rows]
+        compound = demo.compounds[0]
+        post = next(p for p in demo.posts if p.compound == compound.id)
+        community = demo.index.communities[compound.community]
+        heading = _row_text(table, f"g:{compound.id}")
+        assert compound.name in heading and community.name in heading
+        assert table.get_row(f"g:{compound.id}")[1].plain.strip() != ""  # past the label
+        assert keys.index(f"p:{post.id}") == keys.index(f"g:{compound.id}") + 1
+        shifts = [k for k in keys if k.startswith(f"r:{post.id}:")]
+        assert len(shifts) == len(post.shifts)
+        for shift in post.shifts:  # each shift's own row, labelled with its name and hours
+            label = table.get_row(f"r:{post.id}:{shift.name}")[0].plain
+            assert shift.name in label and f"{shift.start // 60:02d}-" in label
+
+
+async def test_today_is_marked_and_past_days_are_set_apart(store: Store) -> None:
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "2", WeekScreen)
+        columns = screen.query_one(WeekTable).ordered_columns
+        labels = [column.label for column in columns]
+        today = 1 + TODAY.weekday()
+        assert str(labels[today]).split()[0] == "今天"
+        assert "周三" not in str(labels[today])
+        for index, label in enumerate(labels[1:], start=1):
+            assert isinstance(label, Text)
+            past = "dim" in str(label.style)
+            assert past == (index < today)
+
+
+async def test_columns_grow_with_the_terminal_and_names_stay_whole(store: Store) -> None:
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "2", WeekScreen)
+        table = screen.query_one(WeekTable)
+        narrow = table.grid_layout
+        assert narrow == GridLayout.for_width(80)
+        assert narrow.total <= 80
+        await pilot.resize_terminal(200, 50)
+        await settle(app, pilot)
+        wide = table.grid_layout
+        assert wide is not None and narrow is not None
+        assert wide.day > 2 * narrow.day and wide.total <= 200
+        assert [c.width for c in table.ordered_columns][1:] == [wide.day] * 7
+        # Two people on a shift share one line when the column has room for both names.
+        assert screen.data is not None
+        row = next(
+            key
+            for key, instance in screen.data.instances.items()
+            if len(instance.assigned) == 2 and table.row_of(key[0], key[2]) is not None
+        )
+        index = table.row_of(row[0], row[2])
+        assert index is not None
+        assert table.ordered_rows[index].height == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", SIZES)
+def test_week_timetable_snapshot(  # type: ignore[no-untyped-def]
+    snap_compare, store: Store, size: tuple[int, int], lang: str
+) -> None:
+    set_language(lang)
+    app = app_on(store)
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await open_screen(app, pilot, "2", WeekScreen)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
