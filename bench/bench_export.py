@@ -8,6 +8,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
 from roster_tui.services.exporting import SUPPORTED, ExportRequest, render
 from roster_tui.services.exporting_care import CARE_SHEETS
 
@@ -15,11 +16,11 @@ from roster_tui.services.exporting_care import CARE_SHEETS
 def _request(roster: Roster, what: str, fmt: str, monday: dt.date) -> ExportRequest:
     """The week's sheet; a care sheet on the week's Wednesday morning (the round of Thursday)."""
     if what not in CARE_SHEETS:
-        return ExportRequest(what=what, fmt=fmt, monday=monday, lang="zh")
+        return ExportRequest(what=what, fmt=fmt, week=Week(monday), lang="zh")
     zone = ZoneInfo(roster.subdistrict.timezone)
     now = dt.datetime.combine(monday + dt.timedelta(days=2), dt.time(9), zone)
     day = now.date() + dt.timedelta(days=1) if what == "contacts" else None
-    return ExportRequest(what, fmt, monday, audience="internal", lang="zh", day=day, now=now)
+    return ExportRequest(what, fmt, Week(monday), audience="internal", lang="zh", day=day, now=now)
 
 
 def measure_exports(report, roster: Roster, monday: dt.date, work: Path) -> None:  # type: ignore[no-untyped-def]

@@ -9,7 +9,7 @@ import pytest
 from roster_tui.domain.model import Roster
 from roster_tui.export import Audience, Scope, WeekView
 
-from .sample import MONDAY, build_instances, build_roster
+from .sample import WEEK, build_instances, build_roster
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def roster() -> Roster:
 
 @pytest.fixture
 def view(roster: Roster) -> WeekView:
-    return WeekView(roster, MONDAY, build_instances(roster))
+    return WeekView(roster, WEEK, build_instances(roster))
 
 
 @pytest.fixture
@@ -28,6 +28,6 @@ def view_of() -> Callable[..., WeekView]:
 
     def make(scope: Scope, audience: Audience = "public") -> WeekView:
         roster = build_roster()
-        return WeekView(roster, MONDAY, build_instances(roster), scope, audience)
+        return WeekView(roster, WEEK, build_instances(roster), scope, audience)
 
     return make

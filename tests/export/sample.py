@@ -27,8 +27,10 @@ from roster_tui.domain.model import (
     Street,
     Subdistrict,
 )
+from roster_tui.domain.week import Week
 
 MONDAY = dt.date(2026, 11, 30)  # ISO week 2026-W49
+WEEK = Week(MONDAY)
 PRINTED_AT = dt.datetime(2026, 11, 28, 9, 30)
 
 # Every display name the writers must carry intact (after sanitizing) through every format.

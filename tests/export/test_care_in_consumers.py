@@ -15,7 +15,7 @@ from roster_tui.interchange import load_roster_file
 from roster_tui.services.exporting import ExportRequest, render
 
 from .care_sample import NOW, TOMORROW, care_roster
-from .sample import MONDAY, PRINTED_AT
+from .sample import PRINTED_AT, WEEK
 from .test_csv_in_a_spreadsheet import OFFICE, _column, open_as_excel
 from .test_export_pdf import dark_share, pages_text
 from .test_html_in_chromium import CHROMIUM, printed_pages
@@ -31,7 +31,7 @@ def _sheet(what: str, fmt: str) -> bytes:
     request = ExportRequest(
         what,
         fmt,
-        MONDAY,
+        WEEK,
         audience="internal",
         lang="zh",
         printed_at=PRINTED_AT,
@@ -119,7 +119,7 @@ def test_the_care_csvs_keep_their_types_the_way_excel_opens_them(tmp_path: Path)
 
     def sheet(what: str) -> bytes:
         request = ExportRequest(
-            what, "csv", MONDAY, audience="internal", lang="zh", day=TOMORROW, now=NOW
+            what, "csv", WEEK, audience="internal", lang="zh", day=TOMORROW, now=NOW
         )
         if what == "requests":
             request = dataclasses.replace(request, day=None)

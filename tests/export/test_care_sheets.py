@@ -22,14 +22,14 @@ from roster_tui.services.exporting_care import care_facts
 from roster_tui.services.households import days_left
 
 from .care_sample import NOW, TOMORROW, care_roster
-from .sample import MONDAY, PRINTED_AT
+from .sample import PRINTED_AT, WEEK
 
 
 def _render(what: str, fmt: str, **options: object) -> bytes:
     request = ExportRequest(
         what=what,
         fmt=fmt,
-        monday=MONDAY,
+        week=WEEK,
         audience="internal",
         lang="zh",
         printed_at=PRINTED_AT,
@@ -90,12 +90,12 @@ def test_text_fits_lp_pages_with_form_feeds_and_boxes() -> None:
     ]
     roster = dataclasses.replace(roster, households=[*roster.households, *many])
     csv_request = ExportRequest(
-        "contacts", "csv", MONDAY, person="p002", audience="internal", day=TOMORROW, now=NOW
+        "contacts", "csv", WEEK, person="p002", audience="internal", day=TOMORROW, now=NOW
     )
     addresses = [r["住址"][:3] for r in _csv(render(roster, csv_request))]
     assert addresses[:3] == ["0号楼", "1号楼", "2号楼"]  # numbers by value: 2 before 10
     request = ExportRequest(
-        "contacts", "txt", MONDAY, audience="internal", lang="zh", day=TOMORROW, now=NOW
+        "contacts", "txt", WEEK, audience="internal", lang="zh", day=TOMORROW, now=NOW
     )
     pages = render(roster, request).decode("utf-8").split("\f")
     assert len(pages) > 2  # 31 households of one carer run over several pages
@@ -174,7 +174,7 @@ def test_options_that_do_not_apply_are_refused() -> None:
     with pytest.raises(ExportProblem):
         _render("requests", "xlsx")
     with pytest.raises(ExportProblem, match="--date"):
-        render(care_roster(), ExportRequest("roster", "csv", MONDAY, day=TOMORROW))
+        render(care_roster(), ExportRequest("roster", "csv", WEEK, day=TOMORROW))
     with pytest.raises(ExportProblem, match="找不到"):
         _render("contacts", "html", person="p404")
 
@@ -183,7 +183,7 @@ def test_a_public_view_would_still_mask_what_the_public_may_not_see() -> None:
     """The writers follow the audience like every sheet: masked phones, no address or notes."""
     roster = care_roster()
     facts = care_facts(roster, NOW, TOMORROW)
-    public = WeekView(roster, MONDAY, [], Scope.whole(), "public")
+    public = WeekView(roster, WEEK, [], Scope.whole(), "public")
     table = round_table(public, facts, "zh", paper=False)
     cells = [dict(zip(table.columns, row.values, strict=True)) for row in table.rows]
     assert all("****" in str(c["电话"]) and c["住址"] == "" for c in cells)
@@ -208,7 +208,7 @@ def test_a_communitys_round_names_that_community_on_every_page() -> None:
     roster = care_roster()
     roster.households[2] = dataclasses.replace(roster.households[2], carer="p002")  # c01's 李娜
     request = ExportRequest(
-        "contacts", "html", MONDAY, community="c02", audience="internal", lang="zh",
+        "contacts", "html", WEEK, community="c02", audience="internal", lang="zh",
         day=TOMORROW, now=NOW,
     )  # fmt: skip
     html = render(roster, request).decode("utf-8")

@@ -21,7 +21,7 @@ from roster_tui.export import (
 )
 from roster_tui.export.html_base import FONT_STACK
 
-from .sample import MONDAY, PRINTED_AT, build_instances
+from .sample import PRINTED_AT, WEEK, build_instances
 
 
 class Outline(HTMLParser):
@@ -132,7 +132,7 @@ def test_markup_in_a_name_is_text_not_markup(roster: Roster) -> None:
         replace(p, name='<script>alert("x")</script>') if p.id == "p002" else p
         for p in roster.people
     ]
-    view = WeekView(roster, MONDAY, build_instances(roster))
+    view = WeekView(roster, WEEK, build_instances(roster))
     document = write_roster_html(view, lang="zh", printed_at=PRINTED_AT)
     assert "<script>" not in document
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in document
@@ -156,7 +156,7 @@ def test_signin_sheets_are_one_portrait_page_per_post(view: WeekView) -> None:
 
 
 def test_empty_week_prints_a_page_that_says_so(roster: Roster) -> None:
-    view = WeekView(roster, MONDAY, [], Scope.person("p009"))
+    view = WeekView(roster, WEEK, [], Scope.person("p009"))
     document = write_roster_html(view, lang="zh", printed_at=PRINTED_AT)
     assert outline(document).pages == 1 and "本周没有排班" in document
 
@@ -173,6 +173,6 @@ def test_responsibility_pages_mark_gaps(view: WeekView, view_of: Callable[..., W
 
 def test_a_name_cannot_break_out_of_the_page_margins_css(roster: Roster) -> None:
     roster.communities[0] = replace(roster.communities[0], name='东风"}</style><script>x</script>')
-    document = write_roster_html(WeekView(roster, MONDAY, build_instances(roster)), lang="zh")
+    document = write_roster_html(WeekView(roster, WEEK, build_instances(roster)), lang="zh")
     assert "<script>" not in document
     assert document.count("</style>") == document.count("<style>")

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from roster_tui.domain.week import Week
 from roster_tui.export import Scope, WeekView, write_ics
 from roster_tui.export.ics_writer import fold, issue
 
@@ -110,7 +111,7 @@ def test_text_is_escaped_and_sanitized() -> None:
     roster.people = [replace(chief, name="张,伟;\\x\x1b"), *people]
     monday = dt.date(2026, 11, 30)
     instance = make_instance(roster, "x001", monday, "白班", ("p001", "p002"))
-    data = write_ics(WeekView(roster, monday, [instance], Scope.person("p002")))
+    data = write_ics(WeekView(roster, Week(monday), [instance], Scope.person("p002")))
     assert b"\x1b" not in data
     assert "张\\,伟\\;\\\\x\\\\x1b".encode() in data.replace(b"\r\n ", b"")
     description = str(events(data)[0]["DESCRIPTION"])
@@ -122,7 +123,7 @@ def test_a_dst_week_gets_both_observances_and_a_23_hour_day() -> None:
     monday = dt.date(2026, 3, 2)  # DST starts on Sunday 2026-03-08
     sunday = monday + dt.timedelta(days=6)
     instances = [make_instance(roster, "x002", sunday, "全天", ("p002",))]
-    data = write_ics(WeekView(roster, monday, instances, Scope.person("p002")))
+    data = write_ics(WeekView(roster, Week(monday), instances, Scope.person("p002")))
     zone = next(iter(icalendar.Calendar.from_ical(data).walk("VTIMEZONE")))
     kinds = [c.name for c in zone.subcomponents]
     assert kinds == ["STANDARD", "DAYLIGHT"]

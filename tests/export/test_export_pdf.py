@@ -20,7 +20,7 @@ from roster_tui.export import Scope, WeekView
 from roster_tui.export.pdf_writer import write_roster_pdf, write_signin_pdf
 from roster_tui.interchange import load_roster_file
 
-from .sample import MONDAY, PRINTED_AT
+from .sample import MONDAY, PRINTED_AT, WEEK
 
 POPPLER = shutil.which("pdftoppm")
 pytestmark = pytest.mark.skipif(POPPLER is None, reason="poppler-utils is not installed")
@@ -30,7 +30,7 @@ DEMO = Path(__file__).parents[2] / "sample_data" / "wenhualu.toml"
 def demo_view(audience: str = "public") -> WeekView:
     roster = load_roster_file(DEMO)
     instances = expand_instances(roster, MONDAY, MONDAY + dt.timedelta(days=6))
-    return WeekView(roster, MONDAY, instances, audience=audience)  # type: ignore[arg-type]
+    return WeekView(roster, WEEK, instances, audience=audience)  # type: ignore[arg-type]
 
 
 def pages_text(pdf: Path) -> list[str]:

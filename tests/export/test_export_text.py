@@ -15,7 +15,7 @@ from roster_tui.export import Scope, WeekView, write_roster_text
 from roster_tui.export.text_writer import pad, wrap
 from roster_tui.interchange import load_roster_file
 
-from .sample import MONDAY, PRINTED_AT
+from .sample import MONDAY, PRINTED_AT, WEEK
 
 DEMO = Path(__file__).parents[2] / "sample_data" / "wenhualu.toml"
 
@@ -25,7 +25,7 @@ def demo_text() -> str:
     """The demo sub-district's week 2026-W49, as the office prints it."""
     roster = load_roster_file(DEMO)
     instances = expand_instances(roster, MONDAY, MONDAY + dt.timedelta(days=6))
-    return write_roster_text(WeekView(roster, MONDAY, instances), lang="zh")
+    return write_roster_text(WeekView(roster, WEEK, instances), lang="zh")
 
 
 def test_every_line_fits_80_columns_and_every_page_66_lines(demo_text: str) -> None:

@@ -21,7 +21,7 @@ from roster_tui.export import (
 from roster_tui.export.xlsx_package import column_letter
 from roster_tui.export.xlsx_writer import column_width, sheet_name
 
-from .sample import HOSTILE_NAMES, MONDAY
+from .sample import HOSTILE_NAMES, WEEK
 
 
 def load(data: bytes) -> openpyxl.Workbook:
@@ -151,7 +151,7 @@ def test_column_letters_run_past_z() -> None:
 
 
 def test_an_empty_week_still_opens_with_its_header(roster: Roster) -> None:
-    book = load(write_roster_xlsx(WeekView(roster, MONDAY, []), lang="zh"))
+    book = load(write_roster_xlsx(WeekView(roster, WEEK, []), lang="zh"))
     assert book.sheetnames == ["值班表"]
     (header,) = rows_of(book["值班表"])
     assert header[0] == "日期" and header[-1] == "缺员"

@@ -10,7 +10,7 @@ from roster_tui.engine.check import check_instances
 from roster_tui.export import WeekView, write_roster_html, write_roster_text
 from roster_tui.export.pdf_writer import write_roster_pdf
 
-from .sample import MONDAY, build_instances, build_roster, make_instance
+from .sample import MONDAY, WEEK, build_instances, build_roster, make_instance
 
 
 def _view_with_gaps() -> WeekView:
@@ -21,7 +21,7 @@ def _view_with_gaps() -> WeekView:
     index = next(i for i, x in enumerate(instances) if x.key == ("x001", MONDAY, "白班"))
     instances[index] = make_instance(roster, "x001", MONDAY, "白班", ("p001", "p002", "p005"))
     gaps = check_instances(roster, instances, MONDAY, MONDAY + dt.timedelta(days=6))
-    return WeekView(roster, MONDAY, instances, gaps=gaps)
+    return WeekView(roster, WEEK, instances, gaps=gaps)
 
 
 def test_double_booking_short_rest_and_overtime_are_marked_with_a_legend() -> None:

@@ -13,7 +13,7 @@ from roster_tui.engine.expand import expand_instances
 from roster_tui.export import WeekView, write_roster_html, write_signin_html
 from roster_tui.interchange import load_roster_file
 
-from .sample import MONDAY, PRINTED_AT
+from .sample import MONDAY, PRINTED_AT, WEEK
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
@@ -38,7 +38,7 @@ def printed_pages(html: str, tmp: Path) -> list[str]:
 def test_every_printed_page_names_its_sheet_week_page_and_edition(tmp_path: Path) -> None:
     roster = load_roster_file(DEMO)
     instances = expand_instances(roster, MONDAY, MONDAY + dt.timedelta(days=6))
-    view = WeekView(roster, MONDAY, instances, audience="internal")
+    view = WeekView(roster, WEEK, instances, audience="internal")
     html = write_roster_html(view, lang="zh", edition=2, printed_at=PRINTED_AT)
     pages = printed_pages(html, tmp_path)
     # One section per community by default: a handful of pages, not one per compound.

@@ -17,7 +17,7 @@ from roster_tui.domain.instances import ShiftInstance
 from roster_tui.export import Scope, WeekView, write_ics
 from roster_tui.export.ics_writer import Issued, issue
 
-from .sample import MONDAY, build_instances, build_roster
+from .sample import MONDAY, WEEK, build_instances, build_roster
 
 PERSON = "p002"  # 李娜: day shifts and nights at the east gate, whole days at the south gate
 Phone = dict[str, tuple[int, str, dt.datetime, dt.datetime]]
@@ -66,7 +66,7 @@ def test_the_phone_always_shows_the_real_shifts_over_a_series_of_edits() -> None
 
     def export_and_apply() -> None:
         nonlocal issued
-        view = WeekView(roster, MONDAY, instances, Scope.person(PERSON))
+        view = WeekView(roster, WEEK, instances, Scope.person(PERSON))
         apply(phone, write_ics(view, lang="zh", issued=issued))
         _, issued = issue(view, "zh", issued)
         assert shown(phone) == real(instances)
@@ -105,10 +105,10 @@ def test_the_phone_always_shows_the_real_shifts_over_a_series_of_edits() -> None
 def test_sequence_grows_when_the_time_changes() -> None:
     roster = build_roster()
     instances = build_instances(roster)
-    view = WeekView(roster, MONDAY, instances, Scope.person(PERSON))
+    view = WeekView(roster, WEEK, instances, Scope.person(PERSON))
     before, issued = issue(view, "zh", {})
     _edit(instances, "x001", 1, "夜班", lambda i: replace(i, start=i.start - dt.timedelta(hours=1)))
-    after, _ = issue(WeekView(roster, MONDAY, instances, Scope.person(PERSON)), "zh", issued)
+    after, _ = issue(WeekView(roster, WEEK, instances, Scope.person(PERSON)), "zh", issued)
     moved = {e.uid: e.sequence for e, _ in after}
     unchanged = {e.uid: e.sequence for e, _ in before}
     changed = [uid for uid in moved if moved[uid] != unchanged.get(uid)]

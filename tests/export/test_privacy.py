@@ -24,7 +24,7 @@ from roster_tui.export import (
 )
 from roster_tui.i18n import set_language
 
-from .sample import MONDAY, build_instances, build_roster
+from .sample import WEEK, build_instances, build_roster
 
 
 @pytest.mark.parametrize(
@@ -86,14 +86,14 @@ def test_officials_numbers_are_whole_on_the_public_sheets(
 def test_numbers_typed_into_names_are_masked_on_public_sheets_only() -> None:
     roster = build_roster()
     roster.people[1] = replace(roster.people[1], name="李娜13812345678")
-    public = WeekView(roster, MONDAY, build_instances(roster))
+    public = WeekView(roster, WEEK, build_instances(roster))
     for output in (
         write_roster_csv(public, lang="zh").decode("utf-8-sig"),
         write_roster_text(public, lang="zh"),
         write_roster_html(public, lang="zh"),
     ):
         assert "李娜138****5678" in output and "13812345678" not in output
-    internal = WeekView(roster, MONDAY, build_instances(roster), audience="internal")
+    internal = WeekView(roster, WEEK, build_instances(roster), audience="internal")
     assert "李娜13812345678" in write_roster_csv(internal, lang="zh").decode("utf-8-sig")
 
 
@@ -108,8 +108,8 @@ def test_a_persons_sheet_names_them_and_tells_namesakes_apart() -> None:
     set_language("zh")  # the sheet's title label follows the current language, not ``lang``
     roster = build_roster()
     roster.people.append(replace(roster.people[0], id="p099", phone="13912340099"))  # 张伟 too
-    mine = WeekView(roster, MONDAY, build_instances(roster), Scope.person("p001"))
+    mine = WeekView(roster, WEEK, build_instances(roster), Scope.person("p001"))
     assert "值班表 - 张伟(东风社区, 手机尾号0001)" in write_roster_text(mine, lang="zh")
     assert "值班表 · 张伟（东风社区，手机尾号0001）" in write_roster_html(mine, lang="zh")
-    alone = WeekView(build_roster(), MONDAY, build_instances(build_roster()), Scope.person("p002"))
+    alone = WeekView(build_roster(), WEEK, build_instances(build_roster()), Scope.person("p002"))
     assert "值班表 · 李娜" in write_roster_html(alone, lang="zh")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from roster_tui.domain.model import Rotation
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
 from roster_tui.interchange import load_roster_file
@@ -45,7 +46,7 @@ def _weeks_before(workspace: Workspace) -> list[object]:
         sunday = monday + dt.timedelta(days=6)
         out.append(sorted((i.key, i.assigned) for i in expand_instances(roster, monday, sunday)))
         out.append([g.to_json() for g in check(roster, monday, sunday)])
-        request = ExportRequest("roster", "csv", monday, lang="zh", today=WEDNESDAY)
+        request = ExportRequest("roster", "csv", Week(monday), lang="zh", today=WEDNESDAY)
         out.append(render(roster, request))
     wednesday = sorted((i.key, i.assigned) for i in expand_instances(roster, MONDAY, WEDNESDAY))
     out.append(wednesday)

@@ -10,6 +10,7 @@ import pytest
 
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
 from roster_tui.interchange import load_roster_file
@@ -52,9 +53,13 @@ def _week(roster: Roster, monday: dt.date, now: dt.datetime, people: list[str]) 
         [g.to_json() for g in check(roster, monday, sunday, now=now)],
     ]
     for what, fmt in SHEETS:
-        out.append(render(roster, ExportRequest(what, fmt, monday, lang="zh", today=WEDNESDAY)))
+        out.append(
+            render(roster, ExportRequest(what, fmt, Week(monday), lang="zh", today=WEDNESDAY))
+        )
     for person in people:
-        sheet = ExportRequest("person", "txt", monday, person=person, lang="zh", today=WEDNESDAY)
+        sheet = ExportRequest(
+            "person", "txt", Week(monday), person=person, lang="zh", today=WEDNESDAY
+        )
         out.append(render(roster, sheet))
     return out
 

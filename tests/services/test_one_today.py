@@ -17,9 +17,7 @@ WEDNESDAY = dt.date(2026, 12, 2)
 
 
 def sheet_days_left(roster: Roster, fmt_today: dt.date | None) -> dict[str, int]:
-    request = ExportRequest(
-        "households", "csv", Week.of(WEDNESDAY).monday, lang="en", today=fmt_today
-    )
+    request = ExportRequest("households", "csv", Week.of(WEDNESDAY), lang="en", today=fmt_today)
     rows = list(csv.DictReader(io.StringIO(render(roster, request).decode("utf-8-sig"))))
     return {row["ID"]: int(row["Days left"]) for row in rows}  # by heading: columns vary
 

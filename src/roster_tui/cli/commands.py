@@ -259,7 +259,7 @@ def _export(args: argparse.Namespace, db: str | None) -> int:
         week = Week.of(day or (now or now_in(zone)).date())
     from roster_tui.cli.export_command import run_export
 
-    return run_export(workspace, roster, args, week.monday, day=day, now=now)
+    return run_export(workspace, roster, args, week, day=day, now=now)
 
 
 def _fill(args: argparse.Namespace, db: str | None) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.i18n import current_language, t
 from roster_tui.services.exporting import (
     ExportProblem,
@@ -24,7 +25,7 @@ def run_export(
     workspace: Workspace,
     roster: Roster,
     args: argparse.Namespace,
-    monday: dt.date,
+    week: Week,
     *,
     day: dt.date | None = None,
     now: dt.datetime | None = None,
@@ -33,7 +34,7 @@ def run_export(
     request = ExportRequest(
         what=args.what,
         fmt=args.fmt,
-        monday=monday,
+        week=week,
         community=args.community,
         person=args.person,
         post=args.post,
@@ -43,7 +44,7 @@ def run_export(
         audience=args.audience or ("internal" if care else "public"),
         width=args.width,
         lang=current_language(),
-        edition=1 if care else workspace.print_edition(monday),
+        edition=1 if care else workspace.print_edition(week),
         day=day,
         now=now,
     )
@@ -56,17 +57,15 @@ def run_export(
     if args.output == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
-        _remember(workspace, roster, request, monday)  # `… -o - | lp` is a print too
+        _remember(workspace, roster, request)  # `… -o - | lp` is a print too
         return 0
     write_atomically(data, Path(args.output), protected=workspace.own_files())
-    _remember(workspace, roster, request, monday)
+    _remember(workspace, roster, request)
     print(t("cli.exported", path=printable(args.output)), file=sys.stderr)
     return 0
 
 
-def _remember(
-    workspace: Workspace, roster: Roster, request: ExportRequest, monday: dt.date
-) -> None:
+def _remember(workspace: Workspace, roster: Roster, request: ExportRequest) -> None:
     """Record a print (for the next edition) and what a calendar issued, where it can be."""
     if workspace.read_only:
         if request.records_print:
@@ -74,4 +73,4 @@ def _remember(
         return
     workspace.remember_calendar(roster, request)
     if request.records_print:
-        workspace.record_print(monday, f"{request.what}.{request.fmt}")
+        workspace.record_print(request.week, f"{request.what}.{request.fmt}")

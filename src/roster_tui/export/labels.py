@@ -8,7 +8,6 @@ from functools import lru_cache
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person
-from roster_tui.domain.week import Week
 from roster_tui.export.privacy import mask_phone, show_phone
 from roster_tui.export.sanitize import sanitize
 from roster_tui.export.view import MARKED_GAPS, WeekView
@@ -39,7 +38,7 @@ def weekday_label(day: dt.date, lang: str) -> str:
 
 def week_label(view: WeekView, lang: str) -> str:
     """``2026年第49周（12月1日—12月7日）``."""
-    week = Week(view.monday)
+    week = view.week
     return t(
         "export.week_span",
         lang=lang,

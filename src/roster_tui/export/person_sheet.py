@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 
 from roster_tui.domain.clock import format_hhmm
-from roster_tui.domain.week import Week
 from roster_tui.export.sanitize import sanitize
 from roster_tui.export.view import ScopeKind, WeekView
 from roster_tui.i18n import t
@@ -31,7 +30,7 @@ def write_person_sheet_text(view: WeekView, *, lang: str | None = None) -> str:
         t(
             "export.week_span",
             lang=lang,
-            week=str(Week(view.monday)),
+            week=str(view.week),
             first=day(view.monday),
             last=day(view.sunday),
         ),

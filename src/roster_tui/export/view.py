@@ -29,6 +29,7 @@ from roster_tui.domain.model import (
     Street,
 )
 from roster_tui.domain.names import PersonName, PersonNames
+from roster_tui.domain.week import Week
 from roster_tui.export.privacy import Audience, mask_numbers
 from roster_tui.i18n import t
 
@@ -72,27 +73,25 @@ class Scope:
 
 
 class WeekView:
-    """A roster, the Monday of one ISO week, that week's instances, a scope and an audience.
+    """A roster, one ISO week, that week's instances, a scope and an audience.
 
     ``instances`` may hold more than the week (they are filtered by start date) and may come in
-    any order. Raises ``ValueError`` when ``monday`` is not a Monday or the scope names an id the
-    roster does not have. For a ``public`` audience, phone numbers typed into names and notes
-    are masked once here, so no writer can forget to.
+    any order. Raises ``ValueError`` when the scope names an id the roster does not have. For a
+    ``public`` audience, phone numbers typed into names and notes are masked once here, so no
+    writer can forget to.
     """
 
     def __init__(
         self,
         roster: Roster,
-        monday: dt.date,
+        week: Week,
         instances: Iterable[ShiftInstance],
         scope: Scope | None = None,
         audience: Audience = "public",
         gaps: Iterable[Gap] = (),
     ) -> None:
-        if monday.weekday() != 0:
-            raise ValueError(t("export.error.not_monday", date=monday.isoformat()))
         self.roster = roster
-        self.monday = monday
+        self.week = week
         self.scope = scope or Scope.whole()
         self.audience: Audience = audience
         self.zone = ZoneInfo(roster.subdistrict.timezone)
@@ -100,7 +99,7 @@ class WeekView:
         self.streets: Mapping[str, Street] = roster.index.streets
         self.compounds: Mapping[str, Compound] = roster.index.compounds
         # People as they stood at the week's end: a later deactivation changes no earlier sheet.
-        week_end = dt.datetime.combine(monday + dt.timedelta(days=7), dt.time())
+        week_end = dt.datetime.combine((week + 1).monday, dt.time())
         self.people: Mapping[str, Person] = {
             p.id: dataclasses.replace(p, name=mask_numbers(p.name)) if self.public else p
             for p in (person.as_at(week_end) for person in roster.people)
@@ -166,12 +165,16 @@ class WeekView:
     # -- the week ---------------------------------------------------------------------------
 
     @property
+    def monday(self) -> dt.date:
+        return self.week.monday
+
+    @property
     def sunday(self) -> dt.date:
-        return self.monday + dt.timedelta(days=6)
+        return self.week.sunday
 
     @property
     def days(self) -> list[dt.date]:
-        return [self.monday + dt.timedelta(days=i) for i in range(7)]
+        return list(self.week.days)
 
     # -- lookups that tolerate a missing row ---------------------------------------------------
 

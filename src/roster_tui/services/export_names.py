@@ -33,9 +33,9 @@ def scope_name(
     return roster.subdistrict.name
 
 
-def default_file_name(sheet: str, scope: str, monday: dt.date, extension: str) -> str:
+def default_file_name(sheet: str, scope: str, week: Week, extension: str) -> str:
     """``排班表-东风社区-2026-W49.csv``: safe on every system, distinct for every scope."""
-    return _name(sheet, scope, str(Week(monday)), extension)
+    return _name(sheet, scope, str(week), extension)
 
 
 def day_file_name(sheet: str, scope: str, day: dt.date, extension: str) -> str:

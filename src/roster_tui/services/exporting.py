@@ -45,7 +45,7 @@ class ExportProblem(ValueError):
 class ExportRequest:
     what: str
     fmt: str
-    monday: dt.date
+    week: Week
     community: str | None = None
     person: str | None = None
     post: str | None = None
@@ -142,13 +142,13 @@ def render(roster: Roster, request: ExportRequest) -> bytes:
     check_options(request)
     if request.care:
         return _care(roster, request)
-    sunday = request.monday + dt.timedelta(days=6)
-    instances = expand_instances(roster, request.monday, sunday)
+    monday, sunday = request.week.monday, request.week.sunday
+    instances = expand_instances(roster, monday, sunday)
     # Every sheet marks what `check` finds for what it shows.
-    gaps = check_instances(roster, instances, request.monday, sunday)
+    gaps = check_instances(roster, instances, monday, sunday)
     try:
         view = export.WeekView(
-            roster, request.monday, instances, _scope(request), request.audience, gaps
+            roster, request.week, instances, _scope(request), request.audience, gaps
         )
     except ValueError as exc:
         raise ExportProblem(str(exc)) from exc
@@ -222,9 +222,8 @@ def _pdf(view: export.WeekView, request: ExportRequest, by: PageBy, today: dt.da
 
 def _care(roster: Roster, request: ExportRequest) -> bytes:
     facts = care_facts(roster, request.now or now_in(roster.subdistrict.timezone), request.day)
-    monday = Week.of(facts.day).monday
     try:
-        view = export.WeekView(roster, monday, [], _scope(request), request.audience)
+        view = export.WeekView(roster, Week.of(facts.day), [], _scope(request), request.audience)
     except ValueError as exc:
         raise ExportProblem(str(exc)) from exc
     return render_care(
@@ -248,11 +247,11 @@ def calendar_key(request: ExportRequest) -> str:
 
 def issued_after(roster: Roster, request: ExportRequest) -> dict[str, Any]:
     """What the calendar holds once the file of ``request`` is applied, to store for next time."""
-    sunday = request.monday + dt.timedelta(days=6)
+    week = request.week
     view = export.WeekView(
         roster,
-        request.monday,
-        expand_instances(roster, request.monday, sunday),
+        week,
+        expand_instances(roster, week.monday, week.sunday),
         _scope(request),
         request.audience,
     )

@@ -22,13 +22,13 @@ PRINT_PREFIX = "print:"
 IMPORT_ACTION = "import"  # a whole new roster: it changes every week
 
 
-def print_action(monday: dt.date) -> str:
-    return f"{PRINT_PREFIX}{Week(monday)}"
+def print_action(week: Week) -> str:
+    return f"{PRINT_PREFIX}{week}"
 
 
-def _touches(change: Change, monday: dt.date) -> bool:
+def _touches(change: Change, week: Week) -> bool:
     """Whether a change can alter what the week's roster shows."""
-    sunday = monday + dt.timedelta(days=6)
+    monday, sunday = week.monday, week.sunday
     for row in (change.before, change.after):
         if row is None:
             continue
@@ -54,7 +54,7 @@ def _touches(change: Change, monday: dt.date) -> bool:
     return False
 
 
-def edition(first_print: AuditEntry | None, since: Iterable[AuditEntry], monday: dt.date) -> int:
+def edition(first_print: AuditEntry | None, since: Iterable[AuditEntry], week: Week) -> int:
     """The edition the next print of the week carries: one more than the recorded changes
     ``since`` its first print that touch the week (1 when it was never printed)."""
     if first_print is None:
@@ -64,6 +64,6 @@ def edition(first_print: AuditEntry | None, since: Iterable[AuditEntry], monday:
         for entry in since
         if entry.id > first_print.id
         and not entry.action.startswith(PRINT_PREFIX)
-        and (entry.action == IMPORT_ACTION or any(_touches(c, monday) for c in entry.changes))
+        and (entry.action == IMPORT_ACTION or any(_touches(c, week) for c in entry.changes))
     )
     return changed + 1

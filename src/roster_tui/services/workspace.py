@@ -130,13 +130,13 @@ class Workspace:
             return None
         return self.store.apply(changes, user=self.user, action=action, summary=summary)
 
-    def print_edition(self, monday: dt.date) -> int:
+    def print_edition(self, week: Week) -> int:
         """第N版 for the next print of the week (1 until the week has been printed)."""
         # Two narrow queries: the week's prints, then only what was recorded after the first.
-        prints = self.store.history(limit=None, action=printing.print_action(monday))
+        prints = self.store.history(limit=None, action=printing.print_action(week))
         first = prints[-1] if prints else None
         since = self.store.history(limit=None, after=first.id) if first else []
-        return printing.edition(first, since, monday)
+        return printing.edition(first, since, week)
 
     def with_calendar_memory(self, request: ExportRequest) -> ExportRequest:
         """A calendar request carrying what its calendar was last issued (others unchanged)."""
@@ -150,10 +150,10 @@ class Workspace:
         if request.fmt == "ics":
             self.store.remember_calendar(calendar_key(request), issued_after(roster, request))
 
-    def record_print(self, monday: dt.date, what: str) -> None:
+    def record_print(self, week: Week, what: str) -> None:
         """Remember the print in the history; undo passes over it."""
-        summary = t("action.print", week=str(Week(monday)), what=what)
-        self.store.apply([], user=self.user, action=printing.print_action(monday), summary=summary)
+        summary = t("action.print", week=str(week), what=what)
+        self.store.apply([], user=self.user, action=printing.print_action(week), summary=summary)
 
     def undo(self) -> AuditEntry:
         return self.store.undo_last(user=self.user)

@@ -304,7 +304,7 @@ class RosterApp(App[None]):
 
         shown: Week | None = getattr(self.screen, "week", None)  # the week screen's week
         week = shown if isinstance(shown, Week) else Week.of(self.today())
-        self.push_screen(ExportDialog(self.roster, week.monday, self.scope, self.today()))
+        self.push_screen(ExportDialog(self.roster, week, self.scope, self.today()))
 
     def action_choose_scope(self) -> None:
         if self.roster is None:

@@ -1,7 +1,6 @@
 """Words on printed rosters, notice-board CSVs, spreadsheets, calendars and sign-in sheets."""
 
 ZH = {
-    "export.error.not_monday": "{date} 不是周一：导出按整周进行，请给出周一的日期",
     "export.error.unknown_scope": "找不到要导出的对象（{kind}：{id}）",
     "export.error.encoding": "不支持的编码 {encoding}：请用 utf-8-sig（默认）、utf-8 或 gb18030",
     "export.error.by": "分页方式只能是 compound（按楼院）或 community（按社区），收到 {by}",
@@ -104,7 +103,6 @@ ZH = {
 }
 
 EN = {
-    "export.error.not_monday": "{date} is not a Monday: exports cover whole weeks",
     "export.error.unknown_scope": "Nothing to export for {kind} {id}: no such id",
     "export.error.encoding": "Unsupported encoding {encoding}: use utf-8-sig, utf-8 or gb18030",
     "export.error.by": "Pages go by compound or by community, not {by}",

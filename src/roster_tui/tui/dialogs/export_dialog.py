@@ -59,7 +59,7 @@ class ExportDialog(ModalScreen[None]):
     def __init__(
         self,
         roster: Roster,
-        monday: dt.date,
+        week: Week,
         community: str | None = None,
         today: dt.date | None = None,
     ) -> None:
@@ -68,9 +68,9 @@ class ExportDialog(ModalScreen[None]):
         super().__init__()
         translate_bindings(self)
         self.roster = roster
-        self.monday = monday
+        self.week = week
         self.community = community
-        self.today = today or monday
+        self.today = today or week.monday
         self.lp = shutil.which("lp") or shutil.which("lpr")
 
     def compose(self) -> ComposeResult:
@@ -91,7 +91,7 @@ class ExportDialog(ModalScreen[None]):
             yield ChoiceField(t("tui.export.day"), self._days(), self.today, id="day")
             with Horizontal(classes="field", id="week-row"):
                 yield Static(t("tui.export.week"), classes="label")
-                week = Input(str(Week(self.monday)), id="week")
+                week = Input(str(self.week), id="week")
                 week.cursor_blink = False
                 yield week
             with Horizontal(classes="field"):
@@ -158,7 +158,7 @@ class ExportDialog(ModalScreen[None]):
                 for p in self.roster.posts
             ]
         if kind == "person":
-            view = WeekView(self.roster, self.monday, [])
+            view = WeekView(self.roster, self.week, [])
             people = [p for p in self.roster.people if p.active]
             if what == "contacts":
                 carers = {h.carer for h in self.roster.households}
@@ -190,7 +190,7 @@ class ExportDialog(ModalScreen[None]):
         if what in CARE_SHEETS:
             day = self.query_one("#day", ChoiceField).value if what == "contacts" else self.today
             return str(Path.cwd() / day_file_name(sheet, scope, day, extension))
-        return str(Path.cwd() / default_file_name(sheet, scope, self.monday, extension))
+        return str(Path.cwd() / default_file_name(sheet, scope, self.week, extension))
 
     @on(ChoiceField.Changed, "#what, #fmt, #scope-kind, #scope, #day")
     def _kind_changed(self, event: ChoiceField.Changed) -> None:
@@ -209,21 +209,20 @@ class ExportDialog(ModalScreen[None]):
         if what in CARE_SHEETS:  # a day's round, or the requests as they stand now
             now = app.now()
             day = self.query_one("#day", ChoiceField).value if what == "contacts" else None
-            on = day or now.date()
-            monday = Week.of(on).monday
+            week = Week.of(day or now.date())
         else:
             try:
-                monday = Week.parse(self.query_one("#week", Input).value.strip()).monday
+                week = Week.parse(self.query_one("#week", Input).value.strip())
             except ValueError:
-                week = self.query_one("#week", Input).value
-                self._status(t("cli.bad_week", value=week), error=True)
+                typed = self.query_one("#week", Input).value
+                self._status(t("cli.bad_week", value=typed), error=True)
                 return None
         kind = self.query_one("#scope-kind", ChoiceField).value
         target = self.query_one("#scope", ChoiceField).value or None
         return ExportRequest(
             what=what,
             fmt=self.query_one("#fmt", ChoiceField).value,
-            monday=monday,
+            week=week,
             community=target if kind == "community" else None,
             post=target if kind == "post" else None,
             person=target if kind == "person" else None,
@@ -285,7 +284,7 @@ class ExportDialog(ModalScreen[None]):
             write_atomically(data, path, protected=app.workspace.own_files())
             app.workspace.remember_calendar(self.roster, request)
             if request.records_print:
-                app.workspace.record_print(request.monday, f"{request.what}.{request.fmt}")
+                app.workspace.record_print(request.week, f"{request.what}.{request.fmt}")
         except (ExportProblem, RefusedTarget) as exc:
             self.app.call_from_thread(self._finished, str(exc), True)
         except OSError as exc:
@@ -314,14 +313,14 @@ class ExportDialog(ModalScreen[None]):
             )
             return
         if request.records_print:
-            app.workspace.record_print(request.monday, f"{request.what}.{request.fmt}")
+            app.workspace.record_print(request.week, f"{request.what}.{request.fmt}")
         self.app.call_from_thread(self._finished, t("tui.export.printed"), False)
 
     def _with_edition(self, request: ExportRequest) -> ExportRequest:
         """A weekly sheet carries its 第N版 (read in the worker: it asks the database)."""
         if not request.records_print:
             return request
-        edition = cast("RosterApp", self.app).workspace.print_edition(request.monday)
+        edition = cast("RosterApp", self.app).workspace.print_edition(request.week)
         return dataclasses.replace(request, edition=edition)
 
     def _finished(self, message: str, error: bool) -> None:

@@ -101,7 +101,7 @@ class PersonCard(ModalScreen[None]):
         request = ExportRequest(
             what="person",
             fmt="txt",
-            monday=self.shown_week.monday,
+            week=self.shown_week,
             person=self.person.id,
             audience="internal",
             lang=current_language(),
