@@ -125,6 +125,9 @@ class WeekScreen(WeekEdits):
         table.show(rendered)
         if new_week and self._pending_focus is None:
             self._start_cursor(data)
+        wanted = GridLayout.for_width(self.app.size.width)
+        if wanted != layout:  # the terminal was resized while this week was worked out
+            self._lay_out(data, wanted)
         week = data.week
         monday, sunday = week.monday, week.sunday
         title = t(
