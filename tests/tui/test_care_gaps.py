@@ -29,6 +29,7 @@ async def enter_on(app: RosterApp, pilot, kind: GapKind) -> Gap:  # type: ignore
     number = next(i for i, row in enumerate(screen._rows) if row.gap.kind == kind)
     await pilot.press(*["down"] * (number - (table.current_number() or 0)))
     gap = screen._rows[number].gap
+    assert "回车" in str(screen.query_one("#gaps-detail").render())  # says what Enter does
     await pilot.press("enter")
     await settle(app, pilot)
     return gap

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
+from roster_tui.i18n import t
 from roster_tui.tui.dialogs.care_round import RoundDialog
 from roster_tui.tui.dialogs.contact_form import open_contact_form
 from roster_tui.tui.dialogs.household_card import HouseholdCard
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
     from roster_tui.tui.app import RosterApp
 
 CARE_KINDS = frozenset({GapKind.HOUSEHOLD_UNCONTACTED, GapKind.FEVER, GapKind.REQUEST_OVERDUE})
+
+
+def care_gap_hint(kind: GapKind) -> str | None:
+    """What Enter does on a care-loop gap (None for the other kinds)."""
+    return t(f"tui.care.gap.{kind.value}") if kind in CARE_KINDS else None
 
 
 def open_care_gap(app: RosterApp, roster: Roster, gap: Gap) -> bool:

@@ -32,6 +32,7 @@ from roster_tui.services.overview import (
     fix_place,
     grouped_rows,
 )
+from roster_tui.tui.dialogs.care_gap import care_gap_hint
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.person_card import open_person_card
 from roster_tui.tui.gap_fix import go_fix
@@ -234,7 +235,8 @@ class GapsScreen(RosterScreen):
         gap = self._rows[number].gap
         text = Text(self.checked.texts[gap])
         screen = t(f"tui.mode.{fix_place(gap.kind).value}")
-        text.append("  " + t("tui.gaps.where", screen=screen), style="dim")
+        where = care_gap_hint(gap.kind) or t("tui.gaps.where", screen=screen)
+        text.append("  " + where, style="dim")
         detail.update(text)
 
     def _why_empty(self, checked: CheckedRange) -> Text:
