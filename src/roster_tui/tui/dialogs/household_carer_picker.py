@@ -14,6 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Input, Static
 
@@ -59,14 +60,10 @@ class CarerPicker(ModalScreen[CarerPick | None]):
         where = printable(compound.name) if compound else self.household.compound
         cap = self.roster.settings.max_households_per_carer
         with Vertical(id="carer-picker"):
-            yield Static(
-                t(
-                    "tui.households.pick.title",
-                    where=where,
-                    address=printable(self.household.address),
-                ),
-                classes="title",
+            title = t(
+                "tui.households.pick.title", where=where, address=printable(self.household.address)
             )
+            yield Static(Content(title), classes="title")  # names are data, not markup
             yield Static(t("tui.households.pick.cap", cap=cap), classes="hint")
             search = Input(
                 placeholder=t("tui.households.pick.search"), compact=True, id="cp-search"

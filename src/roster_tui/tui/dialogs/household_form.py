@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widgets import Select
 
 from roster_tui.domain.contact import is_phone
@@ -58,7 +59,8 @@ class HouseholdForm(FormModal[Household]):
 
     def compose_fields(self) -> ComposeResult:
         h = self.household
-        compounds = [(printable(c.name), c.id) for c in self.roster.compounds]
+        # Content, not str: a Select reads a bare string as markup, and names are data.
+        compounds = [(Content(printable(c.name)), c.id) for c in self.roster.compounds]
         compound = Select(
             compounds,
             value=h.compound if h else compounds[0][1],

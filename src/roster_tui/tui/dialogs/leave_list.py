@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
@@ -32,7 +33,8 @@ class LeaveList(ModalScreen[Leave | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="leave-list"):
-            yield Static(t("tui.people.leaves.title", who=self.who), classes="title")
+            title = t("tui.people.leaves.title", who=self.who)
+            yield Static(Content(title), classes="title")  # the name is data, not markup
             yield DataTable(cursor_type="row", zebra_stripes=True, id="ll-table")
             hint = "tui.people.leaves.hint" if self.leaves else "tui.people.leaves.empty"
             yield Static(t(hint), classes="hint")

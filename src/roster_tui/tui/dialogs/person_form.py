@@ -6,6 +6,7 @@ import dataclasses
 import re
 
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widgets import Select, SelectionList
 
 from roster_tui.domain.availability import AvailabilityError, canonical_window
@@ -59,8 +60,9 @@ class PersonForm(FormModal[Person]):
 
     def compose_fields(self) -> ComposeResult:
         person = self.person
-        communities = [(printable(c.name), c.id) for c in self.roster.communities]
-        groups = [(printable(g.name), g.id) for g in self.roster.party_groups]
+        # Content, not str: a Select reads a bare string as markup, and names are data.
+        communities = [(Content(printable(c.name)), c.id) for c in self.roster.communities]
+        groups = [(Content(printable(g.name)), g.id) for g in self.roster.party_groups]
         yield from self.row("name", self.text_box("name", person.name if person else ""))
         yield from self.row("phone", self.text_box("phone", person.phone if person else ""))
         yield from self.row(

@@ -177,8 +177,9 @@ class PeopleScreen(RosterScreen):
         self._show_detail()
 
     @staticmethod
-    def _styled(cell: str, column: int) -> str | Text:
-        return Text(cell, style="bold red") if column == 3 and cell else cell
+    def _styled(cell: str, column: int) -> Text:
+        """A cell as text (names are data, not markup); the status column in red."""
+        return Text(cell, style="bold red") if column == 3 and cell else Text(cell)
 
     # -- the detail panel -------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="people-week", exit_on_error=False)

@@ -15,6 +15,7 @@ from roster_tui.engine.describe import gap_kind_label
 from roster_tui.i18n import t
 from roster_tui.services.overview import GapRow, PlaceIndex
 from roster_tui.tui.translate import translate_bindings
+from roster_tui.tui.widgets.cells import plain_cells
 
 # A page of the table: thousands of gaps are possible on a large sub-district, and a table
 # stays quick to build and to scroll only with a bounded number of rows.
@@ -47,7 +48,7 @@ def refill(
     for (key, label), width in zip(columns, widths, strict=True):
         table.add_column(label, key=key, width=width)
     for key, cells in rows:
-        table.add_row(*cells, key=key)
+        table.add_row(*plain_cells(*cells), key=key)  # data, never markup
 
 
 class GapTable(DataTable[object]):
