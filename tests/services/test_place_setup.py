@@ -275,6 +275,8 @@ def test_a_compound_is_found_by_its_pinyin_initials_among_many(workspace: Worksp
     hits = search_places(roster, "czy")
     assert (hits[0].kind, hits[0].id) == ("compound", compound_id)
     assert search_places(roster, "翠竹")[0].id == compound_id
+    numbered, numbered_id = _compound(workspace, "纬一路10号院")
+    assert search_places(numbered, "wyl10")[0].id == numbered_id  # digits as in the name
 
 
 def test_one_duty_per_person_and_place_and_rotation_words(workspace: Workspace) -> None:

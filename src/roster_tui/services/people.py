@@ -107,7 +107,9 @@ def name_rank(name: str, readings: Readings, query: str, compact: str) -> int | 
         return 1
     if query in name:
         return 2
-    if compact.isascii() and compact.isalpha():
+    # Letters, and digits as written in a name (``nkl12`` for 农科路12号院); digits alone are a
+    # phone tail, not a reading.
+    if compact.isascii() and compact.isalnum() and not compact.isdigit():
         if compact in readings.initials:
             return 3
         if _starts(readings.initials, compact):

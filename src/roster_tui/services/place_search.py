@@ -60,3 +60,10 @@ def search_places(roster: Roster, query: str, *, limit: int = SEARCH_LIMIT) -> l
             ranked.append((rank, _KIND_ORDER[hit.kind], position, hit))
     ranked.sort(key=lambda item: item[:3])
     return [hit for *_, hit in ranked[:limit]]
+
+
+def warm_up(roster: Roster) -> list[PlaceHit]:
+    """Work out every place name's pinyin ahead of the first search (in a worker); finds none."""
+    for hit in _places(roster):
+        name_readings(hit.name)
+    return []

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.place_search import PlaceHit, search_places
+from roster_tui.services.place_search import PlaceHit, search_places, warm_up
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.place_tree import PlaceRef
 
@@ -47,13 +47,16 @@ class PlaceSearch(ModalScreen[PlaceRef | None]):
             yield OptionList(id="picker-list")
             yield Static(t("setup.search.hint"), id="picker-hint", classes="hint")
 
+    def on_mount(self) -> None:
+        self.search("")  # works out the names' pinyin now, not on the first key typed
+
     @on(Input.Changed, "#picker-search")
     def _typed(self, event: Input.Changed) -> None:
         self.search(event.value)
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def search(self, query: str) -> None:
-        hits = search_places(self._roster, query)
+        hits = search_places(self._roster, query) if query.strip() else warm_up(self._roster)
         self.app.call_from_thread(self._show, query, hits)
 
     def _show(self, query: str, hits: list[PlaceHit]) -> None:
