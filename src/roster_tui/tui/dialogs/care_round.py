@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from roster_tui.domain.model import Person, Roster
@@ -28,42 +26,30 @@ from roster_tui.services.care import RoundRow, common_contact, todays_round
 from roster_tui.services.care_contact import contact_on
 from roster_tui.services.care_views import in_scope
 from roster_tui.services.today import moment_of
+from roster_tui.tui.dialogs.care_dialog import CareDialog
 from roster_tui.tui.dialogs.contact_form import open_contact_form
 from roster_tui.tui.dialogs.household_card import HouseholdCard
 from roster_tui.tui.dialogs.requests_board import RequestsBoard
-from roster_tui.tui.messages import RosterChanged
-from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.cells import plain, plain_cells
 from roster_tui.tui.widgets.person_label import short_label
 
 COLUMNS = ("address", "carer", "contacted", "temperature", "requests")
 Cells = tuple[str | Text, ...]
 
-if TYPE_CHECKING:
-    from roster_tui.tui.app import RosterApp
 
-
-class RoundDialog(ModalScreen[None]):
+class RoundDialog(CareDialog):
     CSS_PATH = "care_round.tcss"
     AUTO_FOCUS = "#round-table"
     BINDINGS = [
         Binding("space", "contact", "tui.care.key.contact"),
         Binding("i", "card", "tui.care.key.card"),
         Binding("o", "requests", "tui.care.key.board"),
-        # The app's own undo does not reach through a modal; the round undoes its last call.
-        Binding("ctrl+z", "undo", "tui.key.undo"),
-        Binding("escape", "close", "tui.key.close"),
     ]
 
     def __init__(
         self, roster: Roster, fixed_today: dt.date | None, community: str | None = None
     ) -> None:
-        """``community``: the scope's (None: the whole sub-district)."""
-        super().__init__()
-        translate_bindings(self)
-        self.roster = roster
-        self.fixed_today = fixed_today
-        self.community = community
+        super().__init__(roster, fixed_today, community)
         self.rows: dict[str, RoundRow] = {}
         self._cells: dict[str, Cells] = {}
 
@@ -78,14 +64,10 @@ class RoundDialog(ModalScreen[None]):
         table = self.query_one("#round-table", DataTable)
         for column in COLUMNS:
             table.add_column(t(f"tui.care.round.col.{column}"), key=column)
-        self._show(self.roster)
-
-    def on_roster_changed(self, message: RosterChanged) -> None:
-        self.roster = message.roster
-        self._show(message.roster)
+        self.show(self.roster)
 
     # -- the table ----------------------------------------------------------------------------
-    def _show(self, roster: Roster) -> None:
+    def show(self, roster: Roster) -> None:
         now = moment_of(roster, self.fixed_today)
         households = [h for h in roster.households if in_scope(roster, h, self.community)]
         rows = {row.household.id: row for row in todays_round(roster, now, households)}
@@ -185,14 +167,14 @@ class RoundDialog(ModalScreen[None]):
             return
         today = moment_of(self.roster, self.fixed_today).date()
         contact = common_contact(household, household.carer, today)
-        cast("RosterApp", self.app).edit(lambda ws: ws.record_contact(contact, household))
+        self._app.edit(lambda ws: ws.record_contact(contact, household))
 
     @on(DataTable.RowSelected, "#round-table")
     def action_contact_form(self) -> None:
         """Enter: the fuller contact form (how, reading, needs, notes) for today."""
         row = self.highlighted()
         if row is not None:
-            open_contact_form(cast("RosterApp", self.app), self.roster, row.household)
+            open_contact_form(self._app, self.roster, row.household)
 
     def action_card(self) -> None:
         row = self.highlighted()
@@ -201,9 +183,3 @@ class RoundDialog(ModalScreen[None]):
 
     def action_requests(self) -> None:
         self.app.push_screen(RequestsBoard(self.roster, self.fixed_today, self.community))
-
-    def action_undo(self) -> None:
-        cast("RosterApp", self.app).action_undo()
-
-    def action_close(self) -> None:
-        self.dismiss(None)

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from roster_tui.domain.model import Person, Roster
@@ -24,14 +22,10 @@ from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.care_views import BoardRow, requests_board
 from roster_tui.services.today import moment_of
+from roster_tui.tui.dialogs.care_dialog import CareDialog
 from roster_tui.tui.dialogs.handler_picker import HandlerPicker
-from roster_tui.tui.messages import RosterChanged
-from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.cells import plain_cells
 from roster_tui.tui.widgets.person_label import short_label
-
-if TYPE_CHECKING:
-    from roster_tui.tui.app import RosterApp
 
 COLUMNS = ("due", "state", "address", "kind", "what", "handler")
 WHAT_WIDTH = 10  # cells of the request's text in the table; the line below holds all of it
@@ -42,16 +36,13 @@ def when_text(moment: dt.datetime) -> str:
     return f"{moment.month:02d}-{moment.day:02d} {moment.hour:02d}:{moment.minute:02d}"
 
 
-class RequestsBoard(ModalScreen[None]):
+class RequestsBoard(CareDialog):
     CSS_PATH = "requests_board.tcss"
     AUTO_FOCUS = "#board-table"
     BINDINGS = [
         Binding("a", "handler", "tui.care.board.key.handler"),
         Binding("d", "done", "tui.care.board.key.done"),
         Binding("i", "card", "tui.care.key.card"),
-        # The app's own undo does not reach through a modal; the board undoes its last change.
-        Binding("ctrl+z", "undo", "tui.key.undo"),
-        Binding("escape", "close", "tui.key.close"),
     ]
 
     def __init__(
@@ -64,18 +55,10 @@ class RequestsBoard(ModalScreen[None]):
         pick: bool = False,
     ) -> None:
         """``focus``: a request to put the cursor on; ``pick``: open its handler picker too."""
-        super().__init__()
-        translate_bindings(self)
-        self.roster = roster
-        self.fixed_today = fixed_today
-        self.community = community
+        super().__init__(roster, fixed_today, community)
         self.rows: list[BoardRow] = []
         self._focus = focus
         self._pick = pick
-
-    @property
-    def _app(self) -> RosterApp:
-        return cast("RosterApp", self.app)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="requests-board"):
@@ -88,17 +71,13 @@ class RequestsBoard(ModalScreen[None]):
         table = self.query_one("#board-table", DataTable)
         for column in COLUMNS:
             table.add_column(t(f"tui.care.board.col.{column}"), key=column)
-        self._show(self.roster)
+        self.show(self.roster)
         if self._pick:
             self._pick = False
             self.action_handler()
 
-    def on_roster_changed(self, message: RosterChanged) -> None:
-        self.roster = message.roster
-        self._show(message.roster)
-
     # -- the table ----------------------------------------------------------------------------
-    def _show(self, roster: Roster) -> None:
+    def show(self, roster: Roster) -> None:
         now = moment_of(roster, self.fixed_today)
         table = self.query_one("#board-table", DataTable)
         current = self.highlighted()
@@ -199,9 +178,3 @@ class RequestsBoard(ModalScreen[None]):
             from roster_tui.tui.dialogs.household_card import HouseholdCard
 
             self.app.push_screen(HouseholdCard(self.roster, row.household, self.fixed_today))
-
-    def action_undo(self) -> None:
-        self._app.action_undo()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
