@@ -38,10 +38,16 @@ def in_scope(roster: Roster, household: Household | None, community: str | None)
     return compound is not None and compound.community == community
 
 
-def requests_board(roster: Roster, now: dt.datetime, community: str | None) -> list[BoardRow]:
-    """The scope's open requests by due time: the overdue ones first, by nature."""
+def requests_board(
+    roster: Roster, now: dt.datetime, community: str | None, fevers: set[str] | None = None
+) -> list[BoardRow]:
+    """The scope's open requests by due time: the overdue ones first, by nature.
+
+    ``fevers``: the households with a fever today, when the caller has them already.
+    """
     clock = ZoneClock(roster.subdistrict.timezone)
-    fevers = fever_households(roster, now.astimezone(clock.zone).date())
+    if fevers is None:
+        fevers = fever_households(roster, now.astimezone(clock.zone).date())
     households = roster.index.households
     rows = []
     for request in open_requests(roster, now):
@@ -72,7 +78,8 @@ class CareAlerts:
 def care_alerts(roster: Roster, now: dt.datetime, community: str | None) -> CareAlerts:
     households = [h for h in roster.households if in_scope(roster, h, community)]
     rows = todays_round(roster, now, households)
-    board = requests_board(roster, now, community)
+    # A request's household is in the scope, so the round knows its fever already.
+    board = requests_board(roster, now, community, {row.household.id for row in rows if row.fever})
     return CareAlerts(
         [row.household for row in rows if not row.contacted_today],
         [
