@@ -118,6 +118,25 @@ def test_a_post_reads_its_shifts_by_the_file_rules(workspace: Workspace) -> None
     assert empty.value.errors == {"shift1": "至少要有一个班次"}
 
 
+def test_a_shift_a_swap_names_keeps_its_name(workspace: Workspace) -> None:
+    roster = workspace.load()
+    override = roster.overrides[0]
+    post = roster.index.posts[override.post]
+    rows = [
+        {
+            "name": s.name + ("改" if s.name == override.shift else ""),
+            "start": "08:00",
+            "end": "20:00",
+            "need": "1",
+        }
+        for s in post.shifts
+    ]
+    with pytest.raises(SetupErrors) as refused:
+        post_from(roster, post, {"name": post.name, "compound": post.compound}, rows)
+    number = 1 + [s.name for s in post.shifts].index(override.shift)
+    assert set(refused.value.errors) == {f"shift{number}"}
+
+
 def test_a_new_post_and_rotation_close_the_gaps_they_should(workspace: Workspace) -> None:
     roster, compound_id = _compound(workspace)
     post = post_from(roster, None, {"name": "东门", "compound": compound_id}, [DAY_SHIFT])

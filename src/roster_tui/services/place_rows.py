@@ -174,10 +174,24 @@ def post_from(roster: Roster, before: Post | None, typed: Typed, shifts: Sequenc
             patterns.append(ShiftPattern(**read))  # type: ignore[arg-type]
     if not patterns and not any(key.startswith("shift") for key in errors):
         errors["shift1"] = t("setup.error.no_shift")
+    if before is not None:
+        _keep_named_shifts(roster, before, {p.name for p in patterns}, errors)
     if errors:
         raise SetupErrors(errors)
     values["shifts"] = tuple(patterns)
     return _keep(before, Post, row_id, values)
+
+
+def _keep_named_shifts(roster: Roster, post: Post, kept: set[str], errors: dict[str, str]) -> None:
+    """A shift that a rotation or a swap names may not be dropped or renamed (no dangling name);
+    the problem goes under the row the shift was on."""
+    named = {o.shift for o in roster.overrides if o.post == post.id}
+    for rotation in roster.rotations:
+        if rotation.post == post.id and rotation.shifts:
+            named.update(rotation.shifts)
+    for number, shift in enumerate(post.shifts, start=1):
+        if shift.name in named and shift.name not in kept:
+            errors.setdefault(f"shift{number}", t("setup.error.shift_in_use", name=shift.name))
 
 
 def rotation_from(
