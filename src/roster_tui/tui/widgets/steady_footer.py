@@ -8,12 +8,18 @@ Each key Textual's footer makes is also bound to the footer's ``compact`` flag, 
 restyles the key once more as it mounts (half a second of the first visit to a screen on the
 large sub-district). Ours is never compact: its keys are made as they stay, with no binding.
 (The command palette's key is not bound and keeps its own look.)
+
+The other keys sit in a row of their own that ends where the command palette's key begins, so
+that when they do not all fit (the week grid at 80 columns), they are cut at the row's edge
+instead of being drawn under that key, which split a Chinese character in two.
 """
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
+from textual.containers import HorizontalGroup
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -29,18 +35,33 @@ def shown_keys(screen: Screen[object]) -> tuple[KeyLine, ...]:
     )
 
 
+class FooterRow(HorizontalGroup):
+    DEFAULT_CSS = """
+    FooterRow {
+        width: 1fr;
+        height: 1;
+        overflow: hidden hidden;
+    }
+    """
+
+
 class SteadyFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self._drawn: tuple[KeyLine, ...] | None = None
 
     def compose(self) -> ComposeResult:
+        keys: list[Widget] = []
+        docked: list[Widget] = []
         for widget in super().compose():
             if isinstance(widget, FooterKey) and widget._reactive_connect:
                 # Bound to our ``compact``, which stays False: made so, with no binding.
                 widget._reactive_connect = None
                 widget.set_reactive(FooterKey.compact, False)
-            yield widget
+            (docked if widget.has_class("-command-palette") else keys).append(widget)
+        if keys:
+            yield FooterRow(*keys)
+        yield from docked
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         keys = shown_keys(screen)
