@@ -166,3 +166,29 @@ async def test_search_finds_a_compound_by_its_pinyin_initials(store: Store) -> N
         screen = app.screen
         assert isinstance(screen, PlacesScreen)
         assert screen.ref == PlaceRef("compound", compound.id)
+
+
+async def test_m_on_a_rotation_changes_its_shifts_from_the_first_open_day(store: Store) -> None:
+    roster = store.load_roster()
+    rotation = next(
+        r
+        for r in roster.rotations
+        if r.shifts is None
+        and r.start < TODAY
+        and len(roster.index.posts[r.post].shifts) >= 2
+        and next(x for x in roster.rotations if x.post == r.post) == r
+    )
+    post = roster.index.posts[rotation.post]
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "5", PlacesScreen)
+        await walk_to(app, pilot, PlaceRef("post", post.id))
+        await pilot.press("tab", "m")  # the rotations list, then edit the highlighted one
+        assert isinstance(app.screen, RotationForm)
+        await pilot.press("tab", "down", "space", "ctrl+s")  # untick the second shift
+        await settle(app, pilot)
+        assert isinstance(app.screen, PlacesScreen)
+    rotations = store.load_roster().index.rotations
+    assert rotations[rotation.id].end == TODAY  # days that have started keep all shifts
+    successor = next(r for r in rotations.values() if r.post == post.id and r.start == TOMORROW)
+    assert successor.shifts == (post.shifts[0].name,)
