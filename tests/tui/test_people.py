@@ -18,6 +18,7 @@ from roster_tui.tui.dialogs.confirm import ConfirmDialog
 from roster_tui.tui.dialogs.leave_form import LeaveForm
 from roster_tui.tui.dialogs.leave_list import LeaveList
 from roster_tui.tui.dialogs.person_form import PersonForm
+from roster_tui.tui.screens.gaps import GapsScreen
 from roster_tui.tui.screens.people import PeopleScreen
 from roster_tui.tui.widgets.person_week import PersonWeekView
 
@@ -260,3 +261,26 @@ async def test_a_long_list_shows_its_first_rows_and_says_that_typing_narrows_it(
         assert "找到 120 人，只列前 30 人（输入姓名可缩小范围）" in count
         await search(app, pilot, "张伟")
         assert screen.query_one("#people-table", DataTable).row_count == 3
+
+
+async def test_deactivating_leaves_last_week_s_gaps_as_they_were(workspace: Workspace) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+
+    async def gaps_total(pilot: Pilot[None], *keys: str) -> str:
+        await open_screen(app, pilot, "3", GapsScreen)
+        await pilot.press(*keys)
+        await settle(app, pilot)
+        return str(app.screen.query_one("#gaps-total").render())
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        this_week = await gaps_total(pilot)
+        last_week = await gaps_total(pilot, "left_square_bracket")
+        await pilot.press("t")  # back to this week
+        await open_screen(app, pilot, "4", PeopleScreen)
+        await search(app, pilot, "0048")  # on a rotation, a carer: their absence shows
+        await pilot.press("d")
+        await settle(app, pilot)
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert await gaps_total(pilot) != this_week  # shifts still to come lose the person
+        assert await gaps_total(pilot, "left_square_bracket") == last_week
