@@ -164,11 +164,11 @@ def _demo(args: argparse.Namespace, db: str | None) -> int:
     if not sys.stdout.isatty():
         # Scripted or piped: show the gap check instead of a screen nobody can see.
         roster = workspace.load()
-        monday = today - dt.timedelta(days=today.weekday())
-        gaps = workspace.gaps(monday, monday + dt.timedelta(days=6), roster, now=now)
+        week = Week.of(today)
+        gaps = workspace.gaps(week.monday, week.sunday, roster, now=now)
         from roster_tui.cli.check_report import print_gaps
 
-        print_gaps(roster, gaps, monday, monday + dt.timedelta(days=6))
+        print_gaps(roster, gaps, week.monday, week.sunday)
         return EXIT_OK
     return _run_tui(workspace)
 
@@ -219,8 +219,7 @@ def _check(args: argparse.Namespace, db: str | None) -> int:
     zone = roster.subdistrict.timezone
     now = _parse_now(args.now, zone) if args.now else now_in(zone)
     today = now.date()
-    monday = today - dt.timedelta(days=today.weekday())
-    first = _parse_date(args.first, "--from") if args.first else monday
+    first = _parse_date(args.first, "--from") if args.first else Week.of(today).monday
     last = _parse_date(args.last, "--to") if args.last else first + dt.timedelta(days=6)
     if args.last and not args.first:
         first = last - dt.timedelta(days=6)

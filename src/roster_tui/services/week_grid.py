@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Compound, Post, Roster, ShiftPattern
+from roster_tui.domain.week import Week
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,14 +29,14 @@ class ShiftRow:
 
 
 def build_rows(
-    roster: Roster, monday: dt.date, instances: list[ShiftInstance]
+    roster: Roster, week: Week, instances: list[ShiftInstance]
 ) -> list[GroupRow | ShiftRow]:
     compounds = roster.index.compounds
     communities = roster.index.communities
     by_key: dict[tuple[str, str], dict[dt.date, ShiftInstance]] = defaultdict(dict)
     for instance in instances:
         by_key[(instance.post.id, instance.shift.name)][instance.date] = instance
-    days = [monday + dt.timedelta(days=i) for i in range(7)]
+    days = week.days
     community_order = {c.id: i for i, c in enumerate(roster.communities)}
     compound_order = {c.id: i for i, c in enumerate(roster.compounds)}
 

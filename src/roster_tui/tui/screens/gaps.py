@@ -41,15 +41,13 @@ from roster_tui.tui.widgets.gap_table import PAGE_SIZE, GapTable
 
 ALL = "all"  # the choice of every kind
 
-_WEEK = dt.timedelta(days=7)
-
 
 @dataclass(slots=True)
 class CheckedRange:
     """One check's result, with what the table needs to show it."""
 
     roster: Roster
-    first: dt.date
+    week: Week
     rows: list[GapRow]  # every kind, grouped
     counts: Counter[GapKind]
     index: PlaceIndex
@@ -72,7 +70,7 @@ class GapsScreen(RosterScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self.first: dt.date | None = None  # Monday of the range shown
+        self.week: Week | None = None  # the week shown
         self.kind: GapKind | None = None
         self.page_start = 0  # first row of the page shown
         self.checked: CheckedRange | None = None
@@ -103,21 +101,21 @@ class GapsScreen(RosterScreen):
         self._focus_community = community
         self.page_start = 0
         self._rows = []  # a new list: the cursor starts again from the top
-        monday = Week.of(day).monday if day is not None else self.first
-        if monday != self.first:
-            self.first = monday
+        week = Week.of(day) if day is not None else self.week
+        if week != self.week:
+            self.week = week
             self._recheck()
         elif self.checked is not None and self.is_mounted:
             self._show(self.checked)
 
     # -- following the roster -----------------------------------------------------------------
     def show_roster(self, roster: Roster) -> None:
-        if self.first is None:
-            self.first = Week.of(self.roster_app.today()).monday
+        if self.week is None:
+            self.week = Week.of(self.roster_app.today())
         self._render_range_label()
-        if self.checked is None or self.checked.first != self.first:
+        if self.checked is None or self.checked.week != self.week:
             self.query_one("#gaps-total", Static).update(Text(t("tui.gaps.checking"), "dim"))
-        self._check(roster, self.first)
+        self._check(roster, self.week)
 
     def _recheck(self) -> None:
         roster = self.roster_app.roster
@@ -125,25 +123,25 @@ class GapsScreen(RosterScreen):
             self.show_roster(roster)
 
     def _render_range_label(self) -> None:
-        if self.first is None:
+        if self.week is None:
             return
-        last = self.first + dt.timedelta(days=6)
+        first, last = self.week.monday, self.week.sunday
         label = t(
             "tui.gaps.range",
-            week=str(Week(self.first)),
-            first=t("tui.gaps.date", month=self.first.month, day=self.first.day),
+            week=str(self.week),
+            first=t("tui.gaps.date", month=first.month, day=first.day),
             last=t("tui.gaps.date", month=last.month, day=last.day),
         )
         self.query_one("#gaps-range", Static).update(label)
 
     @work(thread=True, exclusive=True, group="gaps-check", exit_on_error=False)
-    def _check(self, roster: Roster, first: dt.date) -> None:
-        gaps = self._source.gaps(roster, first, first + dt.timedelta(days=6))
+    def _check(self, roster: Roster, week: Week) -> None:
+        gaps = self._source.gaps(roster, week.monday, week.sunday)
         index = PlaceIndex(roster)
         describe = GapDescriber(roster)
         checked = CheckedRange(
             roster,
-            first,
+            week,
             grouped_rows(gaps, index),
             Counter(gap.kind for gap in gaps),
             index,
@@ -153,7 +151,7 @@ class GapsScreen(RosterScreen):
             self.app.call_from_thread(self._checked, checked)
 
     def _checked(self, checked: CheckedRange) -> None:
-        if checked.first != self.first or not self.is_mounted:
+        if checked.week != self.week or not self.is_mounted:
             return  # the range moved on while this was running
         self.checked = checked
         self._show(checked)
@@ -273,8 +271,8 @@ class GapsScreen(RosterScreen):
             self.show_kind(kind)
 
     def action_move_week(self, step: int) -> None:
-        if self.first is not None:
-            self.first += _WEEK * step
+        if self.week is not None:
+            self.week += step
             self.page_start = 0
             self._rows = []  # not the last week's gaps under this week's dates
             self.query_one(GapTable).clear()
@@ -299,7 +297,7 @@ class GapsScreen(RosterScreen):
     def action_person_card(self) -> None:
         gap, checked = self._current_gap(), self.checked
         if gap is not None and gap.person and checked is not None:
-            open_person_card(self.roster_app, checked.roster, [gap.person], Week(checked.first))
+            open_person_card(self.roster_app, checked.roster, [gap.person], checked.week)
 
     def action_page(self, step: int) -> None:
         offset = self.page_start + step * PAGE_SIZE

@@ -100,7 +100,7 @@ class WeekScreen(WeekEdits):
         now = frozen_moment(fixed, roster.subdistrict.timezone) if fixed else None
         every_gap = check_instances(roster, instances, monday, sunday, expander, now=now)
         gaps = gaps_of_community(every_gap, PlaceIndex(roster), scope)
-        rows = build_rows(roster, monday, instances)
+        rows = build_rows(roster, week, instances)
         rows = filter_rows(rows_in_scope(rows, scope), roster, query)
         cell_gaps = gaps_by_cell(gaps)
         rendered = render_rows(rows, roster, cell_gaps, layout, self.roster_app.today())
