@@ -25,6 +25,29 @@ PG_CONNECT_SECONDS = 5
 hypothesis_profiles.load()
 
 
+@pytest.fixture(autouse=True)
+def _same_language_for_every_test() -> Iterator[None]:
+    """Every test starts in the language the suite started in, whatever the last one switched to.
+
+    (A test that switches to English and fails before switching back must not turn the next
+    test's Chinese labels into English: which test runs after which is the scheduler's choice.)
+    """
+    from roster_tui.i18n import set_language
+
+    set_language(STARTING_LANGUAGE)
+    yield
+    set_language(STARTING_LANGUAGE)
+
+
+def _starting_language() -> str:
+    from roster_tui.i18n import current_language
+
+    return current_language()
+
+
+STARTING_LANGUAGE = _starting_language()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_user_dirs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Empty XDG config/data/cache/state homes for this test process, and no ``ROSTER_DB``."""
