@@ -302,7 +302,8 @@ class RosterApp(App[None]):
             return
         from roster_tui.tui.dialogs.export_dialog import ExportDialog
 
-        shown: Week | None = getattr(self.screen, "week", None)  # the week screen's week
+        # The week on screen (the week grid's or the gaps list's), else this week.
+        shown: Week | None = getattr(self.screen, "week", None)
         week = shown if isinstance(shown, Week) else Week.of(self.today())
         self.push_screen(ExportDialog(self.roster, week, self.scope, self.today()))
 
