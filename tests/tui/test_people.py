@@ -169,6 +169,7 @@ async def test_deactivating_marks_the_row_and_keeps_the_person(
         await settle(app, pilot)
         assert row_cells(screen, "p048")[3] == "停用"
         assert "[停用]" in detail(screen)
+        assert f"停用于 {TODAY:%Y-%m-%d} 12:00" in detail(screen)
         fresh = open_store(db_url)
         try:
             person = next(p for p in fresh.load_roster().people if p.id == "p048")

@@ -88,8 +88,12 @@ def gap_text(gap: Gap, names: _Names) -> str:
 
 def _head(person: Person, roster: Roster, names: _Names) -> list[Text]:
     title = Text(person_label(person, names.communities), style="bold")
+    since: list[Text] = []
     if not person.active:
         title.append(f"  [{t('tui.people.inactive')}]", style="bold red")
+        if person.inactive_from is not None:  # shifts that had started by then keep them
+            moment = f"{person.inactive_from:%Y-%m-%d %H:%M}"
+            since.append(Text(t("tui.people.inactive_from", moment=moment), style="red"))
     ident = t("tui.people.detail.id", id=printable(person.id))
     group = names.groups.get(person.party_group or "", t("tui.none"))
     limit = person.max_hours_per_week
@@ -106,6 +110,7 @@ def _head(person: Person, roster: Roster, names: _Names) -> list[Text]:
         windows = "; ".join(printable(window_label(w)) for w in person.available)
     return [
         title,
+        *since,
         Text(f"{ident} | {role_names(person.roles)}"),
         Text(t("tui.people.detail.group", group=group)),
         Text(hours),
