@@ -141,11 +141,11 @@ async def test_every_screen_shows_names_as_text(hostile_store: Store) -> None:
         await open_screen(app, pilot, "5", PlacesScreen)
         grouped = next(c for g in roster.party_groups for c in g.compounds)
         await walk_to(app, pilot, PlaceRef("compound", grouped))
-        await _check(app, pilot, "places: a compound", click=False)
+        await _check(app, pilot, "places: a compound")
         post = next(p for p in roster.posts if any(r.post == p.id for r in roster.rotations))
         app.screen.query_one(PlaceTree).cursor_line = 0  # back to the top of the tree
         await walk_to(app, pilot, PlaceRef("post", post.id))
-        await _check(app, pilot, "places: a post", click=False)
+        await _check(app, pilot, "places: a post")
 
 
 # (key, what it opens, whether clicking in it is harmless: a click in a picker chooses)
@@ -196,6 +196,10 @@ async def test_every_dialog_shows_names_as_text(hostile_store: Store) -> None:
         week.focus()
         week.cursor_coordinate = first_shift_cell(week, weekday=3)
         await _each_dialog(app, pilot, WeekScreen, WEEK_DIALOGS)
+        await _open(app, pilot, "s")  # a pending swap names the shift on its own line
+        assert str(app.screen.query_one("#week-pending").render()).strip()
+        await _check(app, pilot, "pending swap", click=False)
+        await _open(app, pilot, "escape")
         await open_screen(app, pilot, "6", HouseholdsScreen)
         await _each_dialog(app, pilot, HouseholdsScreen, HOUSEHOLD_DIALOGS)
         await open_screen(app, pilot, "7", HistoryScreen)
