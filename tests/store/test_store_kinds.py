@@ -14,7 +14,7 @@ import pytest
 from store_samples import small_roster
 
 from roster_tui.domain.changes import Change
-from roster_tui.domain.kinds import KINDS, ROW_LISTS, Entity, Kind, kind_of
+from roster_tui.domain.kinds import ALL_KINDS, KINDS, ROW_LISTS, SINGLE_KINDS, Entity, Kind, kind_of
 from roster_tui.domain.model import Roster
 from roster_tui.i18n.catalogs import store_db, tui_history
 from roster_tui.interchange.tables import ROWS
@@ -41,12 +41,12 @@ def test_every_list_of_the_roster_is_a_kind_and_every_kind_has_its_list() -> Non
 
 
 def test_the_entity_union_names_exactly_the_registered_classes() -> None:
-    assert set(typing.get_args(Entity)) == {kind.cls for kind in KINDS}
+    assert set(typing.get_args(Entity)) == {kind.cls for kind in ALL_KINDS}
 
 
 def test_every_kind_has_a_store_codec_for_its_own_class() -> None:
-    assert list(R.CODECS) == [kind.name for kind in KINDS]
-    for kind in KINDS:
+    assert list(R.CODECS) == [kind.name for kind in ALL_KINDS]
+    for kind in ALL_KINDS:
         assert R.CODECS[kind.name].kind is kind
 
 
@@ -56,10 +56,10 @@ def test_every_kind_has_a_table_in_the_interchange_file_in_registry_order() -> N
 
 def test_every_kind_and_each_of_its_fields_has_words_in_both_languages() -> None:
     for catalog in (store_db.ZH, store_db.EN):
-        missing = [k.name for k in KINDS if f"db.entity.{k.name}" not in catalog]
+        missing = [k.name for k in ALL_KINDS if f"db.entity.{k.name}" not in catalog]
         assert not missing
     for catalog in (tui_history.ZH, tui_history.EN):
-        for kind in KINDS:
+        for kind in ALL_KINDS:
             names = {f.name for f in dataclasses.fields(kind.cls)} - STORE_FIELDS
             missing = sorted(n for n in names if f"history.field.{n}" not in catalog)
             assert not missing, (kind.name, missing)
@@ -92,3 +92,25 @@ def test_every_kind_round_trips_through_the_stores_rows(loaded: Store, roster: R
         with loaded.engine.connect() as conn:
             for row in read:
                 assert R.read_one(conn, kind.cls, kind.key_of(row)) == row, kind.name
+
+
+def test_a_single_kind_is_the_roster_attribute_itself_not_a_list() -> None:
+    for kind in SINGLE_KINDS:
+        assert kind not in KINDS and kind.list_name not in ROW_LISTS
+        assert kind.key == "id"
+        row = getattr(small_roster(), kind.list_name)
+        assert kind_of(row) is kind
+
+
+@pytest.mark.parametrize("kind", SINGLE_KINDS, ids=lambda kind: kind.name)
+def test_a_single_row_round_trips_through_the_audit_log_and_the_store(
+    kind: Kind, loaded: Store, roster: Roster
+) -> None:
+    row = dataclasses.replace(getattr(roster, kind.list_name), version=3)
+    changes = (Change(row, row),)
+    assert changes_from_text(changes_to_text(changes)) == changes
+    assert changes_from_text(changes_to_text(changes))[0].after.version == 3  # type: ignore[union-attr]
+    again = getattr(loaded.load_roster(), kind.list_name)
+    assert again == getattr(roster, kind.list_name) and again.version == 1
+    with loaded.engine.connect() as conn:
+        assert R.read_one(conn, kind.cls, kind.key_of(again)) == again

@@ -38,14 +38,21 @@ class Subdistrict:
     timezone: str = "Asia/Shanghai"
 
 
+SETTINGS_ID = "settings"  # the one settings row's key: a sub-district has one set of rules
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """The sub-district's rule settings: one row, edited and undone like any other."""
+
     min_rest_hours: float = 8
     max_hours_per_week: float = 56
     max_households_per_carer: int = 8
     quarantine_days: int = 14
     request_hours: float = 24  # a household's request should be done within this many hours
     fever_temperature: float = 37.3  # a reading at or above this is a fever (°C)
+    id: str = SETTINGS_ID
+    version: int = field(default=0, compare=False, repr=False)  # optimistic check
 
 
 @dataclass(frozen=True, slots=True)

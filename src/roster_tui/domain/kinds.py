@@ -18,6 +18,12 @@ How to add a kind of row (say ``contact``):
 4. Words: ``db.entity.<name>`` and a ``history.field.<field>`` for each new field name, in both
    languages.
 
+A kind of which a sub-district holds exactly one row (the rule settings) is ``single``: the
+Roster attribute holds the row itself, not a list; it is written with the sub-district (never
+added or removed on its own), edited and undone like any row, and it is not in :data:`KINDS`,
+which lists the kinds held in lists (:data:`ALL_KINDS` holds both). Its codec says where it is
+stored (``store.rows.CODECS``).
+
 Nothing else: ``tests/store/test_store_kinds.py`` fails when a kind is missing from any of these
 places. (The rules that read the new rows, the screens that show them and the exports that
 print them are the feature itself, not bookkeeping.)
@@ -41,11 +47,13 @@ from roster_tui.domain.entities import (
     Post,
     Request,
     Rotation,
+    Settings,
     Street,
 )
 
 Entity = (
-    Community
+    Settings
+    | Community
     | Street
     | Compound
     | PartyGroup
@@ -69,6 +77,7 @@ class Kind:
     cls: type
     list_name: str  # the Roster attribute holding these rows
     key: Literal["id", "uid"]  # "uid": no id of its own, the store numbers the rows
+    single: bool = False  # the Roster attribute holds the one row itself, not a list
 
     def key_of(self, entity: object) -> object:
         return getattr(entity, self.key)
@@ -91,8 +100,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("request", Request, "requests", "id"),
 )
 
-KIND_OF_CLASS: dict[type, Kind] = {kind.cls: kind for kind in KINDS}
-KIND_NAMED: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+# The kinds of which there is one row, keyed by a fixed id.
+SETTINGS_KIND = Kind("settings", Settings, "settings", "id", single=True)
+SINGLE_KINDS: tuple[Kind, ...] = (SETTINGS_KIND,)
+ALL_KINDS: tuple[Kind, ...] = (*SINGLE_KINDS, *KINDS)
+
+KIND_OF_CLASS: dict[type, Kind] = {kind.cls: kind for kind in ALL_KINDS}
+KIND_NAMED: dict[str, Kind] = {kind.name: kind for kind in ALL_KINDS}
 ROW_LISTS: tuple[str, ...] = tuple(kind.list_name for kind in KINDS)
 
 

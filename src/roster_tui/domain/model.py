@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 from roster_tui.domain.changes import Change
 from roster_tui.domain.entities import (
     MINUTES_PER_DAY,
+    SETTINGS_ID,
     Community,
     Compound,
     CompoundKind,
@@ -42,6 +43,7 @@ RowT = TypeVar("RowT")
 
 __all__ = [
     "MINUTES_PER_DAY",
+    "SETTINGS_ID",
     "Community",
     "Compound",
     "CompoundKind",
@@ -112,6 +114,8 @@ class Roster:
         """
         entity = change.before if change.before is not None else change.after
         kind = kind_of(entity)
+        if kind.single:
+            return self._replace_single(kind, change)
         self._by_key.pop(kind.name, None)  # a row replaced in place keeps the list's length
         rows: list[Entity] = getattr(self, kind.list_name)
         at = None
@@ -127,6 +131,16 @@ class Roster:
             del rows[at]
         else:
             rows[at] = change.after
+        return old
+
+    def _replace_single(self, kind: Kind, change: Change) -> Entity:
+        """The one row of a single kind (the settings) is replaced, never added or dropped."""
+        old: Entity = getattr(self, kind.list_name)
+        if change.before is None or change.after is None:
+            raise ValueError(f"the {kind.name} row is edited, never added or removed")
+        if old != change.before:
+            raise ValueError(f"no such row to change: {change.before!r}")
+        setattr(self, kind.list_name, change.after)
         return old
 
     def __repr__(self) -> str:

@@ -15,7 +15,16 @@ from collections.abc import Collection
 
 from roster_tui.domain.changes import AuditEntry, Change
 from roster_tui.domain.kinds import kind_of
-from roster_tui.domain.model import Community, Compound, PartyGroup, Post, Roster, Rotation, Street
+from roster_tui.domain.model import (
+    Community,
+    Compound,
+    PartyGroup,
+    Post,
+    Roster,
+    Rotation,
+    Settings,
+    Street,
+)
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.rotation_edits import dated_edit
@@ -89,3 +98,22 @@ def save_party_group(
         f"setup.summary.{action}", name=printable(after.name), id=after.id, members=len(members)
     )
     return workspace.apply(changes, action, summary)
+
+
+def save_settings(workspace: Workspace, before: Settings, after: Settings) -> AuditEntry | None:
+    """The rule settings: one audited, undoable action naming each value it changes."""
+    changed = [
+        t(
+            "setup.summary.settings.field",
+            field=t(f"setup.settings.{f.name}"),
+            before=f"{getattr(before, f.name):g}",
+            after=f"{getattr(after, f.name):g}",
+        )
+        for f in dataclasses.fields(Settings)
+        if f.name not in ("id", "version") and getattr(before, f.name) != getattr(after, f.name)
+    ]
+    if not changed:
+        return None
+    fields = t("setup.summary.settings.separator").join(changed)
+    summary = t("setup.summary.settings.edit", fields=fields)
+    return workspace.apply([Change(before, after)], "settings.edit", summary)

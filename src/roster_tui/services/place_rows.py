@@ -24,6 +24,7 @@ from roster_tui.domain.model import (
     Post,
     Roster,
     Rotation,
+    Settings,
     ShiftPattern,
     Street,
 )
@@ -246,3 +247,31 @@ def party_group_from(
     values.pop("id", None)
     values.setdefault("leader", None)
     return _keep(before, PartyGroup, row_id, values)
+
+
+def _as_number(text: object) -> object:
+    """A number typed as text, as the file would hold it (text that is none stays text)."""
+    if not isinstance(text, str):
+        return text
+    written = text.strip()
+    for parse in (int, float):
+        try:
+            return parse(written)
+        except ValueError:
+            continue
+    return written
+
+
+def settings_from(before: Settings, typed: Typed) -> Settings:
+    """``typed``: each setting's text by its key in the file; blank means the default value.
+
+    Read with the file's own ``[settings]`` rules, so the bounds are the import's.
+    """
+    from roster_tui.interchange.tables import SETTINGS
+
+    numbers = {key: _as_number(value) for key, value in typed.items() if key in SETTINGS}
+    values, errors = _read("settings", numbers, SETTINGS)
+    if errors:
+        raise SetupErrors(errors)
+    read = Settings(**values)  # type: ignore[arg-type]  # each value was read by its own rule
+    return dataclasses.replace(before, **{key: getattr(read, key) for key in SETTINGS})

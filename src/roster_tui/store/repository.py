@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, RowMapping, delete, func, insert, select, update
 
 from roster_tui.domain.changes import AuditEntry, Change
-from roster_tui.domain.model import Roster, Settings, Subdistrict
+from roster_tui.domain.model import Roster, Subdistrict
 from roster_tui.i18n import t
 from roster_tui.store import rows as R
 from roster_tui.store import tables as T
@@ -29,12 +29,12 @@ from roster_tui.store.errors import (
     NothingToUndo,
 )
 from roster_tui.store.serialize import changes_from_text, changes_to_text
+from roster_tui.store.settings_row import SETTINGS_KEY, settings_from_meta, write_settings_meta
 from roster_tui.store.writes import advance_sequences, apply_one, as_current, bulk_insert
 
 IMPORT_ACTION = "import"
 UNDO_ACTION = "undo"
 SUBDISTRICT_KEY = "subdistrict"
-SETTINGS_KEY = "settings"
 # Marks a database that `roster-tui demo` wrote; only such a database may be replaced by a demo.
 DEMO_KEY = "demo"
 
@@ -119,7 +119,7 @@ class Store:
                 raise DatabaseEmpty()
             return Roster(
                 subdistrict=Subdistrict(**meta[SUBDISTRICT_KEY]),
-                settings=Settings(**meta.get(SETTINGS_KEY, {})),
+                settings=settings_from_meta(meta.get(SETTINGS_KEY)),
                 **R.read_all(conn),
             )
 
@@ -161,7 +161,8 @@ class Store:
             elif _has_data(conn):
                 raise NotEmpty()
             _write_meta(conn, SUBDISTRICT_KEY, dataclasses.asdict(roster.subdistrict))
-            _write_meta(conn, SETTINGS_KEY, dataclasses.asdict(roster.settings))
+            # Written, like every row, at version 1.
+            write_settings_meta(conn, dataclasses.replace(roster.settings, version=1))
             conn.execute(delete(T.META).where(T.META.c.key == DEMO_KEY))
             if demo:
                 _write_meta(conn, DEMO_KEY, True)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
+from roster_tui.domain.changes import Change
 from roster_tui.domain.kinds import KIND_OF_CLASS, KINDS, Entity, Kind, kind_of
 from roster_tui.domain.model import (
     Community,
@@ -28,6 +29,7 @@ from roster_tui.domain.model import (
     Post,
     Request,
     Rotation,
+    Settings,
     Street,
 )
 from roster_tui.store import tables as T
@@ -46,6 +48,7 @@ from roster_tui.store.readers import (
     read_rotations,
     read_streets,
 )
+from roster_tui.store.settings_row import apply_settings, read_settings, settings_values
 
 Row = dict[str, Any]
 ChildRows = list[tuple[Table, Row]]
@@ -56,6 +59,7 @@ def _json_list(values: Iterable[str] | None) -> str | None:
 
 
 Reader = Callable[[Connection, Any], list[Any]]
+Writer = Callable[[Connection, Change], Change]
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +70,8 @@ class RowCodec:
     read: Reader  # (connection, only this key or None) -> the rows, in list order
     child_rows: Callable[[Any, Any], ChildRows] = lambda entity, key: []
     children: tuple[tuple[Table, str], ...] = ()  # (child table, its column naming the owner)
+    # A row kept elsewhere than in a table of its own writes its changes itself.
+    write: Writer | None = None
 
     @property
     def key(self) -> str:
@@ -127,6 +133,9 @@ def _codec(
 CODECS: dict[str, RowCodec] = {
     codec.kind.name: codec
     for codec in (
+        RowCodec(
+            KIND_OF_CLASS[Settings], T.META, settings_values, read_settings, write=apply_settings
+        ),
         _codec(Community, T.COMMUNITY, lambda c: {"id": c.id, "name": c.name}, read_communities),
         _codec(
             Street,

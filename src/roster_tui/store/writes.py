@@ -106,6 +106,8 @@ def apply_one(conn: Connection, change: Change) -> Change:
     sample = after if after is not None else before
     assert sample is not None
     codec = R.codec_for(sample)
+    if codec.write is not None:
+        return codec.write(conn, change)
     table = codec.table
     if before is None:
         assert after is not None

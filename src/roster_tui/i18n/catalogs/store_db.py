@@ -43,6 +43,7 @@ ZH = {
     "db.entity.household": "隔离户",
     "db.entity.contact": "问访记录",
     "db.entity.request": "诉求",
+    "db.entity.settings": "规则设置",
     "db.audit.import": (
         "导入{subdistrict}：{communities}个社区、{people}人、{posts}个卡点、{households}户隔离户"
     ),
@@ -101,6 +102,7 @@ EN = {
     "db.entity.household": "household",
     "db.entity.contact": "contact",
     "db.entity.request": "request",
+    "db.entity.settings": "rule settings",
     "db.audit.import": (
         "Imported {subdistrict}: {communities} communities, {people} people, {posts} posts, "
         "{households} households"

@@ -63,6 +63,7 @@ class PlacesScreen(RosterScreen):
         Binding("r", "retire", "setup.key.retire"),
         Binding("p", "groups", "setup.key.groups"),
         Binding("slash", "search", "setup.key.search"),
+        Binding("s", "settings", "setup.key.settings"),
     ]
 
     def __init__(self) -> None:
@@ -73,7 +74,7 @@ class PlacesScreen(RosterScreen):
         self._apply_from: dt.date | None = None  # the day the user chose; None: the earliest
         self.setup = PlaceSetup(self)
 
-    # -- setting the places up (n, m, r, p, /) ---------------------------------------------------
+    # -- setting the places up (n, m, r, p, /, s) ------------------------------------------------
     def action_new(self) -> None:
         self.setup.new()
 
@@ -88,6 +89,9 @@ class PlacesScreen(RosterScreen):
 
     def action_search(self) -> None:
         self.setup.search()
+
+    def action_settings(self) -> None:
+        self.setup.settings()
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="places-body"):
@@ -164,7 +168,7 @@ class PlacesScreen(RosterScreen):
             return kind == "post"
         if action in ("edit", "retire"):
             return kind is not None
-        if action in ("new", "groups", "search"):
+        if action in ("new", "groups", "search", "settings"):
             return self._on_tree()
         return True
 

@@ -3,7 +3,8 @@
 ``n`` offers what can be made where the cursor is (a street or compound in a community, a post
 in a compound, a rotation on a post); ``m`` edits the highlighted place (on a post whose
 rotation list has the focus, that rotation); ``r`` retires it after showing what it changes;
-``p`` edits the party groups of the place's community; ``/`` finds a place by name or pinyin.
+``p`` edits the party groups of the place's community; ``/`` finds a place by name or pinyin;
+``s`` edits the sub-district's rule settings (rest hours, weekly hours, carer limit …).
 Every save is one audited, undoable action through the workspace.
 """
 
@@ -15,7 +16,16 @@ from typing import TYPE_CHECKING
 from textual.widgets import DataTable
 
 from roster_tui.domain.kinds import KIND_NAMED, kind_of
-from roster_tui.domain.model import Community, Compound, PartyGroup, Post, Roster, Rotation, Street
+from roster_tui.domain.model import (
+    Community,
+    Compound,
+    PartyGroup,
+    Post,
+    Roster,
+    Rotation,
+    Settings,
+    Street,
+)
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.past import first_open_day
@@ -25,6 +35,7 @@ from roster_tui.services.place_edits import (
     edit_rotation,
     save_party_group,
     save_place,
+    save_settings,
 )
 from roster_tui.services.place_retire import plan_retirement, retire
 from roster_tui.tui.dialogs.confirm import ConfirmDialog
@@ -35,6 +46,7 @@ from roster_tui.tui.dialogs.place_form import PlaceForm
 from roster_tui.tui.dialogs.place_search import PlaceSearch
 from roster_tui.tui.dialogs.post_form import PostForm
 from roster_tui.tui.dialogs.rotation_form import RotationForm
+from roster_tui.tui.dialogs.settings_form import SettingsForm
 from roster_tui.tui.widgets.place_detail import PlaceDetail
 from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
 
@@ -270,6 +282,20 @@ class PlaceSetup:
                 tree.focus()
 
         self.screen.app.push_screen(PlaceSearch(roster), chosen)
+
+    # -- s: rule settings ------------------------------------------------------------------------
+    def settings(self) -> None:
+        roster = self.screen._shown
+        if roster is None:
+            return
+        before = roster.settings
+
+        def saved(after: Settings | None) -> None:
+            if after is not None:
+                self.screen.roster_app.edit(lambda ws: save_settings(ws, before, after))
+
+        form = SettingsForm(before, roster.subdistrict.name)
+        self.screen.app.push_screen(form, saved)
 
 
 def _place(roster: Roster, ref: PlaceRef) -> Place | None:

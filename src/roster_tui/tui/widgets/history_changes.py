@@ -29,6 +29,7 @@ from roster_tui.domain.model import (
     RequestKind,
     Role,
     Rotation,
+    Settings,
     ShiftPattern,
 )
 from roster_tui.domain.text import printable
@@ -55,6 +56,8 @@ def local_time(at: dt.datetime, zone: str) -> str:
 def entity_label(entity: Entity, names: PlaceNames) -> str:
     """``人员 张伟（p001）``, ``包保 张伟 → 文化路`` … the kind of row and which one."""
     kind = t(f"db.entity.{kind_of(entity).name}")
+    if isinstance(entity, Settings):
+        return kind  # there is one: the kind names it
     if isinstance(entity, Duty):
         place = (
             names.street(entity.street) if entity.street else names.compound(entity.compound or "")
