@@ -104,3 +104,25 @@ def test_rows_without_an_id_match_by_store_uid_when_they_have_one() -> None:
     seen = dataclasses.replace(stored, add=("b",))  # an editor's stale view of row 7
     replaced = r.apply(Change(seen, None))
     assert replaced == stored and r.overrides == []
+
+
+def test_new_rule_settings_recheck_everything_and_undoing_them_restores_the_gaps() -> None:
+    tracker = GapTracker(week_roster(), FIRST, LAST)
+    start = tracker.gaps
+    before = tracker.roster.settings
+    longer_rest = dataclasses.replace(before, min_rest_hours=36)  # a day shift every 3rd day
+    delta = tracker.apply(Change(before, longer_rest))
+    assert delta.rechecked and {g.kind for g in delta.added} == {GapKind.SHORT_REST}
+    assert tracker.roster.settings == longer_rest
+    assert tracker.gaps == check(tracker.roster, FIRST, LAST)
+    tracker.apply(Change(longer_rest, before))
+    assert tracker.gaps == start
+
+
+def test_the_settings_row_is_replaced_never_added_or_dropped() -> None:
+    tracker = GapTracker(week_roster(), FIRST, LAST)
+    settings = tracker.roster.settings
+    with pytest.raises(ValueError):
+        tracker.roster.apply(Change(None, settings))
+    with pytest.raises(ValueError):
+        tracker.roster.apply(Change(dataclasses.replace(settings, quarantine_days=3), settings))

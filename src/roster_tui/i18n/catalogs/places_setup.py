@@ -6,7 +6,7 @@ ZH = {
     "setup.key.retire": "撤除",
     "setup.key.groups": "党小组",
     "setup.key.search": "搜索",
-    "setup.key.settings": "规则设置",
+    "setup.key.settings": "设置",
     "setup.settings.title": "规则设置：{subdistrict}",
     "setup.settings.min_rest_hours": "两班间至少休息（小时）",
     "setup.settings.max_hours_per_week": "每人每周最多（小时）",

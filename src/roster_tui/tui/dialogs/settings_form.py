@@ -39,8 +39,7 @@ class SettingsForm(FormModal[Settings]):
     CSS_PATH = ["form_modal.tcss", "settings_form.tcss"]
     BOX_ID = "settings-form"
     ID_PREFIX = "stf"
-    LABELS = "setup.settings"
-    SCROLLS = False
+    LABELS = "setup.settings"  # six problems at once may not fit 24 lines: the box scrolls
 
     def __init__(self, before: Settings, subdistrict: str) -> None:
         super().__init__()
