@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Settings
@@ -19,6 +21,7 @@ from roster_tui.services.place_rows import SetupErrors, settings_from
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 from roster_tui.store.errors import ConflictError
+from roster_tui.store.tables import META
 
 WEDNESDAY = dt.date(2026, 12, 2)
 MONDAY = WEDNESDAY - dt.timedelta(days=2)
@@ -113,3 +116,16 @@ def test_settings_changed_meanwhile_by_someone_else_are_not_overwritten(
     with pytest.raises(ConflictError):
         save_settings(workspace, seen, dataclasses.replace(seen, min_rest_hours=10))
     assert workspace.load().settings.quarantine_days == 7
+
+
+def test_meta_holds_the_settings_as_an_earlier_release_reads_them(workspace: Workspace) -> None:
+    from roster_tui.interchange.tables import SETTINGS
+
+    seen = workspace.load().settings
+    save_settings(workspace, seen, dataclasses.replace(seen, quarantine_days=7))
+    with workspace.store.engine.connect() as conn:
+        rows = conn.execute(select(META.c.key, META.c.value)).all()
+    meta = {key: json.loads(value) for key, value in rows}
+    assert set(meta["settings"]) == set(SETTINGS)  # no id or version among them
+    assert Settings(**meta["settings"]).quarantine_days == 7
+    assert meta["settings_version"] == 2

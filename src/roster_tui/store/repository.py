@@ -29,7 +29,12 @@ from roster_tui.store.errors import (
     NothingToUndo,
 )
 from roster_tui.store.serialize import changes_from_text, changes_to_text
-from roster_tui.store.settings_row import SETTINGS_KEY, settings_from_meta, write_settings_meta
+from roster_tui.store.settings_row import (
+    SETTINGS_KEY,
+    SETTINGS_VERSION_KEY,
+    settings_from_meta,
+    write_settings_meta,
+)
 from roster_tui.store.writes import advance_sequences, apply_one, as_current, bulk_insert
 
 IMPORT_ACTION = "import"
@@ -119,7 +124,7 @@ class Store:
                 raise DatabaseEmpty()
             return Roster(
                 subdistrict=Subdistrict(**meta[SUBDISTRICT_KEY]),
-                settings=settings_from_meta(meta.get(SETTINGS_KEY)),
+                settings=settings_from_meta(meta.get(SETTINGS_KEY), meta.get(SETTINGS_VERSION_KEY)),
                 **R.read_all(conn),
             )
 
@@ -156,7 +161,9 @@ class Store:
                 for table in reversed(T.DATA_TABLES):
                     conn.execute(delete(table))
                 conn.execute(
-                    delete(T.META).where(T.META.c.key.in_([SUBDISTRICT_KEY, SETTINGS_KEY]))
+                    delete(T.META).where(
+                        T.META.c.key.in_([SUBDISTRICT_KEY, SETTINGS_KEY, SETTINGS_VERSION_KEY])
+                    )
                 )
             elif _has_data(conn):
                 raise NotEmpty()

@@ -1,9 +1,11 @@
 """The rule settings' one row: kept as JSON in ``meta``, read and written like any other row.
 
-The settings have lived in ``meta`` since the first release, so they stay there (no migration):
-the JSON holds the fields, the fixed id and the row's ``version``. A database written before
-settings could be edited has no version in it; it reads as 0, and the first edit makes it 1.
-An edit is checked against the version it was read at, as for every table's rows.
+The settings have lived in ``meta`` since the first release, so they stay there (no migration).
+The JSON holds only the settings themselves, exactly as before, so an earlier release still
+reads a database this one wrote; the row's ``version`` sits beside it under a key of its own
+(the id is fixed and not stored). A database written before settings could be edited has no
+version: it reads as 0, and the first edit makes it 1. An edit is checked against the version
+it was read at, as for every table's rows.
 """
 
 from __future__ import annotations
@@ -21,26 +23,40 @@ from roster_tui.store import tables as T
 from roster_tui.store.errors import ConflictError
 
 SETTINGS_KEY = "settings"
+SETTINGS_VERSION_KEY = "settings_version"
+KEYS = (SETTINGS_KEY, SETTINGS_VERSION_KEY)
+_NOT_STORED = ("id", "version")
 
 
-def settings_from_meta(value: dict[str, Any] | None) -> Settings:
-    """The settings as ``meta`` holds them (absent: the defaults)."""
-    return Settings(**(value or {}))
+def settings_from_meta(value: dict[str, Any] | None, version: int | None) -> Settings:
+    """The settings as ``meta`` holds them (absent: the defaults), at ``version``."""
+    return Settings(**(value or {}), version=version or 0)
 
 
-def settings_json(settings: Settings) -> str:
-    return json.dumps(dataclasses.asdict(settings), ensure_ascii=False)
+def settings_values_json(settings: Settings) -> str:
+    """The settings' own values, as ``meta`` has always held them."""
+    values = dataclasses.asdict(settings)
+    for key in _NOT_STORED:
+        values.pop(key)
+    return json.dumps(values, ensure_ascii=False)
 
 
 def write_settings_meta(conn: Connection, settings: Settings) -> None:
-    conn.execute(delete(T.META).where(T.META.c.key == SETTINGS_KEY))
-    conn.execute(insert(T.META).values(key=SETTINGS_KEY, value=settings_json(settings)))
+    conn.execute(delete(T.META).where(T.META.c.key.in_(KEYS)))
+    conn.execute(
+        insert(T.META),
+        [
+            {"key": SETTINGS_KEY, "value": settings_values_json(settings)},
+            {"key": SETTINGS_VERSION_KEY, "value": json.dumps(settings.version)},
+        ],
+    )
 
 
 def read_settings(conn: Connection, only: Any) -> list[Settings]:
     """The one settings row (``only``, when given, must be its id)."""
-    row = conn.execute(select(T.META.c.value).where(T.META.c.key == SETTINGS_KEY)).first()
-    settings = settings_from_meta(json.loads(row.value) if row is not None else None)
+    rows = conn.execute(select(T.META.c.key, T.META.c.value).where(T.META.c.key.in_(KEYS)))
+    meta = {row.key: json.loads(row.value) for row in rows}
+    settings = settings_from_meta(meta.get(SETTINGS_KEY), meta.get(SETTINGS_VERSION_KEY))
     return [settings] if only is None or only == settings.id else []
 
 
