@@ -62,8 +62,14 @@ def torn(roster: Roster) -> bool:
     return added != duties
 
 
-def edit_for(seconds: float, url: str, editor: int, go: Barrier, results: Any) -> None:
-    """One secretary: read the roster, add one of their people to a slot, save; repeat."""
+def edit_for(
+    seconds: float, url: str, editor: int, go: Barrier, results: Any, stop: Any = None
+) -> None:
+    """One secretary: read the roster, add one of their people to a slot, save; repeat.
+
+    For ``seconds``, and then, given a ``stop`` event, until it is set: a test that reads
+    while others edit keeps them editing until it has read enough, however slow the machine.
+    """
     store = open_store(url)
     saved: list[tuple[int, str]] = []
     conflicts = torn_reads = 0
@@ -72,7 +78,7 @@ def edit_for(seconds: float, url: str, editor: int, go: Barrier, results: Any) -
     go.wait()
     deadline = time.monotonic() + seconds
     try:
-        while time.monotonic() < deadline:
+        while time.monotonic() < deadline or (stop is not None and not stop.is_set()):
             roster = store.load_roster()
             torn_reads += torn(roster)
             slot = rng.choice(roster.overrides)

@@ -21,14 +21,17 @@ from roster_tui.store.repository import Store
 SECONDS = 3.0
 
 
-def _start_editing(store: Store, db_url: str) -> tuple[Any, list[Any]]:
-    """Editors in processes of their own; returns once all of them have started editing."""
+def _start_editing(store: Store, db_url: str, stop: Any = None) -> tuple[Any, list[Any]]:
+    """Editors in processes of their own; returns once all of them have started editing.
+
+    They edit for SECONDS, and then, given a ``stop`` event, until it is set.
+    """
     store.engine.dispose()  # no pooled connection may be shared with a forked child
     context = multiprocessing.get_context("fork")
     go = context.Barrier(EDITORS + 1)
     results = context.Queue()
     editors = [
-        context.Process(target=edit_for, args=(SECONDS, db_url, e, go, results))
+        context.Process(target=edit_for, args=(SECONDS, db_url, e, go, results, stop))
         for e in range(EDITORS)
     ]
     for editor in editors:
@@ -66,7 +69,8 @@ def test_dumps_and_backups_taken_while_others_edit_are_whole_and_restore(
 ) -> None:
     store.import_roster(shared_roster(), replace=False, user="admin")
     workspace = Workspace(store, user="admin")
-    results, editors = _start_editing(store, db_url)
+    stop = multiprocessing.get_context("fork").Event()
+    results, editors = _start_editing(store, db_url, stop)
     dumps: list[Path] = []
     while any(editor.is_alive() for editor in editors):
         path = tmp_path / f"dump{len(dumps)}.toml"
@@ -75,6 +79,8 @@ def test_dumps_and_backups_taken_while_others_edit_are_whole_and_restore(
         backup = tmp_path / f"backup{len(dumps)}"
         workspace.backup(backup)
         dumps.append(backup)
+        if len(dumps) >= 4:
+            stop.set()  # two of each taken while they edit: enough, however slow the machine
     collected = _collect(results, editors)
     assert [error for *_, error in collected] == [None] * EDITORS
     assert len(dumps) >= 4
