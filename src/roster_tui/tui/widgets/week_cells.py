@@ -15,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rich.cells import cell_len
-from rich.text import Text
+from rich.text import Span, Text
 
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.instances import ShiftInstance
@@ -91,18 +92,15 @@ def day_heading(day: dt.date, index: int, today: dt.date | None) -> Text:
     return Text(f"{PAD}{t(f'weekday.{index}')}\n{PAD}{day.month}/{day.day}", style)
 
 
-def _lines_of_names(names: list[Text], width: int) -> list[Text]:
-    """Names side by side while they fit in ``width``, else one a line (cut to fit)."""
-    lines: list[Text] = []
-    for name in names:
-        if cell_len(name.plain) > width:
-            name = Text(clip(name.plain, width), style=name.style)
-        if lines and cell_len(lines[-1].plain) + 1 + cell_len(name.plain) <= width:
-            lines[-1].append(" ")
-            lines[-1].append_text(name)
-        else:
-            lines.append(name.copy())
-    return lines
+@dataclass(slots=True)
+class _Line:
+    """One line of a cell as it is laid: its words, its first name's style, the later names'."""
+
+    parts: list[str]
+    style: str  # the first name's, over the whole line (as rich carries a line's own style)
+    spans: list[tuple[int, int, str]]  # the later names' styles, from the line's start
+    length: int  # in characters
+    used: int  # in terminal cells
 
 
 def render_cell(
@@ -111,37 +109,78 @@ def render_cell(
     people: Mapping[str, Person],
     width: int,
     past: bool = False,
+    names: dict[str, str] | None = None,
 ) -> Text:
-    """One day of one shift: who is on it, then what it lacks (``width`` counts the pad)."""
+    """One day of one shift: who is on it, then what it lacks (``width`` counts the pad).
+
+    Names sit side by side while they fit, else one a line (cut to fit). A grid has thousands
+    of cells, so the text and its styles are laid out by hand and made into one Text at the
+    end. ``names``: the names already made printable, by person id (filled as it goes).
+    """
     if instance is None:
         return Text("")
     room = width - len(PAD)
     flagged = {g.person for g in gaps if g.kind in (GapKind.DOUBLE_BOOKED, GapKind.SHORT_REST)}
-    names: list[Text] = []
+    lines: list[_Line] = []
     for pid in instance.assigned:
-        person = people.get(pid)
-        name = printable(person.name) if person else pid
+        name = names.get(pid) if names is not None else None
+        if name is None:
+            person = people.get(pid)
+            name = printable(person.name) if person else pid
+            if names is not None:
+                names[pid] = name
         if pid not in instance.counted:  # assigned but not there: struck out and marked !
-            names.append(Text("!" + name, style="strike dim"))
+            text, style = "!" + name, "strike dim"
         else:
-            names.append(Text(name + ("*" if pid in flagged else "")))
-    lines = _lines_of_names(names, room)
+            text, style = name + ("*" if pid in flagged else ""), ""
+        used = cell_len(text)
+        if used > room:
+            text = clip(text, room)
+            used = cell_len(text)
+        line = lines[-1] if lines else None
+        if line is not None and line.used + 1 + used <= room:
+            start = line.length + 1
+            line.parts += (" ", text)
+            if style:
+                line.spans.append((start, start + len(text), style))
+            line.length = start + len(text)
+            line.used += 1 + used
+        else:
+            lines.append(_Line([text], style, [], len(text), used))
     short = instance.need - instance.have
     if short > 0:
-        lines.append(Text(t("tui.week.short", n=short), style="bold reverse red"))
+        text = t("tui.week.short", n=short)
+        lines.append(_Line([text], "bold reverse red", [], len(text), 0))
     if any(g.kind is GapKind.MISSING_ROLE for g in gaps):
-        lines.append(Text(t("tui.week.no_role"), style="bold reverse yellow"))
-    cell = Text("\n").join(Text(PAD) + line for line in lines)
+        text = t("tui.week.no_role")
+        lines.append(_Line([text], "bold reverse yellow", [], len(text), 0))
+    parts: list[str] = []
+    spans: list[Span] = []
+    offset = 0
+    for number, line in enumerate(lines):
+        if number:
+            parts.append("\n")
+            offset += 1
+        parts.append(PAD)
+        parts += line.parts
+        start = offset + len(PAD)
+        if line.style:
+            spans.append(Span(start, start + line.length, line.style))
+        spans += (Span(start + a, start + b, style) for a, b, style in line.spans)
+        offset = start + line.length
+    cell = Text("".join(parts), spans=spans)
     if past:
         cell.stylize(PAST_STYLE)
     return cell
 
 
-def _heading(parts: list[tuple[str, str]], layout: GridLayout) -> tuple[Text, ...]:
+@lru_cache(maxsize=4096)
+def _heading(parts: tuple[tuple[str, str], ...], layout: GridLayout) -> tuple[Text, ...]:
     """One line across every column, its words laid into the columns in order.
 
     A word after the first that would break at a column's edge starts in the next column when
-    it fits there (a break would show as a gap in the middle of the word).
+    it fits there (a break would show as a gap in the middle of the word). The same headings
+    come back at every week and every edit, so they are kept (a Text in a cell is only read).
     """
     widths = [layout.label, *([layout.day] * 7)]
     cells = [Text() for _ in widths]
@@ -178,21 +217,22 @@ def render_rows(
     """The table's rows: compound and post headings, and a row per shift."""
     people = roster.index.people
     compound_names = {c.id: c.name for c in roster.compounds}
+    names: dict[str, str] = {}
     rendered: list[RenderedRow] = []
     last_post: str | None = None
     for row in rows:
         if isinstance(row, GroupRow):
-            parts = [
+            parts = (
                 (printable(row.compound.name), "bold"),
                 (printable(row.community), "dim"),
                 (t(f"kind_short.{row.compound.kind.value}"), "dim"),
-            ]
+            )
             rendered.append(RenderedRow(f"g:{row.compound.id}", _heading(parts, layout), 1))
             last_post = None
             continue
         if row.post.id != last_post:
             name = short_post_name(row.post.name, compound_names.get(row.post.compound, ""))
-            heading = _heading([(printable(name), "bold")], layout)
+            heading = _heading(((printable(name), "bold"),), layout)
             rendered.append(RenderedRow(f"p:{row.post.id}", heading, 1))
             last_post = row.post.id
         span = f"{row.shift.start // 60:02d}-{row.shift.end // 60:02d}"
@@ -204,10 +244,11 @@ def render_rows(
                 people,
                 layout.day,
                 past=today is not None and instance is not None and instance.date < today,
+                names=names,
             )
             for instance in row.cells
         ]
-        height = max(1, *(len(c.plain.split("\n")) for c in day_cells if c.plain))
+        height = max(1, *(c.plain.count("\n") + 1 for c in day_cells if c.plain))
         key = f"r:{row.post.id}:{row.shift.name}"
         shift = (row.post.id, row.shift.name)
         rendered.append(RenderedRow(key, (label, *day_cells), height, shift))

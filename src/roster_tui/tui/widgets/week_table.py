@@ -11,6 +11,7 @@ import datetime as dt
 
 from rich.text import Text
 from textual.widgets import DataTable
+from textual.widgets.data_table import ColumnKey
 
 from roster_tui.domain.week import Week
 from roster_tui.i18n import t
@@ -46,15 +47,27 @@ class WeekTable(DataTable[Text]):
         self._rows_by_shift: dict[tuple[str, str], int] = {}
 
     def set_days(self, week: Week, layout: GridLayout, today: dt.date | None) -> None:
-        """(Re)create the columns for the days of ``week``, ``layout`` wide."""
+        """The columns for the days of ``week``, ``layout`` wide.
+
+        At the same width only the day headings change: the rows stay, and the next
+        :meth:`show` updates the cells that differ (a new week keeps the rows' shape, and
+        adding a thousand rows again costs far more than relabelling seven columns).
+        """
+        headings = [day_heading(day, i, today) for i, day in enumerate(week.days)]
+        if layout == self.grid_layout and len(self.columns) == 1 + len(DAY_COLUMNS):
+            for key, heading in zip(DAY_COLUMNS, headings, strict=True):
+                self.columns[ColumnKey(key)].label = heading
+            self._update_count += 1  # the header is drawn from a cache keyed by this count
+            self.refresh()
+            return
         self.clear(columns=True)
         self.grid_layout = layout
         self._shape = []
         self._cells = {}
         self._shifts, self._rows_by_shift = [], {}
         self.add_column(Text(PAD + t("tui.week.post")), width=layout.label, key="label")
-        for i, (key, day) in enumerate(zip(DAY_COLUMNS, week.days, strict=True)):
-            self.add_column(day_heading(day, i, today), width=layout.day, key=key)
+        for key, heading in zip(DAY_COLUMNS, headings, strict=True):
+            self.add_column(heading, width=layout.day, key=key)
 
     def show(self, rows: list[RenderedRow]) -> None:
         shape = [(r.key, r.height) for r in rows]
