@@ -99,6 +99,27 @@ class Ledger:
         self._seconds[week] = self._seconds.get(week, 0.0) + slot.seconds
         self._nights[week] = self._nights.get(week, 0) + slot.night
 
+    def book_instances(self, rows: Iterable[tuple[Slot, InstanceKey, Iterable[str]]]) -> None:
+        """Book each (slot, instance, people counted there): the ledger :meth:`book` would give
+        booking them in turn, with each person's bookings sorted once at the end."""
+        bookings, seconds_of, nights_of = self._bookings, self._seconds, self._nights
+        touched: set[str] = set()
+        for slot, key, people in rows:
+            seconds, night, week = slot.seconds, slot.night, slot.week
+            self._longest = max(self._longest, seconds)
+            booking = (slot.start_ts, slot.end_ts, key)
+            for person in people:
+                theirs = bookings.get(person)
+                if theirs is None:
+                    bookings[person] = theirs = []
+                theirs.append(booking)
+                touched.add(person)
+                at = (person, week)
+                seconds_of[at] = seconds_of.get(at, 0.0) + seconds
+                nights_of[at] = nights_of.get(at, 0) + night
+        for person in touched:
+            bookings[person].sort()
+
     def unbook(self, person: str, slot: Slot, key: InstanceKey) -> None:
         self._bookings[person].remove((slot.start_ts, slot.end_ts, key))
         week = (person, slot.week)
@@ -276,22 +297,29 @@ class WeekContext:
         return self.eligibility.ledger
 
     @classmethod
-    def build(cls, roster: Roster, week: Week) -> WeekContext:
+    def build(
+        cls, roster: Roster, week: Week, own: list[ShiftInstance] | None = None
+    ) -> WeekContext:
+        """``own``: the week's instances when the caller has them already (as :meth:`Expander.
+        instances` gives them for ``roster``), so that only the days around are expanded."""
         expander = Expander(roster)
         # Rest and overlap look across the week's edges, as far as a shift and a rest reach.
         longest = max((s.duration_minutes for p in roster.posts for s in p.shifts), default=0)
         reach = longest / 60 + roster.settings.min_rest_hours
         margin = dt.timedelta(days=1 + math.ceil(reach / 24))
         monday, sunday = week.monday, week.sunday
-        around = expander.instances(monday - margin, sunday + margin)
+        if own is None:
+            around = expander.instances(monday - margin, sunday + margin)
+            own = [i for i in around if monday <= i.date <= sunday]
+        else:
+            before = expander.instances(monday - margin, monday - _ONE_DAY)
+            after = expander.instances(sunday + _ONE_DAY, sunday + margin)
+            around = [*before, *own, *after]
         ledger = Ledger(roster)
         eligibility = Eligibility(roster, expander, ledger)
-        for instance in around:
-            if instance.counted:
-                slot = eligibility.slot_of(instance)
-                for person in instance.counted:
-                    ledger.book(person, slot, instance.key)
-        own = [i for i in around if monday <= i.date <= sunday]
+        ledger.book_instances(
+            (eligibility.slot_of(i), i.key, i.counted) for i in around if i.counted
+        )
         return cls(roster, week, expander, own, eligibility)
 
     def copy(self) -> WeekContext:

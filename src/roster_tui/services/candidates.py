@@ -39,8 +39,11 @@ class CandidateRanker:
         self.context = context
 
     @classmethod
-    def for_week(cls, roster: Roster, week: Week) -> CandidateRanker:
-        return cls(WeekContext.build(roster, week))
+    def for_week(
+        cls, roster: Roster, week: Week, instances: list[ShiftInstance] | None = None
+    ) -> CandidateRanker:
+        """``instances``: the week's own, when the caller has expanded them already."""
+        return cls(WeekContext.build(roster, week, instances))
 
     def rank(self, target: ShiftInstance) -> list[Candidate]:
         """Every person: the eligible first, in the fill's order of preference."""

@@ -52,6 +52,9 @@ class WeekEdits(RosterScreen):
 
     data: WeekData | None = None
     _swap_from: tuple[InstanceKey, str] | None = None  # the first half of a swap
+    # The bookings around the week shown, ready to rank people for any of its seats: kept
+    # while the roster and the week stay, so a second picker on the week ranks at once.
+    _ranker: tuple[WeekData, CandidateRanker] | None = None
 
     def current_instance(self) -> ShiftInstance | None:
         raise NotImplementedError  # the grid knows where its cursor is
@@ -81,10 +84,10 @@ class WeekEdits(RosterScreen):
         data = self.data
         if data is None:
             return
-        roster, week = data.roster, data.week
+        roster = data.roster
 
         def rank() -> list[Candidate]:
-            return CandidateRanker.for_week(roster, week).rank(instance)
+            return self._ranker_for(data).rank(instance)
 
         def chosen(person_id: str | None) -> None:
             person = data.people.get(person_id) if person_id else None
@@ -92,6 +95,15 @@ class WeekEdits(RosterScreen):
                 then(person)
 
         self.app.push_screen(PersonPicker(title, roster, rank=rank), chosen)
+
+    def _ranker_for(self, data: WeekData) -> CandidateRanker:
+        """The ranker of ``data``'s roster and week (runs in the picker's worker)."""
+        kept = self._ranker
+        if kept is not None and kept[0].roster is data.roster and kept[0].week == data.week:
+            return kept[1]
+        ranker = CandidateRanker.for_week(data.roster, data.week, list(data.instances.values()))
+        self._ranker = (data, ranker)
+        return ranker
 
     def _edit_shift(
         self, instance: ShiftInstance, edit: Callable[[Workspace, bool], AuditEntry | None]

@@ -8,10 +8,11 @@ laid out for the table's width (see week_cells) and laid out again when it chang
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from rich.text import Text
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from roster_tui.domain.week import Week
 from roster_tui.i18n import t
@@ -91,6 +92,18 @@ class WeekTable(DataTable[Text]):
                     self.update_cell(row.key, column, new)
             self._cells[row.key] = row.cells
         self.refresh()
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """The table's size, without measuring the new rows' cells.
+
+        DataTable measures every cell of every new row to size auto-width columns and
+        auto-height rows; here every column has its width and every row its height, so the
+        thousands of measures of a week would change nothing.
+        """
+        if any(column.auto_width for column in self.columns.values()):
+            super()._update_dimensions(new_rows)
+        else:
+            super()._update_dimensions(())
 
     def shift_at(self, row: int) -> tuple[str, str] | None:
         """(post id, shift name) of the row at ``row``; None on a heading."""
