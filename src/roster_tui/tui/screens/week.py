@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from rich.text import Text
 from textual import on, work
@@ -26,9 +27,16 @@ from roster_tui.services.gap_fixes import gap_key, gap_week
 from roster_tui.services.overview import PlaceIndex, frozen_moment, gaps_of_community
 from roster_tui.services.week_filter import filter_rows, rows_in_scope
 from roster_tui.services.week_grid import ShiftRow, build_rows, gaps_by_cell
+from roster_tui.services.week_live import WeekGaps, WeekUpdate
 from roster_tui.tui.screens.week_edits import WeekData, WeekEdits
 from roster_tui.tui.screens.week_fix import open_fix
-from roster_tui.tui.widgets.week_cells import DAY_COLUMNS, GridLayout, RenderedRow, render_rows
+from roster_tui.tui.widgets.week_cells import (
+    DAY_COLUMNS,
+    GridLayout,
+    RenderedRow,
+    render_rows,
+    render_shift_row,
+)
 from roster_tui.tui.widgets.week_table import WeekTable
 
 
@@ -57,6 +65,7 @@ class WeekScreen(WeekEdits):
         self.data: WeekData | None = None
         self._pending_focus: InstanceKey | None = None
         self._pending_fix: Gap | None = None  # a gap to open the fix of once its week shows
+        self._live: WeekGaps | None = None  # the week's gap tracker, made at the first roster
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="week-title")
@@ -79,6 +88,8 @@ class WeekScreen(WeekEdits):
             self.week = Week.of(self.roster_app.today())
         query = self.query_one("#week-filter", Input).value
         layout = GridLayout.for_width(self.app.size.width)
+        if self._live is None:
+            self._live = WeekGaps(self.roster_app.fixed_today)
         self.compute(roster, self.week, query, self.scope, layout)
 
     def on_resize(self) -> None:
@@ -93,6 +104,18 @@ class WeekScreen(WeekEdits):
         self, roster: Roster, week: Week, query: str, scope: str | None, layout: GridLayout
     ) -> None:
         """The week's rows and gaps in ``scope`` (None: the whole sub-district)."""
+        shown = self.data
+        if (
+            shown is not None
+            and shown.roster is not roster
+            and (shown.week, shown.scope, shown.query, shown.layout) == (week, scope, "", layout)
+            and not query
+        ):
+            update = self._live.update(shown.roster, roster, week) if self._live else None
+            if update is not None:  # an assign, remove or swap: only its rows are drawn again
+                data = self._updated(shown, roster, update)
+                self.app.call_from_thread(self._show, data, data.rendered, layout)
+                return
         monday, sunday = week.monday, week.sunday
         expander = Expander(roster)
         instances = expander.instances(monday, sunday)
@@ -106,17 +129,64 @@ class WeekScreen(WeekEdits):
         rendered = render_rows(rows, roster, cell_gaps, layout, self.roster_app.today())
         people = roster.index.people
         by_key = {i.key: i for i in instances}
-        data = WeekData(roster, week, by_key, gaps, cell_gaps, rows, people)
+        data = WeekData(
+            roster, week, by_key, gaps, cell_gaps, rows, people, scope, query, layout, rendered
+        )
         self.app.call_from_thread(self._show, data, rendered, layout)
+
+    def _updated(self, shown: WeekData, roster: Roster, update: WeekUpdate) -> WeekData:
+        """``shown`` after an edit of a few instances: their rows, and the rows whose gap
+        marks came or went, drawn again; the rest kept as they are."""
+        instances = {**shown.instances, **update.instances}
+        gaps = gaps_of_community(update.gaps, PlaceIndex(roster), shown.scope)
+        cell_gaps = gaps_by_cell(gaps)
+        before = shown.cell_gaps
+        dirty = set(update.instances)
+        dirty.update(
+            k for k in before.keys() | cell_gaps.keys() if before.get(k) != cell_gaps.get(k)
+        )
+        dirty_rows = {(post, shift) for post, _, shift in dirty}
+        rows, rendered = list(shown.rows), list(shown.rendered)
+        where = {r.shift: i for i, r in enumerate(rendered) if r.shift is not None}
+        layout = shown.layout or GridLayout.for_width(self.app.size.width)
+        people, today = roster.index.people, self.roster_app.today()
+        names: dict[str, str] = {}
+        for i, row in enumerate(rows):
+            if not isinstance(row, ShiftRow):
+                continue
+            post, shift = row.post.id, row.shift.name
+            if (post, shift) not in dirty_rows or (post, shift) not in where:
+                continue
+            cells = tuple(instances.get((post, day, shift)) for day in shown.week.days)
+            rows[i] = row = replace(row, cells=cells)
+            rendered[where[post, shift]] = render_shift_row(
+                row, people, cell_gaps, layout, today, names
+            )
+        return WeekData(
+            roster,
+            shown.week,
+            instances,
+            gaps,
+            cell_gaps,
+            rows,
+            people,
+            shown.scope,
+            shown.query,
+            layout,
+            rendered,
+        )
 
     @work(thread=True, exclusive=True, group="week", exit_on_error=False)
     def _lay_out(self, data: WeekData, layout: GridLayout) -> None:
         """The week already worked out, drawn again for another width."""
         today = self.roster_app.today()
         rendered = render_rows(data.rows, data.roster, data.cell_gaps, layout, today)
+        data = replace(data, layout=layout, rendered=rendered)
         self.app.call_from_thread(self._show, data, rendered, layout)
 
     def _show(self, data: WeekData, rendered: list[RenderedRow], layout: GridLayout) -> None:
+        if data.roster is not self._shown:
+            return  # worked out for a roster since replaced: its own result is on its way
         table = self.query_one(WeekTable)
         new_week = self.data is None or self.data.week != data.week
         if new_week or table.grid_layout != layout:

@@ -8,7 +8,7 @@ The grid (week.py) finds the cell and shows the week; this base class acts on th
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.text import Text
 from textual import work
@@ -33,7 +33,7 @@ from roster_tui.tui.dialogs.person_card import open_person_card
 from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.screens.week_guard import ask_if_started, preview_copy_week
-from roster_tui.tui.widgets.week_table import WeekTable
+from roster_tui.tui.widgets.week_table import GridLayout, RenderedRow, WeekTable
 
 
 @dataclass(slots=True)
@@ -45,6 +45,10 @@ class WeekData:
     cell_gaps: dict[InstanceKey, list[Gap]]
     rows: list[GroupRow | ShiftRow]
     people: Mapping[str, Person]  # by id (the roster's index): the cell line reads it per keypress
+    scope: str | None = None  # the community the rows are of (None: the whole sub-district)
+    query: str = ""  # the filter the rows passed
+    layout: GridLayout | None = None  # the widths ``rendered`` is laid out for
+    rendered: list[RenderedRow] = field(default_factory=list)  # the table's rows, drawn
 
 
 class WeekEdits(RosterScreen):

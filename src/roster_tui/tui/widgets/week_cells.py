@@ -235,21 +235,32 @@ def render_rows(
             heading = _heading(((printable(name), "bold"),), layout)
             rendered.append(RenderedRow(f"p:{row.post.id}", heading, 1))
             last_post = row.post.id
-        span = f"{row.shift.start // 60:02d}-{row.shift.end // 60:02d}"
-        label = Text(clip(f"{PAD * 2}{printable(row.shift.name)} {span}", layout.label), "dim")
-        day_cells = [
-            render_cell(
-                instance,
-                gaps_by_cell.get(instance.key, []) if instance else [],
-                people,
-                layout.day,
-                past=today is not None and instance is not None and instance.date < today,
-                names=names,
-            )
-            for instance in row.cells
-        ]
-        height = max(1, *(c.plain.count("\n") + 1 for c in day_cells if c.plain))
-        key = f"r:{row.post.id}:{row.shift.name}"
-        shift = (row.post.id, row.shift.name)
-        rendered.append(RenderedRow(key, (label, *day_cells), height, shift))
+        rendered.append(render_shift_row(row, people, gaps_by_cell, layout, today, names))
     return rendered
+
+
+def render_shift_row(
+    row: ShiftRow,
+    people: Mapping[str, Person],
+    gaps_by_cell: Mapping[tuple[str, dt.date, str], list[Gap]],
+    layout: GridLayout,
+    today: dt.date | None = None,
+    names: dict[str, str] | None = None,
+) -> RenderedRow:
+    """One shift's row: its label and its seven days (``names``: see :func:`render_cell`)."""
+    span = f"{row.shift.start // 60:02d}-{row.shift.end // 60:02d}"
+    label = Text(clip(f"{PAD * 2}{printable(row.shift.name)} {span}", layout.label), "dim")
+    day_cells = [
+        render_cell(
+            instance,
+            gaps_by_cell.get(instance.key, []) if instance else [],
+            people,
+            layout.day,
+            past=today is not None and instance is not None and instance.date < today,
+            names=names,
+        )
+        for instance in row.cells
+    ]
+    height = max(1, *(c.plain.count("\n") + 1 for c in day_cells if c.plain))
+    key = f"r:{row.post.id}:{row.shift.name}"
+    return RenderedRow(key, (label, *day_cells), height, (row.post.id, row.shift.name))
