@@ -29,7 +29,12 @@ SHORT_KINDS = {GapKind.UNDERSTAFFED, GapKind.MISSING_ROLE}
 
 
 def _identity(gap: Gap) -> Gap:
-    return dataclasses.replace(gap, have=None, people=None, hours=None, count=None)
+    """A gap without its figures; an overloaded carer's is one gap whatever day its peak is
+    first reached on (a household taken from a carer nobody can relieve fully may move it)."""
+    gap = dataclasses.replace(gap, have=None, people=None, hours=None, count=None)
+    if gap.kind == GapKind.CARER_OVERLOADED:
+        gap = dataclasses.replace(gap, date=None)
+    return gap
 
 
 def _shortfall(gaps: list[Gap]) -> int:

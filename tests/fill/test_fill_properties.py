@@ -31,11 +31,36 @@ SLOW = examples(0.5)
 
 def identity(gap: Gap) -> Gap:
     """A gap without the figures that an added person changes (have, hours, count), nor the
-    carer an uncontacted day names (a carer the fill gives makes it the same missed day)."""
+    carer an uncontacted day names (a carer the fill gives makes it the same missed day), nor
+    the day an overloaded carer's peak is first reached: a household taken from a carer the
+    fill cannot relieve fully may move it, and the gap is one per carer (docs/format.md).
+    :func:`new_overloads` checks the carers' days instead."""
     gap = dataclasses.replace(gap, have=None, people=None, hours=None, count=None)
     if gap.kind == GapKind.HOUSEHOLD_UNCONTACTED:
         gap = dataclasses.replace(gap, person=None)
+    if gap.kind == GapKind.CARER_OVERLOADED:
+        gap = dataclasses.replace(gap, date=None)
     return gap
+
+
+def overloads(roster: Roster, first: dt.date, last: dt.date) -> Counter[tuple[str, dt.date]]:
+    """Per carer and day of the range over the limit, their households in quarantine then."""
+    loads: Counter[tuple[str, dt.date]] = Counter()
+    for household in roster.households:
+        for n in range(household.quarantine_days(roster.settings)):
+            day = household.start + dt.timedelta(days=n)
+            if household.carer is not None and first <= day <= last:
+                loads[(household.carer, day)] += 1
+    limit = roster.settings.max_households_per_carer
+    return Counter({key: count for key, count in loads.items() if count > limit})
+
+
+def new_overloads(
+    before: Roster, after: Roster, first: dt.date, last: dt.date
+) -> list[tuple[tuple[str, dt.date], int]]:
+    """Carers' days over the limit in ``after`` with more households than in ``before``."""
+    old = overloads(before, first, last)
+    return [(key, n) for key, n in overloads(after, first, last).items() if n > old[key]]
 
 
 def new_gaps(before: Roster, after: Roster, first: dt.date, last: dt.date) -> list[Gap]:
@@ -57,6 +82,7 @@ def test_fill_opens_no_gap_of_any_kind_and_never_loses_coverage(roster: Roster) 
     after = applied(roster, plan.changes)
     assert new_gaps(roster, after, MONDAY, SUNDAY) == []
     assert new_gaps(roster, after, *WIDE) == []  # nor across the week's edges
+    assert new_overloads(roster, after, *WIDE) == []
     seats_before, others_before = shortfall(roster)
     seats_after, others_after = shortfall(after)
     assert seats_after <= seats_before
@@ -189,6 +215,47 @@ def test_a_carer_freed_later_in_the_fill_takes_a_household_passed_over_before() 
     carers = {p.household.id: p.person for p in first.care.carers}
     assert carers == {"b": "z", "a": "x"}
     assert plan_fill(applied(roster, first.changes), WEEK).changes == ()
+
+
+def test_a_carer_left_over_the_limit_keeps_one_overload_gap_when_its_peak_day_moves() -> None:
+    """The example the first property once failed on: ``p2`` (inactive) cares for ``h1`` and
+    ``h2`` from before the week to Tuesday and for ``h3`` on Tuesday, three on Tuesday with a
+    limit of one. The keeper takes the uncared ``h0`` (to Monday) and ``h3``; nobody has room
+    for ``h1`` and ``h2``, so ``p2`` stays over the limit, now from Monday on. That is the
+    overload ``p2`` had, not a new one: on no day has anyone more households than before."""
+    from fill_rosters import KEEPER, district, person
+
+    from roster_tui.domain.model import Household, Settings
+
+    def household(id_: str, start: dt.date, days: int, carer: str | None) -> Household:
+        return Household(id_, "k1", f"{id_}号楼", "李某", "139", 2, start, days=days, carer=carer)
+
+    friday = MONDAY - dt.timedelta(days=3)
+    tuesday = MONDAY + dt.timedelta(days=1)
+    roster = district(
+        people=[person("p2", active=False)],
+        households=[
+            household("h0", friday, 4, None),
+            household("h1", friday, 5, "p2"),
+            household("h2", friday, 5, "p2"),
+            household("h3", tuesday, 1, "p2"),
+        ],
+        settings=Settings(max_households_per_carer=1),
+    )
+    plan = plan_fill(roster, WEEK)
+    assert {p.household.id: p.person for p in plan.care.carers} == {"h0": KEEPER, "h3": KEEPER}
+    assert plan.care.overloaded == ("p2",)
+    after = applied(roster, plan.changes)
+
+    def peak_day(roster: Roster) -> list[tuple[str | None, dt.date | None]]:
+        gaps = check(roster, MONDAY, SUNDAY)
+        return [(g.person, g.date) for g in gaps if g.kind == GapKind.CARER_OVERLOADED]
+
+    assert peak_day(roster) == [("p2", tuesday)]
+    assert peak_day(after) == [("p2", MONDAY)]
+    for first, last in ((MONDAY, SUNDAY), WIDE):
+        assert new_gaps(roster, after, first, last) == []
+        assert new_overloads(roster, after, first, last) == []
 
 
 @EXAMPLES
