@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis_profiles import examples
 from roster_tui.domain.availability import WeeklyAvailability
 from roster_tui.domain.gaps import Gap, GapKind
-from roster_tui.domain.model import Roster
+from roster_tui.domain.model import Household, Roster
 from roster_tui.engine.check import check
 from roster_tui.engine.eligibility import Blocker, WeekContext
 from roster_tui.engine.expand import Expander
@@ -66,6 +66,10 @@ def new_overloads(
 def new_gaps(before: Roster, after: Roster, first: dt.date, last: dt.date) -> list[Gap]:
     old = Counter(identity(g) for g in check(before, first, last))
     return list((Counter(identity(g) for g in check(after, first, last)) - old).elements())
+
+
+def _household(id_: str, start: dt.date, days: int, carer: str | None) -> Household:
+    return Household(id_, "k1", f"{id_}号楼", "李某", "139", 2, start, days=days, carer=carer)
 
 
 def shortfall(roster: Roster) -> tuple[int, int]:
@@ -194,20 +198,17 @@ def test_a_carer_freed_later_in_the_fill_takes_a_household_passed_over_before() 
     Friday; the fill must then give A to ``x`` itself, not leave it for a second fill."""
     from fill_rosters import KEEPER, district, leave, person
 
-    from roster_tui.domain.model import Household, Settings
-
-    def household(id_: str, start: dt.date, days: int, carer: str | None) -> Household:
-        return Household(id_, "k1", f"{id_}号楼", "李某", "139", 2, start, days=days, carer=carer)
+    from roster_tui.domain.model import Settings
 
     tuesday = MONDAY + dt.timedelta(days=1)
     roster = district(
         people=[person("x"), person("z")],
         leaves=[leave("x", "2026-12-04T00:00", "2026-12-05T00:00")],
         households=[
-            household("keep", MONDAY, 7, KEEPER),  # the keeper is full all week
-            household("a", MONDAY, 2, None),
-            household("c", MONDAY, 1, "z"),
-            household("b", tuesday, 4, "x"),
+            _household("keep", MONDAY, 7, KEEPER),  # the keeper is full all week
+            _household("a", MONDAY, 2, None),
+            _household("c", MONDAY, 1, "z"),
+            _household("b", tuesday, 4, "x"),
         ],
         settings=Settings(max_households_per_carer=1),
     )
@@ -225,20 +226,17 @@ def test_a_carer_left_over_the_limit_keeps_one_overload_gap_when_its_peak_day_mo
     overload ``p2`` had, not a new one: on no day has anyone more households than before."""
     from fill_rosters import KEEPER, district, person
 
-    from roster_tui.domain.model import Household, Settings
-
-    def household(id_: str, start: dt.date, days: int, carer: str | None) -> Household:
-        return Household(id_, "k1", f"{id_}号楼", "李某", "139", 2, start, days=days, carer=carer)
+    from roster_tui.domain.model import Settings
 
     friday = MONDAY - dt.timedelta(days=3)
     tuesday = MONDAY + dt.timedelta(days=1)
     roster = district(
         people=[person("p2", active=False)],
         households=[
-            household("h0", friday, 4, None),
-            household("h1", friday, 5, "p2"),
-            household("h2", friday, 5, "p2"),
-            household("h3", tuesday, 1, "p2"),
+            _household("h0", friday, 4, None),
+            _household("h1", friday, 5, "p2"),
+            _household("h2", friday, 5, "p2"),
+            _household("h3", tuesday, 1, "p2"),
         ],
         settings=Settings(max_households_per_carer=1),
     )
