@@ -82,3 +82,28 @@ async def test_remove_updates_the_gaps_of_the_person_and_the_cell(workspace: Wor
         assert screen.data is not None and not screen.data.instances[key].assigned
         assert screen._live is not None and screen._live._tracker is not None
         assert _shown(screen) == await _worked_out_afresh(app, pilot, screen)
+
+
+async def test_a_new_week_changes_cells_and_row_heights_in_place(workspace: Workspace) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_screen(app, pilot, "2", WeekScreen)
+        table = screen.query_one(WeekTable)
+        first = app.export_screenshot()
+        seen = [[r.height for r in screen.data.rendered]]  # type: ignore[union-attr]
+        for key in ("right_square_bracket", "right_square_bracket", "left_square_bracket"):
+            await pilot.press(key)
+            await settle(app, pilot)
+            data = screen.data
+            assert data is not None
+            heights = [r.height for r in data.rendered]
+            assert [row.height for row in table.ordered_rows] == heights
+            assert table.virtual_size.height == sum(heights) + table.header_height
+            cells = [[table.get_cell_at((i, c)) for c in range(8)] for i in range(len(heights))]
+            assert cells == [list(r.cells) for r in data.rendered]
+            seen.append(heights)
+        assert seen[0] != seen[1]  # the weeks differ in how tall some rows are
+        await pilot.press("left_square_bracket")
+        await settle(app, pilot)
+        table.cursor_coordinate = table.cursor_coordinate  # the same cell as at the start
+        assert app.export_screenshot() == first

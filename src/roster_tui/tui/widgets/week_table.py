@@ -71,27 +71,39 @@ class WeekTable(DataTable[Text]):
             self.add_column(heading, width=layout.day, key=key)
 
     def show(self, rows: list[RenderedRow]) -> None:
-        shape = [(r.key, r.height) for r in rows]
-        if shape != self._shape:
+        if [r.key for r in rows] != [key for key, _ in self._shape]:
             cursor = self.cursor_coordinate
             self.clear()
             for row in rows:
                 self.add_row(*row.cells, key=row.key, height=row.height)
-            self._shape = shape
+            self._shape = [(r.key, r.height) for r in rows]
             self._cells = {r.key: r.cells for r in rows}
             self._shifts = [r.shift for r in rows]
             self._rows_by_shift = {r.shift: i for i, r in enumerate(rows) if r.shift is not None}
             if rows:
                 self.cursor_coordinate = self.validate_cursor_coordinate(cursor)
             return
-        columns = ("label", *DAY_COLUMNS)
-        for row in rows:
+        # The same rows (another week, or an edit): their cells and heights change in place.
+        # DataTable draws from caches keyed by its update count, and sizes itself on idle.
+        columns = [ColumnKey(key) for key in ("label", *DAY_COLUMNS)]
+        changed = False
+        for row, (_, height) in zip(rows, self._shape, strict=True):
             old = self._cells.get(row.key, ())
-            for column, new, before in zip(columns, row.cells, old, strict=False):
-                if new != before:
-                    self.update_cell(row.key, column, new)
+            if row.cells == old and row.height == height:
+                continue
+            key = RowKey(row.key)
+            cells = self._data[key]
+            for column, new in zip(columns, row.cells, strict=False):
+                cells[column] = new
+            self.rows[key].height = row.height
             self._cells[row.key] = row.cells
-        self.refresh()
+            changed = True
+        if changed:
+            self._shape = [(r.key, r.height) for r in rows]
+            self._update_count += 1
+            self._require_update_dimensions = True  # the rows' heights may have changed
+            self.check_idle()
+            self.refresh()
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """The table's size, without measuring the new rows' cells.
