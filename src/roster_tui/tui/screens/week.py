@@ -32,6 +32,7 @@ from roster_tui.tui.screens.week_edits import WeekData, WeekEdits
 from roster_tui.tui.screens.week_fix import open_fix
 from roster_tui.tui.widgets.week_cells import (
     DAY_COLUMNS,
+    CellMemo,
     GridLayout,
     RenderedRow,
     render_rows,
@@ -65,6 +66,7 @@ class WeekScreen(WeekEdits):
         self.data: WeekData | None = None
         self._pending_focus: InstanceKey | None = None
         self._pending_fix: Gap | None = None  # a gap to open the fix of once its week shows
+        self._drawn = CellMemo()  # cells drawn before, by what they show
         self._live: WeekGaps | None = None  # the week's gap tracker, made at the first roster
 
     def compose_body(self) -> ComposeResult:
@@ -126,7 +128,9 @@ class WeekScreen(WeekEdits):
         rows = build_rows(roster, week, instances)
         rows = filter_rows(rows_in_scope(rows, scope), roster, query)
         cell_gaps = gaps_by_cell(gaps)
-        rendered = render_rows(rows, roster, cell_gaps, layout, self.roster_app.today())
+        rendered = render_rows(
+            rows, roster, cell_gaps, layout, self.roster_app.today(), self._drawn
+        )
         people = roster.index.people
         by_key = {i.key: i for i in instances}
         data = WeekData(
@@ -151,6 +155,7 @@ class WeekScreen(WeekEdits):
         layout = shown.layout or GridLayout.for_width(self.app.size.width)
         people, today = roster.index.people, self.roster_app.today()
         names: dict[str, str] = {}
+        drawn = self._drawn.cells_for(people, layout.day)
         for i, row in enumerate(rows):
             if not isinstance(row, ShiftRow):
                 continue
@@ -160,7 +165,7 @@ class WeekScreen(WeekEdits):
             cells = tuple(instances.get((post, day, shift)) for day in shown.week.days)
             rows[i] = row = replace(row, cells=cells)
             rendered[where[post, shift]] = render_shift_row(
-                row, people, cell_gaps, layout, today, names
+                row, people, cell_gaps, layout, today, names, drawn
             )
         return WeekData(
             roster,
@@ -180,7 +185,7 @@ class WeekScreen(WeekEdits):
     def _lay_out(self, data: WeekData, layout: GridLayout) -> None:
         """The week already worked out, drawn again for another width."""
         today = self.roster_app.today()
-        rendered = render_rows(data.rows, data.roster, data.cell_gaps, layout, today)
+        rendered = render_rows(data.rows, data.roster, data.cell_gaps, layout, today, self._drawn)
         data = replace(data, layout=layout, rendered=rendered)
         self.app.call_from_thread(self._show, data, rendered, layout)
 

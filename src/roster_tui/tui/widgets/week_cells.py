@@ -24,7 +24,7 @@ from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.text import printable
-from roster_tui.i18n import t
+from roster_tui.i18n import current_language, t
 from roster_tui.services.week_grid import GroupRow, ShiftRow
 
 DAY_COLUMNS = tuple(f"d{i}" for i in range(7))
@@ -207,15 +207,45 @@ def _heading(parts: tuple[tuple[str, str], ...], layout: GridLayout) -> tuple[Te
     return tuple(cells)
 
 
+CellKey = tuple[object, ...]  # what a cell shows: people, need, gap marks, past
+
+
+class CellMemo:
+    """Cells already drawn, by what they show. A large week has some 6,300 cells but only about
+    a thousand different ones, and the next week shows mostly the same. A memo holds for one
+    index of people (their names), one width and one language, and starts afresh on another.
+    """
+
+    LIMIT = 50_000  # cells kept at most, then it starts afresh
+
+    def __init__(self) -> None:
+        self._owner: tuple[Mapping[str, Person], int, str] | None = None
+        self._cells: dict[CellKey, Text] = {}
+
+    def cells_for(self, people: Mapping[str, Person], width: int) -> dict[CellKey, Text]:
+        owner = self._owner
+        language = current_language()
+        if (
+            owner is None
+            or owner[0] is not people
+            or owner[1:] != (width, language)
+            or len(self._cells) > self.LIMIT
+        ):
+            self._owner, self._cells = (people, width, language), {}
+        return self._cells
+
+
 def render_rows(
     rows: list[GroupRow | ShiftRow],
     roster: Roster,
     gaps_by_cell: dict[tuple[str, dt.date, str], list[Gap]],
     layout: GridLayout,
     today: dt.date | None = None,
+    memo: CellMemo | None = None,
 ) -> list[RenderedRow]:
     """The table's rows: compound and post headings, and a row per shift."""
     people = roster.index.people
+    drawn = memo.cells_for(people, layout.day) if memo is not None else None
     compound_names = {c.id: c.name for c in roster.compounds}
     names: dict[str, str] = {}
     rendered: list[RenderedRow] = []
@@ -235,7 +265,7 @@ def render_rows(
             heading = _heading(((printable(name), "bold"),), layout)
             rendered.append(RenderedRow(f"p:{row.post.id}", heading, 1))
             last_post = row.post.id
-        rendered.append(render_shift_row(row, people, gaps_by_cell, layout, today, names))
+        rendered.append(render_shift_row(row, people, gaps_by_cell, layout, today, names, drawn))
     return rendered
 
 
@@ -246,21 +276,34 @@ def render_shift_row(
     layout: GridLayout,
     today: dt.date | None = None,
     names: dict[str, str] | None = None,
+    drawn: dict[CellKey, Text] | None = None,
 ) -> RenderedRow:
-    """One shift's row: its label and its seven days (``names``: see :func:`render_cell`)."""
+    """One shift's row: its label and its seven days (``names``: see :func:`render_cell`;
+    ``drawn``: cells already drawn for ``people`` at this width, see :class:`CellMemo`)."""
     span = f"{row.shift.start // 60:02d}-{row.shift.end // 60:02d}"
     label = Text(clip(f"{PAD * 2}{printable(row.shift.name)} {span}", layout.label), "dim")
-    day_cells = [
-        render_cell(
-            instance,
-            gaps_by_cell.get(instance.key, []) if instance else [],
-            people,
-            layout.day,
-            past=today is not None and instance is not None and instance.date < today,
-            names=names,
+    day_cells: list[Text] = []
+    height = 1
+    for instance in row.cells:
+        if instance is None:
+            day_cells.append(Text(""))
+            continue
+        gaps = gaps_by_cell.get(instance.key, [])
+        past = today is not None and instance.date < today
+        key: CellKey = (
+            instance.assigned,
+            instance.counted,
+            instance.shift.need,
+            tuple((gap.kind, gap.person) for gap in gaps),  # all a cell reads of its gaps
+            past,
         )
-        for instance in row.cells
-    ]
-    height = max(1, *(c.plain.count("\n") + 1 for c in day_cells if c.plain))
-    key = f"r:{row.post.id}:{row.shift.name}"
-    return RenderedRow(key, (label, *day_cells), height, (row.post.id, row.shift.name))
+        cell = drawn.get(key) if drawn is not None else None
+        if cell is None:
+            cell = render_cell(instance, gaps, people, layout.day, past=past, names=names)
+            if drawn is not None:
+                drawn[key] = cell
+        day_cells.append(cell)
+        if cell.plain:
+            height = max(height, cell.plain.count("\n") + 1)
+    key_text = f"r:{row.post.id}:{row.shift.name}"
+    return RenderedRow(key_text, (label, *day_cells), height, (row.post.id, row.shift.name))
