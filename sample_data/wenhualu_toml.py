@@ -11,6 +11,7 @@ import json
 from collections.abc import Mapping, Sequence
 
 from roster_tui.domain.model import Roster
+from roster_tui.interchange.tables import SETTINGS  # the keys [settings] has in the file
 
 HEADER = """\
 # 文化路街道 —— roster-tui 演示数据（格式见 docs/format.md）
@@ -94,7 +95,7 @@ def render_roster(roster: Roster, notes: Mapping[str, Mapping[int, str]]) -> str
     lines = [HEADER, 'format = "roster-tui/1"', "", "[subdistrict]"]
     lines += [f"name = {_value(roster.subdistrict.name)}"]
     lines += [f"timezone = {_value(roster.subdistrict.timezone)}", "", "[settings]"]
-    lines += [f"{name} = {_value(getattr(settings, name))}" for name in settings.__slots__]
+    lines += [f"{name} = {_value(getattr(settings, name))}" for name in SETTINGS]
     for table, attribute, heading in SECTIONS:
         rows: Sequence[object] = getattr(roster, attribute)
         lines += ["", f"# ── {heading} ──"]
