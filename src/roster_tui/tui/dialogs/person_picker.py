@@ -86,7 +86,7 @@ class PersonPicker(ModalScreen[str | None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         ranked = self._rank() if self._rank is not None else None
-        search_people(self._roster, "zz")  # builds the pinyin index here, not on a keypress
+        search_people(self._roster, "")  # builds the pinyin index here, not on a keypress
         self.app.call_from_thread(self._loaded, ranked)
 
     def _loaded(self, ranked: list[Candidate] | None) -> None:
