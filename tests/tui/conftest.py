@@ -59,3 +59,16 @@ def store(db_url: str, demo_file: Path) -> Iterator[Store]:
 @pytest.fixture
 def workspace(store: Store) -> Workspace:
     return Workspace(store, user="tester")
+
+
+@pytest.fixture
+def fake_lp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An ``lp`` first on the PATH that keeps what it is sent: the file it writes to."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    received = tmp_path / "printed.pdf"
+    lp = bin_dir / "lp"
+    lp.write_text(f"#!/bin/sh\ncat > {received}\n")
+    lp.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+    return received

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TypeVar
 
 from conftest import TODAY
@@ -76,3 +77,12 @@ def first_shift_cell(table: WeekTable, weekday: int) -> Coordinate:
         if str(row.key.value).startswith("r:"):
             return Coordinate(index, 1 + weekday)
     raise AssertionError("no shift row")
+
+
+async def printed(pilot: Pilot[None], received: Path) -> bytes:
+    """What the fake ``lp`` received, once the print (a worker's subprocess) has arrived."""
+    for _ in range(100):
+        if received.exists() and received.stat().st_size:
+            break
+        await pilot.pause(0.1)
+    return received.read_bytes()

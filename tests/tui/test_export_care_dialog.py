@@ -9,9 +9,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from conftest import TODAY
-from helpers import settle
+from helpers import printed, settle
 from test_export_dialog import _choose, _open_export
 from textual.widgets import Input
 
@@ -82,29 +81,16 @@ async def test_the_requests_list_from_the_dialog(workspace: Workspace, tmp_path:
         assert "post" in [v for _, v in dialog.query_one("#scope-kind", ChoiceField).choices]
 
 
-async def test_print_sends_the_round_to_lp_as_a_pdf(
-    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    received = tmp_path / "printed.pdf"
-    fake_lp = bin_dir / "lp"
-    fake_lp.write_text(f"#!/bin/sh\ncat > {received}\n")
-    fake_lp.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
+async def test_print_sends_the_round_to_lp_as_a_pdf(workspace: Workspace, fake_lp: Path) -> None:
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await _open_export(app, pilot)
         await _choose(pilot, dialog.query_one("#what", ChoiceField), "contacts")
         await pilot.click("#do-print")
         await settle(app, pilot)
-        for _ in range(100):
-            if received.exists() and received.stat().st_size:
-                break
-            await pilot.pause(0.1)
-        assert received.read_bytes().startswith(b"%PDF")
+        assert (await printed(pilot, fake_lp)).startswith(b"%PDF")
         if shutil.which("pdftotext"):
-            text = subprocess.run(["pdftotext", str(received), "-"], capture_output=True)
+            text = subprocess.run(["pdftotext", str(fake_lp), "-"], capture_output=True)
             assert "每日问访表" in text.stdout.decode("utf-8")
         history = workspace.store.history(limit=None)
         assert not [e for e in history if e.action.startswith("print:")]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY
-from helpers import settle
+from helpers import printed, settle
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -134,31 +134,17 @@ async def test_enter_in_the_path_writes_a_persons_sheet_naming_them(
 
 
 async def test_print_sends_the_chosen_sheet_to_lp_as_a_pdf(
-    workspace: Workspace, tmp_path: Path, monkeypatch: object
+    workspace: Workspace, fake_lp: Path
 ) -> None:
-    import pytest
-
-    assert isinstance(monkeypatch, pytest.MonkeyPatch)
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    received = tmp_path / "printed.pdf"
-    fake_lp = bin_dir / "lp"
-    fake_lp.write_text(f"#!/bin/sh\ncat > {received}\n")
-    fake_lp.chmod(0o755)
-    monkeypatch.setenv("PATH", f"{bin_dir}:/usr/bin:/bin")
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
         dialog = await _open_export(app, pilot)
         await _choose(pilot, dialog.query_one("#what", ChoiceField), "duties")
         await pilot.click("#do-print")
         await settle(app, pilot)
-        for _ in range(100):
-            if received.exists() and received.stat().st_size:
-                break
-            await pilot.pause(0.1)
-        assert received.read_bytes().startswith(b"%PDF")
+        assert (await printed(pilot, fake_lp)).startswith(b"%PDF")
         if shutil.which("pdftotext"):
-            text = subprocess.run(["pdftotext", str(received), "-"], capture_output=True)
+            text = subprocess.run(["pdftotext", str(fake_lp), "-"], capture_output=True)
             assert "包街包院责任表" in text.stdout.decode("utf-8")
 
 
