@@ -263,24 +263,6 @@ class Eligibility:
             found.append(Blocker.LACKS_ROLE)
         return tuple(found)
 
-    def preference(
-        self, person: Person, compound: str, slot: Slot, wanted_role: Role | None = None
-    ) -> tuple[object, ...]:
-        """Lower is better: holds the wanted role, same community, same Party group, then the
-        lightest load (nights first for a night seat, hours first otherwise), then the id."""
-        community = self.community_of.get(compound)
-        group = self.group_of.get(compound)
-        seconds = self.ledger.seconds(person.id, slot.week)
-        nights = self.ledger.nights(person.id, slot.week)
-        load = (nights, seconds) if slot.night else (seconds, nights)
-        return (
-            wanted_role is not None and wanted_role not in person.roles,
-            person.community != community,
-            group is None or person.party_group != group,
-            *load,
-            person.id,
-        )
-
 
 @dataclass(slots=True)
 class WeekContext:

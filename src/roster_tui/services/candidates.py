@@ -1,9 +1,11 @@
 """Who could take a seat on one shift instance, best first, and why the others cannot.
 
-The rules and the order are the fill's (:mod:`roster_tui.engine.eligibility`), so the assign
-picker never offers first someone whose assignment would open a gap, and it orders people as
-自动补位 does: holds the missing role, same community, same Party group, then the lightest load
-this week (the fill also weighs the four weeks before, which the picker leaves out).
+The rules and the order are the fill's, so the assign picker never offers first someone whose
+assignment would open a gap, and it orders people exactly as 自动补位 does
+(:func:`~roster_tui.engine.fill.fairness.fair_rank`): holds the missing role, same community,
+same Party group, then the lightest load over the four weeks before and the week, in what the
+seat is (holiday, night or weekend shifts first, then hours weighted by the kind of day).
+:func:`load_note` says that load in the picker's words.
 """
 
 from __future__ import annotations
@@ -14,8 +16,11 @@ from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.week import Week
 from roster_tui.engine.eligibility import Blocker, WeekContext
+from roster_tui.engine.fill.day_kinds import DayKind
+from roster_tui.engine.fill.fairness import Load, Loads, ShiftLoad, fair_rank
+from roster_tui.i18n import t
 
-__all__ = ["Blocker", "Candidate", "CandidateRanker"]
+__all__ = ["Blocker", "Candidate", "CandidateRanker", "load_note"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +31,8 @@ class Candidate:
     nights_this_week: int
     same_community: bool
     has_needed_role: bool  # holds the role the instance is missing
+    load: Load  # over the four weeks before and the week, as the fill weighs it
+    seat: ShiftLoad  # what the seat would add: its hours, whether a night, its kind of day
 
     @property
     def eligible(self) -> bool:
@@ -33,10 +40,15 @@ class Candidate:
 
 
 class CandidateRanker:
-    """Everyone's bookings around one week, ready to rank people for any of its instances."""
+    """Everyone's bookings around one week, ready to rank people for any of its instances.
+
+    The loads of the four weeks before are read on the first :meth:`rank` (in the picker's
+    worker), once per roster and week.
+    """
 
     def __init__(self, context: WeekContext) -> None:
         self.context = context
+        self._loads: Loads | None = None
 
     @classmethod
     def for_week(
@@ -44,6 +56,12 @@ class CandidateRanker:
     ) -> CandidateRanker:
         """``instances``: the week's own, when the caller has expanded them already."""
         return cls(WeekContext.build(roster, week, instances))
+
+    @property
+    def loads(self) -> Loads:
+        if self._loads is None:
+            self._loads = Loads(self.context)
+        return self._loads
 
     def rank(self, target: ShiftInstance) -> list[Candidate]:
         """Every person: the eligible first, in the fill's order of preference."""
@@ -56,10 +74,12 @@ class CandidateRanker:
             role = None  # the role is there already: no one is wanted for it
         compound = target.post.compound
         community = rules.community_of.get(compound)
-        ledger = self.context.ledger
+        ledger, loads = self.context.ledger, self.loads
+        seat = loads.seats.get(target.key) or loads.of_slot(slot)
         ranked: list[tuple[tuple[object, ...], Candidate]] = []
         for person in self.context.roster.people:
             blockers = rules.blockers(person, slot, assigned=target.assigned, ignore=target.key)
+            load = loads.current(person.id)
             candidate = Candidate(
                 person=person,
                 blockers=blockers,
@@ -67,8 +87,31 @@ class CandidateRanker:
                 nights_this_week=ledger.nights(person.id, slot.week),
                 same_community=person.community == community,
                 has_needed_role=role is not None and role in person.roles,
+                load=load,
+                seat=seat,
             )
-            order = (bool(blockers), len(blockers), *rules.preference(person, compound, slot, role))
+            order = (
+                bool(blockers),
+                len(blockers),
+                *fair_rank(rules, person, compound, load, seat, role),
+            )
             ranked.append((order, candidate))
         ranked.sort(key=lambda pair: pair[0])
         return [candidate for _, candidate in ranked]
+
+
+def load_note(candidate: Candidate) -> str:
+    """What the order weighed, in the picker's words: this week's hours, then over the four
+    weeks before and the week the shifts of the seat's kind (holiday, night, weekend), or else
+    the hours weighted by the kind of day."""
+    load, seat = candidate.load, candidate.seat
+    this_week = t("tui.picker.hours", hours=f"{candidate.hours_this_week:g}")
+    if seat.kind is DayKind.HOLIDAY:
+        measure = t("tui.picker.load_holidays", count=load.holidays)
+    elif seat.night:
+        measure = t("tui.picker.load_nights", count=load.nights)
+    elif seat.kind is DayKind.WEEKEND:
+        measure = t("tui.picker.load_weekends", count=load.weekends)
+    else:
+        measure = t("tui.picker.load_hours", hours=f"{round(load.weighted, 1):g}")
+    return f"{this_week} {measure}"

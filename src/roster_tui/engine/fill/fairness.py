@@ -71,6 +71,9 @@ class Load:
         )
 
 
+NO_LOAD = Load()  # of someone with no shift in the weeks looked at; never changed
+
+
 class Loads:
     """Everyone's load over the four weeks before ``context``'s week and the week as the roster
     has it, before the fill; and what each of the week's seats adds to it."""
@@ -142,6 +145,10 @@ class Loads:
         """The person's load before the fill (a copy to change)."""
         load = self.before.get(person)
         return Load() if load is None else load.copy()
+
+    def current(self, person: str) -> Load:
+        """The person's load before the fill, to read and not to change."""
+        return self.before.get(person) or NO_LOAD
 
     def after(self, added: Iterable[tuple[InstanceKey, str]]) -> dict[str, Load]:
         """The loads of the people ``added`` (instance, person) with those seats added."""

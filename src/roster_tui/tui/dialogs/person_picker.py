@@ -25,7 +25,7 @@ from textual.widgets.option_list import Option
 from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.candidates import Candidate
+from roster_tui.services.candidates import Candidate, load_note
 from roster_tui.services.people import person_matches, search_people
 from roster_tui.services.places import find_people
 from roster_tui.tui.translate import translate_bindings
@@ -119,7 +119,7 @@ class PersonPicker(ModalScreen[str | None]):
         return Option(line, id=person.id, disabled=not eligible)
 
     def _ranked_option(self, candidate: Candidate) -> Option:
-        extras = Text(" " + t("tui.picker.hours", hours=f"{candidate.hours_this_week:g}"))
+        extras = Text(" " + load_note(candidate))
         if candidate.has_needed_role:
             extras.append(" " + t("tui.picker.has_role"), style="bold")
         if candidate.blockers:
