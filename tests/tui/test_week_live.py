@@ -34,6 +34,8 @@ async def _worked_out_afresh(
 ) -> tuple[object, ...]:
     """The week computed the full way for the roster shown."""
     screen.data = None  # no week shown: nothing to update in place
+    assert screen._live is not None
+    screen._live.forget()  # no tracker kept: the week expanded and checked anew
     screen.refresh_roster()
     await settle(app, pilot)
     return _shown(screen)
@@ -57,7 +59,7 @@ async def test_assign_and_undo_update_the_grid_as_a_full_check_would(
         await settle(app, pilot)
         before = _shown(screen)
         await _assign_best(app, pilot)
-        assert screen._live is not None and screen._live._tracker is not None  # the quick way
+        assert screen._live is not None and screen._live._kept  # the quick way
         updated = _shown(screen)
         assert updated != before
         assert updated == await _worked_out_afresh(app, pilot, screen)
@@ -80,7 +82,7 @@ async def test_remove_updates_the_gaps_of_the_person_and_the_cell(workspace: Wor
         await pilot.press("d")
         await settle(app, pilot)
         assert screen.data is not None and not screen.data.instances[key].assigned
-        assert screen._live is not None and screen._live._tracker is not None
+        assert screen._live is not None and screen._live._kept
         assert _shown(screen) == await _worked_out_afresh(app, pilot, screen)
 
 

@@ -20,7 +20,6 @@ from roster_tui.domain.kinds import Entity
 from roster_tui.domain.model import Contact, Override, Request, Roster
 from roster_tui.engine.care import care_gaps
 from roster_tui.engine.check import (
-    counted_by_person,
     gap_sort_key,
     instance_gaps,
     moment,
@@ -28,6 +27,7 @@ from roster_tui.engine.check import (
 )
 from roster_tui.engine.coverage import coverage_gaps
 from roster_tui.engine.expand import Expander, InstanceKey, Timed
+from roster_tui.engine.gc_pause import gc_paused
 
 K = TypeVar("K")
 
@@ -57,30 +57,44 @@ class GapTracker:
         self._rebuild()
 
     def _rebuild(self) -> None:
-        self._expander = Expander(self.roster)
-        rows = self._expander.timed_instances(self.first, self.last)
-        self._rows: dict[InstanceKey, Timed] = {row[5].key: row for row in rows}
-        self._by_instance: dict[InstanceKey, list[Gap]] = {}
-        for key, row in self._rows.items():
-            found = instance_gaps(row[5], self._expander)
-            if found:
-                self._by_instance[key] = found
-        self._counted: dict[str, dict[InstanceKey, Timed]] = {
-            person: {row[5].key: row for row in theirs}
-            for person, theirs in counted_by_person(rows).items()
-        }
-        self._by_person: dict[str, list[Gap]] = {}
-        for person, theirs in self._counted.items():
-            found = person_gaps(person, list(theirs.values()), self._expander)
-            if found:
-                self._by_person[person] = found
-        clock = self._expander.clock
-        self._others = coverage_gaps(self.roster, self.first, self.last, clock)
-        self._now = moment(self._given_now, clock)
-        self._care: dict[str, list[Gap]] = {}
-        for gap in care_gaps(self.roster, self.first, self.last, self._now, clock):
-            self._care.setdefault(gap.household or "", []).append(gap)
-        self._counts = Counter(gap.kind for gap in self._all())
+        """Everything worked out afresh: as dear as one full check of the range, no more."""
+        with gc_paused():  # tens of thousands of rows and no cycle among them: see gc_pause
+            self._expander = Expander(self.roster)
+            rows = self._expander.timed_instances(self.first, self.last)
+            self._rows: dict[InstanceKey, Timed] = {}
+            self._by_instance: dict[InstanceKey, list[Gap]] = {}
+            self._counted: dict[str, dict[InstanceKey, Timed]] = {}
+            for row in rows:
+                instance = row[5]
+                key = (row[2], instance.date, instance.shift.name)
+                self._rows[key] = row
+                counted, shift = instance.counted, instance.shift
+                # Most instances are staffed by people who all count: no gap to look for.
+                if (
+                    len(counted) < shift.need
+                    or shift.need_role
+                    or len(counted) < len(instance.assigned)
+                ):
+                    found = instance_gaps(instance, self._expander)
+                    if found:
+                        self._by_instance[key] = found
+                for person in counted:
+                    theirs = self._counted.get(person)
+                    if theirs is None:
+                        theirs = self._counted[person] = {}
+                    theirs[key] = row
+            self._by_person: dict[str, list[Gap]] = {}
+            for person, held in self._counted.items():
+                found = person_gaps(person, list(held.values()), self._expander)
+                if found:
+                    self._by_person[person] = found
+            clock = self._expander.clock
+            self._others = coverage_gaps(self.roster, self.first, self.last, clock)
+            self._now = moment(self._given_now, clock)
+            self._care: dict[str, list[Gap]] = {}
+            for gap in care_gaps(self.roster, self.first, self.last, self._now, clock):
+                self._care.setdefault(gap.household or "", []).append(gap)
+            self._counts = Counter(gap.kind for gap in self._all())
 
     def _all(self) -> Iterable[Gap]:
         for gaps in self._by_instance.values():

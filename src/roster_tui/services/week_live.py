@@ -1,16 +1,21 @@
-"""The week grid's instances and gaps, kept current across edits by the gap tracker.
+"""The week grid's instances and gaps, worked out once per week and kept current across edits.
 
-An assign, remove, replace or swap changes the people of one or two instances, so only those
-instances, their own gaps and the gaps of the people who came or went can change
-(:class:`~roster_tui.engine.incremental.GapTracker`). The grid then redraws the rows of those
-instances instead of expanding and checking its whole week again. Any other edit, a reload or
-another week takes the full way.
+A week is worked out through the engine's :class:`~roster_tui.engine.incremental.GapTracker`,
+which costs no more than one full check and leaves the week ready for edits: an assign,
+remove, replace or swap changes the people of one or two instances, so only those instances,
+their own gaps and the gaps of the people who came or went can change. The grid then redraws
+the rows of those instances instead of expanding and checking its whole week again.
+
+The last few weeks shown are kept, each following the rosters it is handed while only
+overrides change, so stepping back to a week (``[`` after ``]``) finds it worked out. Any other
+edit or a reload works a week out afresh.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from dataclasses import dataclass
 
 from roster_tui.domain.gaps import Gap
@@ -23,6 +28,14 @@ from roster_tui.services.overview import frozen_moment, override_changes
 
 
 @dataclass(frozen=True, slots=True)
+class WeekState:
+    """A week of one roster: its instances (by date, post, then shift order) and its gaps."""
+
+    instances: list[ShiftInstance]
+    gaps: list[Gap]  # every gap of the week, in the order the check gives
+
+
+@dataclass(frozen=True, slots=True)
 class WeekUpdate:
     """What an edit did to a week: every gap now, and the instances it changed."""
 
@@ -30,18 +43,42 @@ class WeekUpdate:
     instances: dict[InstanceKey, ShiftInstance]  # the changed instances, as they are now
 
 
-class WeekGaps:
-    """One week's gap tracker, following the rosters the grid is handed.
+@dataclass(slots=True)
+class _Kept:
+    tracker: GapTracker
+    roster: Roster  # the roster the tracker stands at
+    made: float  # when it was built (monotonic seconds)
 
-    The tracker is built at the first edit of a week (a week only looked at never needs one)
-    and kept while the edits go on. Safe to call from several worker threads.
+
+class WeekGaps:
+    """The gap trackers of the weeks the grid showed last. Safe to call from worker threads.
+
+    Without a fixed day the care loop's gaps are judged at the moment a tracker is built, so a
+    week looked at again after :attr:`FRESH` seconds is worked out again; edits keep theirs.
     """
+
+    KEEP = 3  # weeks kept: the one shown and the ones either side of it
+    FRESH = 60.0
 
     def __init__(self, fixed_today: dt.date | None = None) -> None:
         self._fixed_today = fixed_today
         self._lock = threading.Lock()
-        self._tracker: GapTracker | None = None
-        self._roster: Roster | None = None  # the roster the tracker stands at
+        self._kept: dict[Week, _Kept] = {}  # the most recently used last
+
+    def week(self, roster: Roster, week: Week) -> WeekState:
+        """``week`` in ``roster``: from a kept tracker when it can follow, else afresh."""
+        with self._lock:
+            kept = self._kept.pop(week, None)
+            stale = kept is not None and time.monotonic() - kept.made > self.FRESH
+            if stale and self._fixed_today is None:
+                kept = None
+            tracker = self._follow(kept, roster) if kept is not None else None
+            if tracker is None:
+                kept = self._build(roster, week)
+                tracker = kept.tracker
+            assert kept is not None
+            self._keep(week, kept)
+            return WeekState(tracker.instances, tracker.gaps)
 
     def update(self, before: Roster, roster: Roster, week: Week) -> WeekUpdate | None:
         """``week`` in ``roster``, from ``before`` (the roster the grid shows); None when
@@ -50,19 +87,18 @@ class WeekGaps:
         if changes is None:
             return None
         with self._lock:
-            tracker = self._tracker
-            if (
-                tracker is None
-                or self._roster is not before
-                or (tracker.first, tracker.last) != (week.monday, week.sunday)
-            ):
-                tracker = GapTracker(before, week.monday, week.sunday, now=self._now(before))
-            self._tracker = self._roster = None  # until the changes are in
+            kept = self._kept.pop(week, None)
+            tracker = self._follow(kept, before) if kept is not None else None
+            if tracker is None:
+                kept = self._build(before, week)
+                tracker = kept.tracker
+            assert kept is not None
             try:
                 tracker.apply(changes)
             except ValueError:  # the tracker lost step with the roster: the full way
                 return None
-            self._tracker, self._roster = tracker, roster
+            kept.roster = roster
+            self._keep(week, kept)
             keys = {
                 (row.post, row.date, row.shift)
                 for change in changes
@@ -72,6 +108,34 @@ class WeekGaps:
             found = {key: tracker.instance(key) for key in keys}
             changed = {key: instance for key, instance in found.items() if instance is not None}
             return WeekUpdate(tracker.gaps, changed)
+
+    def forget(self) -> None:
+        """Work every week out afresh from now on."""
+        with self._lock:
+            self._kept.clear()
+
+    def _follow(self, kept: _Kept, roster: Roster) -> GapTracker | None:
+        """The kept tracker moved on to ``roster``; None when only a new one will do."""
+        if kept.roster is roster:
+            return kept.tracker
+        changes = override_changes(kept.roster, roster)
+        if changes is None:
+            return None
+        try:
+            kept.tracker.apply(changes)
+        except ValueError:  # lost step with the roster
+            return None
+        kept.roster = roster
+        return kept.tracker
+
+    def _build(self, roster: Roster, week: Week) -> _Kept:
+        tracker = GapTracker(roster, week.monday, week.sunday, now=self._now(roster))
+        return _Kept(tracker, roster, time.monotonic())
+
+    def _keep(self, week: Week, kept: _Kept) -> None:
+        self._kept[week] = kept
+        while len(self._kept) > self.KEEP:
+            del self._kept[next(iter(self._kept))]
 
     def _now(self, roster: Roster) -> dt.datetime | None:
         if self._fixed_today is None:

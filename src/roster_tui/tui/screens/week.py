@@ -18,13 +18,11 @@ from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
-from roster_tui.engine.check import check_instances
 from roster_tui.engine.describe import describe_gap
-from roster_tui.engine.expand import Expander
 from roster_tui.i18n import t
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.services.gap_fixes import gap_key, gap_week
-from roster_tui.services.overview import PlaceIndex, frozen_moment, gaps_of_community
+from roster_tui.services.overview import PlaceIndex, gaps_of_community
 from roster_tui.services.week_filter import filter_rows, rows_in_scope
 from roster_tui.services.week_grid import ShiftRow, build_rows, gaps_by_cell
 from roster_tui.services.week_live import WeekGaps, WeekUpdate
@@ -67,7 +65,7 @@ class WeekScreen(WeekEdits):
         self._pending_focus: InstanceKey | None = None
         self._pending_fix: Gap | None = None  # a gap to open the fix of once its week shows
         self._drawn = CellMemo()  # cells drawn before, by what they show
-        self._live: WeekGaps | None = None  # the week's gap tracker, made at the first roster
+        self._live: WeekGaps | None = None  # the weeks' gap trackers, made at the first roster
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="week-title")
@@ -118,13 +116,10 @@ class WeekScreen(WeekEdits):
                 data = self._updated(shown, roster, update)
                 self.app.call_from_thread(self._show, data, data.rendered, layout)
                 return
-        monday, sunday = week.monday, week.sunday
-        expander = Expander(roster)
-        instances = expander.instances(monday, sunday)
-        fixed = self.roster_app.fixed_today
-        now = frozen_moment(fixed, roster.subdistrict.timezone) if fixed else None
-        every_gap = check_instances(roster, instances, monday, sunday, expander, now=now)
-        gaps = gaps_of_community(every_gap, PlaceIndex(roster), scope)
+        live = self._live or WeekGaps(self.roster_app.fixed_today)
+        state = live.week(roster, week)  # the week's tracker, kept for its edits
+        instances = state.instances
+        gaps = gaps_of_community(state.gaps, PlaceIndex(roster), scope)
         rows = build_rows(roster, week, instances)
         rows = filter_rows(rows_in_scope(rows, scope), roster, query)
         cell_gaps = gaps_by_cell(gaps)
