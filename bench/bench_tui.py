@@ -52,6 +52,10 @@ FLOOR_APP = BARE_APP.replace(
 )
 
 ROSTER_APP = """
+import gc
+
+gc.disable()  # as the roster-tui command does before its first import (cli.main)
+
 import datetime as dt
 import sys
 import time

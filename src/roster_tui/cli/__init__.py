@@ -8,6 +8,7 @@ Exit codes: 0 success (for ``check``: no gap), 1 ``check`` found gaps, 2 bad inp
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from argparse import SUPPRESS
@@ -135,9 +136,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     db = args.db or os.environ.get("ROSTER_DB")
 
-    from roster_tui.cli import commands
+    # Opening the TUI: the collector waits until the first screen's data is read (see
+    # tui.launch), and the imports before it build nothing it would free either.
+    paused = args.command in (None, "demo") and gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        from roster_tui.cli import commands
 
-    return commands.run(args, db)
+        return commands.run(args, db)
+    finally:
+        if paused:
+            gc.enable()
 
 
 if __name__ == "__main__":

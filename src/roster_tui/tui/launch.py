@@ -26,10 +26,17 @@ def launch(
     Done before Textual starts, the reading and the week's gap check run alone; in workers
     they would share the interpreter with the UI's own start and take several times as long.
     """
-    startup = read_startup(workspace, remembered_scope(preferences), fixed_today)
-    # What is alive now lives as long as the app: the modules, and the roster with its tens of
-    # thousands of rows, none of them in a reference cycle. Frozen, the cycle collector stops
-    # walking all of it at every full collection while the UI starts, and again at exit.
-    gc.freeze()
+    # What start-up builds lives as long as the app: the modules, and the roster with its tens
+    # of thousands of rows, none of them in a reference cycle. The cycle collector would walk
+    # all of it several times over while it is built (a third of the reading's time), to find
+    # nothing: it is paused until then (the command pauses it from its first import on), and
+    # what was built is frozen out of its sight, so full collections skip it while the UI
+    # starts, and again at exit.
+    gc.disable()
+    try:
+        startup = read_startup(workspace, remembered_scope(preferences), fixed_today)
+        gc.freeze()
+    finally:
+        gc.enable()
     app = app_class(workspace, today=fixed_today, preloaded=startup, preferences=preferences)
     app.run(**run_options)
