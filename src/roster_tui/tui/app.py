@@ -16,7 +16,7 @@ import pendulum
 from textual import events, work
 from textual.app import App
 from textual.binding import Binding
-from textual.command import CommandPalette
+from textual.command import CommandPalette, Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Input
@@ -40,10 +40,6 @@ from roster_tui.services.workspace import (
     StoreError,
     Workspace,
 )
-from roster_tui.tui.commands import RosterCommands
-from roster_tui.tui.dialogs.gap_choice import ChoiceModal
-from roster_tui.tui.dialogs.help import HelpScreen
-from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.messages import RosterChanged, ScopeChanged
 from roster_tui.tui.screens.too_small import TerminalResized, TooSmallScreen
 from roster_tui.tui.translate import translate_bindings
@@ -58,6 +54,13 @@ def _lazy_screen(module: str, name: str) -> Callable[[], Screen[None]]:
         return cast("Screen[None]", screen_class())
 
     return build
+
+
+def _roster_commands() -> type[Provider]:
+    """The command palette's commands, imported when the palette first opens."""
+    from roster_tui.tui.commands import RosterCommands
+
+    return RosterCommands
 
 
 MODE_SCREENS: dict[str, Callable[[], Screen[None]]] = {
@@ -94,7 +97,9 @@ class RosterApp(App[None]):
         # Declared here, so translating the bindings keeps it (Textual adds its own otherwise).
         Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True),
     ]
-    COMMANDS = {RosterCommands}
+    COMMANDS = {_roster_commands}
+    # Textual opens this mode first: no default screen is built, styled and switched away from.
+    DEFAULT_MODE = "today"
 
     def __init__(
         self,
@@ -116,7 +121,6 @@ class RosterApp(App[None]):
         self._fixed_today = today
         self._poll_seconds = poll_seconds
         self._seen_version: int | None = None
-        self._preloaded = preloaded
         self._today_view: TodayView | None = None
         # In memory unless the caller passes the user's own (the CLI does; tests do not).
         self.preferences = preferences or Preferences(None)
@@ -128,18 +132,17 @@ class RosterApp(App[None]):
         # The community every screen shows (None: the whole sub-district), this operator's last
         # choice; checked against the roster once it is read.
         self.scope: str | None = remembered_scope(self.preferences)
+        if preloaded is not None:
+            # Here, not on mount: the first mode's screen is mounted first, and shows it.
+            self.roster, self._seen_version = preloaded.roster, preloaded.version
+            self._today_view = preloaded.today  # used only if it is of the operator's scope
+            self.scope = resolve_scope(preloaded.roster, self.scope)
 
     # -- start-up --------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.title = t("tui.title")
-        if self._preloaded is not None:
-            startup, self._preloaded = self._preloaded, None
-            self.roster, self._seen_version = startup.roster, startup.version
-            self._today_view = startup.today  # used only if it is of the operator's scope
-            self.scope = resolve_scope(startup.roster, self.scope)
-        else:
+        if self.roster is None:
             self.load_roster()
-        self.switch_mode("today")
         if self.roster is not None:
             self.call_later(self._ask_operator)
         self.set_interval(self._poll_seconds, self.poll_for_changes)
@@ -195,6 +198,7 @@ class RosterApp(App[None]):
         if self._operator_asked or self.roster is None or not self.operator.should_ask():
             return
         self._operator_asked = True
+        from roster_tui.tui.dialogs.person_picker import PersonPicker  # a shared login only
 
         roster = self.roster
 
@@ -294,6 +298,8 @@ class RosterApp(App[None]):
 
     # -- chrome -----------------------------------------------------------------------------
     def action_help(self) -> None:
+        from roster_tui.tui.dialogs.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
@@ -310,6 +316,8 @@ class RosterApp(App[None]):
     def action_choose_scope(self) -> None:
         if self.roster is None:
             return
+        from roster_tui.tui.dialogs.gap_choice import ChoiceModal
+
         choices = [(t("tui.scope.whole"), WHOLE_CHOICE)]
         choices += [(printable(c.name), c.id) for c in self.roster.communities]
         current = self.scope or WHOLE_CHOICE

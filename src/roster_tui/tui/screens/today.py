@@ -26,8 +26,6 @@ from roster_tui.services.today import (
     scope_gaps,
     week_gap_counts,
 )
-from roster_tui.tui.dialogs.care_gap import open_alert
-from roster_tui.tui.dialogs.person_card import open_person_card
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.today_panels import (
     DutyTable,
@@ -155,6 +153,9 @@ class TodayScreen(RosterScreen):
     # -- actions ------------------------------------------------------------------------------
     @on(DataTable.RowSelected, "#today-duty")
     def _open_person(self, event: DataTable.RowSelected) -> None:
+        # The dialogs are imported when first opened, not at start-up, like the other modes.
+        from roster_tui.tui.dialogs.person_card import open_person_card
+
         roster = self._shown
         who = self.query_one(DutyTable).people_on.get(str(event.row_key.value), ())
         if roster is not None and who:
@@ -195,6 +196,8 @@ class TodayScreen(RosterScreen):
     async def _open_households(self, event: OptionList.OptionSelected) -> None:
         """An alert opens its household or request; the other lines open the households,
         filtered to the line chosen when that screen has the filter."""
+        from roster_tui.tui.dialogs.care_gap import open_alert
+
         roster = self._shown
         if roster is not None and open_alert(self.roster_app, roster, event.option.id or ""):
             return
