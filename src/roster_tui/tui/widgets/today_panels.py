@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import pendulum
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable, OptionList
+from textual.widgets.data_table import RowKey
 from textual.widgets.option_list import Option
 
 from roster_tui.domain.clock import format_hhmm
@@ -147,6 +148,18 @@ class DutyTable(DataTable[object]):
             rows.append(("none", (Text(t("tui.today.no_posts"), style="dim"), "", "", "", "")))
         columns = [(key, t(f"tui.today.col.{key}")) for key in DUTY_COLUMNS]
         refill(self, columns, rows)
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """The table's size, without measuring the new rows' cells.
+
+        DataTable measures every cell of every new row to size auto-width columns; :func:`refill`
+        gives each column its width, and every row is one line, so on a large sub-district the
+        thousand measures of the first frame would change nothing.
+        """
+        if any(column.auto_width for column in self.columns.values()):
+            super()._update_dimensions(new_rows)
+        else:
+            super()._update_dimensions(())
 
 
 class _OpenableList(OptionList):
