@@ -98,7 +98,7 @@ def read_startup(
     roster = workspace.load()
     community = resolve_scope(roster, preferred_scope)
     moment = moment_of(roster, fixed_today)
-    today = fixed_today or moment.date()
+    today = fixed_today or dt.date(moment.year, moment.month, moment.day)  # not pendulum's
     week_gaps = RangeGaps(fixed_today)
     counts = week_gap_counts(roster, community, week_gaps, today)
     view = TodayView(
