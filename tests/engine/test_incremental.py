@@ -73,6 +73,23 @@ def test_the_callers_roster_is_never_edited() -> None:
     assert mine.overrides == []
 
 
+def test_a_fork_follows_its_own_edits_and_leaves_the_original_as_it_was() -> None:
+    original = GapTracker(week_roster(), FIRST, LAST)
+    start, counts = original.gaps, original.counts()
+    fork = original.fork()
+    night = ("x1", day("2026-12-02"), "夜班")
+    fork.apply(Change(None, override("x1", "2026-12-02", "夜班", add=["a"])))
+    assert fork.gaps == check(fork.roster, FIRST, LAST) != start
+    assert fork.instance(night).counted == ("a",)  # type: ignore[union-attr]
+    assert original.gaps == start and original.counts() == counts
+    assert original.instance(night).counted == ()  # type: ignore[union-attr]
+    assert original.roster.overrides == [] and original.gaps == check(original.roster, FIRST, LAST)
+    removal = override("x1", "2026-12-03", "白班", remove=["c"])
+    original.apply(Change(None, removal))
+    assert original.gaps == check(original.roster, FIRST, LAST)
+    assert removal not in fork.roster.overrides
+
+
 def test_other_changes_take_a_full_recheck_with_the_same_result() -> None:
     r = week_roster()
     tracker = GapTracker(r, FIRST, LAST)

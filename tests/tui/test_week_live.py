@@ -49,6 +49,17 @@ async def _assign_best(app: RosterApp, pilot: Pilot[None]) -> None:
     await settle(app, pilot)
 
 
+async def test_the_week_started_from_the_today_screens_tracker_is_the_week_worked_out(
+    workspace: Workspace,
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        assert app.this_week_gaps._tracker is not None  # the today screen's, of this week
+        screen = await open_screen(app, pilot, "2", WeekScreen)
+        assert _shown(screen) == await _worked_out_afresh(app, pilot, screen)
+
+
 async def test_assign_and_undo_update_the_grid_as_a_full_check_would(
     workspace: Workspace,
 ) -> None:

@@ -7,6 +7,7 @@ or went can change (see :mod:`roster_tui.engine.check`). Every other edit rebuil
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
@@ -95,6 +96,26 @@ class GapTracker:
             for gap in care_gaps(self.roster, self.first, self.last, self._now, clock):
                 self._care.setdefault(gap.household or "", []).append(gap)
             self._counts = Counter(gap.kind for gap in self._all())
+
+    def fork(self) -> GapTracker:
+        """A tracker in the same state that goes its own way: edits to one leave the other.
+
+        A few milliseconds where building one takes a full check: what edits change is copied
+        (the roster's lists, the override index, the tables of rows and gaps); the rest (rows,
+        gaps, the expander's indexes and caches) is shared, as nothing changes it in place.
+        """
+        twin = copy.copy(self)
+        twin.roster = self.roster.with_own_lists()
+        expander = twin._expander = copy.copy(self._expander)
+        expander.roster = twin.roster
+        expander.overrides = {key: list(group) for key, group in self._expander.overrides.items()}
+        twin._rows = dict(self._rows)
+        twin._by_instance = dict(self._by_instance)
+        twin._counted = {person: dict(rows) for person, rows in self._counted.items()}
+        twin._by_person = dict(self._by_person)
+        twin._care = dict(self._care)
+        twin._counts = Counter(self._counts)
+        return twin
 
     def _all(self) -> Iterable[Gap]:
         for gaps in self._by_instance.values():

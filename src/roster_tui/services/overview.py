@@ -326,6 +326,17 @@ class RangeGaps:
         self._tracker: GapTracker | None = None
         self._roster: Roster | None = None
 
+    def fork(self, roster: Roster, first: dt.date, last: dt.date) -> GapTracker | None:
+        """A copy of the tracker when it stands at ``roster`` over ``[first, last]``, for
+        another screen to follow its own edits with (see :meth:`GapTracker.fork`)."""
+        with self._lock:
+            tracker = self._tracker
+            if tracker is None or self._roster is not roster:
+                return None
+            if (tracker.first, tracker.last) != (first, last):
+                return None
+            return tracker.fork()
+
     def gaps(self, roster: Roster, first: dt.date, last: dt.date) -> list[Gap]:
         with self._lock:
             tracker, seen = self._tracker, self._roster

@@ -6,7 +6,8 @@ remove, replace or swap changes the people of one or two instances, so only thos
 their own gaps and the gaps of the people who came or went can change. The grid then redraws
 the rows of those instances instead of expanding and checking its whole week again.
 
-The last few weeks shown are kept, each following the rosters it is handed while only
+The first week shown may start from the tracker the today screen keeps of this week. The last
+few weeks shown are kept, each following the rosters it is handed while only
 overrides change, so stepping back to a week (``[`` after ``]``) finds it worked out. Any other
 edit or a reload works a week out afresh.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from roster_tui.domain.gaps import Gap
@@ -25,6 +27,8 @@ from roster_tui.domain.week import Week
 from roster_tui.engine.expand import InstanceKey
 from roster_tui.engine.incremental import GapTracker
 from roster_tui.services.overview import frozen_moment, override_changes
+
+Seed = Callable[[Roster, Week], GapTracker | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +64,11 @@ class WeekGaps:
     KEEP = 3  # weeks kept: the one shown and the ones either side of it
     FRESH = 60.0
 
-    def __init__(self, fixed_today: dt.date | None = None) -> None:
+    def __init__(self, fixed_today: dt.date | None = None, seed: Seed | None = None) -> None:
+        """``seed``: a tracker another screen already has of a roster's week, if any (a copy,
+        which this one then edits on its own)."""
         self._fixed_today = fixed_today
+        self._seed = seed
         self._lock = threading.Lock()
         self._kept: dict[Week, _Kept] = {}  # the most recently used last
 
@@ -129,7 +136,9 @@ class WeekGaps:
         return kept.tracker
 
     def _build(self, roster: Roster, week: Week) -> _Kept:
-        tracker = GapTracker(roster, week.monday, week.sunday, now=self._now(roster))
+        tracker = self._seed(roster, week) if self._seed is not None else None
+        if tracker is None:
+            tracker = GapTracker(roster, week.monday, week.sunday, now=self._now(roster))
         return _Kept(tracker, roster, time.monotonic())
 
     def _keep(self, week: Week, kept: _Kept) -> None:

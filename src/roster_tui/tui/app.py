@@ -29,6 +29,7 @@ from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
 from roster_tui.i18n import current_language, set_language, t
 from roster_tui.services.operator import OperatorAtTerminal, split_operator
+from roster_tui.services.overview import RangeGaps
 from roster_tui.services.preferences import Preferences
 from roster_tui.services.scope import remember_scope, remembered_scope, resolve_scope
 from roster_tui.services.snapshot import apply_changes
@@ -122,6 +123,9 @@ class RosterApp(App[None]):
         self._poll_seconds = poll_seconds
         self._seen_version: int | None = None
         self._today_view: TodayView | None = None
+        # This week's gap tracker: the today screen keeps it current, the week grid starts
+        # from a copy of it. At start-up it is the one the first screen was worked out with.
+        self.this_week_gaps = preloaded.today.week_gaps if preloaded else RangeGaps(today)
         # In memory unless the caller passes the user's own (the CLI does; tests do not).
         self.preferences = preferences or Preferences(None)
         # Who works at this terminal: undo and the history follow them, not the login alone.

@@ -18,7 +18,6 @@ from roster_tui.domain.model import Roster
 from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 from roster_tui.services.care_views import CareAlerts, care_alerts
-from roster_tui.services.overview import RangeGaps
 from roster_tui.services.today import (
     DutyView,
     duty_view,
@@ -50,8 +49,8 @@ class TodayScreen(RosterScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        # This week's gaps, kept current edit by edit.
-        self._week_gaps = RangeGaps(self.roster_app.fixed_today)
+        # This week's gaps, kept current edit by edit (the app's: the grid starts from them).
+        self._week_gaps = self.roster_app.this_week_gaps
         self._counted_scope: str | None = None  # the scope the gap counts shown are of
 
     def compose_body(self) -> ComposeResult:

@@ -89,7 +89,11 @@ class WeekScreen(WeekEdits):
         query = self.query_one("#week-filter", Input).value
         layout = GridLayout.for_width(self.app.size.width)
         if self._live is None:
-            self._live = WeekGaps(self.roster_app.fixed_today)
+            this_week = self.roster_app.this_week_gaps
+            self._live = WeekGaps(
+                self.roster_app.fixed_today,
+                seed=lambda roster, week: this_week.fork(roster, week.monday, week.sunday),
+            )
         self.compute(roster, self.week, query, self.scope, layout)
 
     def on_resize(self) -> None:
