@@ -12,6 +12,7 @@ from roster_tui.domain.model import (
     Compound,
     CompoundKind,
     Duty,
+    EarlierShifts,
     Household,
     Leave,
     Override,
@@ -111,7 +112,20 @@ def rosters(draw: st.DrawFn) -> Roster:
     group_ids = draw(ids(2))
     person_ids = draw(ids(5, min_size=1))
     post_ids = draw(ids(3, min_size=1))
-    posts = [Post(i, draw(names), pick(compound_ids), draw(shift_patterns())) for i in post_ids]
+    posts = [
+        Post(
+            i,
+            draw(names),
+            pick(compound_ids),
+            draw(shift_patterns()),
+            # Earlier patterns (a change of shifts from a day on), each ending on its own day.
+            earlier=tuple(
+                EarlierShifts(until, draw(shift_patterns()))
+                for until in sorted(draw(st.sets(days, max_size=2)))
+            ),
+        )
+        for i in post_ids
+    ]
 
     rotations = []
     for rotation_id in draw(ids(2)):
@@ -133,11 +147,12 @@ def rosters(draw: st.DrawFn) -> Roster:
     overrides = []
     for _ in range(draw(st.integers(0, 3))):
         post = draw(st.sampled_from(posts))
+        day = draw(days)
         overrides.append(
             Override(
                 post=post.id,
-                date=draw(days),
-                shift=pick([s.name for s in post.shifts]),
+                date=day,
+                shift=pick([s.name for s in post.shifts_on(day)]),
                 remove=some(person_ids),
                 add=some(person_ids),
             )

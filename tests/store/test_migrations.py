@@ -37,7 +37,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 RELEASE_SQLITE = FIXTURES / "release-0.1.0.db"
 RELEASE_POSTGRESQL = FIXTURES / "release-0.1.0.postgresql.sql"
 RELEASE_DUMP = FIXTURES / "release-0.1.0.dump.toml"
-REVISIONS_AHEAD = Path(__file__).parent / "revisions_ahead"  # 0004 rebuilds rotation, 0005 fails
+REVISIONS_AHEAD = Path(__file__).parent / "revisions_ahead"  # 0005 rebuilds rotation, 0006 fails
 
 
 def _load_postgresql_dump(schema_name: str) -> None:
@@ -132,7 +132,7 @@ def test_a_release_0_1_0_database_opens_with_every_row_intact(
 ) -> None:
     store = open_store(release_url)
 
-    assert _scalar(release_url, "SELECT version_num FROM alembic_version") == "0003"
+    assert _scalar(release_url, "SELECT version_num FROM alembic_version") == "0004"
     assert _dump(release_url, tmp_path) == _release_dump_now()
     history = store.history()
     assert [(e.id, e.action, e.user) for e in history] == [
@@ -213,13 +213,13 @@ def test_a_later_revision_changes_the_schema_and_keeps_every_row(
     loaded.close()
     engine = create_store_engine(db_url, busy_timeout=5)
 
-    schema.ensure_schema(engine, create=False, current=4, extra_versions=[REVISIONS_AHEAD])
+    schema.ensure_schema(engine, create=False, current=5, extra_versions=[REVISIONS_AHEAD])
 
     with engine.connect() as conn:
-        assert schema.stored_version(conn) == 4
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
+        assert schema.stored_version(conn) == 5
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0005"
         notes = conn.execute(text("SELECT DISTINCT note FROM rotation")).scalars().all()
-        assert notes == ["from revision 3"]
+        assert notes == ["from revision 4"]
     engine.dispose()
     assert _table_rows(db_url) == _table_rows_of(roster)
     assert len(_backups(db_url)) == (1 if db_url.startswith("sqlite") else 0)
@@ -253,12 +253,12 @@ def test_an_upgrade_that_fails_leaves_the_database_as_it_was(loaded: Store, db_u
     loaded.close()
     engine = create_store_engine(db_url, busy_timeout=5)
 
-    with pytest.raises(RuntimeError, match="revision 5 fails halfway"):
-        schema.ensure_schema(engine, create=False, current=5, extra_versions=[REVISIONS_AHEAD])
+    with pytest.raises(RuntimeError, match="revision 6 fails halfway"):
+        schema.ensure_schema(engine, create=False, current=6, extra_versions=[REVISIONS_AHEAD])
 
     with engine.connect() as conn:
-        assert schema.stored_version(conn) == 3
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
+        assert schema.stored_version(conn) == 4
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0004"
         assert "note" not in list(conn.execute(text("SELECT * FROM rotation")).keys())
         assert "motto" not in list(conn.execute(text("SELECT * FROM community")).keys())
     engine.dispose()
@@ -269,16 +269,16 @@ def test_a_database_from_a_newer_release_is_refused_and_left_alone(
 ) -> None:
     loaded.close()
     engine = create_store_engine(db_url, busy_timeout=5)
-    schema.ensure_schema(engine, create=False, current=4, extra_versions=[REVISIONS_AHEAD])
+    schema.ensure_schema(engine, create=False, current=5, extra_versions=[REVISIONS_AHEAD])
     engine.dispose()
     before = _table_rows(db_url), _backups(db_url)
 
     with pytest.raises(DatabaseTooNew) as raised:
         open_store(db_url)
 
-    assert "schema version 4" in str(raised.value) and "up to 3" in str(raised.value)
+    assert "schema version 5" in str(raised.value) and "up to 4" in str(raised.value)
     assert (_table_rows(db_url), _backups(db_url)) == before
-    assert _scalar(db_url, "SELECT version_num FROM alembic_version") == "0004"
+    assert _scalar(db_url, "SELECT version_num FROM alembic_version") == "0005"
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from conftest import TODAY
@@ -192,3 +193,37 @@ async def test_m_on_a_rotation_changes_its_shifts_from_the_first_open_day(store:
     assert rotations[rotation.id].end == TODAY  # days that have started keep all shifts
     successor = next(r for r in rotations.values() if r.post == post.id and r.start == TOMORROW)
     assert successor.shifts == (post.shifts[0].name,)
+
+
+async def test_m_on_a_post_moves_its_shifts_from_the_first_open_day_and_keeps_the_past(
+    store: Store,
+) -> None:
+    roster = store.load_roster()
+    post = next(p for p in roster.posts if any(r.post == p.id for r in roster.rotations))
+    first = post.shifts[0]
+    yesterday = TODAY - dt.timedelta(days=1)
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "5", PlacesScreen)
+        await walk_to(app, pilot, PlaceRef("post", post.id))
+        await pilot.press("m")
+        form = app.screen
+        assert isinstance(form, PostForm)
+        day = form.query_one("#pof-from", Input)
+        assert day.value == TOMORROW.isoformat()  # a shift has started today (frozen at noon)
+        day.value = yesterday.isoformat()
+        form.query_one("#pof-shift1-start", Input).value = "07:30"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is form  # yesterday has happened: refused next to the field
+        assert form.query_one("#pof-from-error", Static).display
+        day.value = TOMORROW.isoformat()
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, PlacesScreen)
+        stored = store.load_roster().index.posts[post.id]
+        assert stored.shifts_on(TODAY) == post.shifts  # today and before keep their times
+        assert stored.shifts_on(TOMORROW)[0] == dataclasses.replace(first, start=7 * 60 + 30)
+        await pilot.press("ctrl+z")  # one undo puts the old shifts back on every day
+        await settle(app, pilot)
+    assert store.load_roster().index.posts[post.id] == post

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -141,15 +143,98 @@ class ShiftPattern:
 
 
 @dataclass(frozen=True, slots=True)
+class EarlierShifts:
+    """A post's daily pattern as it was before a change: it held until ``until`` (exclusive)."""
+
+    until: dt.date
+    shifts: tuple[ShiftPattern, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Post:
+    """A post and its daily shifts. ``shifts`` is the pattern from ``shifts_from`` on; the dates
+    before that keep the patterns they had (``earlier``, oldest first, each ending where the
+    next one begins), so a change of times, names or needs never rewrites a day gone by."""
+
     id: str
     name: str
     compound: str
     shifts: tuple[ShiftPattern, ...]
     version: int = field(default=0, compare=False, repr=False)  # optimistic check
+    earlier: tuple[EarlierShifts, ...] = ()  # after version: rows built by position stay right
 
-    def shift(self, name: str) -> ShiftPattern | None:
-        return next((s for s in self.shifts if s.name == name), None)
+    @property
+    def shifts_from(self) -> dt.date | None:
+        """The first day of the current pattern; None: it has always held."""
+        return self.earlier[-1].until if self.earlier else None
+
+    def shifts_on(self, day: dt.date) -> tuple[ShiftPattern, ...]:
+        """The daily pattern that holds on ``day``."""
+        for era in self.earlier:
+            if day < era.until:
+                return era.shifts
+        return self.shifts
+
+    def patterns(self) -> list[tuple[dt.date | None, tuple[ShiftPattern, ...]]]:
+        """Every pattern with the day it begins (None: the first), oldest first."""
+        starts = [None, *(era.until for era in self.earlier)]
+        return list(zip(starts, [*(era.shifts for era in self.earlier), self.shifts], strict=True))
+
+    def shifts_between(self, first: dt.date, last: dt.date) -> tuple[ShiftPattern, ...]:
+        """The shifts of the patterns holding some day of ``[first, last]``, one per name: the
+        current pattern's order first, then names only earlier ones had."""
+        if not self.earlier:
+            return self.shifts
+        found: dict[str, ShiftPattern] = {}
+        for since, shifts in reversed(self.patterns()):
+            if since is None or since <= last:
+                for shift in shifts:
+                    found.setdefault(shift.name, shift)
+                if since is None or since <= first:
+                    break
+        return tuple(found.values())
+
+    def with_shifts_from(self, day: dt.date, shifts: tuple[ShiftPattern, ...]) -> Post:
+        """The post with ``shifts`` from ``day`` on: earlier days keep their patterns, and any
+        pattern planned to begin on or after ``day`` gives way to this one."""
+        kept = [(since, old) for since, old in self.patterns() if since is None or since < day]
+        if kept[-1][1] != shifts:
+            kept.append((day, shifts))
+        earlier = tuple(
+            EarlierShifts(until, old)
+            for (_, old), (until, _) in itertools.pairwise(kept)
+            if until is not None
+        )
+        return dataclasses.replace(self, shifts=kept[-1][1], earlier=earlier)
+
+    def shift(self, name: str, day: dt.date | None = None) -> ShiftPattern | None:
+        """The shift called ``name`` on ``day`` (None: in the current pattern)."""
+        shifts = self.shifts if day is None else self.shifts_on(day)
+        return next((s for s in shifts if s.name == name), None)
+
+
+def dated_shifts(
+    rows: Iterable[tuple[dt.date | None, ShiftPattern]],
+) -> tuple[tuple[ShiftPattern, ...], tuple[EarlierShifts, ...]]:
+    """A post's ``shifts`` and ``earlier`` from its shift rows, each with the day its pattern
+    begins (None: the first pattern), in pattern order: consecutive rows of one day are one
+    pattern (how the store and the interchange file hold them)."""
+    groups: list[tuple[dt.date | None, list[ShiftPattern]]] = []
+    for since, shift in rows:
+        if not groups or groups[-1][0] != since:
+            groups.append((since, []))
+        groups[-1][1].append(shift)
+    earlier = tuple(
+        EarlierShifts(until, tuple(shifts))
+        for (_, shifts), (until, _) in itertools.pairwise(groups)
+        if until is not None
+    )
+    return (tuple(groups[-1][1]) if groups else ()), earlier
+
+
+def shift_rows(post: Post) -> list[tuple[dt.date | None, ShiftPattern]]:
+    """The post's shifts as rows with the day their pattern begins: :func:`dated_shifts` undone."""
+    return [(since, shift) for since, shifts in post.patterns() for shift in shifts]
 
 
 @dataclass(frozen=True, slots=True)

@@ -286,7 +286,10 @@ class WeekContext:
         instances` gives them for ``roster``), so that only the days around are expanded."""
         expander = Expander(roster)
         # Rest and overlap look across the week's edges, as far as a shift and a rest reach.
-        longest = max((s.duration_minutes for p in roster.posts for s in p.shifts), default=0)
+        longest = max(
+            (s.duration_minutes for p in roster.posts for _, ss in p.patterns() for s in ss),
+            default=0,
+        )
         reach = longest / 60 + roster.settings.min_rest_hours
         margin = dt.timedelta(days=1 + math.ceil(reach / 24))
         monday, sunday = week.monday, week.sunday

@@ -58,12 +58,14 @@ class Expander:
         self.shift_index: dict[str, dict[str, int]] = {
             post.id: {shift.name: i for i, shift in enumerate(post.shifts)} for post in roster.posts
         }
+        # A rotation over a post whose pattern changed is one part per pattern (no two cover
+        # the same day), each going on from where the one before left the cycle.
         self._rotations: dict[str, list[CompiledRotation]] = {}
         for rotation in sorted(roster.rotations, key=lambda r: r.id):
             post = self.posts.get(rotation.post)
             if post is not None and rotation.members:
-                compiled = CompiledRotation.compile(rotation, post)
-                self._rotations.setdefault(post.id, []).append(compiled)
+                parts = CompiledRotation.compile_dated(rotation, post)
+                self._rotations.setdefault(post.id, []).extend(parts)
         self.overrides: dict[InstanceKey, list[Override]] = {}
         for override in roster.overrides:
             self.add_override(override)
@@ -120,10 +122,20 @@ class Expander:
             regular = self._regular_days[day] = length == 86400
         return regular
 
+    def shift_order(self, post_id: str, day: dt.date, shift_name: str) -> int | None:
+        """The place of the shift among its post's shifts on ``day``; None: it has none such."""
+        post = self.posts.get(post_id)
+        if post is None:
+            return None
+        if not post.earlier:
+            return self.shift_index[post_id].get(shift_name)
+        shifts = post.shifts_on(day)
+        return next((i for i, shift in enumerate(shifts) if shift.name == shift_name), None)
+
     def _rotation_picks(self, rotation: CompiledRotation, post: Post, day: dt.date) -> Picks:
         if self._regular(day):
             return rotation.picks(day)
-        starts = [self.clock.instant(day, shift.start)[1] for shift in post.shifts]
+        starts = [self.clock.instant(day, shift.start)[1] for shift in post.shifts_on(day)]
         order = sorted(range(len(starts)), key=lambda i: (starts[i], i))
         return rotation.picks(day, prefix_for(rotation.advance, ranks_of(order)))
 
@@ -136,19 +148,19 @@ class Expander:
         if len(covering) == 1:
             return self._rotation_picks(covering[0], post, day)
         if not covering:
-            count = len(post.shifts)
+            count = len(post.shifts_on(day))
             if count not in self._nobody:
                 self._nobody[count] = ((),) * count
             return self._nobody[count]
         each = [self._rotation_picks(rotation, post, day) for rotation in covering]
         return tuple(
             tuple(dict.fromkeys(p for picks in each for p in picks[index]))
-            for index in range(len(post.shifts))
+            for index in range(len(post.shifts_on(day)))
         )
 
     def picks(self, post_id: str, day: dt.date, shift_name: str) -> tuple[str, ...]:
         """Who the rotations alone put on the instance; ``()`` for no such post or shift."""
-        index = self.shift_index.get(post_id, {}).get(shift_name)
+        index = self.shift_order(post_id, day, shift_name)
         if index is None:
             return ()
         return self.day_picks(self.posts[post_id], day)[index]
@@ -230,7 +242,7 @@ class Expander:
 
     def build_timed(self, post: Post, day: dt.date, index: int) -> Timed:
         """One instance, under the current overrides, with its timestamps and week."""
-        shift = post.shifts[index]
+        shift = post.shifts_on(day)[index]
         start, end, start_ts, end_ts = self.clock.bounds(day, shift)
         assigned = self._assigned((post.id, day, shift.name), self.day_picks(post, day)[index])
         counted = self._counted(assigned, day, shift, start_ts, end_ts)
@@ -241,7 +253,7 @@ class Expander:
         return self.build_timed(post, day, index)[5]
 
     def instance(self, post_id: str, day: dt.date, shift_name: str) -> ShiftInstance | None:
-        index = self.shift_index.get(post_id, {}).get(shift_name)
+        index = self.shift_order(post_id, day, shift_name)
         if index is None:
             return None
         return self.build(self.posts[post_id], day, index)
@@ -257,14 +269,18 @@ class Expander:
         patterns = {
             post.id: tuple((s.start, s.end) for s in post.shifts) for post in self.roster.posts
         }
+        dated = [post for post in self.roster.posts if post.earlier]
         edited = {(post_id, day) for post_id, day, _ in self.overrides}
         found: list[Timed] = []
         append = found.append
         for day in dates(first, last):
             week = Week.of(day)
             day_bounds: dict[tuple[tuple[int, int], ...], list[Bounds]] = {}
+            for post in dated:
+                patterns[post.id] = tuple((s.start, s.end) for s in post.shifts_on(day))
             for post in self.roster.posts:
-                post_id, shifts = post.id, post.shifts
+                post_id = post.id
+                shifts = post.shifts_on(day) if post.earlier else post.shifts
                 pattern = patterns[post_id]
                 post_bounds = day_bounds.get(pattern)
                 if post_bounds is None:

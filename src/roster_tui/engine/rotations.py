@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from roster_tui.domain.model import Post, Rotation
+from roster_tui.domain.model import Post, Rotation, ShiftPattern
 
 Picks = tuple[tuple[str, ...], ...]  # per shift of the post, by index: who is picked
 
@@ -47,27 +47,59 @@ class CompiledRotation:
     advance: dict[int, int]  # covered shift index -> how far the position moves on it
     day_sum: int  # how far the position moves in a whole day
     wall_prefix: dict[int, int]  # offsets within a day whose starts keep wall-clock order
+    origin: int = 0  # the position on ``start`` (a part after a change of the post's pattern)
     _cycle: dict[int, Picks] = field(default_factory=dict)  # position mod members -> picks
 
     @classmethod
-    def compile(cls, rotation: Rotation, post: Post) -> CompiledRotation:
+    def compile(
+        cls,
+        rotation: Rotation,
+        shifts: tuple[ShiftPattern, ...],
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        origin: int = 0,
+    ) -> CompiledRotation:
+        """The rotation over ``shifts`` from ``start`` to ``end`` (by default its own), its
+        position standing at ``origin`` on ``start``."""
         wanted = None if rotation.shifts is None else set(rotation.shifts)
         advance = {
             index: rotation.per_slot or shift.need
-            for index, shift in enumerate(post.shifts)
+            for index, shift in enumerate(shifts)
             if wanted is None or shift.name in wanted
         }
-        wall_order = sorted(range(len(post.shifts)), key=lambda i: (post.shifts[i].start, i))
+        wall_order = sorted(range(len(shifts)), key=lambda i: (shifts[i].start, i))
         return cls(
             id=rotation.id,
             members=rotation.members,
-            start=rotation.start,
-            end=rotation.end,
-            shift_count=len(post.shifts),
+            start=rotation.start if start is None else start,
+            end=rotation.end if start is None else end,
+            shift_count=len(shifts),
             advance=advance,
             day_sum=sum(advance.values()),
             wall_prefix=prefix_for(advance, ranks_of(wall_order)),
+            origin=origin,
         )
+
+    @classmethod
+    def compile_dated(cls, rotation: Rotation, post: Post) -> list[CompiledRotation]:
+        """The rotation in one part per pattern of the post it covers: the running position
+        goes on across a change of pattern (docs/format.md, "Rotation expansion")."""
+        if not post.earlier:
+            return [cls.compile(rotation, post.shifts)]
+        parts: list[CompiledRotation] = []
+        origin = 0
+        bounds = [*(era.until for era in post.earlier), None]
+        for (since, shifts), until in zip(post.patterns(), bounds, strict=True):
+            start = rotation.start if since is None else max(rotation.start, since)
+            last = None if until is None else until - dt.timedelta(days=1)
+            end = last if rotation.end is None else min(rotation.end, last or rotation.end)
+            if end is not None and end < start:
+                continue
+            part = cls.compile(rotation, shifts, start, end, origin)
+            parts.append(part)
+            if end is not None:
+                origin += ((end - start).days + 1) * part.day_sum
+        return parts
 
     def covers(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -79,7 +111,7 @@ class CompiledRotation:
         usual wall-clock order, whose answers repeat and are cached.
         """
         size = len(self.members)
-        base = (day - self.start).days * self.day_sum
+        base = self.origin + (day - self.start).days * self.day_sum
         if prefix is None:
             cached = self._cycle.get(base % size)
             if cached is not None:

@@ -116,7 +116,7 @@ def grid_pages(
             )
         if post.compound not in page.compound_ids:
             page.compound_ids.append(post.compound)
-        for shift in post.shifts:
+        for shift in post.shifts_between(view.monday, view.sunday):
             if only_theirs and (post.id, shift.name) not in on_shift:
                 continue
             page.rows.append(_row(view, post, shift, found, lang, dash))

@@ -195,7 +195,8 @@ def _signin_table(
         f"<thead><tr>{head}</tr></thead>",
     ]
     lines.append("<tbody>")
-    shifts = [s for s in post.shifts if not only_theirs or (post.id, s.name) in on_shift]
+    week_shifts = post.shifts_between(view.monday, view.sunday)
+    shifts = [s for s in week_shifts if not only_theirs or (post.id, s.name) in on_shift]
     # A signature line per person and shift, all of the week on one A4 portrait page: the
     # lines share the page's height (about 225 mm under the heading), 9 mm at most each.
     per_day = [

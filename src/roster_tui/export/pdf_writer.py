@@ -239,7 +239,8 @@ def write_signin_pdf(
         )
         where = f"{sanitize(view.compound_name(post.compound))} · {sanitize(post.name)}"
         new_page(pdf, Heading(title, where, [week, leader_label(view, post.compound, lang)]))
-        lines = sum(max(1, s.need) for s in post.shifts) * 7
+        week_shifts = post.shifts_between(view.monday, view.sunday)
+        lines = sum(max(1, s.need) for s in week_shifts) * 7
         height = max(4.5, min(8.0, 215 / max(1, lines)))  # one page per post-week
         pdf.set_font(FONT, size=9 if height < 6 else 10)
         with pdf.table(
@@ -250,7 +251,7 @@ def write_signin_pdf(
         ) as table:
             table.row([t(f"export.signin.{h}", lang=lang) for h in heads])
             for day in view.days:
-                for shift in post.shifts:
+                for shift in week_shifts:
                     instance = found.get((post.id, day, shift.name))
                     names = (
                         [sanitize(view.person_name(p)) for p in instance.counted]

@@ -331,7 +331,6 @@ class WeekView:
         )
 
     def _instance_order(self, instance: ShiftInstance) -> tuple[object, ...]:
-        shift_rank = next(
-            (i for i, s in enumerate(instance.post.shifts) if s.name == instance.shift.name), 0
-        )
+        shifts = instance.post.shifts_on(instance.date)
+        shift_rank = next((i for i, s in enumerate(shifts) if s.name == instance.shift.name), 0)
         return (*self.post_order(instance.post), instance.date, shift_rank)

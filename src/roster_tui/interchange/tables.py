@@ -63,6 +63,7 @@ SHIFT: dict[str, Field] = {
     "end": Field(f.shift_end),
     "need": Field(f.integer(1, MAX_NEED)),
     "need_role": _optional(f.choice(Role)),
+    "from": _optional(f.date),  # the day the row's pattern begins; unset: the post's first
 }
 
 # The arrays of tables, in the order the file lists them and the writer writes them.

@@ -9,9 +9,11 @@ domain objects.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any
 
+from roster_tui.domain.entities import dated_shifts
 from roster_tui.domain.kinds import KIND_NAMED, KINDS
 from roster_tui.domain.model import Roster, Settings, ShiftPattern, Subdistrict
 from roster_tui.interchange.problems import Plain
@@ -39,8 +41,19 @@ class _Post:
     """What the rest of the file may say about one post: the names of its shifts."""
 
     def __init__(self) -> None:
-        self.shift_names: set[str] = set()
+        self.shift_names: set[str] = set()  # of every pattern
+        self.patterns: list[tuple[dt.date | None, set[str]]] = []  # each from its first day
         self.shifts_known = True  # False when the shifts or a shift's name could not be read
+
+    def names_on(self, day: object) -> set[str]:
+        """The shift names of the pattern holding on ``day`` (all of them for no date)."""
+        if not isinstance(day, dt.date):
+            return self.shift_names
+        held = self.shift_names
+        for since, names in self.patterns:
+            if since is None or since <= day:
+                held = names
+        return held
 
 
 def _check_format(report: Report, doc: dict[str, Any]) -> None:
@@ -113,10 +126,21 @@ def _read_shifts(report: Report, row: Row, raw: dict[str, Any], post: _Post) -> 
         report.add(row.where, "shift", "import.expected_array", table=Plain("[[post.shift]]"))
         row.ok = post.shifts_known = False
         return
-    patterns = []
+    patterns: list[tuple[dt.date | None, ShiftPattern]] = []
     first_row: dict[str, int] = {}
+    since: dt.date | None = None  # the day the pattern of the rows so far begins
     for index, shift_raw in enumerate(shifts, start=1):
         shift = read_row(report, row.where.nested("shift", index), shift_raw, SHIFT)
+        day = shift.values.pop("from", None)
+        if day != since:  # a new pattern begins: its day comes after the one before
+            if index == 1 or day is None or (since is not None and day <= since):  # type: ignore[operator]
+                report.add(shift.where, "from", "import.shift_from_order")
+                shift.ok = post.shifts_known = False
+            elif isinstance(day, dt.date):
+                since, first_row = day, {}
+                post.patterns.append((day, set()))
+        if index == 1:
+            post.patterns.append((None, set()))
         name = shift.values.get("name")
         if not isinstance(name, str):
             post.shifts_known = False
@@ -128,10 +152,11 @@ def _read_shifts(report: Report, row: Row, raw: dict[str, Any], post: _Post) -> 
         else:
             first_row[name] = index
             post.shift_names.add(name)
+            post.patterns[-1][1].add(name)
         if shift.ok:
-            patterns.append(ShiftPattern(**shift.values))  # type: ignore[arg-type]
+            patterns.append((since, ShiftPattern(**shift.values)))  # type: ignore[arg-type]
         row.ok = row.ok and shift.ok
-    row.values["shift_rows"] = tuple(patterns)
+    row.values["shift_rows"], row.values["earlier"] = dated_shifts(patterns)
 
 
 def _read_rows(
@@ -240,8 +265,10 @@ def _check_references(
             if post is None or not post.shifts_known or value is None:
                 continue
             names: tuple[str, ...] = (value,) if isinstance(value, str) else value  # type: ignore[assignment]
+            # An override names a shift of its date's pattern; a rotation, one of any pattern.
+            allowed = post.names_on(row.values.get("date") if name == "override" else None)
             for item, shift in enumerate(names, start=1):
-                if shift not in post.shift_names:
+                if shift not in allowed:
                     report.add(
                         row.where,
                         key,

@@ -22,8 +22,9 @@ from collections.abc import Iterator
 import tomli_w
 
 from roster_tui.domain.clock import format_hhmm, wall_clock
+from roster_tui.domain.entities import shift_rows
 from roster_tui.domain.kinds import KINDS
-from roster_tui.domain.model import Person, Roster, ShiftPattern
+from roster_tui.domain.model import Person, Post, Roster, ShiftPattern
 from roster_tui.interchange.tables import FORMAT, ROWS, SETTINGS, SHIFT, SUBDISTRICT
 
 _ATTRIBUTES = {"from": "start", "to": "end"}
@@ -83,7 +84,7 @@ def _chunks(roster: Roster) -> Iterator[str]:
     yield from _fields(roster.subdistrict, list(SUBDISTRICT))
     yield "\n[settings]\n"
     yield from _fields(roster.settings, list(SETTINGS))
-    shift_keys = list(SHIFT)
+    shift_keys = [key for key in SHIFT if key != "from"]  # from: the row's pattern, not the shift
     for kind in KINDS:
         name = kind.name
         keys = list(ROWS[name])
@@ -91,9 +92,11 @@ def _chunks(roster: Roster) -> Iterator[str]:
         for entity in getattr(roster, kind.list_name):
             yield header
             yield from _fields(entity, keys)
-            for shift in getattr(entity, "shifts", ()) if name == "post" else ():
+            for since, shift in shift_rows(entity) if isinstance(entity, Post) else ():
                 yield "\n[[post.shift]]\n"
                 yield from _fields(shift, shift_keys)
+                if since is not None:
+                    yield f"from = {_value(since)}\n"
 
 
 def dumps_roster(roster: Roster) -> str:

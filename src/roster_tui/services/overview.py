@@ -128,7 +128,7 @@ def duty_at(roster: Roster, posts: Sequence[Post], moment: dt.datetime) -> DutyN
     upcoming: list[ShiftInstance] = []
     for post in posts:
         for when in days:
-            for index in range(len(post.shifts)):
+            for index in range(len(post.shifts_on(when))):
                 instance = expander.build(post, when, index)
                 if instance.start <= moment < instance.end:
                     running.append(instance)

@@ -28,7 +28,7 @@ def started(
     """Whether the shift instance ``key`` has begun by ``now`` (an unknown one counts as not)."""
     post_id, day, shift_name = key
     post = next((p for p in roster.posts if p.id == post_id), None)
-    pattern = post.shift(shift_name) if post else None
+    pattern = post.shift(shift_name, day) if post else None
     if pattern is None:
         return False
     clock = clock or ZoneClock(roster.subdistrict.timezone)
@@ -39,7 +39,7 @@ def first_open_day(roster: Roster, now: dt.datetime) -> dt.date:
     """The first day on which no shift has started yet (today, or tomorrow once one began)."""
     clock = ZoneClock(roster.subdistrict.timezone)
     today = now.astimezone(clock.zone).date()
-    starts = [clock.bounds(today, s)[2] for post in roster.posts for s in post.shifts]
+    starts = [clock.bounds(today, s)[2] for post in roster.posts for s in post.shifts_on(today)]
     return today if all(start > now.timestamp() for start in starts) else today + dt.timedelta(1)
 
 

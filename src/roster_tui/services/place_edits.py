@@ -40,6 +40,11 @@ def save_place(workspace: Workspace, before: Place | None, after: Place) -> Audi
     kind = kind_of(after).name
     action = f"{kind}.{'add' if before is None else 'edit'}"
     summary = t(f"setup.summary.{action}", name=printable(after.name), id=after.id)
+    if isinstance(before, Post) and isinstance(after, Post) and after.earlier != before.earlier:
+        day = after.shifts_from or before.shifts_from
+        if day is not None:  # the shifts changed from a day on: the summary names it
+            summary = t("setup.summary.post.shifts_from", name=printable(after.name), id=after.id)
+            summary += t("places.from.line", day=day.isoformat())
     return workspace.apply([Change(before, after)], action, summary)
 
 

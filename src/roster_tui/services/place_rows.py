@@ -142,10 +142,19 @@ def compound_from(roster: Roster, before: Compound | None, typed: Typed) -> Comp
     return _keep(before, Compound, row_id, values)
 
 
-def post_from(roster: Roster, before: Post | None, typed: Typed, shifts: Sequence[Typed]) -> Post:
+def post_from(
+    roster: Roster,
+    before: Post | None,
+    typed: Typed,
+    shifts: Sequence[Typed],
+    *,
+    effective: dt.date | None = None,
+) -> Post:
     """``shifts``: one row per shift (name, start, end, need, need_role); blank rows are skipped.
 
-    A shift's problems come back under ``shift1``, ``shift2``… (its row in the form).
+    A shift's problems come back under ``shift1``, ``shift2``… (its row in the form). New shifts
+    for an existing post hold from ``effective`` on (None: from the start, as for a new post):
+    the days before keep the shifts they had.
     """
     from roster_tui.interchange.tables import SHIFT
 
@@ -180,7 +189,11 @@ def post_from(roster: Roster, before: Post | None, typed: Typed, shifts: Sequenc
     if errors:
         raise SetupErrors(errors)
     values["shifts"] = tuple(patterns)
-    return _keep(before, Post, row_id, values)
+    post = _keep(before, Post, row_id, values)
+    if before is not None and effective is not None and post.shifts != before.shifts:
+        kept = dataclasses.replace(post, shifts=before.shifts)
+        post = kept.with_shifts_from(effective, post.shifts)
+    return post
 
 
 def _keep_named_shifts(roster: Roster, post: Post, kept: set[str], errors: dict[str, str]) -> None:

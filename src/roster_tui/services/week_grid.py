@@ -61,7 +61,7 @@ def build_rows(
         if post.compound != current:
             rows.append(GroupRow(community, compound))
             current = post.compound
-        for shift in post.shifts:
+        for shift in post.shifts_between(days[0], days[-1]):
             found = by_key.get((post.id, shift.name), {})
             rows.append(
                 ShiftRow(post, shift, tuple(found.get(d) for d in days), compound.community)

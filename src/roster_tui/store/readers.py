@@ -8,6 +8,7 @@ each reader returns just the entity with that key (how undo checks a row against
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, select
 
+from roster_tui.domain.entities import dated_shifts
 from roster_tui.domain.model import (
     Community,
     Compound,
@@ -123,16 +125,19 @@ def read_people(conn: Connection, only: Any = None) -> list[Person]:
     ]
 
 
-def _shift(name: str, start: int, end: int, need: int, role: str | None) -> ShiftPattern:
-    return ShiftPattern(name, start, end, need, None if role is None else Role(role))
+def _shift(
+    name: str, start: int, end: int, need: int, role: str | None, since: dt.date | None
+) -> tuple[dt.date | None, ShiftPattern]:
+    return since, ShiftPattern(name, start, end, need, None if role is None else Role(role))
 
 
 def read_posts(conn: Connection, only: Any = None) -> list[Post]:
-    shifts = _grouped(conn, T.POST_SHIFT, "post", "name start end need need_role", only)
-    return [
-        Post(id_, name, compound, tuple(starmap(_shift, shifts[id_])), version)
-        for id_, name, compound, version in _rows(conn, T.POST, "id name compound version", only)
-    ]
+    shifts = _grouped(conn, T.POST_SHIFT, "post", "name start end need need_role since", only)
+    posts = []
+    for id_, name, compound, version in _rows(conn, T.POST, "id name compound version", only):
+        current, earlier = dated_shifts(starmap(_shift, shifts[id_]))
+        posts.append(Post(id_, name, compound, current, version, earlier))
+    return posts
 
 
 def read_rotations(conn: Connection, only: Any = None) -> list[Rotation]:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, Table
 
 from roster_tui.domain.changes import Change
+from roster_tui.domain.entities import shift_rows
 from roster_tui.domain.kinds import KIND_OF_CLASS, KINDS, Entity, Kind, kind_of
 from roster_tui.domain.model import (
     Community,
@@ -100,9 +101,10 @@ def _post_children(post: Post, key: str) -> ChildRows:
                 "end": s.end,
                 "need": s.need,
                 "need_role": None if s.need_role is None else s.need_role.value,
+                "since": since,
             },
         )
-        for i, s in enumerate(post.shifts)
+        for i, (since, s) in enumerate(shift_rows(post))
     ]
 
 

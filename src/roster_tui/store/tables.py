@@ -192,6 +192,7 @@ class PostShiftRow(StoreModel, table=True):
     end: int  # minutes after midnight, up to 1440
     need: int
     need_role: str | None
+    since: dt.date | None = None  # the day its pattern begins; NULL: the post's first pattern
 
 
 class RotationRow(StoreModel, table=True):

@@ -58,6 +58,8 @@ ZH = {
     "import.shift_unknown": "岗位 {post} 没有名为 {value} 的班次",
     "import.shift_duplicate": "班次名 {value} 与本岗位第{first}个班次重名",
     "import.post_no_shift": "岗位至少要有一个 [[post.shift]] 班次",
+    "import.shift_from_order": "from 不对：岗位最初的班次不写 from，"
+    "之后每组班次的 from 须晚于前一组",
     "import.too_big": "文件太大：超过 {megabytes} MB，不像是一个街道的名册",
     "import.too_deep": "文件结构嵌套过深或键名过长（最多 {maximum} 层），不像是名册文件",
     "import.too_large": "数值过大：最多 {maximum}，实为 {value}",
@@ -126,6 +128,8 @@ EN = {
     "import.shift_unknown": "post {post} has no shift named {value}",
     "import.shift_duplicate": "shift name {value} is already used by shift #{first} of this post",
     "import.post_no_shift": "a post needs at least one [[post.shift]]",
+    "import.shift_from_order": "misplaced from: a post's first shifts have none, and each later "
+    "pattern's from comes after the one before",
     "import.too_big": "the file is larger than {megabytes} MB: not a sub-district's roster",
     "import.too_deep": (
         "nested too deeply or a key too long (at most {maximum} levels): not a roster file"

@@ -2,10 +2,15 @@
 
 Each line is a shift's name, start, end (an end at or before the start runs into the next
 day), people needed and, optionally, a role one of them must hold. Blank lines are skipped; the
-form keeps two spare lines for new shifts.
+form keeps two spare lines for new shifts. Editing a post, the form also asks from which day new
+shifts hold (by default the first day on which no shift has started, or the day the post's
+latest shifts begin if that is later); days before it keep the shifts they had, and a day on
+which a shift has started is refused next to the field.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,7 +21,8 @@ from roster_tui.domain.model import Post, Role, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.place_rows import SetupErrors, post_from
-from roster_tui.tui.dialogs.form_modal import FormModal
+from roster_tui.services.rotation_edits import parse_apply_from
+from roster_tui.tui.dialogs.form_modal import FieldErrors, FormModal
 from roster_tui.tui.dialogs.place_form import field_errors
 from roster_tui.tui.widgets.choice_field import ChoiceField
 from roster_tui.tui.widgets.place_detail import clock
@@ -36,10 +42,13 @@ class PostForm(FormModal[Post]):
     # Enter saves from a choice too, not only from a text box (as the hint under a form says).
     BINDINGS = [Binding("enter", "save", "tui.key.ok", show=False)]
 
-    def __init__(self, roster: Roster, before: Post | None, compound: str) -> None:
+    def __init__(
+        self, roster: Roster, before: Post | None, compound: str, earliest: dt.date | None = None
+    ) -> None:
         super().__init__()
         self.roster = roster
         self.before = before
+        self.earliest = earliest  # the first day on which no shift has started
         self.compound = before.compound if before else compound
         shifts = len(before.shifts) if before else 0
         self.lines = max(MIN_LINES, shifts + SPARE_LINES)
@@ -54,6 +63,12 @@ class PostForm(FormModal[Post]):
     def compose_fields(self) -> ComposeResult:
         before = self.before
         yield from self.row("name", self.text_box("name", before.name if before else ""))
+        if before is not None and self.earliest is not None:
+            latest = before.shifts_from
+            day = max(self.earliest, latest) if latest else self.earliest
+            yield from self.row("from", self.text_box("from", day.isoformat()))
+            hint = t("setup.form.from_hint", earliest=self.earliest.isoformat())
+            yield Static(hint, classes="form-hint")
         yield Static(t("setup.form.shifts_hint"), classes="form-hint")
         with Horizontal(classes="shift-row shift-head"):
             for part in (*SHIFT_PARTS, "need_role"):
@@ -96,8 +111,24 @@ class PostForm(FormModal[Post]):
             shift["need_role"] = role.value
             shifts.append(shift)
         typed = {"name": self.text("name"), "compound": self.compound}
+        fields = ["name", *(f"shift{n}" for n in range(1, self.lines + 1))]
+        day: dt.date | str | None = None
+        if self.before is not None and self.earliest is not None:
+            day = parse_apply_from(self.text("from"), self.earliest)
         try:
-            return post_from(self.roster, self.before, typed, shifts)
+            post = post_from(
+                self.roster,
+                self.before,
+                typed,
+                shifts,
+                effective=day if day is None or isinstance(day, dt.date) else None,
+            )
         except SetupErrors as bad:
-            fields = ["name", *(f"shift{n}" for n in range(1, self.lines + 1))]
-            raise field_errors(bad, fields) from None
+            errors = field_errors(bad, fields).errors
+        else:
+            errors = {}
+        if isinstance(day, str):
+            errors["from"] = t(day, earliest=self.earliest.isoformat() if self.earliest else "")
+        if errors:
+            raise FieldErrors(errors)
+        return post

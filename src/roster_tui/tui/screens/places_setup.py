@@ -185,7 +185,7 @@ class PlaceSetup:
         if before is None:
             return
         if isinstance(before, Post):
-            post_form = PostForm(roster, before, before.compound)
+            post_form = PostForm(roster, before, before.compound, self._open_day(roster))
             self.screen.app.push_screen(post_form, lambda made: self._save_place(before, made))
             return
         form = PlaceForm(roster, ref.kind, before)

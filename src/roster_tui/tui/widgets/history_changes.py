@@ -146,6 +146,15 @@ def _value(entity: Entity, name: str, names: PlaceNames) -> str:
         return LIST_SEPARATOR.join(names.compound(c) for c in value)
     if name == "shifts" and isinstance(entity, Post):
         return "；".join(shift_line(s) for s in value if isinstance(s, ShiftPattern))
+    if name == "earlier" and isinstance(entity, Post):
+        return (
+            "；".join(
+                t("history.value.until", day=era.until.isoformat())
+                + "，".join(shift_line(s) for s in era.shifts)
+                for era in value
+            )
+            or _empty()
+        )
     if isinstance(value, bool):
         return t("history.value.yes") if value else t("history.value.no")
     if isinstance(value, Role | CompoundKind):

@@ -202,6 +202,8 @@ class PlaceDetail(Vertical):
             Content.styled(names.post(post_id), "bold"),
             Content(t("places.in_compound", compound=names.compound(post.compound))),
         ]
+        if post.shifts_from is not None:  # the days before it keep the shifts they had
+            lines.append(Content(t("places.shifts.since", day=post.shifts_from.isoformat())))
         lines.extend(Content(shift_line(s)) for s in post.shifts)
         if not rotations_of(roster, post_id):
             lines.append(self._mark(t("places.rotation.heading"), t("places.rotation.none")))

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
@@ -19,7 +19,7 @@ def upgrade() -> None:
     rebuild = "always" if op.get_bind().dialect.name == "sqlite" else "auto"
     with op.batch_alter_table("rotation", recreate=rebuild) as batch:
         batch.add_column(sa.Column("note", sa.String(), nullable=True))
-    op.execute("UPDATE rotation SET note = 'from revision 3'")
+    op.execute("UPDATE rotation SET note = 'from revision 4'")
 
 
 def downgrade() -> None:

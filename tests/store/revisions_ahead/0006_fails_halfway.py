@@ -5,15 +5,15 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
-down_revision = "0004"
+revision = "0006"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
 
 def upgrade() -> None:
     op.add_column("community", sa.Column("motto", sa.String(), nullable=True))
-    raise RuntimeError("revision 5 fails halfway")
+    raise RuntimeError("revision 6 fails halfway")
 
 
 def downgrade() -> None:
