@@ -72,7 +72,7 @@ def due_first(roster: Roster, rotation: Rotation, day: dt.date) -> str | None:
     if post is None:
         return None
     alone = dataclasses.replace(roster, rotations=[rotation])
-    for shift in sorted(post.shifts, key=lambda s: s.start):
+    for shift in sorted(post.shifts_on(day), key=lambda s: s.start):
         picks = rotation_picks(alone, (post.id, day, shift.name))
         if picks:
             return picks[0]
