@@ -21,6 +21,7 @@ from roster_tui.services.place_rows import SetupErrors, party_group_from
 from roster_tui.tui.dialogs.form_modal import FormModal
 from roster_tui.tui.dialogs.place_form import field_errors
 from roster_tui.tui.widgets.choice_field import ChoiceField
+from roster_tui.tui.widgets.tick_list import TickList
 
 RETIRE = "retire"  # the answer when the user asks to retire the group
 GroupAnswer = tuple[PartyGroup, tuple[str, ...]] | str
@@ -69,7 +70,7 @@ class PartyGroupForm(FormModal[GroupAnswer]):
         compounds.sort(key=lambda c: c.kind != CompoundKind.UNMANAGED)
         yield from self.row(
             "compounds",
-            SelectionList[str](
+            TickList[str](
                 *[
                     (f"{printable(c.name)} {t(f'kind.{c.kind.value}')}", c.id, c.id in ticked)
                     for c in compounds
@@ -87,7 +88,7 @@ class PartyGroupForm(FormModal[GroupAnswer]):
         people.sort(key=lambda p: (p.id not in members, Role.PARTY_MEMBER not in p.roles))
         yield from self.row(
             "members",
-            SelectionList[str](
+            TickList[str](
                 *[(self._person(p.id), p.id, p.id in members) for p in people],
                 id=self.field_id("members"),
                 compact=True,

@@ -16,6 +16,7 @@ from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.tui.dialogs.form_modal import FieldErrors, FormModal
 from roster_tui.tui.widgets.availability_label import window_label
+from roster_tui.tui.widgets.tick_list import TickList
 
 # Windows are separated by semicolons (a comma already joins days: "sat,sun 00:00-24:00").
 _WINDOW_SEPARATOR = re.compile(r"[;；]")
@@ -103,7 +104,7 @@ class PersonForm(FormModal[Person]):
         roles = set(person.roles) if person else set()
         yield from self.row(
             "roles",
-            SelectionList[Role](
+            TickList[Role](
                 *[(t(f"tui.people.role.{r.value}"), r, r in roles) for r in Role],
                 id="pf-roles",
             ),

@@ -22,6 +22,7 @@ from roster_tui.i18n import t
 from roster_tui.services.place_rows import SetupErrors, rotation_from
 from roster_tui.tui.dialogs.form_modal import FormModal
 from roster_tui.tui.dialogs.place_form import field_errors
+from roster_tui.tui.widgets.tick_list import TickList
 
 
 class RotationForm(FormModal[Rotation]):
@@ -87,7 +88,7 @@ class RotationForm(FormModal[Rotation]):
             for s in self.post.shifts
         ]
         yield from self.row(
-            "shifts", SelectionList[str](*options, id=self.field_id("shifts"), compact=True)
+            "shifts", TickList[str](*options, id=self.field_id("shifts"), compact=True)
         )
 
     def read(self) -> Rotation:
