@@ -115,14 +115,19 @@ def measure_fill(report, db_url: str, monday: dt.date, workdir: Path) -> None:  
         return
     from fill_vs_cpsat import Outcome, community_roster, compare, stressed
 
-    # Scarce weeks are where the choice of who goes where decides coverage: every community's
+    # Scarce weeks are where the choice of who goes where decides coverage: every community's,
+    # and the whole sub-district's (CP-SAT over people and slots: seat by seat it is too big),
     # must close exactly what CP-SAT proves optimal.
-    for community in sorted(c.id for c in roster.communities):
-        plain = community_roster(roster, community)
-        row = compare(stressed(plain, 1, scarce=True), f"{community} scarce", monday, 60)
+    weeks = [
+        (f"{c} scarce", stressed(community_roster(roster, c), 1, scarce=True), False)
+        for c in sorted(c.id for c in roster.communities)
+    ]
+    weeks.append(("large scarce", stressed(roster, 1, scarce=True), True))
+    for name, week_roster, by_slot in weeks:
+        row = compare(week_roster, name, monday, 60, by_slot=by_slot)
         g, c = row["greedy"], row["cpsat"]
         assert isinstance(g, Outcome) and isinstance(c, Outcome)
-        label = f"fill vs CP-SAT, {community} scarce: seats closed"
+        label = f"fill vs CP-SAT, {name}: seats closed"
         report.add(label, f"{g.filled}/{c.filled} ({row['status']})", "= CP-SAT",
                    g.filled >= c.filled)  # fmt: skip
         report.add("  rule breaks fill / CP-SAT", f"{g.breaks} / {c.breaks}", "0 / 0",

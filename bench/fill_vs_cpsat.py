@@ -17,7 +17,8 @@ unavailable) that were not there before. Times: ``prep`` expands the week and in
 when (both start from it); ``fill`` is the whole fill (greedy, repair and explanations);
 ``cp-sat`` builds the model and solves it.
 
-    python bench/fill_vs_cpsat.py                 # every community, plain and stressed
+    python bench/fill_vs_cpsat.py                 # every community, plain and stressed, and
+                                                  # the whole sub-district's week made scarce
     python bench/fill_vs_cpsat.py --communities c01,c02 --time-limit 30
 """
 
@@ -35,6 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from cpsat_by_slot import cpsat_by_slot
 from generate import generate
 
 from roster_tui.domain.gaps import GapKind
@@ -246,11 +248,16 @@ def judge(roster: Roster, monday: dt.date, added: Added) -> Outcome:
     return Outcome(before - after, new_breaks, spread(hours), spread(nights))
 
 
-def compare(roster: Roster, name: str, monday: dt.date, time_limit: float) -> dict[str, object]:
+def compare(
+    roster: Roster, name: str, monday: dt.date, time_limit: float, *, by_slot: bool = False
+) -> dict[str, object]:
+    """``by_slot``: CP-SAT over people and slots (:mod:`cpsat_by_slot`), for a week too big to
+    model seat by seat."""
     wanted, _ = shortfall(roster, monday)
     prep = prepare(roster, monday)
     g_added, g_seconds = greedy(roster, monday)
-    c_added, c_seconds, status = cpsat(roster, monday, time_limit)
+    exact = cpsat_by_slot if by_slot else cpsat
+    c_added, c_seconds, status = exact(roster, monday, time_limit)
     g, c = judge(roster, monday, g_added), judge(roster, monday, c_added)
     return {
         "instance": name,
@@ -301,6 +308,9 @@ def run(
             rows.append(compare(stressed(plain, seed), f"{community} stress", START, time_limit))
         scarce = stressed(plain, seed, scarce=True)
         rows.append(compare(scarce, f"{community} scarce", START, time_limit))
+    if communities is None:  # the whole sub-district's week made scarce
+        scarce = stressed(large, seed, scarce=True)
+        rows.append(compare(scarce, "large scarce", START, time_limit, by_slot=True))
     return rows
 
 

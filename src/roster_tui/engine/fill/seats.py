@@ -28,7 +28,7 @@ from roster_tui.domain.model import Person, Role
 from roster_tui.engine.eligibility import SlotKey, WeekContext
 from roster_tui.engine.fill.chains import close_by_chains
 from roster_tui.engine.fill.even import even_out
-from roster_tui.engine.fill.exact import improve_exactly
+from roster_tui.engine.fill.exact import solve_exactly
 from roster_tui.engine.fill.explain import Explainer, Shortfall
 from roster_tui.engine.fill.fairness import Loads
 from roster_tui.engine.fill.repair import repack
@@ -221,10 +221,14 @@ def fill_seats(context: WeekContext) -> SeatFill:
         runs.append(FillState(context.copy(), loads))
     for number, state in enumerate(runs):
         _Greedy(state, shortest_first=number == 1).run()
-        repair(state)
     state = max(runs, key=lambda f: (f.filled(), -runs.index(f)))
-    if improve_exactly(state):
+    exact = solve_exactly(state)
+    if exact.improved:
         even_out(state)
+    elif not exact.optimal:  # too big for the exact model, or no answer in time: repair
+        for run in runs:
+            repair(run)
+        state = max(runs, key=lambda f: (f.filled(), -runs.index(f)))
     context.eligibility = state.context.eligibility
     explain = Explainer(context)
     shortfalls = [
