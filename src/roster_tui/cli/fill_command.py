@@ -34,7 +34,7 @@ def run_fill(
     workspace: Workspace, week: Week, *, dry_run: bool, console: Console | None = None
 ) -> int:
     console = console or Console(highlight=False)
-    roster = workspace.load()
+    roster = workspace.load_without_care_log()  # the fill reads no contact nor request
     plan = plan_fill(roster, week, now_in(roster))  # started shifts are left as they were
     print_plan(plan, console)
     if dry_run:

@@ -80,6 +80,11 @@ class Workspace:
     def load(self) -> Roster:
         return self.store.load_roster()
 
+    def load_without_care_log(self) -> Roster:
+        """The roster without its contacts and requests (the largest tables), for a use that
+        never reads them, such as the fill; the roster is not for writing those back."""
+        return self.store.load_roster(skip=("contacts", "requests"))
+
     def data_version(self) -> int:
         return self.store.data_version()
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -117,7 +117,8 @@ class Store:
         with self._writing() as conn:
             _write_meta(conn, f"{CALENDAR_PREFIX}{key}", issued)
 
-    def load_roster(self) -> Roster:
+    def load_roster(self, skip: Collection[str] = ()) -> Roster:
+        """The whole roster; the lists named in ``skip`` (e.g. ``"contacts"``) left empty."""
         with self._reading() as conn:
             meta = _read_meta(conn)
             if SUBDISTRICT_KEY not in meta:
@@ -125,7 +126,7 @@ class Store:
             return Roster(
                 subdistrict=Subdistrict(**meta[SUBDISTRICT_KEY]),
                 settings=settings_from_meta(meta.get(SETTINGS_KEY), meta.get(SETTINGS_VERSION_KEY)),
-                **R.read_all(conn),
+                **R.read_all(conn, skip),
             )
 
     def history(

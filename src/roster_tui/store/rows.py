@@ -8,7 +8,7 @@ reads in bulk); the kind says the key (``id`` or the surrogate ``uid``).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -283,9 +283,13 @@ def codec_for(entity: Entity) -> RowCodec:
     return CODECS[kind_of(entity).name]
 
 
-def read_all(conn: Connection) -> dict[str, list[Any]]:
-    """Every row of every kind, as the Roster's lists by their attribute names."""
-    return {kind.list_name: CODECS[kind.name].read(conn, None) for kind in KINDS}
+def read_all(conn: Connection, skip: Collection[str] = ()) -> dict[str, list[Any]]:
+    """Every row of every kind, as the Roster's lists by their attribute names; the lists
+    named in ``skip`` are left empty (unread)."""
+    return {
+        kind.list_name: [] if kind.list_name in skip else CODECS[kind.name].read(conn, None)
+        for kind in KINDS
+    }
 
 
 def read_one(conn: Connection, cls: type, key: Any) -> Any:
