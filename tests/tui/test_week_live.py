@@ -41,6 +41,14 @@ async def _worked_out_afresh(
     return _shown(screen)
 
 
+async def _drawn_afresh(app: RosterApp, pilot: Pilot[None], table: WeekTable) -> str:
+    """The screen with every cell of the table drawn again from what it holds."""
+    table._clear_caches()
+    table.refresh()
+    await settle(app, pilot)
+    return app.export_screenshot()
+
+
 async def _assign_best(app: RosterApp, pilot: Pilot[None]) -> None:
     await pilot.press("a")
     await settle(app, pilot)
@@ -73,6 +81,8 @@ async def test_assign_and_undo_update_the_grid_as_a_full_check_would(
         assert screen._live is not None and screen._live._kept  # the quick way
         updated = _shown(screen)
         assert updated != before
+        drawn = app.export_screenshot()
+        assert await _drawn_afresh(app, pilot, screen.query_one(WeekTable)) == drawn
         assert updated == await _worked_out_afresh(app, pilot, screen)
         await pilot.press("ctrl+z")
         await settle(app, pilot)
@@ -115,6 +125,7 @@ async def test_a_new_week_changes_cells_and_row_heights_in_place(workspace: Work
             cells = [[table.get_cell_at((i, c)) for c in range(8)] for i in range(len(heights))]
             assert cells == [list(r.cells) for r in data.rendered]
             seen.append(heights)
+            assert await _drawn_afresh(app, pilot, table) == app.export_screenshot()
         assert seen[0] != seen[1]  # the weeks differ in how tall some rows are
         await pilot.press("left_square_bracket")
         await settle(app, pilot)

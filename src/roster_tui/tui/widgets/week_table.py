@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual.cache import LRUCache
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowKey
 
@@ -31,6 +34,11 @@ class WeekTable(DataTable[Text]):
     """A DataTable that knows how to take a new week by diff."""
 
     def __init__(self) -> None:
+        # Cells drawn, by where they are and what they show: kept across updates (see
+        # _render_cell); first, as DataTable's own start clears its caches.
+        self._drawn: LRUCache[tuple[object, ...], tuple[Text, list[list[Segment]]]] = LRUCache(
+            10_000
+        )
         super().__init__(
             cursor_type="cell",
             zebra_stripes=False,
@@ -116,6 +124,56 @@ class WeekTable(DataTable[Text]):
             super()._update_dimensions(new_rows)
         else:
             super()._update_dimensions(())
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> list[list[Segment]]:
+        """A cell's lines, kept while the cell shows the very same Text in the same place.
+
+        DataTable keys its drawn cells by its update count, so a new week or an edit draws
+        every cell on screen again through rich; here a cell is drawn again only when what it
+        shows, its place, size or look changed. Cells are never edited in place (a change puts
+        another Text in), so the Text itself says what the cell shows.
+        """
+        row_key = self._row_locations.get_key(row_index) if row_index >= 0 else None
+        column_key = self._column_locations.get_key(column_index) if column_index >= 0 else None
+        if row_key is None or column_key is None:  # the header, or no such cell
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        cell = self._data[row_key].get(column_key)
+        key = (
+            row_index,
+            column_index,
+            id(cell),
+            self.rows[row_key].height,
+            base_style,
+            width,
+            cursor,
+            hover,
+            self._show_hover_cursor,
+            self.show_cursor,
+            self._pseudo_class_state,
+        )
+        kept = self._drawn.get(key)
+        if kept is not None and kept[0] is cell:
+            return kept[1]
+        lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        if isinstance(cell, Text):
+            self._drawn[key] = (cell, lines)
+        return lines
+
+    def _clear_caches(self) -> None:
+        super()._clear_caches()
+        self._drawn.clear()
+
+    def notify_style_update(self) -> None:
+        self._drawn.clear()  # a new theme or style: every cell looks different
+        super().notify_style_update()
 
     def shift_at(self, row: int) -> tuple[str, str] | None:
         """(post id, shift name) of the row at ``row``; None on a heading."""
