@@ -3,18 +3,15 @@
 Each lives in a virtual environment of its own under the user's cache folder, made on first use
 with pip: Posting pins an older Textual than ours, so neither can share our environment. Both
 start headless (Textual's ``TEXTUAL_DRIVER``), and the clock stops at their first refresh after
-Textual calls the app ready: no waiting for any data of theirs, which favours them.
+Textual calls the app ready: no waiting for any data of theirs, which favours them. bench_tui.py
+runs them in the same rounds as ours, under the same rules.
 
     python bench/run.py --only tui        # includes them when pip can install them
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-import tempfile
-import time
 import venv
 from pathlib import Path
 
@@ -27,14 +24,14 @@ PEERS = {
     "Posting": (["posting==2.11.1", "tree-sitter<0.26"], "posting", []),
 }
 
-# Run a console script with Textual's App patched to note the time of its first frame and quit.
+# Run a console script's function with Textual's App patched to note the time of its first
+# frame and quit. The function is imported by name, as the script pip writes imports it.
 DRIVER = """
-import sys, time
-from importlib.metadata import entry_points
+import importlib, sys, time
 from pathlib import Path
 from textual.app import App
 
-stamp, script, *args = sys.argv[1:]
+target, script, *args, stamp = sys.argv[1:]  # the stamp file last, as our programs take it
 original_ready = App._ready
 
 async def _ready(self):
@@ -47,9 +44,21 @@ async def _ready(self):
     self.call_after_refresh(first_frame)
 
 App._ready = _ready
-(entry,) = [e for e in entry_points(group="console_scripts") if e.name == script]
+module, _, name = target.partition(":")
+main = importlib.import_module(module)
+for part in name.split("."):
+    main = getattr(main, part)
 sys.argv = [script, *args]
-sys.exit(entry.load()())
+sys.exit(main())
+"""
+
+# Where a console script points, looked up once outside the timed runs: finding it through
+# importlib.metadata scans every installed package, which the script itself never does.
+FIND_ENTRY = """
+import sys
+from importlib.metadata import entry_points
+(entry,) = entry_points(group="console_scripts", name=sys.argv[1])
+print(entry.value)
 """
 
 
@@ -67,39 +76,14 @@ def peer_python(name: str) -> Path | None:
     return python if installed.returncode == 0 else None
 
 
-def seconds_to_first_screen(name: str, python: Path) -> float:
+def peer_command(name: str) -> list[str] | None:
+    """The command line that opens ``name``'s first screen and notes when it is drawn (the
+    stamp file's path goes last), or None where its environment could not be made."""
+    python = peer_python(name)
+    if python is None:
+        return None
     _, script, args = PEERS[name]
-    with tempfile.TemporaryDirectory() as folder:
-        stamp = Path(folder) / "ready"
-        env = {
-            **os.environ,
-            "TEXTUAL_DRIVER": "textual.drivers.headless_driver:HeadlessDriver",
-            "HOME": folder,  # no config or history of anyone's
-            "XDG_CONFIG_HOME": folder,
-            "XDG_DATA_HOME": folder,
-        }
-        began = time.time()
-        subprocess.run(
-            [str(python), "-c", DRIVER, str(stamp), script, *args],
-            env=env,
-            cwd=folder,
-            capture_output=True,
-            timeout=120,
-            check=True,
-        )
-        return float(stamp.read_text()) - began
-
-
-def peer_starts(runs: int = 5) -> dict[str, float | None]:
-    """Median start of each peer, or None where its environment could not be made."""
-    import statistics
-
-    found: dict[str, float | None] = {}
-    for name in PEERS:
-        python = peer_python(name)
-        if python is None:
-            print(f"  ({name} could not be installed; skipped)", file=sys.stderr)
-            found[name] = None
-            continue
-        found[name] = statistics.median(seconds_to_first_screen(name, python) for _ in range(runs))
-    return found
+    found = subprocess.run(
+        [str(python), "-c", FIND_ENTRY, script], capture_output=True, text=True, check=True
+    )
+    return [str(python), "-c", DRIVER, found.stdout.strip(), script, *args]
