@@ -50,7 +50,8 @@ class DutyView:
 
 def duty_view(roster: Roster, community: str | None, moment: dt.datetime) -> DutyView:
     duty = duty_at(roster, PlaceIndex(roster).posts_of(community), moment)
-    households = household_summary(roster, community, moment.date())
+    day = dt.date(moment.year, moment.month, moment.day)  # not pendulum's, slower to add to
+    households = household_summary(roster, community, day)
     return DutyView(duty, households, namesakes(roster.people))
 
 

@@ -127,13 +127,16 @@ class DutyTable(DataTable[object]):
         zone, today = roster.subdistrict.timezone, _day(duty)
         rows: list[tuple[str, Sequence[str | Text]]] = []
         self.people_on = {}
+        handovers: dict[dt.datetime, str] = {}  # a few instants, shared by hundreds of posts
         for instance in duty.running:
             shift = instance.shift
             following = duty.next_start.get(instance.post.id)
             handover = ""
             if following is not None:
-                time, later = _local_time(following, zone, today)
-                handover = t("tui.today.tomorrow", time=time) if later else time
+                if following not in handovers:
+                    time, later = _local_time(following, zone, today)
+                    handovers[following] = t("tui.today.tomorrow", time=time) if later else time
+                handover = handovers[following]
             cells = (
                 printable(instance.post.name),
                 printable(shift.name),
