@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rich.cells import cell_len
+from rich.control import strip_control_codes
 from rich.text import Span, Text
 
 from roster_tui.domain.gaps import Gap, GapKind
@@ -174,6 +175,9 @@ def render_cell(
     return cell
 
 
+_EMPTY = Text("")  # an empty cell (only ever read, as every cell here)
+
+
 @lru_cache(maxsize=4096)
 def _heading(parts: tuple[tuple[str, str], ...], layout: GridLayout) -> tuple[Text, ...]:
     """One line across every column, its words laid into the columns in order.
@@ -181,30 +185,41 @@ def _heading(parts: tuple[tuple[str, str], ...], layout: GridLayout) -> tuple[Te
     A word after the first that would break at a column's edge starts in the next column when
     it fits there (a break would show as a gap in the middle of the word). The same headings
     come back at every week and every edit, so they are kept (a Text in a cell is only read).
+    Each column's characters and styles are gathered first and made into one Text at the end.
     """
     widths = [layout.label, *([layout.day] * 7)]
-    cells = [Text() for _ in widths]
+    count = len(widths)
+    chars: list[list[str]] = [[] for _ in widths]
+    spans: list[list[Span]] = [[] for _ in widths]
     column, used = 0, 0
 
     def put(char: str, style: str) -> None:
         nonlocal column, used
-        while column < len(widths) and used + cell_len(char) > widths[column]:
+        size = cell_len(char)
+        while column < count and used + size > widths[column]:
             column, used = column + 1, 0
-        if column < len(widths):
-            cells[column].append(char, style=style)
-            used += cell_len(char)
+        if column < count:
+            held = chars[column]
+            if style:
+                spans[column].append(Span(len(held), len(held) + 1, style))
+            held.append(char)
+            used += size
 
     for number, (word, style) in enumerate(parts):
         lead = PAD if number == 0 else "  "
         for char in lead:
             put(char, "")
-        room = widths[column] - used if column < len(widths) else 0
-        following = widths[column + 1] if column + 1 < len(widths) else 0
+        room = widths[column] - used if column < count else 0
+        following = widths[column + 1] if column + 1 < count else 0
+        word = strip_control_codes(word)  # as Text.append would
         if number and cell_len(word) > room and cell_len(word) <= following:
             column, used = column + 1, 0
         for char in word:
             put(char, style)
-    return tuple(cells)
+    return tuple(
+        Text("".join(held), spans=found) if held else _EMPTY
+        for held, found in zip(chars, spans, strict=True)
+    )
 
 
 CellKey = tuple[object, ...]  # what a cell shows: people, need, gap marks, past
@@ -220,9 +235,11 @@ class CellMemo:
 
     def __init__(self) -> None:
         self._owner: tuple[Mapping[str, Person], int, str] | None = None
-        self._cells: dict[CellKey, Text] = {}
+        self._cells: dict[CellKey, tuple[Text, int]] = {}  # a cell and its height
 
-    def cells_for(self, people: Mapping[str, Person], width: int) -> dict[CellKey, Text]:
+    def cells_for(
+        self, people: Mapping[str, Person], width: int
+    ) -> dict[CellKey, tuple[Text, int]]:
         owner = self._owner
         language = current_language()
         if (
@@ -269,6 +286,12 @@ def render_rows(
     return rendered
 
 
+@lru_cache(maxsize=4096)
+def _shift_label(name: str, start: int, end: int, width: int) -> Text:
+    """A shift row's label, its name and hours: the same at every week (kept, as headings)."""
+    return Text(clip(f"{PAD * 2}{printable(name)} {start // 60:02d}-{end // 60:02d}", width), "dim")
+
+
 def render_shift_row(
     row: ShiftRow,
     people: Mapping[str, Person],
@@ -276,17 +299,17 @@ def render_shift_row(
     layout: GridLayout,
     today: dt.date | None = None,
     names: dict[str, str] | None = None,
-    drawn: dict[CellKey, Text] | None = None,
+    drawn: dict[CellKey, tuple[Text, int]] | None = None,
 ) -> RenderedRow:
     """One shift's row: its label and its seven days (``names``: see :func:`render_cell`;
-    ``drawn``: cells already drawn for ``people`` at this width, see :class:`CellMemo`)."""
-    span = f"{row.shift.start // 60:02d}-{row.shift.end // 60:02d}"
-    label = Text(clip(f"{PAD * 2}{printable(row.shift.name)} {span}", layout.label), "dim")
-    day_cells: list[Text] = []
+    ``drawn``: cells already drawn for ``people`` at this width, with their heights, see
+    :class:`CellMemo`)."""
+    shift = row.shift
+    day_cells: list[Text] = [_shift_label(shift.name, shift.start, shift.end, layout.label)]
     height = 1
     for instance in row.cells:
         if instance is None:
-            day_cells.append(Text(""))
+            day_cells.append(_EMPTY)
             continue
         gaps = gaps_by_cell.get(instance.key, [])
         past = today is not None and instance.date < today
@@ -294,16 +317,16 @@ def render_shift_row(
             instance.assigned,
             instance.counted,
             instance.shift.need,
-            tuple((gap.kind, gap.person) for gap in gaps),  # all a cell reads of its gaps
+            tuple((gap.kind, gap.person) for gap in gaps) if gaps else (),  # all a cell reads
             past,
         )
-        cell = drawn.get(key) if drawn is not None else None
-        if cell is None:
+        found = drawn.get(key) if drawn is not None else None
+        if found is None:
             cell = render_cell(instance, gaps, people, layout.day, past=past, names=names)
+            found = (cell, cell.plain.count("\n") + 1 if cell.plain else 1)
             if drawn is not None:
-                drawn[key] = cell
-        day_cells.append(cell)
-        if cell.plain:
-            height = max(height, cell.plain.count("\n") + 1)
+                drawn[key] = found
+        day_cells.append(found[0])
+        height = max(height, found[1])
     key_text = f"r:{row.post.id}:{row.shift.name}"
-    return RenderedRow(key_text, (label, *day_cells), height, (row.post.id, row.shift.name))
+    return RenderedRow(key_text, tuple(day_cells), height, (row.post.id, row.shift.name))

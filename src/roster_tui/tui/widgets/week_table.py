@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.cache import LRUCache
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, RowKey
+from textual.widgets.data_table import ColumnKey, DuplicateKey, Row, RowKey
 
 from roster_tui.domain.week import Week
 from roster_tui.i18n import t
@@ -82,8 +82,7 @@ class WeekTable(DataTable[Text]):
         if [r.key for r in rows] != [key for key, _ in self._shape]:
             cursor = self.cursor_coordinate
             self.clear()
-            for row in rows:
-                self.add_row(*row.cells, key=row.key, height=row.height)
+            self._add_rows(rows)
             self._shape = [(r.key, r.height) for r in rows]
             self._cells = {r.key: r.cells for r in rows}
             self._shifts = [r.shift for r in rows]
@@ -112,6 +111,31 @@ class WeekTable(DataTable[Text]):
             self._require_update_dimensions = True  # the rows' heights may have changed
             self.check_idle()
             self.refresh()
+
+    def _add_rows(self, rows: list[RenderedRow]) -> None:
+        """``rows`` after the table's rows, as ``add_row`` one by one would put them.
+
+        ``add_row`` lays out the columns again, moves the cursor and asks for an update at
+        each row: a thousand times for a large week. Here that is done once for them all.
+        """
+        columns = [column.key for column in self.ordered_columns]
+        first = len(self.rows)
+        for index, row in enumerate(rows, start=first):
+            key = RowKey(row.key)
+            if key in self._row_locations:
+                raise DuplicateKey(f"The row key {key!r} already exists.")
+            self._row_locations[key] = index
+            self._data[key] = dict(zip(columns, row.cells, strict=True))
+            self.rows[key] = Row(key, row.height)
+            self._new_rows.add(key)
+        if not rows:
+            return
+        self._require_update_dimensions = True
+        self.cursor_coordinate = self.cursor_coordinate
+        if first == 0 and columns and self.show_cursor and self.cursor_type != "none":
+            self._highlight_cursor()  # a cell to be on where there was none
+        self._update_count += 1
+        self.check_idle()
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """The table's size, without measuring the new rows' cells.
