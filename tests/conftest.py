@@ -12,6 +12,7 @@ by one: a run that meant to test PostgreSQL must not pass without it.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 
@@ -37,6 +38,14 @@ def _same_language_for_every_test() -> Iterator[None]:
     set_language(STARTING_LANGUAGE)
     yield
     set_language(STARTING_LANGUAGE)
+
+
+@pytest.fixture(autouse=True)
+def _heap_unfrozen_after_each_test() -> Iterator[None]:
+    """The app freezes the heap for the cycle collector once it has read a roster; what a test
+    left frozen (its app and widgets) is given back, or every test's app would stay in memory."""
+    yield
+    gc.unfreeze()
 
 
 def _starting_language() -> str:

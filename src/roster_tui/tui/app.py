@@ -8,6 +8,7 @@ down to screens as :class:`RosterChanged` messages.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 from collections.abc import Callable
 from typing import cast
@@ -42,6 +43,7 @@ from roster_tui.services.workspace import (
     Workspace,
 )
 from roster_tui.tui.messages import RosterChanged, ScopeChanged
+from roster_tui.tui.screen_css import ScreenCssApp
 from roster_tui.tui.screens.too_small import TerminalResized, TooSmallScreen
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.worker_errors import report_worker_error
@@ -77,7 +79,7 @@ MIN_WIDTH, MIN_HEIGHT = 80, 24
 WHOLE_CHOICE = "\x00whole"  # the scope chooser's value for 全街道: no id holds a control char
 
 
-class RosterApp(App[None]):
+class RosterApp(ScreenCssApp):
     CSS_PATH = "app.tcss"
     MODES = MODE_SCREENS  # type: ignore[assignment]
     # The mode keys are on the mode bar already; the footer keeps its room for the screen's own.
@@ -149,6 +151,7 @@ class RosterApp(App[None]):
             self.load_roster()
         if self.roster is not None:
             self.call_later(self._ask_operator)
+            self.call_after_refresh(self._read_ahead, self.roster)
         self.set_interval(self._poll_seconds, self.poll_for_changes)
         self._check_size()
 
@@ -187,6 +190,20 @@ class RosterApp(App[None]):
             self.call_from_thread(self.notify, str(exc), severity="error", timeout=6)
             return
         self.call_from_thread(self._set_roster, roster, version, external)
+        self.call_from_thread(self._read_ahead, roster)
+
+    @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
+    def _read_ahead(self, roster: Roster) -> None:
+        """After a roster is read, while the screen shows it: what a first visit to People or
+        a person picker would wait for, the search's pinyin of every name (its dictionaries
+        alone take a third of a second to load). Then the heap is frozen for the cycle
+        collector, as at start-up: the roster and those dictionaries live until the next read
+        and hold no cycles, and each full collection walking them cost a first visit to a
+        screen a tenth to half a second on the large sub-district."""
+        from roster_tui.services.people import search_people
+
+        search_people(roster, "")
+        gc.freeze()
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)
     def poll_for_changes(self) -> None:
