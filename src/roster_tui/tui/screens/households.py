@@ -31,13 +31,12 @@ from roster_tui.tui.dialogs.household_release import ask_release
 from roster_tui.tui.dialogs.requests_board import RequestsBoard
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.screens.household_fix import choose_carer, fix_household_gap
-from roster_tui.tui.widgets.cells import plain, plain_cells
 from roster_tui.tui.widgets.household_rows import (
     COLUMNS,
-    Cells,
     household_cells,
     household_detail,
 )
+from roster_tui.tui.widgets.page_table import PageTable, text_cells, text_widths
 
 PAGE_SIZE = 1000  # DataTables stay quick below ~2,000 rows; 5,000 households take five pages
 
@@ -70,7 +69,7 @@ class HouseholdsScreen(RosterScreen):
         self.page = 0
         self.text = ""
         self.compound: str | None = None
-        self._rows: dict[str, Cells] = {}
+        self._rows: dict[str, tuple[Text, ...]] = {}
         self._compounds_of: Roster | None = None
         self._want: str | None = None  # a household to highlight once the list shows it
         self._readings_of: tuple[tuple[object, dt.date], dict[str, float]] | None = None
@@ -88,9 +87,7 @@ class HouseholdsScreen(RosterScreen):
             # Not a Select: its arrow (▼) is ambiguous-width; `f` opens a list instead.
             yield Static(id="hh-compound")
         yield Static("", id="hh-status", classes="hint")
-        table: DataTable[str | Text] = DataTable(
-            cursor_type="row", zebra_stripes=True, id="hh-table"
-        )
+        table = PageTable(cursor_type="row", zebra_stripes=True, id="hh-table")
         for column in COLUMNS:
             table.add_column(t(f"tui.households.col.{column}"), key=column)
         yield table
@@ -216,8 +213,11 @@ class HouseholdsScreen(RosterScreen):
         shown = found[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
         compounds = {c.id: printable(c.name) for c in roster.compounds}
         readings = self._readings(roster, today)
-        rows = {h.id: household_cells(h, roster, compounds, today, readings) for h in shown}
-        self.app.call_from_thread(self._fill, roster, rows, len(found), page, pages)
+        rows = {
+            h.id: text_cells(household_cells(h, roster, compounds, today, readings)) for h in shown
+        }
+        widths = text_widths(rows, len(COLUMNS))
+        self.app.call_from_thread(self._fill, roster, rows, widths, len(found), page, pages)
 
     def _readings(self, roster: Roster, today: dt.date) -> dict[str, float]:
         """Each household's latest reading, worked out again only when the contacts change."""
@@ -227,23 +227,27 @@ class HouseholdsScreen(RosterScreen):
         return self._readings_of[1]
 
     def _fill(
-        self, roster: Roster, rows: dict[str, Cells], found: int, page: int, pages: int
+        self,
+        roster: Roster,
+        rows: dict[str, tuple[Text, ...]],
+        widths: list[int],
+        found: int,
+        page: int,
+        pages: int,
     ) -> None:
         if roster is not self._shown:
             return  # a newer roster is on its way
         self.page = page
-        table = self.query_one("#hh-table", DataTable)
+        table = self.query_one("#hh-table", PageTable)
         current = self._highlighted_id()
         with self.app.batch_update():
             if list(rows) == list(self._rows):
                 for hid, cells in rows.items():
                     for index, (old, new) in enumerate(zip(self._rows[hid], cells, strict=True)):
                         if old != new:
-                            table.update_cell(hid, COLUMNS[index], plain(new))
+                            table.update_cell(hid, COLUMNS[index], new)
             else:
-                table.clear()
-                for hid, cells in rows.items():
-                    table.add_row(*plain_cells(*cells), key=hid)
+                table.fill(rows, widths)
                 if current in rows:
                     table.move_cursor(row=table.get_row_index(current), scroll=True)
             self._rows = rows

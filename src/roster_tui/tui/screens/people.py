@@ -37,8 +37,9 @@ from roster_tui.tui.dialogs.person_card import open_person_card
 from roster_tui.tui.dialogs.person_form import PersonForm
 from roster_tui.tui.dialogs.preview import ask_with_preview
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.widgets.page_table import PageTable, text_widths
 from roster_tui.tui.widgets.person_label import person_label
-from roster_tui.tui.widgets.person_week import PersonWeekView
+from roster_tui.tui.widgets.person_week import PersonWeekView, warm
 
 MAX_ROWS = 500  # more is not read but scrolled past, and each row costs the first visit time
 COLUMNS = ("name", "community", "tail", "status")
@@ -66,7 +67,7 @@ class PeopleScreen(RosterScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: dict[str, tuple[str, ...]] = {}  # person id -> cells shown, for diffing
+        self._rows: dict[str, tuple[Text, ...]] = {}  # person id -> cells shown, for diffing
         self._week: PersonWeek | None = None  # the last week worked out
         self._week_roster: Roster | None = None  # the roster it was worked out on
         self._want: str | None = None  # a person to highlight once the list shows them
@@ -84,9 +85,7 @@ class PeopleScreen(RosterScreen):
                 search.cursor_blink = False  # no blinking cursor over SSH
                 yield search
                 yield Static("", id="people-count", classes="hint")
-                table: DataTable[str | Text] = DataTable(
-                    cursor_type="row", zebra_stripes=True, id="people-table"
-                )
+                table = PageTable(cursor_type="row", zebra_stripes=True, id="people-table")
                 for column in COLUMNS:
                     table.add_column(t(f"tui.people.col.{column}"), key=column)
                 yield table
@@ -127,11 +126,15 @@ class PeopleScreen(RosterScreen):
     def _search(self, roster: Roster, query: str) -> None:
         scope = self.scope
         found = [p for p in search_people(roster, query) if scope is None or p.community == scope]
-        self.app.call_from_thread(self._fill, roster, found)
+        communities = {c.id: c.name for c in roster.communities}
+        away = on_leave_today(roster, self.roster_app.today())
+        rows = {p.id: self._cells(p, communities, away) for p in found[:MAX_ROWS]}
+        widths = text_widths(rows, len(COLUMNS))
+        self.app.call_from_thread(self._fill, roster, len(found), rows, widths)
 
-    def _cells(
-        self, person: Person, communities: dict[str, str], away: set[str]
-    ) -> tuple[str, ...]:
+    @staticmethod
+    def _cells(person: Person, communities: dict[str, str], away: set[str]) -> tuple[Text, ...]:
+        """A person's cells as text (names are data, not markup); the status in red."""
         if not person.active:
             status = t("tui.people.inactive")
         elif person.id in away:
@@ -139,16 +142,20 @@ class PeopleScreen(RosterScreen):
         else:
             status = ""
         community = printable(communities.get(person.community, person.community))
-        return (printable(person.name), community, phone_tail(person.phone), status)
+        return (
+            Text(printable(person.name)),
+            Text(community),
+            Text(phone_tail(person.phone)),
+            Text(status, style="bold red") if status else Text(status),
+        )
 
-    def _fill(self, roster: Roster, found: list[Person]) -> None:
+    def _fill(
+        self, roster: Roster, found: int, rows: dict[str, tuple[Text, ...]], widths: list[int]
+    ) -> None:
         if roster is not self._shown:
             return  # a newer roster is on its way
-        table = self.query_one("#people-table", DataTable)
+        table = self.query_one("#people-table", PageTable)
         communities = {c.id: c.name for c in roster.communities}
-        away = on_leave_today(roster, self.roster_app.today())
-        shown = found[:MAX_ROWS]
-        rows = {p.id: self._cells(p, communities, away) for p in shown}
         current = self._highlighted_id()
         with self.app.batch_update():
             if list(rows) == list(self._rows):
@@ -156,11 +163,9 @@ class PeopleScreen(RosterScreen):
                 for pid, cells in rows.items():
                     for index, (old, new) in enumerate(zip(self._rows[pid], cells, strict=True)):
                         if old != new:
-                            table.update_cell(pid, COLUMNS[index], self._styled(new, index))
+                            table.update_cell(pid, COLUMNS[index], new)
             else:
-                table.clear()
-                for pid, cells in rows.items():
-                    table.add_row(*(self._styled(c, i) for i, c in enumerate(cells)), key=pid)
+                table.fill(rows, widths)
             self._rows = rows
         target = self._want if self._want in rows else current
         if target in rows:
@@ -168,23 +173,19 @@ class PeopleScreen(RosterScreen):
             if target == self._want:
                 self._want = None
         total = len(roster.people)
-        key = "tui.people.count_capped" if len(found) > MAX_ROWS else "tui.people.count"
-        count = t(key, found=len(found), total=total, shown=len(shown))
+        key = "tui.people.count_capped" if found > MAX_ROWS else "tui.people.count"
+        count = t(key, found=found, total=total, shown=len(rows))
         if self.scope is not None:  # the scope hides people: say so
             only = t("tui.scope.only", scope=printable(communities.get(self.scope, "")))
             count = f"{only} | {count}"
         self.query_one("#people-count", Static).update(Text(count))
         self._show_detail()
 
-    @staticmethod
-    def _styled(cell: str, column: int) -> Text:
-        """A cell as text (names are data, not markup); the status column in red."""
-        return Text(cell, style="bold red") if column == 3 and cell else Text(cell)
-
     # -- the detail panel -------------------------------------------------------------------
     @work(thread=True, exclusive=True, group="people-week", exit_on_error=False)
     def _work_out_week(self, roster: Roster, person: Person, shown: Week) -> None:
         week = person_week(roster, person, shown, self.roster_app.today())
+        warm(roster, self.roster_app.today())
         self.app.call_from_thread(self._week_ready, roster, week)
 
     def _week_ready(self, roster: Roster, week: PersonWeek) -> None:

@@ -55,6 +55,36 @@ class _Names:
         return f"{date} {name} {printable(shift or '')}".strip()
 
 
+# The last roster's names and the last day's readings: a panel is drawn at every move of the
+# cursor, and each of these walks thousands of rows (a worker works them out first, see
+# ``warm``). A tuple is replaced whole, so a worker and the event loop may both use them.
+_names_of: tuple[Roster, _Names] | None = None
+_readings_of: tuple[object, dt.date, dict[str, float]] | None = None
+
+
+def _names(roster: Roster) -> _Names:
+    global _names_of
+    kept = _names_of
+    if kept is None or kept[0] is not roster:
+        kept = _names_of = (roster, _Names(roster))
+    return kept[1]
+
+
+def _readings(roster: Roster, today: dt.date) -> dict[str, float]:
+    """Each household's latest reading, worked out again only when the contacts change."""
+    global _readings_of
+    kept = _readings_of
+    if kept is None or kept[0] is not roster.contacts or kept[1] != today:
+        kept = _readings_of = (roster.contacts, today, latest_readings(roster, today))
+    return kept[2]
+
+
+def warm(roster: Roster, today: dt.date) -> None:
+    """Work out what drawing a panel of ``roster`` needs (in a worker, off the event loop)."""
+    _names(roster)
+    _readings(roster, today)
+
+
 def gap_text(gap: Gap, names: _Names) -> str:
     where = names.where(gap.post, gap.date, gap.shift)
     if gap.kind is GapKind.UNAVAILABLE:
@@ -122,7 +152,7 @@ def render_person_week(
     week: PersonWeek | None, person: Person, roster: Roster, today: dt.date
 ) -> Text:
     """The detail panel's text; ``week`` is None while the week is still being worked out."""
-    names = _Names(roster)
+    names = _names(roster)
     lines = _head(person, roster, names)
     lines.append(Text(""))
     if week is None:
@@ -156,7 +186,7 @@ def render_person_week(
     lines.append(Text(t("tui.people.detail.leaves", count=len(week.leaves)), style="bold"))
     lines.extend(Text(f"  {leave_text(lv)}") for lv in week.leaves)
     lines.append(Text(t("tui.people.detail.households", count=len(week.households)), style="bold"))
-    readings = latest_readings(roster, today) if week.households else {}
+    readings = _readings(roster, today) if week.households else {}
     for household in week.households:
         left = days_left_text(household, roster.settings, today)
         compound = names.compounds.get(household.compound, household.compound)

@@ -1,0 +1,65 @@
+"""A DataTable that takes a whole page of one-line rows at once, its columns sized beforehand.
+
+DataTable's ``add_row`` checks the cursor and sorts the columns again for every row, and on
+the next idle the table measures every cell of every new row to size its columns: for the
+thousand households of a page, or People's five hundred, that was most of a first visit to
+the screen, all of it on the event loop. ``fill`` puts the rows in in one pass and sizes each
+column from ``text_widths``, worked out where the rows are made (in a worker); the columns come
+out exactly as wide as DataTable's own measuring makes them. Changes to a page already shown
+still go through ``update_cell``, which measures only the cells it changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.widgets import DataTable
+from textual.widgets.data_table import Row, RowKey
+
+
+def text_cells(cells: Iterable[str | Text]) -> tuple[Text, ...]:
+    """Cells as text: a DataTable reads a bare string as markup, and data is not markup."""
+    return tuple(Text(cell) if isinstance(cell, str) else cell for cell in cells)
+
+
+def text_width(cell: Text) -> int:
+    """How wide DataTable measures ``cell``: its longest line."""
+    lines = cell.plain.splitlines()
+    return max(cell_len(line) for line in lines) if lines else 0
+
+
+def text_widths(rows: Mapping[str, Sequence[Text]], columns: int) -> list[int]:
+    """The width of each of the first ``columns`` columns of ``rows``: its widest cell."""
+    widths = [0] * columns
+    for cells in rows.values():
+        for index, cell in enumerate(cells[:columns]):
+            width = text_width(cell)
+            if width > widths[index]:
+                widths[index] = width
+    return widths
+
+
+class PageTable(DataTable[Text]):
+    """A DataTable of one-line rows of :class:`Text`, filled a page at a time."""
+
+    def fill(self, rows: Mapping[str, Sequence[Text]], widths: Sequence[int]) -> None:
+        """Show ``rows`` (key → cells) instead of the rows shown; ``widths``: ``text_widths``."""
+        self.clear()
+        columns = self.ordered_columns
+        for column, width in zip(columns, widths, strict=False):
+            # As DataTable does: a column is as wide as the widest cell it has ever held.
+            column.content_width = max(column.content_width, width)
+        keys = [column.key for column in columns]
+        for index, (key, cells) in enumerate(rows.items()):
+            row_key = RowKey(key)
+            self._row_locations[row_key] = index
+            self._data[row_key] = dict(zip(keys, cells, strict=False))
+            self.rows[row_key] = Row(row_key, 1)
+        self._require_update_dimensions = True  # the table's size, with no row to measure
+        self.cursor_coordinate = self.cursor_coordinate
+        if rows and columns and self.show_cursor and self.cursor_type != "none":
+            self._highlight_cursor()  # as DataTable does when its first row arrives
+        self._update_count += 1
+        self.check_idle()
