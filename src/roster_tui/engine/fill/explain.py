@@ -33,13 +33,17 @@ class Shortfall:
         return [(b, counts[b]) for b in Blocker if b in counts]
 
 
+_Seen = tuple[list[Blocker | None], list[tuple[str, Blocker]], dict[str, int]]
+
+
 class Explainer:
     """Explains many shortfalls of one week; people's blockers are worked out once per slot and
     role, since between the instances of one slot only who is already on them differs."""
 
     def __init__(self, context: WeekContext) -> None:
         self.context = context
-        self._seen: dict[tuple[SlotKey, Role | None], list[Blocker | None]] = {}
+        # Per slot and role: everyone's first blocker, and who is stopped (with where in it).
+        self._seen: dict[tuple[SlotKey, Role | None], _Seen] = {}
 
     def __call__(
         self,
@@ -51,16 +55,27 @@ class Explainer:
     ) -> Shortfall:
         people = self.context.roster.people
         key = (slot_key(slot.day, slot.shift), role)
-        firsts = self._seen.get(key)
-        if firsts is None:
+        seen = self._seen.get(key)
+        if seen is None:
             rules = self.context.eligibility
-            firsts = []
+            firsts: list[Blocker | None] = []
             for person in people:
                 found = rules.blockers(person, slot, role=role)
                 firsts.append(found[0] if found else None)  # None: free, so the fill used them
-            self._seen[key] = firsts
+            stopped = [(p.id, b) for p, b in zip(people, firsts, strict=True) if b is not None]
+            seen = self._seen[key] = (
+                firsts,
+                stopped,
+                {pid: at for at, (pid, _) in enumerate(stopped)},
+            )
+        firsts, stopped, where = seen
         on_it = {*instance.counted, *added}  # who does not count there is taken off
-        reasons: list[tuple[str, Blocker]] = []
+        if all(pid in where for pid in on_it):  # as always: whoever is on it is booked then
+            reasons = list(stopped)
+            for pid in on_it:
+                reasons[where[pid]] = (pid, Blocker.ALREADY)
+            return Shortfall(instance, seats, role, tuple(reasons))
+        reasons = []
         for person, first in zip(people, firsts, strict=True):
             if person.id in on_it:
                 reasons.append((person.id, Blocker.ALREADY))

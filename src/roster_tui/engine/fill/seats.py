@@ -168,28 +168,36 @@ class _Greedy:
         state = self.state
         who = state.people[pid]
         ledger, slot = state.context.ledger, state.slots[here]
-        key = ("", slot.day, "")  # a stand-in booking, removed below
-        ledger.book(pid, slot, key)
+        # The person fits every slot they are free for; booking ``here`` takes away those whose
+        # shifts overlap it or leave less than the rest, and, in its week, those that would
+        # now pass the weekly hours (the rules' own test, without booking and unbooking).
+        rest = ledger.min_rest
+        limit = who.max_hours_per_week
+        if limit is None:
+            limit = ledger.default_max
+        week_seconds = ledger.seconds(pid, slot.week) + slot.seconds
         harm = 0
-        try:
-            for skey, free in state.eligible.items():
-                seats = self.pending_seats[skey]
-                if pid not in free or (seats == 0 and not self._roles_pending(skey, who)):
-                    continue
-                lost = skey == here or not state.rules.fits(who, state.slots[skey])
-                if not lost:
-                    continue
-                if len(free) - 1 < seats - (consumed if skey == here else 0):
+        for skey, free in state.eligible.items():
+            seats = self.pending_seats[skey]
+            if pid not in free or (seats == 0 and not self._roles_pending(skey, who)):
+                continue
+            other = state.slots[skey]
+            lost = (
+                skey == here
+                or (other.start_ts < slot.end_ts + rest and slot.start_ts < other.end_ts + rest)
+                or (other.week == slot.week and (week_seconds + other.seconds) / 3600 > limit)
+            )
+            if not lost:
+                continue
+            if len(free) - 1 < seats - (consumed if skey == here else 0):
+                harm += 1
+            for held in who.roles:
+                waiting = self.pending_roles.get((skey, held), 0)
+                if skey == here and held == role:
+                    waiting -= 1  # this seat is the one being filled
+                holders = len(state.holders.get((skey, held), {}))
+                if waiting > 0 and holders - 1 < waiting:
                     harm += 1
-                for held in who.roles:
-                    waiting = self.pending_roles.get((skey, held), 0)
-                    if skey == here and held == role:
-                        waiting -= 1  # this seat is the one being filled
-                    holders = len(state.holders.get((skey, held), {}))
-                    if waiting > 0 and holders - 1 < waiting:
-                        harm += 1
-        finally:
-            ledger.unbook(pid, slot, key)
         return harm
 
     def _roles_pending(self, skey: SlotKey, who: Person) -> bool:
