@@ -34,8 +34,7 @@ async def _worked_out_afresh(
 ) -> tuple[object, ...]:
     """The week computed the full way for the roster shown."""
     screen.data = None  # no week shown: nothing to update in place
-    assert screen._live is not None
-    screen._live.forget()  # no tracker kept: the week expanded and checked anew
+    screen.forget_weeks()  # nothing kept: the week expanded, checked and drawn anew
     screen.refresh_roster()
     await settle(app, pilot)
     return _shown(screen)
