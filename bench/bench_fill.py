@@ -32,8 +32,12 @@ SHORT_KINDS = {GapKind.UNDERSTAFFED, GapKind.MISSING_ROLE}
 
 def _identity(gap: Gap) -> Gap:
     """A gap without its figures; an overloaded carer's is one gap whatever day its peak is
-    first reached on (a household taken from a carer nobody can relieve fully may move it)."""
+    first reached on (a household taken from a carer nobody can relieve fully may move it), and
+    an uncontacted day is the same missed day whichever carer it names (the fill may give the
+    household a carer with room): as the fill's property tests count them."""
     gap = dataclasses.replace(gap, have=None, people=None, hours=None, count=None)
+    if gap.kind == GapKind.HOUSEHOLD_UNCONTACTED:
+        gap = dataclasses.replace(gap, person=None)
     if gap.kind == GapKind.CARER_OVERLOADED:
         gap = dataclasses.replace(gap, date=None)
     return gap
