@@ -96,7 +96,7 @@ class RosterApp(ScreenCssApp):
         Binding("f1,question_mark", "help", "tui.key.help"),
         Binding("ctrl+z", "undo", "tui.key.undo"),
         Binding("f10", "toggle_language", "tui.key.language", show=False),
-        Binding("ctrl+q", "quit", "tui.key.quit"),
+        Binding("ctrl+q", "quit", "tui.key.quit", show=False),  # and q; F1 lists both
         # Declared here, so translating the bindings keeps it (Textual adds its own otherwise).
         Binding("ctrl+p", "command_palette", "tui.key.palette", show=False, priority=True),
     ]

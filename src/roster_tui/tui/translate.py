@@ -29,7 +29,15 @@ def translate_bindings(node: DOMNode) -> None:
 def _translated(binding: Binding) -> Binding:
     description = t(binding.description) if binding.description else ""
     tooltip = t(binding.tooltip) if binding.tooltip else ""
-    return dataclasses.replace(binding, description=description, tooltip=tooltip)
+    group = binding.group
+    if group is not None:  # the footer shows a pair of keys under one word: [ ] 换周
+        group = Binding.Group(t(group.description), compact=group.compact)
+    return dataclasses.replace(binding, description=description, tooltip=tooltip, group=group)
+
+
+# Pairs of keys the footer shows under one word (F1 still lists each with its own).
+WEEKS = Binding.Group("tui.key.weeks")
+PAGES = Binding.Group("tui.key.pages")
 
 
 def own_bindings(node: DOMNode) -> list[Binding]:

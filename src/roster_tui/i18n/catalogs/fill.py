@@ -150,7 +150,7 @@ EN = {
     "fill.cli.all_closed": "Every shift gap is closed.",
     "fill.cli.dry_run": "Dry run: nothing was written.",
     "fill.cli.applied": "Saved: {summary}. Ctrl+Z in the app undoes it in one step.",
-    "tui.fill.action": "Auto-fill",
+    "tui.fill.action": "Fill",
     "tui.fill.title": "{week} auto-fill: {count} proposals, saved together",
     "tui.fill.col.date": "Date",
     "tui.fill.col.place": "Post/place",

@@ -2,7 +2,7 @@
 
 ZH = {
     "tui.households.key.search": "搜索",
-    "tui.households.key.carer": "指派照料人",
+    "tui.households.key.carer": "照料人",
     "tui.households.key.add": "新增",
     "tui.households.key.edit": "修改",
     "tui.households.key.release": "解除隔离",
@@ -97,7 +97,7 @@ ZH = {
 
 EN = {
     "tui.households.key.search": "Search",
-    "tui.households.key.carer": "Assign carer",
+    "tui.households.key.carer": "Carer",
     "tui.households.key.add": "Add",
     "tui.households.key.edit": "Edit",
     "tui.households.key.release": "Release",
@@ -164,7 +164,7 @@ EN = {
     "tui.households.form.error.people": "People must be a whole number above 0.",
     "tui.households.form.error.days": "Days must be a whole number above 0, or empty.",
     "tui.households.form.error.start": "The start date must look like YYYY-MM-DD, e.g. 2026-12-02.",
-    "tui.households.key.round": "Today's round",
+    "tui.households.key.round": "Round",
     "tui.care.key.contact": "Called",
     "tui.care.round.title": (
         "Today's round {day}: {total} households in quarantine, {left} not contacted yet"

@@ -37,6 +37,7 @@ from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.person_card import open_person_card
 from roster_tui.tui.gap_fix import go_fix
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.translate import PAGES, WEEKS
 from roster_tui.tui.widgets.gap_table import PAGE_SIZE, GapTable
 
 ALL = "all"  # the choice of every kind
@@ -59,12 +60,24 @@ class GapsScreen(RosterScreen):
     CSS_PATH = "gaps.tcss"
     AUTO_FOCUS = "#gaps-table"
     BINDINGS = [
-        Binding("left_square_bracket", "move_week(-1)", "tui.gaps.key.prev", key_display="["),
-        Binding("right_square_bracket", "move_week(1)", "tui.gaps.key.next", key_display="]"),
+        Binding(
+            "left_square_bracket",
+            "move_week(-1)",
+            "tui.gaps.key.prev",
+            key_display="[",
+            group=WEEKS,
+        ),
+        Binding(
+            "right_square_bracket",
+            "move_week(1)",
+            "tui.gaps.key.next",
+            key_display="]",
+            group=WEEKS,
+        ),
         Binding("t", "this_week", "tui.gaps.key.this_week"),
         Binding("k", "choose_kind", "tui.gaps.key.kind"),
-        Binding("n", "page(1)", "tui.gaps.key.next_page"),
-        Binding("p", "page(-1)", "tui.gaps.key.prev_page"),
+        Binding("n", "page(1)", "tui.gaps.key.next_page", group=PAGES),
+        Binding("p", "page(-1)", "tui.gaps.key.prev_page", group=PAGES),
         Binding("i", "person_card", "tui.card.open"),
     ]
 

@@ -22,6 +22,7 @@ from roster_tui.services.operator import shown_operator
 from roster_tui.services.workspace import StoreError
 from roster_tui.tui.dialogs.history_detail import HistoryDetail
 from roster_tui.tui.screens.base import RosterScreen
+from roster_tui.tui.translate import PAGES
 from roster_tui.tui.widgets.history_changes import local_time
 from roster_tui.tui.widgets.place_names import PlaceNames
 
@@ -32,8 +33,8 @@ class HistoryScreen(RosterScreen):
     MODE = "history"
     CSS_PATH = "history.tcss"
     BINDINGS = [
-        Binding("n", "page(1)", "history.key.next"),
-        Binding("p", "page(-1)", "history.key.previous"),
+        Binding("n", "page(1)", "history.key.next", group=PAGES),
+        Binding("p", "page(-1)", "history.key.previous", group=PAGES),
         Binding("r", "reload", "history.key.reload"),
     ]
 

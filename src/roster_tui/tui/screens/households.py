@@ -31,6 +31,7 @@ from roster_tui.tui.dialogs.household_release import ask_release
 from roster_tui.tui.dialogs.requests_board import RequestsBoard
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.screens.household_fix import choose_carer, fix_household_gap
+from roster_tui.tui.translate import PAGES
 from roster_tui.tui.widgets.household_rows import (
     COLUMNS,
     household_cells,
@@ -58,8 +59,8 @@ class HouseholdsScreen(RosterScreen):
         Binding("u", "toggle_no_carer", "tui.households.key.no_carer"),
         Binding("f", "compound", "tui.households.key.compound"),
         Binding("i", "card", "tui.care.key.card"),
-        Binding("left_square_bracket", "page(-1)", "tui.households.key.prev"),
-        Binding("right_square_bracket", "page(1)", "tui.households.key.next"),
+        Binding("left_square_bracket", "page(-1)", "tui.households.key.prev", group=PAGES),
+        Binding("right_square_bracket", "page(1)", "tui.households.key.next", group=PAGES),
     ]
 
     def __init__(self) -> None:

@@ -28,6 +28,7 @@ from roster_tui.services.week_grid import ShiftRow, build_rows, gaps_by_cell
 from roster_tui.services.week_live import WeekGaps, WeekUpdate
 from roster_tui.tui.screens.week_edits import WeekData, WeekEdits
 from roster_tui.tui.screens.week_fix import open_fix
+from roster_tui.tui.translate import WEEKS
 from roster_tui.tui.widgets.week_cells import (
     DAY_COLUMNS,
     CellMemo,
@@ -44,17 +45,23 @@ class WeekScreen(WeekEdits):
     CSS_PATH = "week.tcss"
     AUTO_FOCUS = "WeekTable"
     BINDINGS = [
+        # In the footer's order: what fits at 80 columns first, the rest in F1 and Ctrl+P.
         Binding("a", "assign", "tui.week.assign"),
         Binding("d,delete", "remove", "tui.week.remove"),
         Binding("r", "replace", "tui.week.replace"),
+        Binding("n", "next_gap", "tui.week.next_gap"),
+        Binding(
+            "left_square_bracket", "move_week(-1)", "tui.week.prev", key_display="[", group=WEEKS
+        ),
+        Binding(
+            "right_square_bracket", "move_week(1)", "tui.week.next", key_display="]", group=WEEKS
+        ),
+        Binding("f", "fill", "tui.fill.action"),
         Binding("s", "swap", "tui.week.swap"),
         Binding("c", "copy_week", "tui.week.copy"),
-        Binding("n", "next_gap", "tui.week.next_gap"),
-        Binding("f", "fill", "tui.fill.action"),
         Binding("i", "person_card", "tui.card.open"),
-        Binding("left_square_bracket", "move_week(-1)", "tui.week.prev", key_display="["),
-        Binding("right_square_bracket", "move_week(1)", "tui.week.next", key_display="]"),
-        Binding("slash", "filter", "tui.week.filter", key_display="/"),
+        # The line above the grid says what / does.
+        Binding("slash", "filter", "tui.week.filter", key_display="/", show=False),
         Binding("escape", "clear_filter", "tui.week.clear_filter", show=False),
     ]
 

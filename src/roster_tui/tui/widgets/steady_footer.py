@@ -11,7 +11,9 @@ large sub-district). Ours is never compact: its keys are made as they stay, with
 
 The other keys sit in a row of their own that ends where the command palette's key begins, so
 that when they do not all fit (the week grid at 80 columns), they are cut at the row's edge
-instead of being drawn under that key, which split a Chinese character in two.
+instead of being drawn under that key, which split a Chinese character in two; a key that
+would be cut is not drawn at all (half a label reads as a different word). The help key
+stays on the right with the palette's: when a screen's keys are cut, F1 still lists them all.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+# The keys kept on the right whatever else fits: the help (the command palette's is Textual's).
+HELP_ACTIONS = frozenset({"help", "app.help"})
 
 # What a footer key shows and does: key, action, description, enabled, shown, tooltip.
 KeyLine = tuple[str, str, str, bool, bool, str]
@@ -36,13 +41,35 @@ def shown_keys(screen: Screen[object]) -> tuple[KeyLine, ...]:
 
 
 class FooterRow(HorizontalGroup):
+    """The screen's keys, left to right; those that do not fit whole are hidden."""
+
     DEFAULT_CSS = """
     FooterRow {
         width: 1fr;
         height: 1;
         overflow: hidden hidden;
     }
+    SteadyFooter FooterKey.-help {
+        width: auto;
+    }
     """
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.fit)
+
+    def on_resize(self) -> None:
+        for key in self.children:
+            key.visible = True  # measured again, once laid out at the new width
+        self.call_after_refresh(self.fit)
+
+    def fit(self, tries: int = 3) -> None:
+        room = self.size.width
+        if not room or any(not key.virtual_region for key in self.children):
+            if tries:  # not laid out yet
+                self.call_after_refresh(self.fit, tries - 1)
+            return
+        for key in self.children:
+            key.visible = key.virtual_region.right <= room
 
 
 class SteadyFooter(Footer):
@@ -58,7 +85,10 @@ class SteadyFooter(Footer):
                 # Bound to our ``compact``, which stays False: made so, with no binding.
                 widget._reactive_connect = None
                 widget.set_reactive(FooterKey.compact, False)
-            (docked if widget.has_class("-command-palette") else keys).append(widget)
+            is_help = isinstance(widget, FooterKey) and widget.action in HELP_ACTIONS
+            if is_help:
+                widget.add_class("-help")
+            (docked if is_help or widget.has_class("-command-palette") else keys).append(widget)
         if keys:
             yield FooterRow(*keys)
         yield from docked
