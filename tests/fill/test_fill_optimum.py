@@ -82,3 +82,11 @@ def test_a_small_scarce_week_the_greedy_leaves_short_is_filled_to_the_optimum(
 def test_the_large_sub_districts_scarce_week_is_filled_to_the_optimum(bench: ModuleType) -> None:
     """Greedy and repair chains closed 1,331; CP-SAT over people and slots proves 1,332."""
     assert closes(scarce(bench, "large", 1)) == (1332, 0)
+
+
+def test_without_the_exact_model_the_repair_chains_close_the_gaps_they_reach(
+    bench: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A week too big for the exact model (here: any) falls back on the chains and repacking."""
+    monkeypatch.setattr("roster_tui.engine.fill.exact.MAX_PAIRS", 0)
+    assert closes(scarce(bench, "small", 8)) == (203, 0)

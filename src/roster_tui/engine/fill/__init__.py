@@ -1,6 +1,7 @@
 """Auto-fill: propose people for open seats, carers for households and officials for duties.
 
-``seats`` fills a week's open shift seats (greedy by scarcity, then repair chains and repacking);
+``seats`` fills a week's open shift seats (greedy by scarcity, then the exact model over people
+and slots, or repair chains and repacking);
 ``care`` proposes carers and duty holders; ``explain`` says why a seat stays open; ``fairness``
 weighs people's load over the four weeks before and the week, and says how it is spread.
 """

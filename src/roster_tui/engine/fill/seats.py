@@ -1,22 +1,23 @@
 """Auto-fill (自动补位, ``roster-tui fill``): close a week's understaffed and missing_role gaps by
 adding people, never breaking a hard rule.
 
-A greedy over open seats, scarcest first, then a repair. Seats are grouped by slot (date,
-start, end) and by the role they need, since every rule depends on the slot only: the group
-with the fewest eligible people is served next, and eligibility is updated after each
-assignment for the one person whose bookings changed (rest, overlap and weekly hours). Among
-the eligible, the fill's order decides (:func:`~roster_tui.engine.fill.fairness.fair_rank`: same
+A greedy over open seats, scarcest first, then the exact model or a repair. Seats are grouped by
+slot (date, start, end) and by the role they need, since every rule depends on the slot only: the
+group with the fewest eligible people is served next, and eligibility is updated after each
+assignment for the one person whose bookings changed (rest, overlap and weekly hours). Among the
+eligible, the fill's order decides (:func:`~roster_tui.engine.fill.fairness.fair_rank`: same
 community, then the same Party group, then the lightest load over the four weeks before and the
-week, in what the seat is: holiday, night, weekend), except that a person whose
-assignment would leave some other open slot with fewer eligible people than open seats is
-passed over while a harmless one exists. When shifts differ in length a second run serves the
-shortest seats first (a long seat can use up the hours three short ones need) and the fuller
-run is kept. The repair then closes what it can by chains of moves
+week, in what the seat is: holiday, night, weekend), except that a person whose assignment would
+leave some other open slot with fewer eligible people than open seats is passed over while a
+harmless one exists. When shifts differ in length a second run serves the shortest seats first (a
+long seat can use up the hours three short ones need) and the fuller run is kept. When seats stay
+open the exact model (:mod:`~roster_tui.engine.fill.exact`) solves the week over people and slots;
+when it closes more, its seats are evened out over people as the fill's order prefers
+(:mod:`~roster_tui.engine.fill.even`). Only when it cannot prove the optimum (too big a week, no
+solver, out of time) does the repair close what it can by chains of moves
 (:mod:`~roster_tui.engine.fill.chains`) and by repacking each placed person's seats exactly
-(:mod:`~roster_tui.engine.fill.repair`). When the exact model then closes more
-(:mod:`~roster_tui.engine.fill.exact`), its seats are evened out over people as the fill's order
-prefers (:mod:`~roster_tui.engine.fill.even`). Everything iterates in roster or instance order, so
-the same data gives the same proposals.
+(:mod:`~roster_tui.engine.fill.repair`). Everything iterates in roster or instance order, so the
+same data gives the same proposals.
 """
 
 from __future__ import annotations
@@ -231,12 +232,13 @@ def fill_seats(context: WeekContext) -> SeatFill:
         _Greedy(state, shortest_first=number == 1).run()
     state = max(runs, key=lambda f: (f.filled(), -runs.index(f)))
     exact = solve_exactly(state)
+    if not exact.optimal:  # too big for the exact model, or no proof in time: repair as well
+        repaired = [state] if exact.improved else runs
+        for run in repaired:
+            repair(run)
+        state = max(repaired, key=lambda f: (f.filled(), -repaired.index(f)))
     if exact.improved:
         even_out(state)
-    elif not exact.optimal:  # too big for the exact model, or no answer in time: repair
-        for run in runs:
-            repair(run)
-        state = max(runs, key=lambda f: (f.filled(), -runs.index(f)))
     context.eligibility = state.context.eligibility
     explain = Explainer(context)
     shortfalls = [
