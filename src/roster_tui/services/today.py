@@ -15,6 +15,7 @@ from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.domain.names import namesakes
 from roster_tui.domain.week import Week
+from roster_tui.services.care_views import CareAlerts, care_alerts
 from roster_tui.services.overview import (
     DutyNow,
     HouseholdSummary,
@@ -81,6 +82,7 @@ class TodayView:
     duty_view: DutyView
     gap_counts: list[tuple[GapKind, int]]
     week_gaps: RangeGaps  # holds the week's gap tracker, for the screen to keep current
+    alerts: CareAlerts  # the care loop's
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,7 @@ def read_startup(
     today = fixed_today or dt.date(moment.year, moment.month, moment.day)  # not pendulum's
     week_gaps = RangeGaps(fixed_today)
     counts = week_gap_counts(roster, community, week_gaps, today)
-    view = TodayView(
-        roster, community, moment, duty_view(roster, community, moment), counts, week_gaps
-    )
+    duty = duty_view(roster, community, moment)
+    alerts = care_alerts(roster, moment, community)
+    view = TodayView(roster, community, moment, duty, counts, week_gaps, alerts)
     return Startup(roster, version, view)

@@ -91,12 +91,13 @@ class TodayScreen(RosterScreen):
         self.query_one("#today-clock", Static).update(moment_text(moment))
         week = Week.of(self.roster_app.today())
         self.query_one("#today-gaps-title", Static).update(t("tui.today.gaps", week=str(week)))
-        self._load_alerts(roster, self.community, moment)
         if ready is not None:
             self._week_gaps, self._counted_scope = ready.week_gaps, ready.community
             self._show_duty(roster, ready.duty_view)
             self._show_gaps(ready.gap_counts)
+            self._show_alerts(ready.alerts)
             return
+        self._load_alerts(roster, self.community, moment)
         if self._counted_scope != self.community:
             self.query_one(GapCounts).clear_options()  # not the last scope's counts
             self._counted_scope = self.community
@@ -130,7 +131,7 @@ class TodayScreen(RosterScreen):
 
     @work(thread=True, exclusive=True, group="today-alerts", exit_on_error=False)
     def _load_alerts(self, roster: Roster, community: str | None, moment: dt.datetime) -> None:
-        """The care loop's alerts: worked out after the first frame, which does without them."""
+        """The care loop's alerts (at start-up they are read ahead with the rest)."""
         alerts = care_alerts(roster, moment, community)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show_alerts, alerts)
