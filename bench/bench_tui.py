@@ -83,8 +83,10 @@ class Timed(RosterApp):
     def _check_ready(self):
         # Useful: the today screen shows who is on duty, the households and this week's gap
         # counts, and no worker is waiting or computing. (A worker's results are on screen
-        # before it counts as finished: call_from_thread waits for them.)
-        if any(not w.is_finished for w in self.workers) or not self.screen.is_mounted:
+        # before it counts as finished: call_from_thread waits for them.) Not counted: what
+        # the app reads ahead for later screens once every other worker is done.
+        waiting = [w for w in self.workers if not w.is_finished and w.group != "read-ahead"]
+        if waiting or not self.screen.is_mounted:
             return
         try:
             duty = self.screen.query_one(DutyTable).row_count
