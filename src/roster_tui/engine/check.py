@@ -106,8 +106,12 @@ _week_of = functools.cache(Week.of)
 def timed(instance: ShiftInstance, expander: Expander) -> Timed:
     """The row of an instance expanded elsewhere (see :data:`~roster_tui.engine.expand.Timed`)."""
     _, _, start_ts, end_ts = expander.clock.bounds(instance.date, instance.shift)
-    order = expander.shift_order(instance.post.id, instance.date, instance.shift.name)
-    assert order is not None  # the instance was expanded from this post's pattern of its day
+    post = instance.post
+    if post.earlier:  # a post whose shifts changed: the place in that day's pattern
+        order = expander.shift_order(post.id, instance.date, instance.shift.name)
+        assert order is not None  # the instance was expanded from that pattern
+    else:
+        order = expander.shift_index[post.id][instance.shift.name]
     return (start_ts, end_ts, instance.post.id, order, _week_of(instance.date), instance)
 
 
