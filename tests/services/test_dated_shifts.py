@@ -150,3 +150,17 @@ def test_a_planned_pattern_gives_way_to_an_earlier_change() -> None:
     assert changed.earlier == (EarlierShifts(dt.date(2026, 12, 5), (day,)),)
     assert changed.shifts == (early,)
     assert post.with_shifts_from(dt.date(2026, 12, 5), (day,)).earlier == ()  # as it always was
+
+
+def test_the_week_of_the_change_prints_each_form_of_the_shift_with_its_own_times(
+    workspace: Workspace,
+) -> None:
+    before, _ = _edit_post(workspace, THURSDAY)
+
+    request = ExportRequest("roster", "txt", Week(MONDAY), lang="zh", today=WEDNESDAY)
+    out = render(workspace.load(), request)
+    text = out.decode("utf-8") if isinstance(out, bytes) else str(out)
+
+    block = text[text.index(f"- {before.name} ==") :]
+    shift = before.shifts[0].name
+    assert block.index(f"{shift} 08:00-20:00") < block.index(f"{shift} 07:00-19:00")

@@ -180,19 +180,28 @@ class Post:
         starts = [None, *(era.until for era in self.earlier)]
         return list(zip(starts, [*(era.shifts for era in self.earlier), self.shifts], strict=True))
 
-    def shifts_between(self, first: dt.date, last: dt.date) -> tuple[ShiftPattern, ...]:
-        """The shifts of the patterns holding some day of ``[first, last]``, one per name: the
-        current pattern's order first, then names only earlier ones had."""
+    def shifts_between(
+        self, first: dt.date, last: dt.date, *, by_name: bool = False
+    ) -> tuple[ShiftPattern, ...]:
+        """Every shift holding on some day of ``[first, last]``, oldest pattern first; a shift
+        whose times or need changed comes right after its earlier form (a printed grid's rows).
+        ``by_name``: one per name, in its latest form (a grid whose rows go by shift name)."""
         if not self.earlier:
             return self.shifts
-        found: dict[str, ShiftPattern] = {}
-        for since, shifts in reversed(self.patterns()):
-            if since is None or since <= last:
-                for shift in shifts:
-                    found.setdefault(shift.name, shift)
-                if since is None or since <= first:
-                    break
-        return tuple(found.values())
+        found: list[ShiftPattern] = []
+        for since, shifts in self.patterns():
+            ends = [era.until for era in self.earlier if since is None or era.until > since]
+            if (since is not None and since > last) or (ends and ends[0] <= first):
+                continue  # begins after the range, or ended before it
+            for shift in shifts:
+                if shift in found:
+                    continue
+                same = [i for i, s in enumerate(found) if s.name == shift.name]
+                if by_name and same:
+                    found[same[-1]] = shift
+                else:
+                    found.insert(same[-1] + 1 if same else len(found), shift)
+        return tuple(found)
 
     def with_shifts_from(self, day: dt.date, shifts: tuple[ShiftPattern, ...]) -> Post:
         """The post with ``shifts`` from ``day`` on: earlier days keep their patterns, and any

@@ -78,7 +78,9 @@ def _row(
     lang: str,
     dash: str,
 ) -> GridRow:
-    cells = tuple(_cell(view, found.get((post.id, day, shift.name)), lang) for day in view.days)
+    # On each day, the instance of this form of the shift (its times may change in the week).
+    on_days = (found.get((post.id, day, shift.name)) for day in view.days)
+    cells = tuple(_cell(view, i if i and i.shift == shift else None, lang) for i in on_days)
     return GridRow(
         compound_id=post.compound,
         compound=sanitize(view.compound_name(post.compound)),

@@ -195,12 +195,15 @@ def _signin_table(
         f"<thead><tr>{head}</tr></thead>",
     ]
     lines.append("<tbody>")
-    week_shifts = post.shifts_between(view.monday, view.sunday)
-    shifts = [s for s in week_shifts if not only_theirs or (post.id, s.name) in on_shift]
     # A signature line per person and shift, all of the week on one A4 portrait page: the
     # lines share the page's height (about 225 mm under the heading), 9 mm at most each.
     per_day = [
-        [(shift, found.get((post.id, day, shift.name))) for shift in shifts] for day in view.days
+        [
+            (shift, found.get((post.id, day, shift.name)))
+            for shift in post.shifts_on(day)
+            if not only_theirs or (post.id, shift.name) in on_shift
+        ]
+        for day in view.days
     ]
     counts = [
         max(1, shift.need, len(instance.counted) if instance else 0)

@@ -251,7 +251,7 @@ def write_signin_pdf(
         ) as table:
             table.row([t(f"export.signin.{h}", lang=lang) for h in heads])
             for day in view.days:
-                for shift in week_shifts:
+                for shift in post.shifts_on(day):
                     instance = found.get((post.id, day, shift.name))
                     names = (
                         [sanitize(view.person_name(p)) for p in instance.counted]

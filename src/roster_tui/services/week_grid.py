@@ -61,7 +61,9 @@ def build_rows(
         if post.compound != current:
             rows.append(GroupRow(community, compound))
             current = post.compound
-        for shift in post.shifts_between(days[0], days[-1]):
+        # One row per shift name (the grid's rows are keyed so); in a week whose shifts change,
+        # the label has the latest times and each cell's detail line its own.
+        for shift in post.shifts_between(days[0], days[-1], by_name=True):
             found = by_key.get((post.id, shift.name), {})
             rows.append(
                 ShiftRow(post, shift, tuple(found.get(d) for d in days), compound.community)
