@@ -25,6 +25,7 @@ from roster_tui.store.db import open_store
 WEDNESDAY = dt.date(2026, 12, 2)
 THURSDAY = WEDNESDAY + dt.timedelta(days=1)
 MONDAY = WEDNESDAY - dt.timedelta(days=2)
+PRINTED = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
@@ -48,6 +49,13 @@ def _days_before(workspace: Workspace) -> list[object]:
         out.append([g.to_json() for g in check(roster, monday, sunday)])
         request = ExportRequest("roster", "csv", Week(monday), lang="zh", today=WEDNESDAY)
         out.append(render(roster, request))
+        sheet = ExportRequest("signin", "html", Week(monday), lang="zh", today=WEDNESDAY)
+        out.append(render(roster, dataclasses.replace(sheet, printed_at=PRINTED)))
+        for person in sorted({r.members[0] for r in roster.rotations}):  # their calendars
+            calendar = ExportRequest(
+                "roster", "ics", Week(monday), person=person, lang="zh", printed_at=PRINTED
+            )
+            out.append(render(roster, calendar))
     this_week = expand_instances(roster, MONDAY, WEDNESDAY)
     out.append(sorted((i.key, i.start, i.end, i.assigned, i.shift) for i in this_week))
     return out
