@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fill_rosters import MONDAY, WEEK, district, person, rosters, shift
+from fill_rosters import MONDAY, WEEK, applied, district, person, rosters, shift
 from hypothesis import given
 from test_fill_fairness import chosen, covered, worked
 
@@ -13,6 +13,7 @@ from hypothesis_profiles import examples
 from roster_tui.domain.model import Roster
 from roster_tui.engine.fill.state import FillState
 from roster_tui.i18n import set_language
+from roster_tui.services import assignments
 from roster_tui.services.candidates import CandidateRanker, load_note
 
 NIGHT = shift("夜", "20:00", "08:00")
@@ -64,3 +65,33 @@ def test_the_pickers_order_is_the_fills_order_of_fairness(roster: Roster) -> Non
         eligible = [c.person.id for c in ranker.rank(instance) if c.eligible]
         by_fill = sorted(eligible, key=lambda pid: state.rank(pid, index, role))
         assert eligible == by_fill
+
+
+def loads_of(ranker: CandidateRanker) -> dict[str, tuple[float, int, int, int, float]]:
+    return {
+        pid: (load.hours, load.nights, load.weekends, load.holidays, load.weighted)
+        for pid, load in ranker.loads.before.items()
+    }
+
+
+def test_after_an_edit_in_the_week_the_picker_keeps_the_weeks_before_and_counts_the_edit() -> None:
+    roster = night_roster()
+    first = CandidateRanker.for_week(roster, WEEK)
+    assert "b" not in loads_of(first)  # no shift in the five weeks
+    edited = applied(roster, assignments.assign(roster, ("x1", MONDAY, "夜"), "b"))
+    again = CandidateRanker.for_week(edited, WEEK, earlier=first)
+    assert again.loads.past is first.loads.past  # read once
+    assert loads_of(again) == loads_of(CandidateRanker.for_week(edited, WEEK))
+    assert loads_of(again)["b"][:2] == (12, 1)
+
+
+def test_an_edit_in_the_weeks_before_is_read_again() -> None:
+    roster = night_roster()
+    first = CandidateRanker.for_week(roster, WEEK)
+    first.loads  # noqa: B018  # read as a picker would
+    earlier_night = MONDAY - dt.timedelta(days=2)
+    edited = applied(roster, assignments.assign(roster, ("x1", earlier_night, "夜"), "b"))
+    again = CandidateRanker.for_week(edited, WEEK, earlier=first)
+    assert again.loads.past is not first.loads.past
+    assert loads_of(again) == loads_of(CandidateRanker.for_week(edited, WEEK))
+    assert loads_of(again)["b"][:2] == (12, 1)

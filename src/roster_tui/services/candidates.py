@@ -10,14 +10,15 @@ seat is (holiday, night or weekend shifts first, then hours weighted by the kind
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from roster_tui.domain.instances import ShiftInstance
-from roster_tui.domain.model import Person, Roster
+from roster_tui.domain.model import Override, Person, Roster
 from roster_tui.domain.week import Week
 from roster_tui.engine.eligibility import Blocker, WeekContext
 from roster_tui.engine.fill.day_kinds import DayKind
-from roster_tui.engine.fill.fairness import Load, Loads, ShiftLoad, fair_rank
+from roster_tui.engine.fill.fairness import HISTORY_WEEKS, Load, Loads, ShiftLoad, fair_rank
 from roster_tui.i18n import t
 
 __all__ = ["Blocker", "Candidate", "CandidateRanker", "load_note"]
@@ -43,24 +44,37 @@ class CandidateRanker:
     """Everyone's bookings around one week, ready to rank people for any of its instances.
 
     The loads of the four weeks before are read on the first :meth:`rank` (in the picker's
-    worker), once per roster and week.
+    worker), once per roster and week; ``earlier``, a ranker of the same week before an edit,
+    gives them when the edit changed nothing before the week (an assign, remove, replace or
+    swap in it).
     """
 
-    def __init__(self, context: WeekContext) -> None:
+    def __init__(self, context: WeekContext, earlier: CandidateRanker | None = None) -> None:
         self.context = context
         self._loads: Loads | None = None
+        self._earlier = earlier
 
     @classmethod
     def for_week(
-        cls, roster: Roster, week: Week, instances: list[ShiftInstance] | None = None
+        cls,
+        roster: Roster,
+        week: Week,
+        instances: list[ShiftInstance] | None = None,
+        earlier: CandidateRanker | None = None,
     ) -> CandidateRanker:
         """``instances``: the week's own, when the caller has expanded them already."""
-        return cls(WeekContext.build(roster, week, instances))
+        return cls(WeekContext.build(roster, week, instances), earlier)
 
     @property
     def loads(self) -> Loads:
         if self._loads is None:
-            self._loads = Loads(self.context)
+            earlier, self._earlier = self._earlier, None  # kept no longer than needed
+            past = earlier._loads if earlier is not None else None
+            if past is not None and earlier is not None:
+                roster, week = self.context.roster, self.context.week
+                if not same_weeks_before(earlier.context.roster, roster, week):
+                    past = None
+            self._loads = Loads(self.context, past)
         return self._loads
 
     def rank(self, target: ShiftInstance) -> list[Candidate]:
@@ -98,6 +112,27 @@ class CandidateRanker:
             ranked.append((order, candidate))
         ranked.sort(key=lambda pair: pair[0])
         return [candidate for _, candidate in ranked]
+
+
+def same_weeks_before(old: Roster, new: Roster, week: Week) -> bool:
+    """Whether the shifts of the four weeks before ``week`` are the same on both rosters: the
+    same people, places, rotations, leaves and settings, and the same overrides dated then."""
+    if old is new:
+        return True
+    first = week.monday - dt.timedelta(weeks=HISTORY_WEEKS)
+
+    def before(roster: Roster) -> list[Override]:
+        return [o for o in roster.overrides if first <= o.date < week.monday]
+
+    return (
+        old.subdistrict == new.subdistrict
+        and old.settings == new.settings
+        and old.posts == new.posts
+        and old.rotations == new.rotations
+        and old.leaves == new.leaves
+        and old.people == new.people
+        and before(old) == before(new)
+    )
 
 
 def load_note(candidate: Candidate) -> str:

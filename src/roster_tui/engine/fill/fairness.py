@@ -60,6 +60,14 @@ class Load:
     def copy(self) -> Load:
         return dataclasses.replace(self)
 
+    def merge(self, other: Load) -> None:
+        """Add another stretch of the same person's shifts."""
+        self.hours += other.hours
+        self.nights += other.nights
+        self.weekends += other.weekends
+        self.holidays += other.holidays
+        self.weighted += other.weighted
+
     def burden(self, shift: ShiftLoad) -> tuple[float, ...]:
         """Lower is fairer to give ``shift`` to: what the shift is first, then weighted hours."""
         return (
@@ -71,38 +79,73 @@ class Load:
         )
 
 
+def _sums(shifts: list[ShiftLoad], worked: dict[str, list[int]]) -> dict[str, Load]:
+    """Each person's load from the shifts they worked (indices into ``shifts``)."""
+    hours = [shift.hours for shift in shifts]
+    weighted = [shift.hours * WEIGHT[shift.kind] for shift in shifts]
+    nights = [int(shift.night) for shift in shifts]
+    weekends = [int(shift.kind is DayKind.WEEKEND) for shift in shifts]
+    holidays = [int(shift.kind is DayKind.HOLIDAY) for shift in shifts]
+    return {
+        person: Load(
+            sum(map(hours.__getitem__, ats)),
+            sum(map(nights.__getitem__, ats)),
+            sum(map(weekends.__getitem__, ats)),
+            sum(map(holidays.__getitem__, ats)),
+            sum(map(weighted.__getitem__, ats)),
+        )
+        for person, ats in worked.items()
+    }
+
+
 NO_LOAD = Load()  # of someone with no shift in the weeks looked at; never changed
 
 
 class Loads:
     """Everyone's load over the four weeks before ``context``'s week and the week as the roster
-    has it, before the fill; and what each of the week's seats adds to it."""
+    has it, before the fill; and what each of the week's seats adds to it.
 
-    def __init__(self, context: WeekContext) -> None:
+    ``earlier``: the loads of the same week on a roster that differs only within the week (an
+    edit of its shifts): the four weeks before are taken from it instead of read again.
+    """
+
+    def __init__(self, context: WeekContext, earlier: Loads | None = None) -> None:
         with gc_paused():  # tens of thousands of instances, no cycle among them
-            self._read(context)
+            self._read(
+                context, earlier if earlier is not None and earlier.week == context.week else None
+            )
 
-    def _read(self, context: WeekContext) -> None:
+    def _read(self, context: WeekContext, earlier: Loads | None) -> None:
+        self.week = context.week
         monday = context.week.monday
         first = monday - dt.timedelta(weeks=HISTORY_WEEKS)
-        self.kinds = day_kinds(first, context.week.sunday)
-        self._shifts: dict[tuple[dt.date, float, float, bool], ShiftLoad] = {}
-        self.seats: dict[InstanceKey, ShiftLoad] = {}  # the week's instances
         # Who counted on which shifts (an index into ``shifts``), summed per person at the end:
-        # tens of thousands of seats, so the loop only appends.
+        # tens of thousands of seats, so the loops only append.
         shifts: list[ShiftLoad] = []
         index: dict[tuple[float, float], int] = {}
-        worked: dict[str, list[int]] = defaultdict(list)
-        history = context.expander.timed_instances(first, monday - dt.timedelta(days=1))
-        for start_ts, end_ts, _, _, _, instance in history:
-            if instance.counted:
-                at = index.get((start_ts, end_ts))
-                if at is None:
-                    night = is_night(instance.shift)
-                    at = index[(start_ts, end_ts)] = len(shifts)
-                    shifts.append(self._shift(instance.date, start_ts, end_ts, night))
-                for person in instance.counted:
-                    worked[person].append(at)
+        self.kinds: dict[dt.date, DayKind]
+        self._shifts: dict[tuple[dt.date, float, float, bool], ShiftLoad]
+        self.past: dict[str, Load]  # the four weeks before
+        if earlier is not None:
+            self.kinds, self._shifts, self.past = earlier.kinds, earlier._shifts, earlier.past
+        else:
+            self.kinds = day_kinds(first, context.week.sunday)
+            self._shifts = {}
+            worked: dict[str, list[int]] = defaultdict(list)
+            history = context.expander.timed_instances(first, monday - dt.timedelta(days=1))
+            for start_ts, end_ts, _, _, _, instance in history:
+                if instance.counted:
+                    at = index.get((start_ts, end_ts))
+                    if at is None:
+                        night = is_night(instance.shift)
+                        at = index[(start_ts, end_ts)] = len(shifts)
+                        shifts.append(self._shift(instance.date, start_ts, end_ts, night))
+                    for person in instance.counted:
+                        worked[person].append(at)
+            self.past = _sums(shifts, worked)
+        self.seats: dict[InstanceKey, ShiftLoad] = {}  # the week's instances
+        shifts, index = [], {}
+        in_week: dict[str, list[int]] = defaultdict(list)
         rules = context.eligibility
         for instance in context.instances:
             slot = rules.slot_of(instance)
@@ -113,22 +156,13 @@ class Loads:
                     at = index[(slot.start_ts, slot.end_ts)] = len(shifts)
                     shifts.append(shift)
                 for person in instance.counted:
-                    worked[person].append(at)
-        hours = [shift.hours for shift in shifts]
-        weighted = [shift.hours * WEIGHT[shift.kind] for shift in shifts]
-        nights = [int(shift.night) for shift in shifts]
-        weekends = [int(shift.kind is DayKind.WEEKEND) for shift in shifts]
-        holidays = [int(shift.kind is DayKind.HOLIDAY) for shift in shifts]
-        self.before: dict[str, Load] = {
-            person: Load(
-                sum(map(hours.__getitem__, ats)),
-                sum(map(nights.__getitem__, ats)),
-                sum(map(weekends.__getitem__, ats)),
-                sum(map(holidays.__getitem__, ats)),
-                sum(map(weighted.__getitem__, ats)),
-            )
-            for person, ats in worked.items()
-        }
+                    in_week[person].append(at)
+        self.before: dict[str, Load] = {p: load.copy() for p, load in self.past.items()}
+        for person, load in _sums(shifts, in_week).items():
+            if person in self.before:
+                self.before[person].merge(load)
+            else:
+                self.before[person] = load
 
     def _shift(self, day: dt.date, start_ts: float, end_ts: float, night: bool) -> ShiftLoad:
         key = (day, start_ts, end_ts, night)

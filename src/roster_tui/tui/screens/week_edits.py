@@ -105,7 +105,10 @@ class WeekEdits(RosterScreen):
         kept = self._ranker
         if kept is not None and kept[0].roster is data.roster and kept[0].week == data.week:
             return kept[1]
-        ranker = CandidateRanker.for_week(data.roster, data.week, list(data.instances.values()))
+        earlier = kept[1] if kept is not None and kept[0].week == data.week else None
+        ranker = CandidateRanker.for_week(
+            data.roster, data.week, list(data.instances.values()), earlier
+        )
         self._ranker = (data, ranker)
         return ranker
 
