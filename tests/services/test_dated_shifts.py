@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from roster_tui.domain.model import EarlierShifts, Post, ShiftPattern
+from roster_tui.domain.model import EarlierShifts, Override, Post, ShiftPattern
 from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
@@ -18,7 +18,7 @@ from roster_tui.interchange.writer import dumps_roster
 from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.exporting import ExportRequest, render
 from roster_tui.services.place_edits import save_place
-from roster_tui.services.place_rows import post_from
+from roster_tui.services.place_rows import SetupErrors, post_from
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.db import open_store
 
@@ -172,3 +172,24 @@ def test_the_week_of_the_change_prints_each_form_of_the_shift_with_its_own_times
     block = text[text.index(f"- {before.name} ==") :]
     shift = before.shifts[0].name
     assert block.index(f"{shift} 08:00-20:00") < block.index(f"{shift} 07:00-19:00")
+
+
+def test_a_swap_before_the_day_does_not_stop_a_rename_from_that_day(workspace: Workspace) -> None:
+    roster = workspace.load()
+    post = next(
+        p
+        for p in roster.posts
+        if not any(r.post == p.id and r.shifts for r in roster.rotations)
+        and not any(o.post == p.id for o in roster.overrides)
+    )
+    roster.overrides.append(Override(post.id, MONDAY, post.shifts[0].name, add=("p001",)))
+    rows = _typed_shifts(post, "07:00", "19:00")
+    rows[0]["name"] = "早班"
+    typed = {"name": post.name, "compound": post.compound}
+
+    renamed = post_from(roster, post, typed, rows, effective=THURSDAY)
+
+    assert renamed.shifts_on(MONDAY)[0].name == post.shifts[0].name  # Monday's swap still fits
+    assert renamed.shifts_on(THURSDAY)[0].name == "早班"
+    with pytest.raises(SetupErrors):  # in place, Monday's swap would name a shift no more
+        post_from(roster, post, typed, rows)

@@ -185,7 +185,8 @@ def post_from(
     if not patterns and not any(key.startswith("shift") for key in errors):
         errors["shift1"] = t("setup.error.no_shift")
     if before is not None:
-        _keep_named_shifts(roster, before, {p.name for p in patterns}, errors)
+        kept = {p.name for p in patterns}
+        _keep_named_shifts(roster, before, kept, errors, effective)
     if errors:
         raise SetupErrors(errors)
     values["shifts"] = tuple(patterns)
@@ -196,12 +197,24 @@ def post_from(
     return post
 
 
-def _keep_named_shifts(roster: Roster, post: Post, kept: set[str], errors: dict[str, str]) -> None:
+def _keep_named_shifts(
+    roster: Roster,
+    post: Post,
+    kept: set[str],
+    errors: dict[str, str],
+    effective: dt.date | None = None,
+) -> None:
     """A shift that a rotation or a swap names may not be dropped or renamed (no dangling name);
-    the problem goes under the row the shift was on."""
-    named = {o.shift for o in roster.overrides if o.post == post.id}
+    the problem goes under the row the shift was on. New shifts from ``effective`` on leave the
+    days before with their own: only swaps from that day and rotations running then count."""
+    named = {
+        o.shift
+        for o in roster.overrides
+        if o.post == post.id and (effective is None or o.date >= effective)
+    }
     for rotation in roster.rotations:
-        if rotation.post == post.id and rotation.shifts:
+        running = effective is None or rotation.end is None or rotation.end >= effective
+        if rotation.post == post.id and rotation.shifts and running:
             named.update(rotation.shifts)
     for number, shift in enumerate(post.shifts, start=1):
         if shift.name in named and shift.name not in kept:
