@@ -28,15 +28,19 @@ from textual.widgets._footer import FooterKey
 # The keys kept on the right whatever else fits: the help (the command palette's is Textual's).
 HELP_ACTIONS = frozenset({"help", "app.help"})
 
-# What a footer key shows and does: key, action, description, enabled, shown, tooltip.
-KeyLine = tuple[str, str, str, bool, bool, str]
+# What a footer key shows and does: key, its display, action, description, enabled, tooltip.
+KeyLine = tuple[str, str | None, str, str, bool, str]
 
 
 def shown_keys(screen: Screen[object]) -> tuple[KeyLine, ...]:
-    """Every active binding of ``screen`` as the footer would draw it."""
+    """The keys the footer draws of ``screen``'s active bindings: the ones shown, and the
+    command palette's (drawn apart). Hidden bindings, such as a table's cursor keys coming
+    and going with the focus, change nothing in the footer."""
+    palette = screen.app.COMMAND_PALETTE_BINDING
     return tuple(
-        (binding.key, binding.action, binding.description, enabled, binding.show, tooltip or "")
-        for _node, binding, enabled, tooltip in screen.active_bindings.values()
+        (binding.key, binding.key_display, binding.action, binding.description, enabled, tip or "")
+        for key, (_node, binding, enabled, tip) in screen.active_bindings.items()
+        if binding.show or key == palette
     )
 
 
@@ -75,9 +79,11 @@ class FooterRow(HorizontalGroup):
 class SteadyFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
-        self._drawn: tuple[KeyLine, ...] | None = None
+        self._drawn: tuple[KeyLine, ...] | None = None  # the keys drawn, or about to be
+        self._pending = False  # a recompose asked for and not yet begun
 
     def compose(self) -> ComposeResult:
+        self._pending = False
         keys: list[Widget] = []
         docked: list[Widget] = []
         for widget in super().compose():
@@ -95,10 +101,13 @@ class SteadyFooter(Footer):
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         keys = shown_keys(screen)
-        if keys == self._drawn and self.children:
+        # Several changes may come before the footer is first drawn (a screen mounting, then
+        # its focus): one recompose draws them all.
+        if keys == self._drawn and (self.children or self._pending):
             self._bindings_ready = True
             return
         self._drawn = keys
+        self._pending = bool(screen.app.app_focus and self.is_attached and screen is self.screen)
         super().bindings_changed(screen)
 
     def on_mount(self) -> None:
