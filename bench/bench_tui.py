@@ -76,11 +76,21 @@ class Timed(RosterApp):
     # Textual finds CSS beside the class's own file; this class has none.
     CSS_PATH = str(Path(app_module.__file__).with_name("app.tcss"))
 
+    stamped = False
+
+    async def _ready(self):
+        # As the peers are timed (bench_peers.py): at the first refresh after Textual calls the
+        # app ready, if the screen is useful by then, else at the first check after it is.
+        await super()._ready()
+        self.call_after_refresh(self._check_ready)
+
     def on_mount(self):
         # No super().on_mount(): Textual calls RosterApp.on_mount itself, once.
         self.set_interval(0.005, self._check_ready)
 
     def _check_ready(self):
+        if self.stamped:
+            return
         # Useful: the today screen shows who is on duty, the households and this week's gap
         # counts, and no worker is waiting or computing. (A worker's results are on screen
         # before it counts as finished: call_from_thread waits for them.) Not counted: what
@@ -96,6 +106,7 @@ class Timed(RosterApp):
             return
         if duty and households and gaps:
             Path(sys.argv[-1]).write_text(repr(time.time()))
+            self.stamped = True
             self.exit()
 
 workspace = Workspace.open(sys.argv[1])
