@@ -78,14 +78,12 @@ class Timed(RosterApp):
 
     stamped = False
 
-    async def _ready(self):
-        # As the peers are timed (bench_peers.py): at the first refresh after Textual calls the
-        # app ready, if the screen is useful by then, else at the first check after it is.
-        await super()._ready()
-        self.call_after_refresh(self._check_ready)
-
     def on_mount(self):
-        # No super().on_mount(): Textual calls RosterApp.on_mount itself, once.
+        # No super().on_mount(): Textual calls RosterApp.on_mount itself, once, after this.
+        # As the peers are timed (bench_peers.py): at the first refresh, if the screen is
+        # useful by then (asked before the read-ahead RosterApp.on_mount starts after that
+        # refresh), else at the first check after it is.
+        self.call_after_refresh(self._check_ready)
         self.set_interval(0.005, self._check_ready)
 
     def _check_ready(self):
@@ -94,7 +92,7 @@ class Timed(RosterApp):
         # Useful: the today screen shows who is on duty, the households and this week's gap
         # counts, and no worker is waiting or computing. (A worker's results are on screen
         # before it counts as finished: call_from_thread waits for them.) Not counted: what
-        # the app reads ahead for later screens once every other worker is done.
+        # the app reads ahead for later screens once the first frame is drawn.
         waiting = [w for w in self.workers if not w.is_finished and w.group != "read-ahead"]
         if waiting or not self.screen.is_mounted:
             return

@@ -76,7 +76,6 @@ MODE_SCREENS: dict[str, Callable[[], Screen[None]]] = {
     "history": _lazy_screen("history", "HistoryScreen"),
 }
 MIN_WIDTH, MIN_HEIGHT = 80, 24
-IDLE_CHECK_SECONDS = 0.1  # how often a read-ahead waiting for other workers looks again
 WHOLE_CHOICE = "\x00whole"  # the scope chooser's value for 全街道: no id holds a control char
 
 
@@ -152,7 +151,7 @@ class RosterApp(ScreenCssApp):
             self.load_roster()
         if self.roster is not None:
             self.call_later(self._ask_operator)
-            self.call_after_refresh(self._read_ahead_when_idle, self.roster)
+            self.call_after_refresh(self._read_ahead, self.roster)
         self.set_interval(self._poll_seconds, self.poll_for_changes)
         self._check_size()
 
@@ -191,18 +190,7 @@ class RosterApp(ScreenCssApp):
             self.call_from_thread(self.notify, str(exc), severity="error", timeout=6)
             return
         self.call_from_thread(self._set_roster, roster, version, external)
-        self.call_from_thread(self._read_ahead_when_idle, roster)
-
-    def _read_ahead_when_idle(self, roster: Roster) -> None:
-        """The read-ahead, once no other worker runs: at start-up the first screen's care alerts
-        would wait while it loads the pinyin dictionaries, which hold the interpreter for tens of
-        milliseconds at a time. A roster read again meanwhile has its own read-ahead."""
-        if roster is not self.roster:
-            return
-        if all(worker.is_finished for worker in self.workers):
-            self._read_ahead(roster)
-        else:
-            self.set_timer(IDLE_CHECK_SECONDS, lambda: self._read_ahead_when_idle(roster))
+        self.call_from_thread(self._read_ahead, roster)
 
     @work(thread=True, exclusive=True, group="read-ahead", exit_on_error=False)
     def _read_ahead(self, roster: Roster) -> None:
