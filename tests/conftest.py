@@ -5,6 +5,9 @@ Hypothesis: the profiles are in ``hypothesis_profiles``; ``HYPOTHESIS_PROFILE`` 
 User files: tests run with their own empty config and data directories, and without
 ``ROSTER_DB``, so nothing a test does can read or write a person's real database or preferences.
 
+Pilot: ``pilot_waits`` makes Pilot wait until the app under test has nothing left to do,
+instead of until the process looks idle (see there why).
+
 PostgreSQL: without ``ROSTER_TEST_PG_URL`` its tests skip. With it set, a server that cannot be
 reached stops the whole run before the first test, rather than letting tests skip or error one
 by one: a run that meant to test PostgreSQL must not pass without it.
@@ -19,11 +22,13 @@ from collections.abc import Iterator
 import pytest
 
 import hypothesis_profiles
+import pilot_waits
 
 PG_ENV = "ROSTER_TEST_PG_URL"
 PG_CONNECT_SECONDS = 5
 
 hypothesis_profiles.load()
+pilot_waits.install()
 
 
 @pytest.fixture(autouse=True)

@@ -9,6 +9,7 @@ import pendulum
 from fill_store import MONDAY, SUNDAY, TODAY, WEEK, demo_db_url, demo_workspace  # noqa: F401
 from textual.widgets import DataTable, Static
 
+from pilot_waits import wait_until_quiet
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Leave
@@ -27,9 +28,10 @@ SHIFT_KINDS = {GapKind.UNDERSTAFFED, GapKind.MISSING_ROLE}
 
 
 async def _settle(app: RosterApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    for _ in range(3):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    """Every worker finished (a failed one fails the test) and the screen caught up."""
+    await wait_until_quiet(app)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def _open_preview(app: RosterApp, pilot) -> FillPreview:  # type: ignore[no-untyped-def]

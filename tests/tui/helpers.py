@@ -11,6 +11,7 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import DataTable
 
+from pilot_waits import wait_until_quiet
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.repository import Store
 from roster_tui.tui.app import RosterApp
@@ -29,10 +30,12 @@ def app_on(store: Store, user: str = "tester") -> RosterApp:
 
 
 async def settle(app: RosterApp, pilot: Pilot[None]) -> None:
-    """Let every worker finish and the screen catch up (a worker's result may start another)."""
-    for _ in range(4):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+    """Let every worker finish and the screen catch up (a worker's result may start another):
+    back once no worker is pending or running and no message is waiting (``pilot_waits``).
+    A worker that failed fails the test here."""
+    await wait_until_quiet(app)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def open_screen(

@@ -11,6 +11,7 @@ neither quit nor undo anything.
 from __future__ import annotations
 
 import dataclasses
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,17 +34,28 @@ from roster_tui.tui.screens.people import PeopleScreen
 from roster_tui.tui.screens.places import PlacesScreen
 from roster_tui.tui.screens.today import TodayScreen
 from roster_tui.tui.screens.week import WeekScreen
-from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
+from roster_tui.tui.widgets.place_tree import PlaceRef
 from roster_tui.tui.widgets.week_table import WeekTable
 
 SIZE = (160, 50)  # roomy: names are cut less, so more of each is on screen to check
 MARK = "[@click=app."
 
 
-@pytest.fixture
-def hostile_store(demo: Roster, tmp_path: Path) -> Iterator[Store]:
-    store = open_store(f"sqlite:///{tmp_path / 'hostile.sqlite'}", create=True)
+@pytest.fixture(scope="session")
+def hostile_file(demo: Roster, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile roster imported once per test process; each test opens a copy."""
+    path = tmp_path_factory.mktemp("hostile-template") / "hostile.sqlite"
+    store = open_store(f"sqlite:///{path}", create=True)
     store.import_roster(hostile_roster(demo), replace=True, user="tester")
+    store.close()  # the last connection folds the write-ahead log into the file
+    return path
+
+
+@pytest.fixture
+def hostile_store(hostile_file: Path, tmp_path: Path) -> Iterator[Store]:
+    copy = tmp_path / "hostile.sqlite"
+    shutil.copyfile(hostile_file, copy)
+    store = open_store(f"sqlite:///{copy}")
     yield store
     store.close()
 
@@ -117,35 +129,51 @@ async def _close(app: RosterApp, pilot: Pilot[None], screen: type[Screen[None]])
     assert isinstance(app.screen, screen)
 
 
-async def test_every_screen_shows_names_as_text(hostile_store: Store) -> None:
+async def _something_to_undo(app: RosterApp, pilot: Pilot[None], roster: Roster) -> None:
+    """An edit of one's own: a click that undid would take it back."""
+    await settle(app, pilot)
+    someone = next(p for p in roster.people if p.active)
+    changed = dataclasses.replace(someone, phone="13900000000")
+    app.edit(lambda ws: ws.save_person(someone, changed))
+    await settle(app, pilot)
+    assert MARK in Toast(list(app._notifications)[-1]).render().plain  # the toast names them
+
+
+SCREENS = (
+    ("1", TodayScreen),
+    ("2", WeekScreen),
+    ("3", GapsScreen),
+    ("4", PeopleScreen),
+    ("6", HouseholdsScreen),
+    ("7", HistoryScreen),
+)
+
+
+@pytest.mark.parametrize(("key", "screen"), SCREENS, ids=[s.__name__ for _, s in SCREENS])
+async def test_every_screen_shows_names_as_text(
+    hostile_store: Store, key: str, screen: type[Screen[None]]
+) -> None:
+    app = app_on(hostile_store)
+    async with app.run_test(size=SIZE) as pilot:
+        await _something_to_undo(app, pilot, hostile_store.load_roster())
+        await open_screen(app, pilot, key, screen)
+        await _check(app, pilot, screen.__name__)
+
+
+@pytest.mark.parametrize("kind", ["compound", "post"])
+async def test_places_shows_names_as_text(hostile_store: Store, kind: str) -> None:
     roster = hostile_store.load_roster()
     app = app_on(hostile_store)
     async with app.run_test(size=SIZE) as pilot:
-        # Something to undo: a click that undid would take it back.
-        someone = next(p for p in roster.people if p.active)
-        changed = dataclasses.replace(someone, phone="13900000000")
-        app.edit(lambda ws: ws.save_person(someone, changed))
-        await settle(app, pilot)
-        assert MARK in Toast(list(app._notifications)[-1]).render().plain  # the toast names them
-        for key, screen in (
-            ("1", TodayScreen),
-            ("2", WeekScreen),
-            ("3", GapsScreen),
-            ("4", PeopleScreen),
-            ("6", HouseholdsScreen),
-            ("7", HistoryScreen),
-        ):
-            await open_screen(app, pilot, key, screen)
-            await _check(app, pilot, screen.__name__)
-
+        await _something_to_undo(app, pilot, roster)
         await open_screen(app, pilot, "5", PlacesScreen)
-        grouped = next(c for g in roster.party_groups for c in g.compounds)
-        await walk_to(app, pilot, PlaceRef("compound", grouped))
-        await _check(app, pilot, "places: a compound")
-        post = next(p for p in roster.posts if any(r.post == p.id for r in roster.rotations))
-        app.screen.query_one(PlaceTree).cursor_line = 0  # back to the top of the tree
-        await walk_to(app, pilot, PlaceRef("post", post.id))
-        await _check(app, pilot, "places: a post")
+        if kind == "compound":
+            grouped = next(c for g in roster.party_groups for c in g.compounds)
+            await walk_to(app, pilot, PlaceRef("compound", grouped))
+        else:
+            post = next(p for p in roster.posts if any(r.post == p.id for r in roster.rotations))
+            await walk_to(app, pilot, PlaceRef("post", post.id))
+        await _check(app, pilot, f"places: a {kind}")
 
 
 # (key, what it opens, whether clicking in it is harmless: a click in a picker chooses)
@@ -186,24 +214,30 @@ async def _each_dialog(
         await _close(app, pilot, home)
 
 
-async def test_every_dialog_shows_names_as_text(hostile_store: Store) -> None:
+DIALOGS = {
+    "people": ("4", PeopleScreen, PEOPLE_DIALOGS),
+    "week": ("2", WeekScreen, WEEK_DIALOGS),
+    "households": ("6", HouseholdsScreen, HOUSEHOLD_DIALOGS),
+    "history": ("7", HistoryScreen, HISTORY_DIALOGS),
+}
+
+
+@pytest.mark.parametrize("where", list(DIALOGS))
+async def test_every_dialog_shows_names_as_text(hostile_store: Store, where: str) -> None:
+    key, home, dialogs = DIALOGS[where]
     app = app_on(hostile_store)
     async with app.run_test(size=SIZE) as pilot:
-        await open_screen(app, pilot, "4", PeopleScreen)
-        await _each_dialog(app, pilot, PeopleScreen, PEOPLE_DIALOGS)
-        await open_screen(app, pilot, "2", WeekScreen)
-        week = app.screen.query_one(WeekTable)
-        week.focus()
-        week.cursor_coordinate = first_shift_cell(week, weekday=3)
-        await _each_dialog(app, pilot, WeekScreen, WEEK_DIALOGS)
-        await _open(app, pilot, "s")  # a pending swap names the shift on its own line
-        assert str(app.screen.query_one("#week-pending").render()).strip()
-        await _check(app, pilot, "pending swap", click=False)
-        await _open(app, pilot, "escape")
-        await open_screen(app, pilot, "6", HouseholdsScreen)
-        await _each_dialog(app, pilot, HouseholdsScreen, HOUSEHOLD_DIALOGS)
-        await open_screen(app, pilot, "7", HistoryScreen)
-        await _each_dialog(app, pilot, HistoryScreen, HISTORY_DIALOGS)
+        await open_screen(app, pilot, key, home)
+        if home is WeekScreen:
+            week = app.screen.query_one(WeekTable)
+            week.focus()
+            week.cursor_coordinate = first_shift_cell(week, weekday=3)
+        await _each_dialog(app, pilot, home, dialogs)
+        if home is WeekScreen:
+            await _open(app, pilot, "s")  # a pending swap names the shift on its own line
+            assert str(app.screen.query_one("#week-pending").render()).strip()
+            await _check(app, pilot, "pending swap", click=False)
+            await _open(app, pilot, "escape")
 
 
 async def test_the_command_palette_takes_a_name_as_text(hostile_store: Store) -> None:
