@@ -205,17 +205,28 @@ def _heading(parts: tuple[tuple[str, str], ...], layout: GridLayout) -> tuple[Te
             held.append(char)
             used += size
 
+    def put_word(word: str, style: str) -> None:
+        nonlocal used
+        size = cell_len(word)
+        if column < count and used + size <= widths[column]:  # all of it here: at once
+            held = chars[column]
+            if style:
+                at = len(held)
+                spans[column].extend(Span(i, i + 1, style) for i in range(at, at + len(word)))
+            held.extend(word)
+            used += size
+            return
+        for char in word:
+            put(char, style)
+
     for number, (word, style) in enumerate(parts):
-        lead = PAD if number == 0 else "  "
-        for char in lead:
-            put(char, "")
+        put_word(PAD if number == 0 else "  ", "")
         room = widths[column] - used if column < count else 0
         following = widths[column + 1] if column + 1 < count else 0
         word = strip_control_codes(word)  # as Text.append would
         if number and cell_len(word) > room and cell_len(word) <= following:
             column, used = column + 1, 0
-        for char in word:
-            put(char, style)
+        put_word(word, style)
     return tuple(
         Text("".join(held), spans=found) if held else _EMPTY
         for held, found in zip(chars, spans, strict=True)
