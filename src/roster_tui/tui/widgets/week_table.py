@@ -120,10 +120,11 @@ class WeekTable(DataTable[Text]):
         """
         columns = [column.key for column in self.ordered_columns]
         first = len(self.rows)
+        names = {row.key for row in rows}  # plain strings: a RowKey hashes in Python
+        if len(names) < len(rows) or (first and any(name in self.rows for name in names)):
+            raise DuplicateKey("a row key is given twice")
         for index, row in enumerate(rows, start=first):
             key = RowKey(row.key)
-            if key in self._row_locations:
-                raise DuplicateKey(f"The row key {key!r} already exists.")
             self._row_locations[key] = index
             self._data[key] = dict(zip(columns, row.cells, strict=True))
             self.rows[key] = Row(key, row.height)
