@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from roster_tui.domain.changes import AuditEntry, Change
 from roster_tui.domain.gaps import Gap
@@ -22,7 +23,6 @@ from roster_tui.i18n import t
 from roster_tui.services import assignments, past, printing
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.services.care_contact import ContactEntry
-from roster_tui.services.exporting import ExportRequest, calendar_key, issued_after
 from roster_tui.services.operator import current_user
 from roster_tui.services.safe_write import database_files, private_copy_for, write_safely
 from roster_tui.store.backup import backup_sqlite
@@ -43,6 +43,9 @@ from roster_tui.store.errors import (
     StoreError,
 )
 from roster_tui.store.repository import Store
+
+if TYPE_CHECKING:
+    from roster_tui.services.exporting import ExportRequest
 
 __all__ = [
     "ConflictError",
@@ -147,12 +150,16 @@ class Workspace:
         """A calendar request carrying what its calendar was last issued (others unchanged)."""
         if request.fmt != "ics":
             return request
+        from roster_tui.services.exporting import calendar_key  # the writers: when exporting
+
         issued = self.store.calendar_issued(calendar_key(request))
         return dataclasses.replace(request, issued=issued)
 
     def remember_calendar(self, roster: Roster, request: ExportRequest) -> None:
         """After a calendar file went out: remember what it issued, to cancel it later."""
         if request.fmt == "ics":
+            from roster_tui.services.exporting import calendar_key, issued_after
+
             self.store.remember_calendar(calendar_key(request), issued_after(roster, request))
 
     def record_print(self, week: Week, what: str) -> None:
