@@ -136,6 +136,12 @@ class GapTracker:
         return +self._counts  # unary plus drops the kinds that went down to zero
 
     @property
+    def now(self) -> dt.datetime:
+        """The moment the care loop's gaps are judged at: when the tracker was last rebuilt,
+        unless it was given one."""
+        return self._now
+
+    @property
     def total(self) -> int:
         return sum(self._counts.values())
 

@@ -58,7 +58,8 @@ class WeekGaps:
     """The gap trackers of the weeks the grid showed last. Safe to call from worker threads.
 
     Without a fixed day the care loop's gaps are judged at the moment a tracker is built, so a
-    week looked at again after :attr:`FRESH` seconds is worked out again; edits keep theirs.
+    week looked at again after :attr:`FRESH` seconds is worked out again, and another screen's
+    tracker is taken only while as fresh; edits keep theirs.
     """
 
     KEEP = 3  # weeks kept: the one shown and the ones either side of it
@@ -137,6 +138,10 @@ class WeekGaps:
 
     def _build(self, roster: Roster, week: Week) -> _Kept:
         tracker = self._seed(roster, week) if self._seed is not None else None
+        if tracker is not None and self._fixed_today is None:
+            moment = tracker.now
+            if abs((dt.datetime.now(moment.tzinfo) - moment).total_seconds()) > self.FRESH:
+                tracker = None  # its care gaps were judged too long ago
         if tracker is None:
             tracker = GapTracker(roster, week.monday, week.sunday, now=self._now(roster))
         return _Kept(tracker, roster, time.monotonic())
