@@ -42,8 +42,8 @@ from roster_tui.services.workspace import (
     StoreError,
     Workspace,
 )
+from roster_tui.tui.first_visit import FirstVisitApp
 from roster_tui.tui.messages import RosterChanged, ScopeChanged
-from roster_tui.tui.screen_css import ScreenCssApp
 from roster_tui.tui.screens.too_small import TerminalResized, TooSmallScreen
 from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.worker_errors import report_worker_error
@@ -79,7 +79,7 @@ MIN_WIDTH, MIN_HEIGHT = 80, 24
 WHOLE_CHOICE = "\x00whole"  # the scope chooser's value for 全街道: no id holds a control char
 
 
-class RosterApp(ScreenCssApp):
+class RosterApp(FirstVisitApp):
     CSS_PATH = "app.tcss"
     MODES = MODE_SCREENS  # type: ignore[assignment]
     # The mode keys are on the mode bar already; the footer keeps its room for the screen's own.
@@ -196,13 +196,16 @@ class RosterApp(ScreenCssApp):
     def _read_ahead(self, roster: Roster) -> None:
         """After a roster is read, while the screen shows it: what a first visit to People or
         a person picker would wait for, the search's pinyin of every name (its dictionaries
-        alone take a third of a second to load). Then the heap is frozen for the cycle
-        collector, as at start-up: the roster and those dictionaries live until the next read
-        and hold no cycles, and each full collection walking them cost a first visit to a
-        screen a tenth to half a second on the large sub-district."""
+        alone take a third of a second to load), and the code of the other screens and their
+        dialogs. Then the heap is frozen for the cycle collector, as at start-up: the roster
+        and those dictionaries live until the next read and hold no cycles, and each full
+        collection walking them cost a first visit to a screen a tenth to half a second on
+        the large sub-district."""
         from roster_tui.services.people import search_people
 
         search_people(roster, "")
+        for mode in MODE_SCREENS:
+            importlib.import_module(f"roster_tui.tui.screens.{mode}")
         gc.freeze()
 
     @work(thread=True, exclusive=True, group="poll", exit_on_error=False)

@@ -1,5 +1,6 @@
-"""A screen's own stylesheet, added to the app's without restyling every other screen.
+"""What a screen's first visit costs: its stylesheet, and the collector walking the others.
 
+A screen's own stylesheet is added to the app's without restyling every other screen.
 Textual, on a screen's first showing, re-parses every stylesheet the app holds (each widget's
 defaults as well as ours) from scratch and restyles every widget of every screen already
 made, then does both again because the new screen has not seen the app's last style update
@@ -7,18 +8,25 @@ made, then does both again because the new screen has not seen the app's last st
 is made). Here only the screen's new files are parsed, the others coming from the
 stylesheet's cache, and only the new screen is styled: our screen and dialog stylesheets
 select their own screen's widgets (by id or by the dialog's class), never another screen's.
+
+Before a screen is first made, the heap is frozen for the cycle collector, as after a roster
+is read: what the screens shown so far built lives as long as the app (a mode's screen is
+never closed), and the full collections a first visit's new widgets set off walked all of
+it, a tenth of a second each on the large sub-district.
 """
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from textual.app import App
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 
-class ScreenCssApp(App[None]):
-    """An app whose screens bring their stylesheets in as above."""
+class FirstVisitApp(App[None]):
+    """An app whose screens' first visits go as above."""
 
     _css_settled = -1  # the app's style update that every screen shown so far has had
 
@@ -41,3 +49,8 @@ class ScreenCssApp(App[None]):
             # Made and styled now with the app's styles as they are: nothing to catch up on.
             # (The first screen is styled again once the theme's variables are set.)
             screen._css_update_count = self._css_update_count
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        if mode not in self._screen_stacks:  # its screen is about to be made
+            gc.freeze()
+        return super().switch_mode(mode)
