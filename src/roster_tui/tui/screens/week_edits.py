@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import work
@@ -22,18 +23,17 @@ from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 from roster_tui.services.assignments import InstanceKey
-from roster_tui.services.candidates import Candidate, CandidateRanker
-from roster_tui.services.fill import FillPlan, explanation_lines, plan_fill
 from roster_tui.services.week_grid import GroupRow, ShiftRow
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.dialogs.confirm import ConfirmDialog
-from roster_tui.tui.dialogs.fill_preview import FillPreview
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
-from roster_tui.tui.dialogs.person_card import open_person_card
-from roster_tui.tui.dialogs.person_picker import PersonPicker
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.screens.week_guard import ask_if_started, preview_copy_week
 from roster_tui.tui.widgets.week_table import GridLayout, RenderedRow, WeekTable
+
+if TYPE_CHECKING:  # imported when first used: the picker, the ranking and the fill are large
+    from roster_tui.services.candidates import Candidate, CandidateRanker
+    from roster_tui.services.fill import FillPlan
 
 
 @dataclass(slots=True)
@@ -64,6 +64,9 @@ class WeekEdits(RosterScreen):
         raise NotImplementedError  # the grid knows where its cursor is
 
     def action_person_card(self) -> None:
+        # Imported when first opened: it brings the export writers (its duty sheet) with it.
+        from roster_tui.tui.dialogs.person_card import open_person_card
+
         instance, data = self.current_instance(), self.data
         if instance is not None and data is not None:
             open_person_card(self.roster_app, data.roster, instance.assigned, data.week)
@@ -85,6 +88,8 @@ class WeekEdits(RosterScreen):
         self, instance: ShiftInstance, title: str, then: Callable[[Person], object]
     ) -> None:
         """The picker for a seat on ``instance``, everyone ranked for it; ``then`` the choice."""
+        from roster_tui.tui.dialogs.person_picker import PersonPicker
+
         data = self.data
         if data is None:
             return
@@ -102,6 +107,8 @@ class WeekEdits(RosterScreen):
 
     def _ranker_for(self, data: WeekData) -> CandidateRanker:
         """The ranker of ``data``'s roster and week (runs in the picker's worker)."""
+        from roster_tui.services.candidates import CandidateRanker
+
         kept = self._ranker
         if kept is not None and kept[0].roster is data.roster and kept[0].week == data.week:
             return kept[1]
@@ -289,6 +296,8 @@ class WeekEdits(RosterScreen):
 
     @work(thread=True, exclusive=True, group="fill", exit_on_error=False)
     def compute_fill(self, roster: Roster, week: Week) -> None:
+        from roster_tui.services.fill import plan_fill
+
         try:
             plan = plan_fill(roster, week, self.roster_app.now())
         finally:
@@ -296,6 +305,9 @@ class WeekEdits(RosterScreen):
         self.app.call_from_thread(self._preview_fill, plan)
 
     def _preview_fill(self, plan: FillPlan) -> None:
+        from roster_tui.services.fill import explanation_lines
+        from roster_tui.tui.dialogs.fill_preview import FillPreview
+
         if not plan.count and not explanation_lines(plan):
             self.notify(t("tui.fill.nothing"))
             return
