@@ -24,6 +24,9 @@ added or removed on its own), edited and undone like any row, and it is not in :
 which lists the kinds held in lists (:data:`ALL_KINDS` holds both). Its codec says where it is
 stored (``store.rows.CODECS``).
 
+A row's own parts are fields of its kind, not kinds of their own: a post's dated shift
+patterns (``Post.earlier``) are saved, audited and undone with the post, in its child table.
+
 Nothing else: ``tests/store/test_store_kinds.py`` fails when a kind is missing from any of these
 places. (The rules that read the new rows, the screens that show them and the exports that
 print them are the feature itself, not bookkeeping.)
