@@ -31,10 +31,10 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
-@pytest.fixture(params=["file", "file and folder"])
-def read_only_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Path]:
-    folder = tmp_path / "db"
-    folder.mkdir()
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample imported by the command line once; each test gets a copy of the file."""
+    folder = tmp_path_factory.mktemp("imported")
     db = folder / "roster.sqlite"
     imported = subprocess.run(
         [sys.executable, "-m", "roster_tui.cli", "--db", str(db), "import", str(sample_file())],
@@ -44,6 +44,15 @@ def read_only_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Pat
     )
     assert imported.returncode == 0, imported.stderr
     assert not list(folder.glob("roster.sqlite-*"))  # closed: every change is in the file
+    return db
+
+
+@pytest.fixture(params=["file", "file and folder"])
+def read_only_db(request: pytest.FixtureRequest, imported: Path, tmp_path: Path) -> Iterator[Path]:
+    folder = tmp_path / "db"
+    folder.mkdir()
+    db = folder / "roster.sqlite"
+    shutil.copyfile(imported, db)
     db.chmod(0o444)
     if request.param == "file and folder":
         folder.chmod(0o555)

@@ -10,6 +10,7 @@ import time
 from conftest import TODAY
 from helpers import settle
 
+from pilot_waits import wait_until_quiet
 from roster_tui.i18n import current_language, set_language
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
@@ -118,7 +119,7 @@ async def test_a_failing_computation_is_a_message_not_a_crash(workspace: Workspa
             raise RuntimeError("disk on fire")
 
         app.screen.run_worker(broken, thread=True, exit_on_error=False)
-        for _ in range(20):  # not wait_for_complete(): it re-raises the worker's error
-            await pilot.pause(0.05)
+        await wait_until_quiet(app)  # not settle(): its wait_for_complete re-raises the error
+        await pilot.pause()
         assert app.return_code is None
         assert any("disk on fire" in n.message for n in app._notifications)

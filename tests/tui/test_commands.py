@@ -22,7 +22,7 @@ from roster_tui.tui.widgets.week_table import WeekTable
 
 
 async def _palette_prompts(app: RosterApp, pilot: Pilot[None]) -> list[str]:
-    for _ in range(20):  # the providers answer asynchronously
+    for _ in range(200):  # the providers answer asynchronously (a loaded machine: seconds)
         await pilot.pause(0.05)
         listed = app.screen.query_one(CommandList)
         if listed.option_count:
