@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.services.test_overview import WEDNESDAY, _roster, _with_override
-
 from roster_tui.domain.model import Override
 from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.engine.incremental import GapTracker
 from roster_tui.services.overview import frozen_moment
 from roster_tui.services.week_live import WeekGaps
+
+from .test_overview import WEDNESDAY, _roster, _with_override
 
 WEEK = Week.of(WEDNESDAY)
 
