@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -320,8 +320,15 @@ class RangeGaps:
     it is built.
     """
 
-    def __init__(self, fixed_today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        fixed_today: dt.date | None = None,
+        *,
+        seed: Callable[[Roster, dt.date, dt.date], GapTracker | None] | None = None,
+    ) -> None:
+        """``seed``: a tracker to start from instead of building one (another's ``fork``)."""
         self._fixed_today = fixed_today
+        self._seed = seed
         self._lock = threading.Lock()
         self._tracker: GapTracker | None = None
         self._roster: Roster | None = None
@@ -360,9 +367,12 @@ class RangeGaps:
                 if changes is not None:
                     self._roster = roster
                     return tracker.gaps
-            now = None
-            if self._fixed_today is not None:
-                now = frozen_moment(self._fixed_today, roster.subdistrict.timezone)
-            self._tracker = GapTracker(roster, first, last, now=now)
+            seeded = self._seed(roster, first, last) if self._seed is not None else None
+            if seeded is None:
+                now = None
+                if self._fixed_today is not None:
+                    now = frozen_moment(self._fixed_today, roster.subdistrict.timezone)
+                seeded = GapTracker(roster, first, last, now=now)
+            self._tracker = seeded
             self._roster = roster
-            return self._tracker.gaps
+            return seeded.gaps

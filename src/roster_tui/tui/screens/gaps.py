@@ -90,7 +90,11 @@ class GapsScreen(RosterScreen):
         self._rows: list[GapRow] = []  # the rows of the scope and the chosen kind
         self._in_scope = 0  # gaps of the scope, of every kind
         self._focus_community: str | None = None
-        self._source = RangeGaps(self.roster_app.fixed_today)
+        # This week starts from a copy of the today screen's tracker (the app holds it), not
+        # from a new check of the week.
+        self._source = RangeGaps(
+            self.roster_app.fixed_today, seed=self.roster_app.this_week_gaps.fork
+        )
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="gaps-head"):
