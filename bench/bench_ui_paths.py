@@ -7,6 +7,11 @@ busy machine disturbs little, and wall time, which also holds Pilot's own wait f
 loop to go idle (a few milliseconds per key that a person's terminal does not have).
 Targets are met on CPU time; medians of 20 unless a path can only be taken once.
 
+``python bench/run.py --only tui`` runs them with the rest of the TUI's figures; alone, on a
+database the benchmark (or ``roster-tui import``) has already written::
+
+    python bench/bench_ui_paths.py sqlite:////tmp/roster-bench-XXXX/large.sqlite
+
 | path | target |
 |---|---|
 | switch between two screens already opened | ≤ 50 ms |
@@ -133,3 +138,14 @@ def _target(name: str) -> float | None:
     if name.startswith("assign"):
         return 0.1
     return None
+
+
+if __name__ == "__main__":
+    import sys
+
+    from run import START, Report
+
+    if len(sys.argv) != 2:
+        sys.exit("usage: python bench/bench_ui_paths.py DATABASE_URL")
+    report = Report()
+    report_paths(report, sys.argv[1], START)
