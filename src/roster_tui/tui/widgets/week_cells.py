@@ -210,9 +210,8 @@ def _heading(parts: tuple[tuple[str, str], ...], layout: GridLayout) -> tuple[Te
         size = cell_len(word)
         if column < count and used + size <= widths[column]:  # all of it here: at once
             held = chars[column]
-            if style:
-                at = len(held)
-                spans[column].extend(Span(i, i + 1, style) for i in range(at, at + len(word)))
+            if style and word:
+                spans[column].append(Span(len(held), len(held) + len(word), style))
             held.extend(word)
             used += size
             return
@@ -316,28 +315,31 @@ def render_shift_row(
     ``drawn``: cells already drawn for ``people`` at this width, with their heights, see
     :class:`CellMemo`)."""
     shift = row.shift
-    day_cells: list[Text] = [_shift_label(shift.name, shift.start, shift.end, layout.label)]
+    post_id, shift_name = row.post.id, shift.name
+    day_cells: list[Text] = [_shift_label(shift_name, shift.start, shift.end, layout.label)]
+    append = day_cells.append
+    kept = drawn if drawn is not None else {}
     height = 1
-    for instance in row.cells:
+    for instance in row.cells:  # a large week has 6,300: what is the same for all is outside
         if instance is None:
-            day_cells.append(_EMPTY)
+            append(_EMPTY)
             continue
-        gaps = gaps_by_cell.get(instance.key, [])
-        past = today is not None and instance.date < today
+        day = instance.date
+        gaps = gaps_by_cell.get((post_id, day, shift_name))
+        past = today is not None and day < today
         key: CellKey = (
             instance.assigned,
             instance.counted,
             instance.shift.need,
-            tuple((gap.kind, gap.person) for gap in gaps) if gaps else (),  # all a cell reads
+            tuple([(gap.kind, gap.person) for gap in gaps]) if gaps else (),  # all a cell reads
             past,
         )
-        found = drawn.get(key) if drawn is not None else None
+        found = kept.get(key)
         if found is None:
-            cell = render_cell(instance, gaps, people, layout.day, past=past, names=names)
-            found = (cell, cell.plain.count("\n") + 1 if cell.plain else 1)
-            if drawn is not None:
-                drawn[key] = found
-        day_cells.append(found[0])
-        height = max(height, found[1])
+            cell = render_cell(instance, gaps or [], people, layout.day, past=past, names=names)
+            found = kept[key] = (cell, cell.plain.count("\n") + 1 if cell.plain else 1)
+        append(found[0])
+        if found[1] > height:
+            height = found[1]
     key_text = f"r:{row.post.id}:{row.shift.name}"
     return RenderedRow(key_text, tuple(day_cells), height, (row.post.id, row.shift.name))
