@@ -71,6 +71,9 @@ class PeopleScreen(RosterScreen):
         self._week: PersonWeek | None = None  # the last week worked out
         self._week_roster: Roster | None = None  # the roster it was worked out on
         self._want: str | None = None  # a person to highlight once the list shows them
+        self._asked: tuple[Roster, Person] | None = None  # the week being worked out
+        # What the panel shows: the week, person, roster and day it was drawn from.
+        self._drawn: tuple[PersonWeek | None, Person | None, Roster, dt.date] | None = None
         self.search_text = ""  # what the search box holds (kept when the screen is rebuilt)
 
     def compose_body(self) -> ComposeResult:
@@ -95,6 +98,7 @@ class PeopleScreen(RosterScreen):
     async def recompose(self) -> None:
         """After a language switch the new widgets start empty: fill them again."""
         self._rows = {}
+        self._drawn = None
         await super().recompose()
 
     # -- what other screens call ----------------------------------------------------------
@@ -232,11 +236,22 @@ class PeopleScreen(RosterScreen):
         if person is None or week is None or week.person.id != person.id:
             week = None
         fresh = week is not None and self._week_roster is roster and week.person is person
-        if person is not None and not fresh:
+        if person is not None and not fresh and self._asked != (roster, person):
             # Until it is worked out (milliseconds), the same person's last week stands in
-            # rather than blanking the panel after every edit.
+            # rather than blanking the panel after every edit. Asked once: the table's own
+            # highlight after a fill asks again for the same person.
+            self._asked = (roster, person)
             self._work_out_week(roster, person, Week.of(today))
-        view.show(week, person, roster, today)
+        drawn = self._drawn
+        if not (  # the very same objects: nothing to draw again
+            drawn is not None
+            and drawn[0] is week
+            and drawn[1] is person
+            and drawn[2] is roster
+            and drawn[3] == today
+        ):
+            self._drawn = (week, person, roster, today)
+            view.show(week, person, roster, today)
 
     # -- actions ----------------------------------------------------------------------------
     def action_search(self) -> None:
