@@ -11,13 +11,18 @@ sub-district has 2,000 people), so that, and the ranking, run in a worker.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from rich.text import Text
 from textual import on, work
+from textual._loop import loop_last
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.css.scalar import Unit
+from textual.css.styles import RulesMap
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -32,6 +37,27 @@ from roster_tui.tui.translate import translate_bindings
 from roster_tui.tui.widgets.person_label import person_label
 
 MAX_SHOWN = 300  # a search narrows further; a long list helps nobody at 80×24
+
+
+class ShortOptionList(OptionList):
+    """An option list no taller than its ``max-height`` in cells, which measures no more of
+    its options than fill that height when it is laid out (OptionList measures all of them,
+    a fifth of opening the picker on a large sub-district; the list's scrolling still knows
+    every option's height)."""
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        limit = self.styles.max_height
+        if limit is None or limit.unit is not Unit.CELLS:
+            return super().get_content_height(container, viewport, width)
+        padding = self.get_component_styles("option-list--option").padding.width
+        rules = cast(RulesMap, self.styles)
+        height = 0
+        for last, option in loop_last(self.options):
+            height += self._get_visual(option).get_height(rules, width - padding)
+            height += 1 if option._divider and not last else 0
+            if height > limit.value:
+                break  # taller than it may be: the rest changes nothing
+        return height
 
 
 class PersonPicker(ModalScreen[str | None]):
@@ -73,7 +99,7 @@ class PersonPicker(ModalScreen[str | None]):
             )
             search.cursor_blink = False  # no blinking cursor over SSH
             yield search
-            yield OptionList(id="picker-list")
+            yield ShortOptionList(id="picker-list")
             yield Static(self._hint(), id="picker-hint", classes="hint")
 
     def _hint(self) -> str:
