@@ -16,7 +16,9 @@ screen redrawn), only without sleeping once that is done.
 from __future__ import annotations
 
 import asyncio
+import threading
 import warnings
+from concurrent.futures.thread import _WorkItem
 from time import monotonic
 from weakref import WeakSet
 
@@ -35,6 +37,24 @@ TURNS = 3  # loop turns the app must stay quiet for: an idle handler may post on
 CEILING = 60.0  # seconds: past this something never settles, which is a bug to see, not wait out
 
 _textual_wait = _wait.wait_for_idle
+_pool_run = _WorkItem.run
+_in_threads = [0]  # work items running on a thread pool's threads (a thread worker's body)
+_in_threads_lock = threading.Lock()
+
+
+def _counted_run(self: _WorkItem[object]) -> None:
+    """A pool thread's work item, counted while it runs: a thread worker cancelled by a newer
+    one (``exclusive``) counts as finished at once, but its thread runs on to its end and
+    hands its result to the app all the same."""
+    with _in_threads_lock:
+        _in_threads[0] += 1
+    try:
+        _pool_run(self)
+    finally:
+        with _in_threads_lock:
+            _in_threads[0] -= 1
+
+
 _textual_get_message = MessagePump._get_message
 _waiting: WeakSet[MessagePump] = WeakSet()  # the pumps waiting for their next message
 
@@ -49,12 +69,16 @@ async def _get_message(self: MessagePump) -> object:
 
 
 def busy(app: App[object]) -> str | None:
-    """What ``app`` is still doing: a worker pending or running, a message not handled yet
+    """What ``app`` is still doing: a worker pending or running (or its thread still running
+    after it was cancelled), a message not handled yet
     (queued or being handled) by the app, a screen or a widget, a debounce timer about to
     fire, or callbacks waiting for a screen's refresh. None when it is quiet."""
     for worker in app.workers:
         if worker.state in (WorkerState.PENDING, WorkerState.RUNNING):
             return WORKER
+    pool = getattr(asyncio.get_running_loop(), "_default_executor", None)
+    if _in_threads[0] or (pool is not None and pool._work_queue.qsize()):
+        return WORKER
     screens = [s for stack in app._screen_stacks.values() for s in stack]
     for pump in [app, *screens, *app._registry]:
         if pump._closed:
@@ -121,5 +145,6 @@ async def until_quiet(min_sleep: float = _wait.SLEEP_GRANULARITY, max_sleep: flo
 def install() -> None:
     """Make Pilot (and the app's key presses in tests) wait with :func:`until_quiet`."""
     MessagePump._get_message = _get_message  # type: ignore[method-assign]
+    _WorkItem.run = _counted_run  # type: ignore[method-assign]
     textual_app.wait_for_idle = until_quiet  # type: ignore[assignment]
     textual_pilot.wait_for_idle = until_quiet  # type: ignore[assignment]

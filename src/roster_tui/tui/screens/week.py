@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Static
+from textual.worker import Worker, get_current_worker
 
 from roster_tui.domain.clock import format_hhmm
 from roster_tui.domain.gaps import Gap
@@ -127,11 +128,13 @@ class WeekScreen(WeekEdits):
             update = self._live.update(shown.roster, roster, week) if self._live else None
             if update is not None:  # an assign, remove or swap: only its rows are drawn again
                 data = self._updated(shown, roster, update)
-                self.app.call_from_thread(self._show, data, data.rendered, layout)
+                self.app.call_from_thread(
+                    self._show, data, data.rendered, layout, get_current_worker()
+                )
                 return
         kept = self._kept.get(self._kept_key(week, scope, query, layout))
         if kept is not None and kept.roster is roster:  # shown before: ] then [
-            self.app.call_from_thread(self._show, kept, kept.rendered, layout)
+            self.app.call_from_thread(self._show, kept, kept.rendered, layout, get_current_worker())
             return
         live = self._live or WeekGaps(self.roster_app.fixed_today)
         state = live.week(roster, week)  # the week's tracker, kept for its edits
@@ -148,7 +151,7 @@ class WeekScreen(WeekEdits):
         data = WeekData(
             roster, week, by_key, gaps, cell_gaps, rows, people, scope, query, layout, rendered
         )
-        self.app.call_from_thread(self._show, data, rendered, layout)
+        self.app.call_from_thread(self._show, data, rendered, layout, get_current_worker())
 
     def _kept_key(
         self, week: Week, scope: str | None, query: str, layout: GridLayout | None
@@ -221,11 +224,17 @@ class WeekScreen(WeekEdits):
         today = self.roster_app.today()
         rendered = render_rows(data.rows, data.roster, data.cell_gaps, layout, today, self._drawn)
         data = replace(data, layout=layout, rendered=rendered)
-        self.app.call_from_thread(self._show, data, rendered, layout)
+        self.app.call_from_thread(self._show, data, rendered, layout, get_current_worker())
 
-    def _show(self, data: WeekData, rendered: list[RenderedRow], layout: GridLayout) -> None:
+    def _show(
+        self, data: WeekData, rendered: list[RenderedRow], layout: GridLayout, by: Worker[None]
+    ) -> None:
         if data.roster is not self._shown:
             return  # worked out for a roster since replaced: its own result is on its way
+        # A later week, filter or scope cancels this worker, but its thread runs on all the same.
+        asked = (self.week, self.query_one("#week-filter", Input).value, self.scope)
+        if by.is_cancelled and (data.week, data.query, data.scope) != asked:
+            return  # the grid asked for since is on its way
         table = self.query_one(WeekTable)
         new_week = self.data is None or self.data.week != data.week
         if new_week or table.grid_layout != layout:
