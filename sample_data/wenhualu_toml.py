@@ -72,14 +72,15 @@ def _row(table: str, row: object) -> list[str]:
     for name in row.__dataclass_fields__:  # type: ignore[attr-defined]
         field = row.__dataclass_fields__[name]  # type: ignore[attr-defined]
         value = getattr(row, name)
-        if not field.compare or (name == "shifts" and table == "post"):
-            continue
+        if not field.compare or (name in ("shifts", "earlier") and table == "post"):
+            continue  # a post's shifts are [[post.shift]] rows below; the demo's are undated
         if value is None or (value == () and name in ("remove", "add")):
             continue
         if table == "person" and name == "active" and value:
             continue
         lines.append(f"{keys.get(name, name)} = {_value(value)}")
     if table == "post":
+        assert not row.earlier, "the demo's posts keep their shifts all along"  # type: ignore[attr-defined]
         for shift in row.shifts:  # type: ignore[attr-defined]
             lines += ["", "[[post.shift]]", f"name = {_value(shift.name)}"]
             lines += [f'start = "{_hhmm(shift.start)}"', f'end = "{_hhmm(shift.end)}"']
