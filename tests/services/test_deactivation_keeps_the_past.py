@@ -21,6 +21,7 @@ from roster_tui.store.db import open_store
 
 WEDNESDAY = dt.date(2026, 12, 2)
 MONDAY = WEDNESDAY - dt.timedelta(days=2)
+PRINTED = dt.datetime(2026, 12, 2, 9, 30)  # a naive time is the sub-district's wall clock
 SHEETS = [
     ("roster", "csv"),
     ("roster", "txt"),
@@ -46,7 +47,11 @@ def _noon(roster: Roster) -> dt.datetime:
 
 
 def _week(roster: Roster, monday: dt.date, now: dt.datetime, people: list[str]) -> list[object]:
-    """Everything a week shows: its instances, its gaps and every sheet, byte for byte."""
+    """Everything a week shows: its instances, its gaps and every sheet, byte for byte.
+
+    The sheets are stamped with a fixed print time: the clock's would differ whenever the two
+    renderings fall either side of a minute's turn.
+    """
     sunday = monday + dt.timedelta(days=6)
     out: list[object] = [
         sorted((i.key, i.assigned, i.counted) for i in expand_instances(roster, monday, sunday)),
@@ -54,11 +59,22 @@ def _week(roster: Roster, monday: dt.date, now: dt.datetime, people: list[str]) 
     ]
     for what, fmt in SHEETS:
         out.append(
-            render(roster, ExportRequest(what, fmt, Week(monday), lang="zh", today=WEDNESDAY))
+            render(
+                roster,
+                ExportRequest(
+                    what, fmt, Week(monday), lang="zh", today=WEDNESDAY, printed_at=PRINTED
+                ),
+            )
         )
     for person in people:
         sheet = ExportRequest(
-            "person", "txt", Week(monday), person=person, lang="zh", today=WEDNESDAY
+            "person",
+            "txt",
+            Week(monday),
+            person=person,
+            lang="zh",
+            today=WEDNESDAY,
+            printed_at=PRINTED,
         )
         out.append(render(roster, sheet))
     return out
