@@ -74,7 +74,7 @@ async def test_a_households_card_shows_its_contacts_requests_and_fever(
         roster = workspace.load()
         (feverish,) = fever_households(roster, TODAY)
         table = screen.query_one("#hh-table", DataTable)
-        status = str(table.get_row(feverish)[5])
+        status = str(table.get_row(feverish)[4])
         assert "发热" in status  # the list says it in words, not only in red
         screen.focus_household(feverish)
         await settle(app, pilot)

@@ -58,9 +58,9 @@ async def test_list_shows_days_left_carer_and_status_soonest_first(
         screen = await open_screen(app, pilot, "6", HouseholdsScreen)
         assert len(listed(screen)) == 40
         first = cells(screen, listed(screen)[0])
-        assert first[3] == "明日到期" and first[5] == "隔离中"
-        assert cells(screen, "h0011")[3:] == ["剩14天", "未指派", "隔离中"]
-        assert "尾号0101" in cells(screen, "h0001")[4]
+        assert first[3] == "明日到期" and first[4] == "隔离中"
+        assert cells(screen, "h0011")[3:] == ["剩14天", "隔离中", "未指派"]
+        assert "尾号0101" in cells(screen, "h0001")[5]
         assert "每人最多照料 8 户" in str(screen.query_one("#hh-status").render())
 
 
@@ -111,11 +111,11 @@ async def test_assigning_a_carer_is_stored_and_undo_restores_it(
         await pilot.press("enter")
         await settle(app, pilot)
         assert stored(db_url, "h0011").carer == best.person.id
-        assert best.person.name in cells(screen, "h0011")[4]
+        assert best.person.name in cells(screen, "h0011")[5]
         await pilot.press("ctrl+z")
         await settle(app, pilot)
         assert stored(db_url, "h0011").carer is None
-        assert cells(screen, "h0011")[4] == "未指派"
+        assert cells(screen, "h0011")[5] == "未指派"
 
 
 async def test_a_carer_at_the_cap_is_shown_with_the_reason_and_offered_last(
@@ -141,7 +141,7 @@ async def test_a_carer_at_the_cap_is_shown_with_the_reason_and_offered_last(
         await pilot.press("escape", "escape")  # leave the search box, then the picker
         await settle(app, pilot)
         assert app.screen is screen
-        assert cells(screen, "h0010")[4] == "未指派"
+        assert cells(screen, "h0010")[5] == "未指派"
 
 
 async def test_release_ends_the_quarantine_today(workspace: Workspace, db_url: str) -> None:
@@ -163,7 +163,7 @@ async def test_release_ends_the_quarantine_today(workspace: Workspace, db_url: s
         await settle(app, pilot)
         released = stored(db_url, "h0010")
         assert released.end_date(app.roster.settings) == TODAY  # type: ignore[union-attr]
-        assert cells(screen, "h0010")[3:] == ["已解除", "未指派", "已解除"]
+        assert cells(screen, "h0010")[3:] == ["已解除", "已解除", "未指派"]
 
 
 async def test_release_refuses_a_quarantine_starting_today(
@@ -206,7 +206,7 @@ async def test_adding_a_household_through_the_form(workspace: Workspace, db_url:
             dt.date(2026, 12, 1),
             None,
         )
-        assert cells(screen, "h0041")[3:] == ["剩13天", "未指派", "隔离中"]
+        assert cells(screen, "h0041")[3:] == ["剩13天", "隔离中", "未指派"]
 
 
 async def test_switching_language_keeps_the_filters_and_refills(workspace: Workspace) -> None:
@@ -218,7 +218,7 @@ async def test_switching_language_keeps_the_filters_and_refills(workspace: Works
         await pilot.press("f10")
         await settle(app, pilot)
         assert listed(screen) == ["h0010", "h0011"]
-        assert cells(screen, "h0011")[3:] == ["14 days left", "none", "in quarantine"]
+        assert cells(screen, "h0011")[3:] == ["in 14d", "active", "none"]
         screen.filter_compound("k20")
         await settle(app, pilot)
         assert listed(screen) == ["h0011"]
@@ -274,3 +274,16 @@ def test_households_screen_snapshot(snap_compare, store) -> None:  # type: ignor
         await open_screen(app, pilot, "6", HouseholdsScreen)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_every_column_fits_80_columns_in_both_languages(workspace: Workspace) -> None:
+    """At 80 columns the whole row shows, in English too: a fever is never scrolled away."""
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=SMALL) as pilot:
+        for language in ("zh", "en"):
+            screen = await open_screen(app, pilot, "6", HouseholdsScreen)
+            table = table_of(screen)
+            assert len(listed(screen)) == 40, language
+            assert table.virtual_size.width <= table.scrollable_content_region.width, language
+            await pilot.press("f10")
+            await settle(app, pilot)

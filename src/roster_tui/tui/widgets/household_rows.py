@@ -1,5 +1,8 @@
-"""One row of the Households table (address, compound, head, days left, carer, status) and
+"""One row of the Households table (address, compound, head, days left, status, carer) and
 the line below it for the highlighted household.
+
+The status comes before the carer: at 80 columns a long carer label may be cut at the right,
+and what is cut must not be a fever.
 
 A household whose latest reading is a fever says so in its status, in words and in red, until
 a later contact records a normal reading.
@@ -19,7 +22,7 @@ from roster_tui.services.households import HouseholdStatus, household_status
 from roster_tui.tui.widgets.household_labels import days_left_text, status_text
 from roster_tui.tui.widgets.person_label import short_label
 
-COLUMNS = ("address", "compound", "head", "left", "carer", "status")
+COLUMNS = ("address", "compound", "head", "left", "status", "carer")
 Cells = tuple[str | Text, ...]
 
 
@@ -52,8 +55,8 @@ def household_cells(
         compounds.get(household.compound, household.compound),
         printable(household.head),
         days_left_text(household, roster.settings, today),
-        carer_cell,
         status,
+        carer_cell,
     )
 
 
