@@ -12,7 +12,7 @@ from rich.text import Text
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
-from roster_tui.engine.describe import describe_gap, gap_kind_label
+from roster_tui.engine.describe import GapDescriber, gap_kind_label
 from roster_tui.i18n import t
 
 
@@ -34,6 +34,7 @@ def print_gaps(
     by_kind: dict[GapKind, list[Gap]] = defaultdict(list)
     for gap in gaps:
         by_kind[gap.kind].append(gap)
+    describe = GapDescriber(roster)  # its name tables are built once for every gap
     table = Table(title=Text(title), show_lines=False, expand=False)
     table.add_column(t("cli.check.kind"), no_wrap=True)
     table.add_column(t("cli.check.count"), justify="right")
@@ -43,7 +44,7 @@ def print_gaps(
         for i, gap in enumerate(rows):
             label = Text(gap_kind_label(kind), style="bold") if i == 0 else Text("")
             count = Text(str(len(rows))) if i == 0 else Text("")
-            table.add_row(label, count, Text(describe_gap(gap, roster)))
+            table.add_row(label, count, Text(describe(gap)))
         if rows:
             table.add_section()
     console.print(table)

@@ -1,0 +1,40 @@
+"""``check``'s text report: every gap described, with the name tables built once for all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from rich.console import Console
+
+from roster_tui.cli import check_report
+from roster_tui.engine.check import check
+from roster_tui.engine.describe import GapDescriber, describe_gap
+from roster_tui.interchange import load_roster_file
+from roster_tui.services.demo import demo_roster, sample_file
+
+WEDNESDAY = dt.date(2026, 12, 2)
+
+
+def test_every_gap_is_described_with_one_set_of_name_tables(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    roster = demo_roster(load_roster_file(sample_file()), WEDNESDAY)
+    monday, sunday = WEDNESDAY - dt.timedelta(days=2), WEDNESDAY + dt.timedelta(days=4)
+    gaps = check(roster, monday, sunday)
+    assert len(gaps) > 10
+    lines = [describe_gap(gap, roster) for gap in gaps]
+    built = []
+
+    class Counted(GapDescriber):
+        def __init__(self, *args: object) -> None:
+            built.append(1)
+            super().__init__(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(check_report, "GapDescriber", Counted)
+    out = io.StringIO()
+    check_report.print_gaps(roster, gaps, monday, sunday, Console(file=out, width=400))
+    assert built == [1]  # not one per gap: that was most of check's time on a large roster
+    for line in lines:
+        assert line in out.getvalue()
