@@ -15,6 +15,9 @@ from roster_tui.services.exporting_care import CARE_SHEETS
 
 def _request(roster: Roster, what: str, fmt: str, monday: dt.date) -> ExportRequest:
     """The week's sheet; a care sheet on the week's Wednesday morning (the round of Thursday)."""
+    if what == "person":  # one person's duty sheet: the first person of the roster's
+        person = roster.people[0].id
+        return ExportRequest(what=what, fmt=fmt, week=Week(monday), person=person, lang="zh")
     if what not in CARE_SHEETS:
         return ExportRequest(what=what, fmt=fmt, week=Week(monday), lang="zh")
     zone = ZoneInfo(roster.subdistrict.timezone)
@@ -32,8 +35,9 @@ def measure_exports(report, roster: Roster, monday: dt.date, work: Path) -> None
             seconds = time.perf_counter() - began
             (work / f"{what}.{fmt}").write_bytes(data)
             span = "day" if what in CARE_SHEETS else "week"
+            whose = "one person's" if what == "person" else "whole sub-district"
             report.add(
-                f"export {what} {fmt} (whole sub-district {span})",
+                f"export {what} {fmt} ({whose} {span})",
                 f"{seconds * 1000:.0f} ms",
                 "<= 1000 ms",
                 seconds <= 1,
