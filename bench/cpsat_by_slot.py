@@ -23,6 +23,15 @@ from roster_tui.engine.eligibility import WeekContext
 Added = dict[tuple[str, dt.date, str], list[str]]
 
 
+def open_need(instance, rules) -> tuple[int, str | None]:  # type: ignore[no-untyped-def]
+    """The seats an instance has open, and the role it still lacks (None: held or not asked)."""
+    open_seats = max(instance.need - instance.have, 0)
+    role = instance.shift.need_role
+    if role is not None and any(role in rules.people[p].roles for p in instance.counted):
+        role = None
+    return open_seats, role
+
+
 def cpsat_by_slot(roster: Roster, monday: dt.date, time_limit: float) -> tuple[Added, float, str]:
     from ortools.sat.python import cp_model
 
@@ -34,10 +43,7 @@ def cpsat_by_slot(roster: Roster, monday: dt.date, time_limit: float) -> tuple[A
     slot_of = {}
     instances_of: dict[tuple[float, float], list[tuple[object, int, object]]] = defaultdict(list)
     for instance in context.instances:
-        open_seats = max(instance.need - instance.have, 0)
-        role = instance.shift.need_role
-        if role is not None and any(role in rules.people[p].roles for p in instance.counted):
-            role = None
+        open_seats, role = open_need(instance, rules)
         if not open_seats and role is None:
             continue
         slot = rules.slot_of(instance)

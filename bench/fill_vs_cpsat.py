@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cpsat_by_slot import cpsat_by_slot
+from cpsat_by_slot import cpsat_by_slot, open_need
 from generate import generate
 
 from roster_tui.domain.gaps import GapKind
@@ -144,10 +144,7 @@ def cpsat(roster: Roster, monday: dt.date, time_limit: float) -> tuple[Added, fl
     x: dict[tuple[str, int], cp_model.IntVar] = {}
     objective = []
     for index, instance in enumerate(context.instances):
-        open_seats = max(instance.need - instance.have, 0)
-        role = instance.shift.need_role
-        if role is not None and any(role in rules.people[p].roles for p in instance.counted):
-            role = None
+        open_seats, role = open_need(instance, rules)
         if not open_seats and role is None:
             continue
         slot = rules.slot_of(instance)
