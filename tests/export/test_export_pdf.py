@@ -43,7 +43,8 @@ def dark_share(png: Path, box: tuple[float, float, float, float]) -> float:
     image = Image.open(png).convert("L")
     w, h = image.size
     crop = image.crop((int(box[0] * w), int(box[1] * h), int(box[2] * w), int(box[3] * h)))
-    pixels = list(crop.getdata())
+    # Pillow 12.1 renamed getdata (deprecated, removed in 14); older releases have only it.
+    pixels = list(getattr(crop, "get_flattened_data", crop.getdata)())
     return sum(1 for p in pixels if p < 128) / len(pixels)
 
 
