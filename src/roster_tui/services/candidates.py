@@ -17,11 +17,11 @@ from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Override, Person, Roster
 from roster_tui.domain.week import Week
 from roster_tui.engine.eligibility import Blocker, WeekContext
-from roster_tui.engine.fill.day_kinds import DayKind
+from roster_tui.engine.fill.day_kinds import DayKind, day_kinds
 from roster_tui.engine.fill.fairness import HISTORY_WEEKS, Load, Loads, ShiftLoad, fair_rank
 from roster_tui.i18n import t
 
-__all__ = ["Blocker", "Candidate", "CandidateRanker", "load_note"]
+__all__ = ["Blocker", "Candidate", "CandidateRanker", "load_note", "prepare_ranking"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,3 +150,11 @@ def load_note(candidate: Candidate) -> str:
     else:
         measure = t("tui.picker.load_hours", hours=f"{round(load.weighted, 1):g}")
     return f"{this_week} {measure}"
+
+
+def prepare_ranking(today: dt.date) -> None:
+    """Load ahead what ranking this week's seats first needs: the kinds of its days and of the
+    four weeks before, from the holiday calendar (importing it takes about 0.15 s, which the
+    first opening of the picker would otherwise wait for)."""
+    week = Week.of(today)
+    day_kinds(week.monday - dt.timedelta(weeks=HISTORY_WEEKS), week.sunday)

@@ -196,14 +196,16 @@ class RosterApp(FirstVisitApp):
     def _read_ahead(self, roster: Roster) -> None:
         """After a roster is read, while the screen shows it: what a first visit to People or
         a person picker would wait for, the search's pinyin of every name (its dictionaries
-        alone take a third of a second to load), and the code of the other screens and their
-        dialogs. Then the heap is frozen for the cycle collector, as at start-up: the roster
-        and those dictionaries live until the next read and hold no cycles, and each full
-        collection walking them cost a first visit to a screen a tenth to half a second on
-        the large sub-district."""
+        alone take a third of a second to load), the holiday calendar the picker's ranking
+        reads, and the code of the other screens and their dialogs. Then the heap is frozen
+        for the cycle collector, as at start-up: the roster and those dictionaries live until
+        the next read and hold no cycles, and each full collection walking them cost a first
+        visit to a screen a tenth to half a second on the large sub-district."""
+        from roster_tui.services.candidates import prepare_ranking
         from roster_tui.services.people import search_people
 
         search_people(roster, "")
+        prepare_ranking(self.today())
         for mode in MODE_SCREENS:
             importlib.import_module(f"roster_tui.tui.screens.{mode}")
         gc.freeze()
