@@ -20,7 +20,7 @@ from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
 from roster_tui.engine.describe import describe_gap
-from roster_tui.i18n import current_language, t
+from roster_tui.i18n import t
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.services.gap_fixes import gap_key, gap_week
 from roster_tui.services.overview import PlaceIndex, gaps_of_community
@@ -29,6 +29,7 @@ from roster_tui.services.week_grid import ShiftRow, build_rows, gaps_by_cell
 from roster_tui.services.week_live import WeekGaps, WeekUpdate
 from roster_tui.tui.screens.week_edits import WeekData, WeekEdits
 from roster_tui.tui.screens.week_fix import open_fix
+from roster_tui.tui.screens.week_kept import KeptWeeks
 from roster_tui.tui.translate import WEEKS
 from roster_tui.tui.widgets.week_cells import (
     DAY_COLUMNS,
@@ -74,8 +75,7 @@ class WeekScreen(WeekEdits):
         self._pending_fix: Gap | None = None  # a gap to open the fix of once its week shows
         self._drawn = CellMemo()  # cells drawn before, by what they show
         self._live: WeekGaps | None = None  # the weeks' gap trackers, made at the first roster
-        # The last weeks shown, drawn, by what they were drawn for (see _kept_key).
-        self._kept: dict[tuple[object, ...], WeekData] = {}
+        self._kept = KeptWeeks(WeekGaps.KEEP)  # the last weeks shown, drawn
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="week-title")
@@ -132,8 +132,8 @@ class WeekScreen(WeekEdits):
                     self._show, data, data.rendered, layout, get_current_worker()
                 )
                 return
-        kept = self._kept.get(self._kept_key(week, scope, query, layout))
-        if kept is not None and kept.roster is roster:  # shown before: ] then [
+        kept = self._kept.get(roster, week, scope, query, layout, self.roster_app.today())
+        if kept is not None:  # shown before: ] then [
             self.app.call_from_thread(self._show, kept, kept.rendered, layout, get_current_worker())
             return
         live = self._live or WeekGaps(self.roster_app.fixed_today)
@@ -153,25 +153,9 @@ class WeekScreen(WeekEdits):
         )
         self.app.call_from_thread(self._show, data, rendered, layout, get_current_worker())
 
-    def _kept_key(
-        self, week: Week, scope: str | None, query: str, layout: GridLayout | None
-    ) -> tuple[object, ...]:
-        """All a drawn week depends on besides its roster."""
-        return (week, scope, query, layout, current_language(), self.roster_app.today())
-
-    def _keep(self, data: WeekData) -> None:
-        """``data`` kept to be shown again while its roster stays (the last three weeks)."""
-        kept = {
-            key: other
-            for key, other in self._kept.items()
-            if other.roster is data.roster and other.week != data.week
-        }
-        kept[self._kept_key(data.week, data.scope, data.query, data.layout)] = data
-        self._kept = dict(list(kept.items())[-WeekGaps.KEEP :])  # replaced whole: workers read it
-
     def forget_weeks(self) -> None:
         """Work every week out afresh from now on."""
-        self._kept = {}
+        self._kept.clear()
         if self._live is not None:
             self._live.forget()
 
@@ -240,7 +224,7 @@ class WeekScreen(WeekEdits):
         if new_week or table.grid_layout != layout:
             table.set_days(data.week, layout, self.roster_app.today())
         self.data = data
-        self._keep(data)
+        self._kept.add(data, self.roster_app.today())
         table.show(rendered)
         if new_week and self._pending_focus is None:
             self._start_cursor(data)
