@@ -10,7 +10,7 @@ Targets are met on CPU time; medians of 20 unless a path can only be taken once.
 ``python bench/run.py --only tui`` runs them with the rest of the TUI's figures; alone, on a
 database the benchmark (or ``roster-tui import``) has already written::
 
-    python bench/bench_ui_paths.py sqlite:////tmp/roster-bench-XXXX/large.sqlite
+    python bench/bench_ui_paths.py sqlite:///large.sqlite
 
 | path | target |
 |---|---|
