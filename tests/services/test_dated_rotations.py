@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
-import pytest
 
 from roster_tui.domain.model import Rotation
 from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
-from roster_tui.interchange import load_roster_file
-from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.exporting import ExportRequest, render
 from roster_tui.services.places import move_member, save_rotation
 from roster_tui.services.rotation_edits import (
@@ -22,20 +17,10 @@ from roster_tui.services.rotation_edits import (
     parse_apply_from,
 )
 from roster_tui.services.workspace import Workspace
-from roster_tui.store.db import open_store
 
 WEDNESDAY = dt.date(2026, 12, 2)
 THURSDAY = WEDNESDAY + dt.timedelta(days=1)
 MONDAY = WEDNESDAY - dt.timedelta(days=2)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    store = open_store(f"sqlite:///{tmp_path / 'rot.sqlite'}", create=True)
-    store.import_roster(
-        demo_roster(load_roster_file(sample_file()), WEDNESDAY), replace=True, user="t"
-    )
-    return Workspace(store, user="t")
 
 
 def _weeks_before(workspace: Workspace) -> list[object]:

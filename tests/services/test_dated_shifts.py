@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -12,29 +11,17 @@ from roster_tui.domain.model import EarlierShifts, Override, Post, ShiftPattern
 from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
-from roster_tui.interchange import load_roster_file
 from roster_tui.interchange.reader import loads_roster
 from roster_tui.interchange.writer import dumps_roster
-from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.exporting import ExportRequest, render
 from roster_tui.services.place_edits import save_place
 from roster_tui.services.place_rows import SetupErrors, post_from
 from roster_tui.services.workspace import Workspace
-from roster_tui.store.db import open_store
 
 WEDNESDAY = dt.date(2026, 12, 2)
 THURSDAY = WEDNESDAY + dt.timedelta(days=1)
 MONDAY = WEDNESDAY - dt.timedelta(days=2)
 PRINTED = dt.datetime(2026, 12, 2, 9, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    store = open_store(f"sqlite:///{tmp_path / 'shifts.sqlite'}", create=True)
-    store.import_roster(
-        demo_roster(load_roster_file(sample_file()), WEDNESDAY), replace=True, user="t"
-    )
-    return Workspace(store, user="t")
 
 
 def _days_before(workspace: Workspace) -> list[object]:

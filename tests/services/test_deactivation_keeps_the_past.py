@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pendulum
-import pytest
 
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.engine.expand import expand_instances
-from roster_tui.interchange import load_roster_file
-from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.exporting import ExportRequest, render
 from roster_tui.services.workspace import Workspace
-from roster_tui.store.db import open_store
 
 WEDNESDAY = dt.date(2026, 12, 2)
 MONDAY = WEDNESDAY - dt.timedelta(days=2)
@@ -31,15 +26,6 @@ SHEETS = [
     ("households", "html"),
     ("signin", "html"),
 ]
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    store = open_store(f"sqlite:///{tmp_path / 'people.sqlite'}", create=True)
-    store.import_roster(
-        demo_roster(load_roster_file(sample_file()), WEDNESDAY), replace=True, user="t"
-    )
-    return Workspace(store, user="t")
 
 
 def _noon(roster: Roster) -> dt.datetime:

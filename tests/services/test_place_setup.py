@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -12,8 +11,6 @@ from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import CompoundKind, Roster
 from roster_tui.engine.check import check
 from roster_tui.i18n import set_language
-from roster_tui.interchange import load_roster_file
-from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.place_edits import (
     add_rotation,
     edit_rotation,
@@ -33,7 +30,6 @@ from roster_tui.services.place_rows import (
 from roster_tui.services.place_search import search_places
 from roster_tui.services.places import new_duty, rotation_summary
 from roster_tui.services.workspace import Workspace
-from roster_tui.store.db import open_store
 
 WEDNESDAY = dt.date(2026, 12, 2)
 THURSDAY = WEDNESDAY + dt.timedelta(days=1)
@@ -44,15 +40,6 @@ NIGHT_SHIFT = {"name": "夜班", "start": "20:00", "end": "08:00", "need": "1"}
 @pytest.fixture(autouse=True)
 def _chinese() -> None:
     set_language("zh")
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    store = open_store(f"sqlite:///{tmp_path / 'setup.sqlite'}", create=True)
-    store.import_roster(
-        demo_roster(load_roster_file(sample_file()), WEDNESDAY), replace=True, user="t"
-    )
-    return Workspace(store, user="t")
 
 
 def _compound(workspace: Workspace, name: str = "新建小区") -> tuple[Roster, str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -14,12 +13,9 @@ from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Settings
 from roster_tui.engine.check import check
 from roster_tui.i18n import set_language
-from roster_tui.interchange import load_roster_file
-from roster_tui.services.demo import demo_roster, sample_file
 from roster_tui.services.place_edits import save_settings
 from roster_tui.services.place_rows import SetupErrors, settings_from
 from roster_tui.services.workspace import Workspace
-from roster_tui.store.db import open_store
 from roster_tui.store.errors import ConflictError
 from roster_tui.store.tables import META
 
@@ -39,15 +35,6 @@ AS_SHIPPED = {
 @pytest.fixture(autouse=True)
 def _chinese() -> None:
     set_language("zh")
-
-
-@pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    store = open_store(f"sqlite:///{tmp_path / 'settings.sqlite'}", create=True)
-    store.import_roster(
-        demo_roster(load_roster_file(sample_file()), WEDNESDAY), replace=True, user="t"
-    )
-    return Workspace(store, user="t")
 
 
 def _overloaded(workspace: Workspace) -> int:
