@@ -36,6 +36,9 @@ from roster_tui.store.errors import ConflictError
 EDITORS = 3
 PEOPLE_EACH = 100
 SLOTS = 3
+# Each editor saves at least this many edits, however long a loaded machine makes them take:
+# a test that runs for a fixed time alone saw two edits in all on a busy machine.
+SAVED_EACH = 4
 MONDAY = dt.date(2026, 11, 30)
 
 
@@ -67,8 +70,9 @@ def edit_for(
 ) -> None:
     """One secretary: read the roster, add one of their people to a slot, save; repeat.
 
-    For ``seconds``, and then, given a ``stop`` event, until it is set: a test that reads
-    while others edit keeps them editing until it has read enough, however slow the machine.
+    For ``seconds`` and until SAVED_EACH edits are saved, and then, given a ``stop`` event,
+    until it is set: a test that reads while others edit keeps them editing until it has read
+    enough, however slow the machine.
     """
     store = open_store(url)
     saved: list[tuple[int, str]] = []
@@ -78,7 +82,11 @@ def edit_for(
     go.wait()
     deadline = time.monotonic() + seconds
     try:
-        while time.monotonic() < deadline or (stop is not None and not stop.is_set()):
+        while (
+            time.monotonic() < deadline
+            or len(saved) < SAVED_EACH
+            or (stop is not None and not stop.is_set())
+        ):
             roster = store.load_roster()
             torn_reads += torn(roster)
             slot = rng.choice(roster.overrides)

@@ -24,7 +24,8 @@ SECONDS = 3.0
 def _start_editing(store: Store, db_url: str, stop: Any = None) -> tuple[Any, list[Any]]:
     """Editors in processes of their own; returns once all of them have started editing.
 
-    They edit for SECONDS, and then, given a ``stop`` event, until it is set.
+    They edit for SECONDS and until each has saved SAVED_EACH edits, and then, given a
+    ``stop`` event, until it is set.
     """
     store.engine.dispose()  # no pooled connection may be shared with a forked child
     context = multiprocessing.get_context("fork")
