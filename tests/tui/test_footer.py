@@ -1,5 +1,5 @@
 """The footer is drawn again when the keys it shows change, and only then; at 80 columns a key
-is shown whole or not at all, and the help key always."""
+is shown whole or not at all, and the help key always; the week grid's keys, Fill included, fit."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ async def test_coming_back_to_a_screen_keeps_its_footer_and_a_language_switch_re
         assert footer_keys(app) is week_keys  # the same keys: nothing drawn again
         await pilot.press("f10")
         await settle(app, pilot)
-        assert "Assign" in descriptions(app)
+        assert "Add" in descriptions(app)
         assert "安排人员" not in descriptions(app)
 
 
@@ -73,5 +73,9 @@ async def test_at_80_columns_a_key_is_shown_whole_or_not_at_all_and_help_always_
                     assert f"{shown.display} {shown.description}".strip() in line.plain
                 helps = [(end, k) for _, end, k in footer.spans if k.action in HELP_ACTIONS]
                 assert helps and helps[0][0] <= SMALL[0], (language, key)
+                if screen is WeekScreen:  # the grid's editing keys, the weeks and the fill
+                    actions = {k.action for k in drawn}
+                    wanted = {"assign", "remove", "replace", "next_gap", "fill"}
+                    assert wanted <= actions and "move_week(1)" in actions, language
             await pilot.press("f10")
             await settle(app, pilot)

@@ -56,7 +56,7 @@ EN = {
     "tui.week.short": "short {n}",
     "tui.week.today": "Today",
     "tui.week.no_role": "no Party",
-    "tui.week.assign": "Assign",
+    "tui.week.assign": "Add",  # at 80 columns the footer has room for f Fill too
     "tui.week.remove": "Remove",
     "tui.week.replace": "Replace",
     "tui.week.swap": "Swap",
@@ -69,7 +69,7 @@ EN = {
     "tui.week.filter_hint": "/ filters: community, compound, post or person (pinyin initials too); "
     "Enter applies",
     "tui.week.cell_hint": (
-        "Arrows move, a assign, d remove, r replace, s swap, c copy to week, n next gap\n"
+        "Arrows move, a add, d remove, r replace, s swap, c copy to week, n next gap\n"
         "Marks: short N understaffed; no Party no Party member on duty; !name cannot come; "
         "name* overlaps or too little rest"
     ),
