@@ -1,19 +1,26 @@
 """The week grid as a timetable: headings across the width, a row per shift, today marked,
-past days set apart, columns that grow with the terminal, in Chinese and English."""
+past days set apart, columns that grow with the terminal, in Chinese and English; in a week
+whose shift times change, each day shows its own."""
 
 from __future__ import annotations
+
+import dataclasses
+import datetime as dt
 
 import pytest
 from conftest import TODAY
 from helpers import app_on, open_screen, settle
+from rich.cells import cell_len
 from rich.text import Text
 from textual.pilot import Pilot
 
 from roster_tui.domain.model import Roster
 from roster_tui.i18n import set_language
+from roster_tui.services.place_edits import save_place
+from roster_tui.services.workspace import Workspace
 from roster_tui.store.repository import Store
 from roster_tui.tui.screens.week import WeekScreen
-from roster_tui.tui.widgets.week_cells import GridLayout
+from roster_tui.tui.widgets.week_cells import GridLayout, short_hours
 from roster_tui.tui.widgets.week_table import WeekTable
 
 SIZES = [(80, 24), (120, 40), (200, 50)]
@@ -84,6 +91,44 @@ async def test_columns_grow_with_the_terminal_and_names_stay_whole(store: Store)
         index = table.row_of(row[0], row[2])
         assert index is not None
         assert table.ordered_rows[index].height == 1
+
+
+@pytest.mark.parametrize(("size", "lang"), [((80, 24), "zh"), ((120, 40), "en")])
+async def test_in_a_week_whose_shift_times_change_each_day_shows_its_own_hours(
+    store: Store, size: tuple[int, int], lang: str
+) -> None:
+    set_language(lang)
+    workspace = Workspace(store, user="tester")
+    post = next(p for p in workspace.load().posts if len(p.shifts) > 1)
+    thursday = TODAY + dt.timedelta(days=1)
+    early = tuple(  # an hour earlier from Thursday on
+        dataclasses.replace(s, start=(s.start - 60) % 1440, end=(s.end - 60) % 1440)
+        for s in post.shifts
+    )
+    assert save_place(workspace, post, post.with_shifts_from(thursday, early)) is not None
+    app = app_on(store)
+    async with app.run_test(size=size) as pilot:
+        screen = await open_screen(app, pilot, "2", WeekScreen)
+        table = screen.query_one(WeekTable)
+        layout = table.grid_layout
+        assert layout is not None
+        for old, new in zip(post.shifts, early, strict=True):
+            before, after = short_hours(old.start, old.end), short_hours(new.start, new.end)
+            assert before != after
+            label, *days = table.get_row(f"r:{post.id}:{old.name}")
+            # The label names both (under the shift's name where a line is too narrow) ...
+            assert old.name in label.plain and f"{before}/{after}" in label.plain
+            assert all(cell_len(line) <= layout.label for line in label.plain.split("\n"))
+            # ... and each day's cell starts with that day's own hours, then who is on it.
+            own = [before] * 3 + [after] * 4  # Monday to Wednesday, then from Thursday on
+            assert [cell.plain.split("\n")[0].strip() for cell in days] == own
+            assert all(cell.plain.count("\n") >= 1 for cell in days)
+        # A post whose times hold all week keeps one line of hours in its label, none in cells.
+        other = next(p for p in workspace.load().posts if not p.earlier)
+        label, *days = table.get_row(f"r:{other.id}:{other.shifts[0].name}")
+        hours = short_hours(other.shifts[0].start, other.shifts[0].end)
+        assert label.plain.strip().endswith(hours) and "\n" not in label.plain
+        assert not any(cell.plain.strip().startswith(hours) for cell in days)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -61,8 +61,8 @@ def build_rows(
         if post.compound != current:
             rows.append(GroupRow(community, compound))
             current = post.compound
-        # One row per shift name (the grid's rows are keyed so); in a week whose shifts change,
-        # the label has the latest times and each cell's detail line its own.
+        # One row per shift name (the grid's rows are keyed so), its latest form; in a week
+        # whose shift times change, each cell's instance has its own day's form and times.
         for shift in post.shifts_between(days[0], days[-1], by_name=True):
             found = by_key.get((post.id, shift.name), {})
             rows.append(

@@ -1,7 +1,9 @@
 """What the week grid's cells say: a timetable laid out for the terminal's width.
 
 Each compound has a heading line across the whole width (name, community, kind), each post a
-heading line under it, then one row per shift labelled with its name and hours. Columns share
+heading line under it, then one row per shift labelled with its name and hours (08-20; 08:30-20
+off the hour). In a week whose shift times change, the label has each form's hours in turn
+(08-20/07-19) and every cell of the row starts with its own day's hours. Columns share
 the width: at 80 columns a day has room for one name of four characters a line, wider terminals
 put several names on a line. Past days are dimmed, today's column is headed 今天, and every gap
 mark is a word or a sign (缺1人, 缺党员, !name, name*), readable without colour.
@@ -111,18 +113,23 @@ def render_cell(
     width: int,
     past: bool = False,
     names: dict[str, str] | None = None,
+    hours: str | None = None,
 ) -> Text:
     """One day of one shift: who is on it, then what it lacks (``width`` counts the pad).
 
     Names sit side by side while they fit, else one a line (cut to fit). A grid has thousands
     of cells, so the text and its styles are laid out by hand and made into one Text at the
     end. ``names``: the names already made printable, by person id (filled as it goes).
+    ``hours``: the shift's hours that day, a dim first line (in a week whose hours change).
     """
     if instance is None:
         return Text("")
     room = width - len(PAD)
     flagged = {g.person for g in gaps if g.kind in (GapKind.DOUBLE_BOOKED, GapKind.SHORT_REST)}
     lines: list[_Line] = []
+    if hours is not None:
+        hours = clip(hours, room)
+        lines.append(_Line([hours], "dim", [], len(hours), room))  # names start below it
     for pid in instance.assigned:
         name = names.get(pid) if names is not None else None
         if name is None:
@@ -232,7 +239,7 @@ def _heading(parts: tuple[tuple[str, str], ...], layout: GridLayout) -> tuple[Te
     )
 
 
-CellKey = tuple[object, ...]  # what a cell shows: people, need, gap marks, past
+CellKey = tuple[object, ...]  # what a cell shows: people, need, gap marks, past, hours
 
 
 class CellMemo:
@@ -296,10 +303,25 @@ def render_rows(
     return rendered
 
 
+def short_hours(start: int, end: int) -> str:
+    """08-20 for 08:00 to 20:00; minutes only where they are not :00 (08:30-20)."""
+
+    def one(minutes: int) -> str:
+        hour, minute = divmod(minutes, 60)
+        return f"{hour:02d}" if minute == 0 else f"{hour:02d}:{minute:02d}"
+
+    return f"{one(start)}-{one(end)}"
+
+
 @lru_cache(maxsize=4096)
-def _shift_label(name: str, start: int, end: int, width: int) -> Text:
-    """A shift row's label, its name and hours: the same at every week (kept, as headings)."""
-    return Text(clip(f"{PAD * 2}{printable(name)} {start // 60:02d}-{end // 60:02d}", width), "dim")
+def _shift_label(name: str, hours: tuple[str, ...], width: int) -> Text:
+    """A shift row's label, its name and its hours (each form's in turn, in a week whose hours
+    change); the hours go under the name rather than be cut. The same at every week (kept)."""
+    head = f"{PAD * 2}{printable(name)}"
+    tail = "/".join(hours)
+    if cell_len(f"{head} {tail}") <= width:
+        return Text(f"{head} {tail}", "dim")
+    return Text(f"{clip(head, width)}\n{clip(PAD * 2 + tail, width)}", "dim")
 
 
 def render_shift_row(
@@ -316,10 +338,13 @@ def render_shift_row(
     :class:`CellMemo`)."""
     shift = row.shift
     post_id, shift_name = row.post.id, shift.name
-    day_cells: list[Text] = [_shift_label(shift_name, shift.start, shift.end, layout.label)]
+    forms = list(dict.fromkeys((i.shift.start, i.shift.end) for i in row.cells if i is not None))
+    hours = tuple(short_hours(start, end) for start, end in forms or [(shift.start, shift.end)])
+    label = _shift_label(shift_name, hours, layout.label)
+    day_cells: list[Text] = [label]
     append = day_cells.append
     kept = drawn if drawn is not None else {}
-    height = 1
+    height = label.plain.count("\n") + 1
     for instance in row.cells:  # a large week has 6,300: what is the same for all is outside
         if instance is None:
             append(_EMPTY)
@@ -327,16 +352,20 @@ def render_shift_row(
         day = instance.date
         gaps = gaps_by_cell.get((post_id, day, shift_name))
         past = today is not None and day < today
+        own = short_hours(instance.shift.start, instance.shift.end) if len(forms) > 1 else None
         key: CellKey = (
             instance.assigned,
             instance.counted,
             instance.shift.need,
             tuple([(gap.kind, gap.person) for gap in gaps]) if gaps else (),  # all a cell reads
             past,
+            own,
         )
         found = kept.get(key)
         if found is None:
-            cell = render_cell(instance, gaps or [], people, layout.day, past=past, names=names)
+            cell = render_cell(
+                instance, gaps or [], people, layout.day, past=past, names=names, hours=own
+            )
             found = kept[key] = (cell, cell.plain.count("\n") + 1 if cell.plain else 1)
         append(found[0])
         if found[1] > height:
