@@ -14,13 +14,14 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.pilot import Pilot
 
-from roster_tui.domain.model import Roster
+from roster_tui.domain.model import Post, Roster, ShiftPattern
 from roster_tui.i18n import set_language
 from roster_tui.services.place_edits import save_place
+from roster_tui.services.week_grid import ShiftRow
 from roster_tui.services.workspace import Workspace
 from roster_tui.store.repository import Store
 from roster_tui.tui.screens.week import WeekScreen
-from roster_tui.tui.widgets.week_cells import GridLayout, short_hours
+from roster_tui.tui.widgets.week_cells import GridLayout, render_shift_row, short_hours
 from roster_tui.tui.widgets.week_table import WeekTable
 
 SIZES = [(80, 24), (120, 40), (200, 50)]
@@ -129,6 +130,19 @@ async def test_in_a_week_whose_shift_times_change_each_day_shows_its_own_hours(
         hours = short_hours(other.shifts[0].start, other.shifts[0].end)
         assert label.plain.strip().endswith(hours) and "\n" not in label.plain
         assert not any(cell.plain.strip().startswith(hours) for cell in days)
+
+
+def test_a_shift_label_too_long_for_its_column_puts_the_hours_under_the_name() -> None:
+    shift = ShiftPattern("夜间巡逻班", 20 * 60 + 30, 8 * 60, 1)  # minutes off the hour show
+    post = Post("x1", "东门", "k1", (shift,))
+    layout = GridLayout.for_width(80)
+
+    row = render_shift_row(ShiftRow(post, shift, (None,) * 7, ""), {}, {}, layout)
+
+    assert row.cells[0].plain.split("\n") == ["  夜间巡逻班", "  20:30-08"]  # not cut
+    assert row.height == 2
+    wide = render_shift_row(ShiftRow(post, shift, (None,) * 7, ""), {}, {}, GridLayout(24, 9))
+    assert wide.cells[0].plain == "  夜间巡逻班 20:30-08" and wide.height == 1
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
