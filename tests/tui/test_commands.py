@@ -110,3 +110,20 @@ async def test_q_quits_but_types_a_q_in_a_search_box(store: Store) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert not app.is_running
+
+
+async def test_after_f10_the_list_a_screen_opens_on_has_the_focus_again(store: Store) -> None:
+    """The rebuilt widgets in the new language: Enter still opens the row's card or fix."""
+    app = app_on(store)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            today = await open_screen(app, pilot, "1", TodayScreen)
+            await pilot.press("f10")
+            await settle(app, pilot)
+            assert app.focused is today.query_one("#today-duty")
+            gaps = await open_screen(app, pilot, "3", GapsScreen)
+            await pilot.press("f10")
+            await settle(app, pilot)
+            assert app.focused is gaps.query_one("#gaps-table")
+    finally:
+        set_language("zh")

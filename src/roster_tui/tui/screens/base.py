@@ -72,8 +72,19 @@ class RosterScreen(Screen[None]):
     async def recompose(self) -> None:
         """Rebuilt (in another language, say): the new widgets start empty, fill them again."""
         await super().recompose()
+        self._focus_first()
         self._shown = None
         self._follow(self.roster_app.roster)
+
+    def _focus_first(self) -> None:
+        """The focused widget went with the old ones: focus what the screen opens on, as when
+        it was first shown, so Enter still acts on the list's row."""
+        if self.focused is not None or not self.AUTO_FOCUS:
+            return
+        for widget in self.query(self.AUTO_FOCUS):
+            if widget.focusable:
+                self.set_focus(widget)
+                return
 
     def on_roster_changed(self, message: RosterChanged) -> None:
         self._follow(message.roster)
