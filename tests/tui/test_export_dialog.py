@@ -170,3 +170,19 @@ async def test_the_default_name_carries_the_scope_and_an_existing_file_is_not_re
         await pilot.press("escape")
         await settle(app, pilot)
         assert Path(community).read_text(encoding="utf-8") == "keep me"
+
+
+async def test_a_communitys_screens_offer_a_file_named_after_that_community(
+    workspace: Workspace, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The path shown at once, before any choice is touched, names the scope offered."""
+    monkeypatch.chdir(tmp_path)
+    community = workspace.load().communities[0]
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        app.scope = community.id
+        dialog = await _open_export(app, pilot)
+        assert dialog.query_one("#scope", ChoiceField).value == community.id
+        name = Path(dialog.query_one("#path", Input).value).name
+        assert community.name in name and "文化路街道" not in name

@@ -183,8 +183,12 @@ class ExportDialog(ModalScreen[None]):
 
     def _default_path(self, what: str, fmt: str) -> str:
         """The sheet, its scope and the week: one community never lands on another's file."""
-        kind = self.query_one("#scope-kind", ChoiceField).value if self.is_mounted else ""
-        target = self.query_one("#scope", ChoiceField).value if self.is_mounted else ""
+        if self.is_mounted:
+            kind = self.query_one("#scope-kind", ChoiceField).value
+            target = self.query_one("#scope", ChoiceField).value
+        else:  # composing: the scope offered first, the app's
+            kind = "community" if self.community else "subdistrict"
+            target = self.community or ""
         scope = scope_name(self.roster, **({kind: target} if kind in SCOPED and target else {}))
         sheet, extension = t(f"tui.export.file.{what}"), EXTENSIONS[fmt]
         if what in CARE_SHEETS:
