@@ -10,6 +10,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from conftest import TODAY
 from helpers import open_screen, settle
 from textual.pilot import Pilot
@@ -291,25 +292,35 @@ async def test_todays_line_of_a_kind_with_one_gap_goes_straight_to_its_fix(
         assert isinstance(app.screen, PersonPicker)
 
 
+@pytest.mark.parametrize("existing", [False, True])
 async def test_a_compound_without_a_party_group_gets_one_in_the_group_editor(
-    workspace: Workspace, demo: Roster
+    workspace: Workspace, demo: Roster, existing: bool
 ) -> None:
+    """The community's groups are offered, a new one for the compound first; an existing one
+    chosen opens with the compound ticked, so either closes the gap in one save."""
     gap = _the_gap(demo, GapKind.NO_PARTY_GROUP)
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
         await _enter_on(app, pilot, gap)
         assert app.current_mode == "places"
-        assert isinstance(app.screen, ChoiceModal)  # the community's groups, a new one chosen
-        await pilot.press("enter")
+        choice = app.screen
+        assert isinstance(choice, ChoiceModal)
+        group = choice.choices[0][1] if existing else None
+        assert group != choice.current  # the new group is the one offered first
+        await pilot.press(*(["home"] if existing else []), "enter")
         await settle(app, pilot)
         form = app.screen
         assert isinstance(form, PartyGroupForm)
-        assert form.compound == gap.compound  # the new group is for the compound, ticked
+        assert form.compound == gap.compound
+        assert (form.before.id if form.before else None) == group
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert _gone(app, gap)
         assert app.roster is not None
         assert any(gap.compound in g.compounds for g in app.roster.party_groups)
+        if form.before is not None:  # its own compounds kept
+            saved = app.roster.index.party_groups[form.before.id]
+            assert set(form.before.compounds) < set(saved.compounds)
 
 
 async def test_a_post_id_holding_a_colon_is_assigned_and_fixed_from_the_grid(

@@ -45,7 +45,8 @@ class PartyGroupForm(FormModal[GroupAnswer]):
         *,
         compound: str | None = None,
     ) -> None:
-        """``compound``: the compound a new group is made for (ticked, and named after)."""
+        """``compound``: the compound the form is opened for: a new group is named after it
+        and looks after it; an existing group has it ticked while it belongs to no group."""
         super().__init__()
         self.roster = roster
         self.before = before
@@ -66,6 +67,8 @@ class PartyGroupForm(FormModal[GroupAnswer]):
             name = t("setup.form.group_name", compound=compound.name)
         yield from self.row("name", self.text_box("name", name))
         ticked = set(before.compounds) if before else {self.compound}
+        if self.compound and not any(self.compound in g.compounds for g in roster.party_groups):
+            ticked.add(self.compound)  # opened for a compound in no group: it joins this one
         compounds = [c for c in roster.compounds if c.community == self.community]
         compounds.sort(key=lambda c: c.kind != CompoundKind.UNMANAGED)
         yield from self.row(
