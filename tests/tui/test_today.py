@@ -30,6 +30,7 @@ from roster_tui.services.today import read_startup
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui import app as app_module
 from roster_tui.tui.app import RosterApp
+from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.launch import launch
 from roster_tui.tui.screens import today as today_module
 from roster_tui.tui.screens.gaps import GapsScreen
@@ -181,6 +182,21 @@ async def test_the_chosen_community_is_remembered_across_screens(workspace: Work
         await settle(app, pilot)
         assert app.screen is screen and screen.community == "c03"
         assert "农科社区" in str(screen.query_one("#today-community").render())
+
+
+async def test_the_scope_line_names_the_scope_key_every_screen_has(workspace: Workspace) -> None:
+    """The hint under the mode bar says g, as the footer and every other screen do."""
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _open_today(app, pilot, presses=None)
+        hint = str(screen.query_one("#today-community").render())
+        assert "按 g 换范围" in hint and "按 c" not in hint
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert "(g:" in str(screen.query_one("#today-community").render())
+        await pilot.press("g")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceModal)
 
 
 async def test_household_lines_count_and_open_the_households_without_carer(

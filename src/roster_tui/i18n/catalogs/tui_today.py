@@ -2,7 +2,7 @@
 
 ZH = {
     "tui.today.key.community": "换范围",
-    "tui.today.change_hint": "（按 c 换范围：全街道或某个社区）",
+    "tui.today.change_hint": "（按 g 换范围：全街道或某个社区）",
     "tui.today.key.open": "打开",
     "tui.today.now": "现在 {when}",
     "tui.today.when": "{month}月{day}日 {weekday} {time}",
@@ -45,7 +45,7 @@ ZH = {
 
 EN = {
     "tui.today.key.community": "Scope",
-    "tui.today.change_hint": "(c: whole sub-district or one community)",
+    "tui.today.change_hint": "(g: whole sub-district or one community)",
     "tui.today.key.open": "Open",
     "tui.today.now": "Now {when}",
     "tui.today.when": "{weekday} {day}/{month} {time}",
