@@ -153,7 +153,7 @@ EN = {
     "tui.people.detail.available": "available: ",
     "tui.people.detail.always": "any time",
     "tui.people.detail.never": "not available",
-    "tui.people.detail.week": "This week {week}: {count} shifts, {hours} h counted",
+    "tui.people.detail.week": "This week {week}: shifts: {count}, {hours} h counted",
     "tui.people.detail.warnings": "Warnings",
     "tui.people.detail.leaves": "Leave ({count})",
     "tui.people.detail.households": "Households cared for ({count})",

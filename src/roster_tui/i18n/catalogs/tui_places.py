@@ -89,7 +89,7 @@ EN = {
     "places.pick_row_first": "Press Tab to reach the list on the right and pick a row first.",
     "places.mark.unassigned": "NOBODY RESPONSIBLE",
     "places.mark.no_group": "NO PARTY GROUP",
-    "places.mark.count": "{count} gaps",
+    "places.mark.count": "gaps: {count}",
     "places.colon": ": ",
     "places.person": "{name} ({community}, tail {tail})",
     "places.tail": "tail {tail}",

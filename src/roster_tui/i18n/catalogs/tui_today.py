@@ -66,7 +66,7 @@ EN = {
     "tui.today.no_posts": "This community has no posts yet.",
     "tui.today.handover": "Next handover {time}: ",
     "tui.today.handover_day": "Next handover tomorrow {time}: ",
-    "tui.today.handover_more": ", and {count} more at the same time",
+    "tui.today.handover_more": " (+{count} more at that time)",
     "tui.today.col.next": "Handover",
     "tui.today.tomorrow": "tmrw {time}",
     "tui.today.no_handover": "No handover coming up.",

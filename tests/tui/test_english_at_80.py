@@ -1,0 +1,75 @@
+"""The English interface at 80 columns: counts read as English, lines that matter fit."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+from conftest import TODAY
+from helpers import app_on, open_screen, settle
+from rich.cells import cell_len
+from textual.widget import Widget
+
+from roster_tui.domain.model import Roster
+from roster_tui.domain.week import Week
+from roster_tui.engine.expand import expand_instances
+from roster_tui.i18n import set_language
+from roster_tui.store.repository import Store
+from roster_tui.tui.dialogs.person_card import PersonCard, open_person_card
+from roster_tui.tui.screens.places import PlacesScreen
+from roster_tui.tui.screens.today import TodayScreen
+from roster_tui.tui.widgets.place_tree import PlaceTree
+
+
+@pytest.fixture
+def english() -> Iterator[None]:
+    set_language("en")
+    yield
+    set_language("zh")
+
+
+def _lines(widget: Widget) -> list[str]:
+    return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+async def test_the_next_handover_line_fits_80_columns(store: Store, english: None) -> None:
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        today = await open_screen(app, pilot, "1", TodayScreen)
+        line = today.query_one("#today-handover")
+        text = str(line.render())
+        assert "more" in text  # other posts hand over at the same time
+        assert cell_len(text) <= line.size.width
+
+
+async def test_a_communitys_gaps_are_counted_as_gaps_n(store: Store, english: None) -> None:
+    """Read "gaps: 1", never "1 gaps"."""
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "5", PlacesScreen)
+        tree = "\n".join(_lines(app.screen.query_one(PlaceTree)))
+        assert "gaps: " in tree and not re.search(r"\d gaps", tree)
+
+
+async def test_a_card_of_one_shift_does_not_say_1_shifts(
+    store: Store, demo: Roster, english: None
+) -> None:
+    week = Week.of(TODAY)
+    shifts = Counter(
+        person
+        for instance in expand_instances(demo, week.monday, week.sunday)
+        for person in instance.assigned
+    )
+    person = next(p for p, n in shifts.items() if n == 1)
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "1", TodayScreen)
+        assert app.roster is not None
+        open_person_card(app, app.roster, [person], week)
+        await settle(app, pilot)
+        card = app.screen
+        assert isinstance(card, PersonCard)
+        text = str(card.query_one("#card-week").render())
+        assert "shifts: 1" in text and "1 shifts" not in text
