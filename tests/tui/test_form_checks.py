@@ -10,8 +10,11 @@ from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
 from roster_tui.tui.dialogs.household_form import HouseholdForm
 from roster_tui.tui.dialogs.person_form import PersonForm
+from roster_tui.tui.dialogs.place_form import PlaceForm
 from roster_tui.tui.screens.households import HouseholdsScreen
 from roster_tui.tui.screens.people import PeopleScreen
+from roster_tui.tui.screens.places import PlacesScreen
+from roster_tui.tui.widgets.choice_field import ChoiceField
 
 
 def note(form: PersonForm | HouseholdForm, box: str) -> str:
@@ -84,3 +87,18 @@ async def test_a_household_phone_is_checked_too(workspace: Workspace) -> None:
         assert "座机要带区号" in note(form, "hf-phone")
         assert note(form, "hf-start") and note(form, "hf-address") and note(form, "hf-head")
         assert form.query_one("#hf-phone", Input).value == "abc"
+
+
+async def test_a_choice_lines_up_with_the_text_boxes_above_it(workspace: Workspace) -> None:
+    """In a form, a choice's < starts in the column where a text box's text starts."""
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "5", PlacesScreen)
+        await pilot.press("n", "down", "enter")  # a new compound
+        await settle(app, pilot)
+        form = app.screen
+        assert isinstance(form, PlaceForm)
+        name = form.query_one(f"#{form.field_id('name')}", Input)
+        community = form.query_one(f"#{form.field_id('community')}", ChoiceField)
+        arrow = community.content_region.x + str(community.render()).index("<")
+        assert arrow == name.content_region.x

@@ -58,7 +58,9 @@ class ChoiceField(Static, Generic[T], can_focus=True):
         self._draw()
 
     def _draw(self) -> None:
-        line = Text(f"{self.label}  ", style="bold")
+        # Without a label of its own (a form row labels it), the < starts where the text
+        # boxes above start theirs.
+        line = Text(f"{self.label}  " if self.label else "", style="bold")
         line.append(f"< {self.choices[self.index][0]} >")
         self.update(line)
 
