@@ -130,7 +130,7 @@ async def test_enter_on_other_gaps_opens_the_screen_that_fixes_them(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_screen(app, pilot, "3", GapsScreen)
         await _go_to(pilot, screen, wanted)
-        assert f"请到「{app_mode_name(mode)}」页处理" in str(
+        assert f"回车到「{app_mode_name(mode)}」页处理" in str(  # what Enter does, as care gaps say
             screen.query_one("#gaps-detail").render()
         )
         await pilot.press("enter")

@@ -29,7 +29,7 @@ ZH = {
         "{scope}这段时间没有缺口；全街道还有 {count} 处，按 g 把范围换成全街道查看。"
     ),
     "tui.gaps.checking": "正在核查",
-    "tui.gaps.where": "请到「{screen}」页处理。",
+    "tui.gaps.where": "回车到「{screen}」页处理。",
 }
 
 EN = {
@@ -59,5 +59,5 @@ EN = {
     "tui.gaps.none_in_scope": "No gaps in {scope} in this range; {count} elsewhere in the "
     "sub-district, press g and choose all to see them.",
     "tui.gaps.checking": "Checking",
-    "tui.gaps.where": "Fix it on the {screen} screen.",
+    "tui.gaps.where": "Enter fixes it on the {screen} screen.",
 }
