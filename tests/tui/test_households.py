@@ -287,3 +287,21 @@ async def test_every_column_fits_80_columns_in_both_languages(workspace: Workspa
             assert table.virtual_size.width <= table.scrollable_content_region.width, language
             await pilot.press("f10")
             await settle(app, pilot)
+
+
+async def test_an_empty_list_says_what_hides_the_households_and_which_key_shows_them(
+    workspace: Workspace,
+) -> None:
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "6", HouseholdsScreen)
+        await pilot.press("slash", *"无此户", "enter", "s")
+        await settle(app, pilot)
+        assert screen.query_one("#hh-table", DataTable).row_count == 0
+        why = str(screen.query_one("#hh-detail").render())
+        assert "无此户" in why and "/" in why  # the search, and the key that changes it
+        assert "今明两天到期" in why and "s" in why
+        await pilot.press("slash", *["backspace"] * 3, "enter", "s")
+        await settle(app, pilot)
+        assert screen.query_one("#hh-table", DataTable).row_count > 0
+        assert "无此户" not in str(screen.query_one("#hh-detail").render())

@@ -32,6 +32,7 @@ from roster_tui.tui.dialogs.requests_board import RequestsBoard
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.screens.household_fix import choose_carer, fix_household_gap
 from roster_tui.tui.translate import PAGES
+from roster_tui.tui.widgets.household_labels import why_no_households
 from roster_tui.tui.widgets.household_rows import (
     COLUMNS,
     household_cells,
@@ -297,11 +298,15 @@ class HouseholdsScreen(RosterScreen):
         household, roster = self.selected(), self._shown
         detail = self.query_one("#hh-detail", Static)
         if household is None or roster is None:
-            detail.update("")
+            detail.update(self._why_empty(roster) if roster is not None and not self._rows else "")
             return
         today = self.roster_app.today()
         reading = self._readings(roster, today).get(household.id)
         detail.update(household_detail(household, roster, today, reading))
+
+    def _why_empty(self, roster: Roster) -> Text:
+        filters = (self.text, self.compound, self.soon, self.no_carer, self.scope)
+        return why_no_households(roster, *filters)
 
     # -- actions ----------------------------------------------------------------------------
     def action_search(self) -> None:

@@ -1,10 +1,14 @@
-"""How a household's quarantine reads on screen: days left and status, in the user's words."""
+"""How a household's quarantine reads on screen: days left and status, in the user's words;
+and, when the list is empty, what hides the households and the key that shows them."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from roster_tui.domain.model import Household, Settings
+from rich.text import Text
+
+from roster_tui.domain.model import Household, Roster, Settings
+from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.households import HouseholdStatus, days_left, household_status
 
@@ -26,3 +30,30 @@ def days_left_text(household: Household, settings: Settings, today: dt.date) -> 
 
 def status_text(household: Household, settings: Settings, today: dt.date) -> str:
     return t(f"tui.households.status.{household_status(household, settings, today).value}")
+
+
+def why_no_households(
+    roster: Roster,
+    text: str,
+    compound_id: str | None,
+    soon: bool,
+    no_carer: bool,
+    scope_id: str | None,
+) -> Text:
+    """An empty list: each filter that is on (the search, the compound, ending soon, without a
+    carer, the scope) with the key that changes it, or that there are no households at all."""
+    hides = [t("tui.households.why.text", text=printable(text))] if text else []
+    compound = roster.index.compounds.get(compound_id or "")
+    if compound is not None:
+        hides.append(t("tui.households.why.compound", compound=printable(compound.name)))
+    if soon:
+        hides.append(t("tui.households.why.soon"))
+    if no_carer:
+        hides.append(t("tui.households.why.no_carer"))
+    scope = roster.index.communities.get(scope_id or "")
+    if scope is not None:
+        hides.append(t("tui.households.why.scope", scope=printable(scope.name)))
+    if not hides:
+        return Text(t("tui.households.none"))
+    why = t("tui.households.why.join").join(hides)
+    return Text(t("tui.households.none_because", why=why), style="bold yellow")
