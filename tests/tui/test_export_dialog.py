@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 from conftest import TODAY
 from helpers import printed, settle
+from rich.cells import cell_len
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from roster_tui.i18n import set_language
 from roster_tui.services.households import days_left
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
@@ -186,3 +188,24 @@ async def test_a_communitys_screens_offer_a_file_named_after_that_community(
         assert dialog.query_one("#scope", ChoiceField).value == community.id
         name = Path(dialog.query_one("#path", Input).value).name
         assert community.name in name and "文化路街道" not in name
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_the_choices_line_up_with_the_week_and_the_path(
+    workspace: Workspace, language: str
+) -> None:
+    """Every value of the dialog starts in one column, in either language."""
+    set_language(language)
+    try:
+        app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+        async with app.run_test(size=(80, 24)) as pilot:
+            dialog = await _open_export(app, pilot)
+            column = dialog.query_one("#week", Input).content_region.x
+            assert dialog.query_one("#path", Input).content_region.x == column
+            for field in dialog.query(ChoiceField):
+                if field.display:
+                    drawn = str(field.render())
+                    arrow = field.content_region.x + cell_len(drawn[: drawn.index("<")])
+                    assert arrow == column, field.id
+    finally:
+        set_language("zh")

@@ -45,6 +45,7 @@ SCOPED = ("community", "post", "person")  # scope kinds that name one thing
 # A care sheet's person is the carer of the round, or the handler of the requests.
 CARE_PERSON = {"contacts": "carer", "requests": "handler"}
 DAYS_BEFORE, DAYS_AFTER = 1, 6  # the round's day: from yesterday to a week ahead
+LABEL = 10  # cells: the labels' width in export_dialog.tcss, so that every value lines up
 EXTENSIONS = {f: f for f in ("csv", "html", "pdf", "txt", "ics", "xlsx")}
 
 
@@ -79,16 +80,23 @@ class ExportDialog(ModalScreen[None]):
         kinds = [(t(f"tui.export.scope.{k}"), k) for k in SCOPE_KINDS]
         with Vertical(id="export-box"):
             yield Static(t("tui.export.title"), classes="title")
-            yield ChoiceField(t("tui.export.what"), whats, id="what")
-            yield ChoiceField(t("tui.export.format"), self._formats("roster"), id="fmt")
+            yield ChoiceField(t("tui.export.what"), whats, id="what", label_width=LABEL)
+            fmts = self._formats("roster")
+            yield ChoiceField(t("tui.export.format"), fmts, id="fmt", label_width=LABEL)
             # The app's scope is offered first: a community's screens export that community.
             kind = "community" if self.community else "subdistrict"
-            yield ChoiceField(t("tui.export.scope"), kinds, kind, id="scope-kind")
-            yield ChoiceField(
-                t("tui.export.target"), self._targets(kind), self.community or "", id="scope"
+            scope_kind = ChoiceField(
+                t("tui.export.scope"), kinds, kind, id="scope-kind", label_width=LABEL
             )
-            yield ChoiceField(t("tui.export.audience"), self._audiences(), id="audience")
-            yield ChoiceField(t("tui.export.day"), self._days(), self.today, id="day")
+            yield scope_kind
+            targets = self._targets(kind)
+            yield ChoiceField(
+                t("tui.export.target"), targets, self.community or "", id="scope", label_width=LABEL
+            )
+            audiences = self._audiences()
+            yield ChoiceField(t("tui.export.audience"), audiences, id="audience", label_width=LABEL)
+            days = self._days()
+            yield ChoiceField(t("tui.export.day"), days, self.today, id="day", label_width=LABEL)
             with Horizontal(classes="field", id="week-row"):
                 yield Static(t("tui.export.week"), classes="label")
                 week = Input(str(self.week), id="week")

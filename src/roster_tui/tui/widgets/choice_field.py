@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
@@ -35,11 +36,20 @@ class ChoiceField(Static, Generic[T], can_focus=True):
             return self.field
 
     def __init__(
-        self, label: str, choices: list[tuple[str, T]], value: T | None = None, *, id: str
+        self,
+        label: str,
+        choices: list[tuple[str, T]],
+        value: T | None = None,
+        *,
+        id: str,
+        label_width: int = 0,
     ) -> None:
+        """``label_width``: the cells the label takes, so that the < of several choices and
+        the text of boxes labelled as wide line up (0: the label and two spaces)."""
         super().__init__(id=id)
         translate_bindings(self)
         self.label = label
+        self.label_width = label_width
         self.choices = choices
         values = [v for _, v in choices]
         self.index = values.index(value) if value in values else 0
@@ -60,7 +70,8 @@ class ChoiceField(Static, Generic[T], can_focus=True):
     def _draw(self) -> None:
         # Without a label of its own (a form row labels it), the < starts where the text
         # boxes above start theirs.
-        line = Text(f"{self.label}  " if self.label else "", style="bold")
+        gap = max(2, self.label_width - cell_len(self.label)) if self.label else 0
+        line = Text(self.label + " " * gap, style="bold")
         line.append(f"< {self.choices[self.index][0]} >")
         self.update(line)
 
