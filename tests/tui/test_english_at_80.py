@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from conftest import TODAY
-from helpers import app_on, open_screen, settle
+from helpers import app_on, open_screen, settle, walk_to
 from rich.cells import cell_len
 from textual.widget import Widget
 
@@ -20,7 +20,7 @@ from roster_tui.store.repository import Store
 from roster_tui.tui.dialogs.person_card import PersonCard, open_person_card
 from roster_tui.tui.screens.places import PlacesScreen
 from roster_tui.tui.screens.today import TodayScreen
-from roster_tui.tui.widgets.place_tree import PlaceTree
+from roster_tui.tui.widgets.place_tree import PlaceRef, PlaceTree
 
 
 @pytest.fixture
@@ -73,3 +73,18 @@ async def test_a_card_of_one_shift_does_not_say_1_shifts(
         assert isinstance(card, PersonCard)
         text = str(card.query_one("#card-week").render())
         assert "shifts: 1" in text and "1 shifts" not in text
+
+
+async def test_a_posts_rotation_heading_is_read_whole(store: Store, english: None) -> None:
+    """'Rotations: (changes apply from …)' wraps in the narrow detail instead of losing its
+    date off the right edge."""
+    roster = store.load_roster()
+    post = roster.rotations[0].post
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "5", PlacesScreen)
+        await walk_to(app, pilot, PlaceRef("post", post))
+        heading = app.screen.query_one("#rotations-title")
+        text = str(heading.render())
+        assert "apply from" in text and "  " not in text
+        assert cell_len(text) <= heading.size.width * heading.size.height

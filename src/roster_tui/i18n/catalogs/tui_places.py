@@ -158,7 +158,7 @@ EN = {
     "Enter accepts, Esc cancels.",
     "places.from.bad": "The day should look like 2026-12-01.",
     "places.from.started": "Shifts have started on that day; the earliest is {earliest}.",
-    "places.from.line": " (changes apply from {day})",
+    "places.from.line": "(changes apply from {day})",
     "places.from.over": "Rotation {rotation} ends before {day}: nothing of it is left to change.",
     "places.summary.from": ", from {day}",
 }
