@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 
@@ -38,3 +39,16 @@ def test_every_gap_is_described_with_one_set_of_name_tables(
     assert built == [1]  # not one per gap: that was most of check's time on a large roster
     for line in lines:
         assert line in out.getvalue()
+
+
+def test_a_line_of_wide_characters_filling_the_column_is_wrapped_whole() -> None:
+    """At 80 columns the detail column is 37 cells wide: 敬老院大门 (x2) 白班, Tue 12/1: needs
+    fills it exactly, and rich's default overflow cut 'needs' to 'need…'."""
+    roster = demo_roster(load_roster_file(sample_file()), WEDNESDAY)
+    short = {g.post for g in check(roster, WEDNESDAY, WEDNESDAY)}
+    post = next(p for p in roster.posts if p.id in short)
+    roster.posts[roster.posts.index(post)] = dataclasses.replace(post, name="敬老院大门")
+    gaps = check(roster, WEDNESDAY, WEDNESDAY)
+    out = io.StringIO()
+    check_report.print_gaps(roster, gaps, WEDNESDAY, WEDNESDAY, Console(file=out, width=80))
+    assert "…" not in out.getvalue()

@@ -38,7 +38,9 @@ def print_gaps(
     table = Table(title=Text(title), show_lines=False, expand=False)
     table.add_column(t("cli.check.kind"), no_wrap=True)
     table.add_column(t("cli.check.count"), justify="right")
-    table.add_column(t("cli.check.detail"))
+    # Folded, not cut: rich cuts a line of wide characters that fills the column exactly with
+    # an ellipsis in its middle (needs 2 read "need… 2", a name 陈静 read "陈 …").
+    table.add_column(t("cli.check.detail"), overflow="fold")
     for kind in GapKind:  # docs/format.md's order: shifts first, then structure, then households
         rows = sorted(by_kind.get(kind, []), key=_sort_key)
         for i, gap in enumerate(rows):
