@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 
 
@@ -12,3 +13,15 @@ def plain(value: object) -> object:
 
 def plain_cells(*values: object) -> list[object]:
     return [plain(value) for value in values]
+
+
+def clip(text: str, width: int) -> str:
+    """Cut ``text`` to ``width`` terminal cells (CJK counts two), never splitting a glyph."""
+    if cell_len(text) <= width:
+        return text
+    out = ""
+    for char in text:
+        if cell_len(out + char) > width:
+            break
+        out += char
+    return out

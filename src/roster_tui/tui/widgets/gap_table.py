@@ -15,11 +15,15 @@ from roster_tui.engine.describe import gap_kind_label
 from roster_tui.i18n import t
 from roster_tui.services.overview import GapRow, PlaceIndex
 from roster_tui.tui.translate import translate_bindings
-from roster_tui.tui.widgets.cells import plain_cells
+from roster_tui.tui.widgets.cells import clip, plain_cells
 
 # A page of the table: thousands of gaps are possible on a large sub-district, and a table
 # stays quick to build and to scroll only with a bounded number of rows.
 PAGE_SIZE = 200
+# The community column takes at most this share of the width: a community named in twenty
+# characters would otherwise leave the description, what the screen is for, a few words.
+COMMUNITY_SHARE = 6
+MIN_COMMUNITY = 8  # cells: the 东风社区 of a short name, whole
 
 
 def refill(
@@ -80,17 +84,19 @@ class GapTable(DataTable[object]):
         """
         page = rows[offset : offset + PAGE_SIZE]
         cells: list[tuple[str, Sequence[str | Text]]] = []
+        self._width = self.size.width
+        width = self.size.width - self.styles.scrollbar_size_vertical
+        longest = max(MIN_COMMUNITY, width // COMMUNITY_SHARE)
         for number, row in enumerate(page, start=offset):
             first_on_page = number == offset
             kind = gap_kind_label(row.gap.kind) if row.first_of_kind or first_on_page else ""
             community = ""
             if row.first_of_group or first_on_page:
                 found = index.communities.get(row.community) if row.community else None
-                community = printable(found.name) if found else t("tui.gaps.no_community")
+                name = printable(found.name) if found else t("tui.gaps.no_community")
+                community = clip(name, longest)
             cells.append((str(number), (Text(kind, style="bold"), community, texts[row.gap])))
         columns = [(key, t(f"tui.gaps.col.{key}")) for key in ("kind", "community", "what")]
-        self._width = self.size.width
-        width = self.size.width - self.styles.scrollbar_size_vertical
         refill(self, columns, cells, fit_width=width if width > 0 else None)
         self._shown = (rows, offset, index, texts)
         if page:

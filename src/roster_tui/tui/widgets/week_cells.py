@@ -29,6 +29,7 @@ from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import current_language, t
 from roster_tui.services.week_grid import GroupRow, ShiftRow
+from roster_tui.tui.widgets.cells import clip
 
 DAY_COLUMNS = tuple(f"d{i}" for i in range(7))
 PAD = " "  # the space each cell starts with
@@ -66,18 +67,6 @@ class RenderedRow:
     cells: tuple[Text, ...]
     height: int
     shift: tuple[str, str] | None = None  # (post id, shift name) of a shift row
-
-
-def clip(text: str, width: int) -> str:
-    """Cut ``text`` to ``width`` terminal cells (CJK counts two), never splitting a glyph."""
-    if cell_len(text) <= width:
-        return text
-    out = ""
-    for char in text:
-        if cell_len(out + char) > width:
-            break
-        out += char
-    return out
 
 
 def short_post_name(post_name: str, compound_name: str) -> str:

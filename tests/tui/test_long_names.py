@@ -1,0 +1,49 @@
+"""Names far longer than the demo's: a community or compound of twenty characters and more
+still leaves each screen room for what it is there to show."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import SMALL, app_on, open_screen
+
+from roster_tui.domain.model import Roster
+from roster_tui.store.db import open_store
+from roster_tui.store.repository import Store
+from roster_tui.tui.screens.gaps import GapsScreen
+from roster_tui.tui.widgets.gap_table import GapTable
+
+LONG_COMMUNITY = "燕儿窝南路第二社区居民委员会（含原燕儿窝北路社区）"
+
+
+def long_named(roster: Roster) -> Roster:
+    """The demo with every community named in 25 characters."""
+    return dataclasses.replace(
+        roster,
+        communities=[
+            dataclasses.replace(c, name=f"{LONG_COMMUNITY}{n}")
+            for n, c in enumerate(roster.communities)
+        ],
+    )
+
+
+@pytest.fixture
+def long_store(demo: Roster, tmp_path: Path) -> Iterator[Store]:
+    store = open_store(f"sqlite:///{tmp_path / 'long.sqlite'}", create=True)
+    store.import_roster(long_named(demo), replace=True, user="tester")
+    yield store
+    store.close()
+
+
+async def test_a_long_community_name_leaves_the_gap_description_room(long_store: Store) -> None:
+    app = app_on(long_store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "3", GapsScreen)
+        table = screen.query_one(GapTable)
+        widths = {column.key.value: column.width for column in table.columns.values()}
+        assert widths["community"] <= SMALL[0] // 6
+        assert widths["what"] >= 30  # a 52-cell community left it 10
+        assert str(table.get_row_at(0)[1]).startswith("燕儿窝南路")
