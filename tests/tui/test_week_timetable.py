@@ -14,6 +14,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.pilot import Pilot
 
+from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Post, Roster, ShiftPattern
 from roster_tui.i18n import set_language
 from roster_tui.services.place_edits import save_place
@@ -157,3 +158,27 @@ def test_week_timetable_snapshot(  # type: ignore[no-untyped-def]
         await open_screen(app, pilot, "2", WeekScreen)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+def test_hours_off_the_hour_that_change_in_the_week_are_never_cut_at_80_columns() -> None:
+    """A 24-hour shift from 09:00, then from 08:30: the label's 09-09/08:30-08:30 and a day's
+    08:30-08:30 are wider than their columns at 80, and were cut to 08:30-0 and 08:30-08."""
+    old = ShiftPattern("24h", 9 * 60, 9 * 60, 1)
+    new = ShiftPattern("24h", 8 * 60 + 30, 8 * 60 + 30, 1)
+    post = Post("x1", "东门", "k1", (old,))
+    layout = GridLayout.for_width(80)
+    days = [TODAY + dt.timedelta(days=n - 2) for n in range(7)]  # Monday to Sunday
+    midnight = dt.datetime.combine(TODAY, dt.time())  # the bounds are not drawn
+    cells = tuple(
+        ShiftInstance(post, new if day.weekday() >= 3 else old, day, midnight, midnight, (), ())
+        for day in days
+    )
+
+    row = render_shift_row(ShiftRow(post, old, cells, ""), {}, {}, layout)
+
+    label, *shown = (cell.plain for cell in row.cells)
+    assert label.split("\n") == ["  24h", "  09-09", "  08:30-08:30"]
+    for day, cell in zip(days, shown, strict=True):
+        assert all(cell_len(line) <= layout.day for line in cell.split("\n"))
+        hours = "09-09" if day.weekday() < 3 else "08:30-08:30"
+        assert "".join(line.strip() for line in cell.split("\n")[: 1 + (len(hours) > 8)]) == hours

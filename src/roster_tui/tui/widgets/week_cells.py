@@ -116,9 +116,9 @@ def render_cell(
     room = width - len(PAD)
     flagged = {g.person for g in gaps if g.kind in (GapKind.DOUBLE_BOOKED, GapKind.SHORT_REST)}
     lines: list[_Line] = []
-    if hours is not None:
-        hours = clip(hours, room)
-        lines.append(_Line([hours], "dim", [], len(hours), room))  # names start below it
+    if hours is not None:  # too wide (08:30-20:30 at 80 columns): its end on a line of its own
+        for part in _fold_hours(hours, room):
+            lines.append(_Line([part], "dim", [], len(part), room))  # names start below it
     for pid in instance.assigned:
         name = names.get(pid) if names is not None else None
         if name is None:
@@ -302,15 +302,32 @@ def short_hours(start: int, end: int) -> str:
     return f"{one(start)}-{one(end)}"
 
 
+def _fold_hours(hours: str, width: int) -> list[str]:
+    """``hours`` on one line when it fits ``width``, else broken after its dash (08:30- over
+    20:30), each part cut only if even that is too wide."""
+    if cell_len(hours) <= width or "-" not in hours:
+        return [clip(hours, width)]
+    start, end = hours.split("-", 1)
+    return [clip(f"{start}-", width), clip(end, width)]
+
+
 @lru_cache(maxsize=4096)
 def _shift_label(name: str, hours: tuple[str, ...], width: int) -> Text:
     """A shift row's label, its name and its hours (each form's in turn, in a week whose hours
-    change); the hours go under the name rather than be cut. The same at every week (kept)."""
+    change); the hours go under the name rather than be cut, a form a line where they do not
+    fit on one. The same at every week (kept)."""
     head = f"{PAD * 2}{printable(name)}"
     tail = "/".join(hours)
     if cell_len(f"{head} {tail}") <= width:
         return Text(f"{head} {tail}", "dim")
-    return Text(f"{clip(head, width)}\n{clip(PAD * 2 + tail, width)}", "dim")
+    lines = [clip(head, width)]
+    for form in hours:
+        joined = f"{lines[-1]}/{form}" if len(lines) > 1 else ""
+        if joined and cell_len(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines += [PAD * 2 + part for part in _fold_hours(form, width - len(PAD) * 2)]
+    return Text("\n".join(lines), "dim")
 
 
 def render_shift_row(
