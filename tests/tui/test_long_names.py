@@ -8,24 +8,34 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import SMALL, app_on, open_screen
+from helpers import SMALL, app_on, open_screen, settle
+from textual.widgets import DataTable
 
 from roster_tui.domain.model import Roster
 from roster_tui.store.db import open_store
 from roster_tui.store.repository import Store
 from roster_tui.tui.screens.gaps import GapsScreen
+from roster_tui.tui.screens.households import HouseholdsScreen
 from roster_tui.tui.widgets.gap_table import GapTable
 
 LONG_COMMUNITY = "燕儿窝南路第二社区居民委员会（含原燕儿窝北路社区）"
+LONG_ADDRESS = "Apartment 303, Building A, 123 North Broadway, Los Angeles CA 90012"
 
 
 def long_named(roster: Roster) -> Roster:
-    """The demo with every community named in 25 characters."""
+    """The demo with every community named in 25 characters, every household's address in
+    70 and its head in 20."""
     return dataclasses.replace(
         roster,
         communities=[
             dataclasses.replace(c, name=f"{LONG_COMMUNITY}{n}")
             for n, c in enumerate(roster.communities)
+        ],
+        households=[
+            dataclasses.replace(
+                h, address=f"{LONG_ADDRESS} {h.id}", head=f"{h.head}（户主，外地来郑务工人员）"
+            )
+            for h in roster.households
         ],
     )
 
@@ -47,3 +57,18 @@ async def test_a_long_community_name_leaves_the_gap_description_room(long_store:
         assert widths["community"] <= SMALL[0] // 6
         assert widths["what"] >= 30  # a 52-cell community left it 10
         assert str(table.get_row_at(0)[1]).startswith("燕儿窝南路")
+
+
+async def test_a_long_address_leaves_the_status_on_the_screen(long_store: Store) -> None:
+    app = app_on(long_store)
+    async with app.run_test(size=SMALL) as pilot:
+        for language in ("zh", "en"):
+            screen = await open_screen(app, pilot, "6", HouseholdsScreen)
+            table = screen.query_one("#hh-table", DataTable)
+            assert table.row_count == 40, language
+            # The status is never scrolled away; the address is cut, not the row.
+            assert table.virtual_size.width <= table.scrollable_content_region.width, language
+            first = [str(cell) for cell in table.get_row_at(0)]
+            assert LONG_ADDRESS.startswith(first[0]) and first[4], language
+            await pilot.press("f10")
+            await settle(app, pilot)

@@ -35,10 +35,11 @@ from roster_tui.tui.translate import PAGES
 from roster_tui.tui.widgets.household_labels import why_no_households
 from roster_tui.tui.widgets.household_rows import (
     COLUMNS,
+    fit_rows,
     household_cells,
     household_detail,
 )
-from roster_tui.tui.widgets.page_table import PageTable, text_cells, text_widths
+from roster_tui.tui.widgets.page_table import PageTable, text_cells
 
 PAGE_SIZE = 1000  # DataTables stay quick below ~2,000 rows; 5,000 households take five pages
 
@@ -218,7 +219,8 @@ class HouseholdsScreen(RosterScreen):
         rows = {
             h.id: text_cells(household_cells(h, roster, compounds, today, readings)) for h in shown
         }
-        widths = text_widths(rows, len(COLUMNS))
+        table = self.query_one("#hh-table", PageTable)
+        rows, widths = fit_rows(rows, table.size.width - table.styles.scrollbar_size_vertical)
         self.app.call_from_thread(self._fill, roster, rows, widths, len(found), page, pages)
 
     def _readings(self, roster: Roster, today: dt.date) -> dict[str, float]:

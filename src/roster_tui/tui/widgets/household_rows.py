@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from roster_tui.domain.model import Household, Roster
@@ -20,10 +21,27 @@ from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.households import HouseholdStatus, household_status
 from roster_tui.tui.widgets.household_labels import days_left_text, status_text
+from roster_tui.tui.widgets.page_table import clip_cells, fit_widths, text_widths
 from roster_tui.tui.widgets.person_label import short_label
 
 COLUMNS = ("address", "compound", "head", "left", "status", "carer")
 Cells = tuple[str | Text, ...]
+NARROWING = (0, 1, 2, 5)  # what gives way to a narrow terminal: address, compound, head, carer
+
+
+def fit_rows(
+    rows: dict[str, tuple[Text, ...]], width: int
+) -> tuple[dict[str, tuple[Text, ...]], list[int]]:
+    """The rows and their columns' widths, the address, compound, head and carer cut where the
+    whole row would not fit ``width`` cells (the table's, less its scrollbar): a long address
+    no longer pushes the status off the screen (the form and the card show it whole)."""
+    widths = text_widths(rows, len(COLUMNS))
+    heads = [cell_len(t(f"tui.households.col.{column}")) for column in COLUMNS]
+    room = width - 2 * len(COLUMNS)  # each cell has a cell of padding each side
+    fitted = fit_widths(list(map(max, widths, heads)), room, NARROWING)
+    if width <= 0 or all(f >= w for f, w in zip(fitted, widths, strict=True)):
+        return rows, widths
+    return clip_cells(rows, fitted), fitted
 
 
 def is_fever(household: Household, roster: Roster, today: dt.date, reading: float | None) -> bool:

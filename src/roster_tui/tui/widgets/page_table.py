@@ -41,6 +41,39 @@ def text_widths(rows: Mapping[str, Sequence[Text]], columns: int) -> list[int]:
     return widths
 
 
+def fit_widths(
+    widths: Sequence[int], room: int, shrinkable: Iterable[int], least: int = 8
+) -> list[int]:
+    """``widths`` narrowed to fit ``room`` cells in all: the widest of the ``shrinkable``
+    columns gives up a cell at a time, none below ``least`` (past that the table scrolls)."""
+    fitted = list(widths)
+    narrowing = [i for i in shrinkable if fitted[i] > least]
+    excess = sum(fitted) - room
+    while excess > 0 and narrowing:
+        widest = max(narrowing, key=fitted.__getitem__)
+        fitted[widest] -= 1
+        excess -= 1
+        if fitted[widest] <= least:
+            narrowing.remove(widest)
+    return fitted
+
+
+def clip_cells(
+    rows: Mapping[str, Sequence[Text]], widths: Sequence[int]
+) -> dict[str, tuple[Text, ...]]:
+    """Each cell cut to its column's width in ``widths`` (the text is shown whole elsewhere)."""
+    clipped = {}
+    for key, cells in rows.items():
+        row = []
+        for index, cell in enumerate(cells):
+            if index < len(widths) and text_width(cell) > widths[index]:
+                cell = cell.copy()
+                cell.truncate(widths[index], overflow="crop")
+            row.append(cell)
+        clipped[key] = tuple(row)
+    return clipped
+
+
 class PageTable(DataTable[Text]):
     """A DataTable of one-line rows of :class:`Text`, filled a page at a time."""
 
