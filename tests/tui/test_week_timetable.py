@@ -23,6 +23,7 @@ from roster_tui.services.workspace import Workspace
 from roster_tui.store.repository import Store
 from roster_tui.tui.screens.week import WeekScreen
 from roster_tui.tui.widgets.week_cells import GridLayout, render_shift_row, short_hours
+from roster_tui.tui.widgets.week_headings import compound_heading
 from roster_tui.tui.widgets.week_table import WeekTable
 
 SIZES = [(80, 24), (120, 40), (200, 50)]
@@ -182,3 +183,19 @@ def test_hours_off_the_hour_that_change_in_the_week_are_never_cut_at_80_columns(
         assert all(cell_len(line) <= layout.day for line in cell.split("\n"))
         hours = "09-09" if day.weekday() < 3 else "08:30-08:30"
         assert "".join(line.strip() for line in cell.split("\n")[: 1 + (len(hours) > 8)]) == hours
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_a_compound_heading_too_long_for_the_line_cuts_the_name_and_keeps_the_kind(
+    width: int,
+) -> None:
+    layout = GridLayout.for_width(width)
+    name = "燕儿窝南路１２３号阳光花园小区二期（Ｂ区）🏠"
+    community = "燕儿窝南路第二社区居民委员会（含原燕儿窝北路社区）"
+
+    line = "".join(cell.plain for cell in compound_heading(name, community, "无主管", layout))
+
+    assert line.rstrip().endswith("无主管")  # it fell off the end of the line
+    assert line.lstrip().startswith("燕儿窝南路")
+    short = "".join(c.plain for c in compound_heading("金水花园", "东风社区", "有物业", layout))
+    assert short.split() == ["金水花园", "东风社区", "有物业"]  # a short one is not cut

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rich.cells import cell_len
-from rich.control import strip_control_codes
 from rich.text import Span, Text
 
 from roster_tui.domain.gaps import Gap, GapKind
@@ -30,9 +29,10 @@ from roster_tui.domain.text import printable
 from roster_tui.i18n import current_language, t
 from roster_tui.services.week_grid import GroupRow, ShiftRow
 from roster_tui.tui.widgets.cells import clip
+from roster_tui.tui.widgets.week_headings import EMPTY as _EMPTY
+from roster_tui.tui.widgets.week_headings import PAD, compound_heading, lay_heading
 
 DAY_COLUMNS = tuple(f"d{i}" for i in range(7))
-PAD = " "  # the space each cell starts with
 MIN_DAY = 9  # a space and a name of four characters (eight cells)
 MIN_LABEL = 12
 MAX_LABEL = 24
@@ -171,63 +171,6 @@ def render_cell(
     return cell
 
 
-_EMPTY = Text("")  # an empty cell (only ever read, as every cell here)
-
-
-@lru_cache(maxsize=4096)
-def _heading(parts: tuple[tuple[str, str], ...], layout: GridLayout) -> tuple[Text, ...]:
-    """One line across every column, its words laid into the columns in order.
-
-    A word after the first that would break at a column's edge starts in the next column when
-    it fits there (a break would show as a gap in the middle of the word). The same headings
-    come back at every week and every edit, so they are kept (a Text in a cell is only read).
-    Each column's characters and styles are gathered first and made into one Text at the end.
-    """
-    widths = [layout.label, *([layout.day] * 7)]
-    count = len(widths)
-    chars: list[list[str]] = [[] for _ in widths]
-    spans: list[list[Span]] = [[] for _ in widths]
-    column, used = 0, 0
-
-    def put(char: str, style: str) -> None:
-        nonlocal column, used
-        size = cell_len(char)
-        while column < count and used + size > widths[column]:
-            column, used = column + 1, 0
-        if column < count:
-            held = chars[column]
-            if style:
-                spans[column].append(Span(len(held), len(held) + 1, style))
-            held.append(char)
-            used += size
-
-    def put_word(word: str, style: str) -> None:
-        nonlocal used
-        size = cell_len(word)
-        if column < count and used + size <= widths[column]:  # all of it here: at once
-            held = chars[column]
-            if style and word:
-                spans[column].append(Span(len(held), len(held) + len(word), style))
-            held.extend(word)
-            used += size
-            return
-        for char in word:
-            put(char, style)
-
-    for number, (word, style) in enumerate(parts):
-        put_word(PAD if number == 0 else "  ", "")
-        room = widths[column] - used if column < count else 0
-        following = widths[column + 1] if column + 1 < count else 0
-        word = strip_control_codes(word)  # as Text.append would
-        if number and cell_len(word) > room and cell_len(word) <= following:
-            column, used = column + 1, 0
-        put_word(word, style)
-    return tuple(
-        Text("".join(held), spans=found) if held else _EMPTY
-        for held, found in zip(chars, spans, strict=True)
-    )
-
-
 CellKey = tuple[object, ...]  # what a cell shows: people, need, gap marks, past, hours
 
 
@@ -276,16 +219,17 @@ def render_rows(
     for row in rows:
         if isinstance(row, GroupRow):
             parts = (
-                (printable(row.compound.name), "bold"),
-                (printable(row.community), "dim"),
-                (t(f"kind_short.{row.compound.kind.value}"), "dim"),
+                printable(row.compound.name),
+                printable(row.community),
+                t(f"kind_short.{row.compound.kind.value}"),
             )
-            rendered.append(RenderedRow(f"g:{row.compound.id}", _heading(parts, layout), 1))
+            heading = compound_heading(*parts, layout)
+            rendered.append(RenderedRow(f"g:{row.compound.id}", heading, 1))
             last_post = None
             continue
         if row.post.id != last_post:
             name = short_post_name(row.post.name, compound_names.get(row.post.compound, ""))
-            heading = _heading(((printable(name), "bold"),), layout)
+            heading = lay_heading(((printable(name), "bold"),), layout)
             rendered.append(RenderedRow(f"p:{row.post.id}", heading, 1))
             last_post = row.post.id
         rendered.append(render_shift_row(row, people, gaps_by_cell, layout, today, names, drawn))
