@@ -14,7 +14,8 @@ from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.week import Week
 from roster_tui.engine.check import KIND_ORDER, check
-from roster_tui.i18n import t
+from roster_tui.engine.describe import gap_kind_label
+from roster_tui.i18n import set_language, t
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
 from roster_tui.tui.screens import gaps as gaps_module
@@ -275,3 +276,33 @@ async def test_a_language_switch_describes_the_gaps_again_in_english(
         assert "2026-W49 (30/11 to 6/12)" in _range_label(screen)
         assert f"{count} in all" in str(screen.query_one("#gaps-total").render())
         assert str(screen.query_one(GapTable).get_row_at(0)[0]) == "understaffed"
+
+
+async def test_in_english_at_80_columns_a_long_kind_goes_on_over_two_lines(
+    workspace: Workspace,
+) -> None:
+    """'compound without duty holder' made the kind column 30 cells wide, and left the gaps'
+    descriptions 21."""
+    set_language("en")
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "3", GapsScreen)
+        table = screen.query_one(GapTable)
+        widths = {column.key.value: column.width for column in table.columns.values()}
+        assert widths["kind"] <= SMALL[0] // 4 and widths["what"] >= 40
+        kinds = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        label = gap_kind_label(GapKind.COMPOUND_UNASSIGNED)
+        assert " ".join(" ".join(kinds).split()).count(label) == 1  # all of it, once
+
+
+def test_kind_lines_spread_a_long_label_over_its_group_and_grow_a_lone_row() -> None:
+    label = "compound without duty holder"
+    assert gap_table.kind_lines([label, None, "overtime"], 16) == [
+        "compound without",
+        "duty holder",
+        "overtime",
+    ]
+    assert gap_table.kind_lines([label, "overtime"], 16) == [
+        "compound without\nduty holder",
+        "overtime",
+    ]

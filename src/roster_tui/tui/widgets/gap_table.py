@@ -24,6 +24,43 @@ PAGE_SIZE = 200
 # characters would otherwise leave the description, what the screen is for, a few words.
 COMMUNITY_SHARE = 6
 MIN_COMMUNITY = 8  # cells: the 东风社区 of a short name, whole
+# The kind column likewise takes at most a quarter; a longer kind (compound without duty
+# holder) goes on over the next lines of its group. Every Chinese kind fits in one line.
+KIND_SHARE = 4
+MIN_KIND = 14  # cells: 隔离户无人照料
+
+
+def _width(cell: str | Text) -> int:
+    """A cell's width: its longest line's."""
+    text = cell.plain if isinstance(cell, Text) else cell
+    return max(cell_len(line) for line in text.split("\n"))
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken at spaces (a longer word alone)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and cell_len(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def kind_lines(labels: Sequence[str | None], width: int) -> list[str]:
+    """Each row's kind cell: a row starting a kind (its label given, None on the others) has
+    its label's first line, the rows after it the next ones, and the last row of a kind any
+    lines left over (it grows taller)."""
+    cells: list[str] = []
+    pending: list[str] = []
+    for number, label in enumerate(labels):
+        if label is not None:
+            pending = wrap_words(label, width)
+        cells.append(pending.pop(0) if pending else "")
+        if pending and (number + 1 == len(labels) or labels[number + 1] is not None):
+            cells[-1] = "\n".join([cells[-1], *pending])
+            pending = []
+    return cells
 
 
 def refill(
@@ -43,7 +80,7 @@ def refill(
     widths = [cell_len(label) for _, label in columns]
     for _, cells in rows:
         for i, cell in enumerate(cells):
-            widths[i] = max(widths[i], cell.cell_len if isinstance(cell, Text) else cell_len(cell))
+            widths[i] = max(widths[i], _width(cell))
     if fit_width is not None:
         padding = 2 * table.cell_padding * len(widths)
         room = fit_width - padding - sum(widths[:-1])
@@ -52,7 +89,8 @@ def refill(
     for (key, label), width in zip(columns, widths, strict=True):
         table.add_column(label, key=key, width=width)
     for key, cells in rows:
-        table.add_row(*plain_cells(*cells), key=key)  # data, never markup
+        height = max(str(cell).count("\n") for cell in cells) + 1
+        table.add_row(*plain_cells(*cells), key=key, height=height)  # data, never markup
 
 
 class GapTable(DataTable[object]):
@@ -87,9 +125,15 @@ class GapTable(DataTable[object]):
         self._width = self.size.width
         width = self.size.width - self.styles.scrollbar_size_vertical
         longest = max(MIN_COMMUNITY, width // COMMUNITY_SHARE)
-        for number, row in enumerate(page, start=offset):
+        kinds = kind_lines(
+            [
+                gap_kind_label(row.gap.kind) if row.first_of_kind or number == 0 else None
+                for number, row in enumerate(page)
+            ],
+            max(MIN_KIND, width // KIND_SHARE),
+        )
+        for number, (row, kind) in enumerate(zip(page, kinds, strict=True), start=offset):
             first_on_page = number == offset
-            kind = gap_kind_label(row.gap.kind) if row.first_of_kind or first_on_page else ""
             community = ""
             if row.first_of_group or first_on_page:
                 found = index.communities.get(row.community) if row.community else None
