@@ -72,3 +72,20 @@ async def test_a_long_address_leaves_the_status_on_the_screen(long_store: Store)
             assert LONG_ADDRESS.startswith(first[0]) and first[4], language
             await pilot.press("f10")
             await settle(app, pilot)
+
+
+@pytest.mark.parametrize(("key", "table_id"), [("t", "#round-table"), ("o", "#board-table")])
+async def test_a_long_address_leaves_the_round_and_the_requests_their_columns(
+    long_store: Store, key: str, table_id: str
+) -> None:
+    """The daily round's contact and temperature, the requests' handler: on the dialog at 80
+    columns, however long the address."""
+    app = app_on(long_store)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_screen(app, pilot, "6", HouseholdsScreen)
+        await pilot.press(key)
+        await settle(app, pilot)
+        table = app.screen.query_one(table_id, DataTable)
+        assert table.row_count > 0
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert LONG_ADDRESS.startswith(str(table.get_row_at(0)[2 if key == "o" else 0]))

@@ -31,6 +31,7 @@ from roster_tui.tui.dialogs.contact_form import open_contact_form
 from roster_tui.tui.dialogs.household_card import HouseholdCard
 from roster_tui.tui.dialogs.requests_board import RequestsBoard
 from roster_tui.tui.widgets.cells import plain, plain_cells
+from roster_tui.tui.widgets.household_labels import short_address
 from roster_tui.tui.widgets.person_label import short_label
 
 COLUMNS = ("address", "carer", "contacted", "temperature", "requests")
@@ -117,7 +118,7 @@ class RoundDialog(CareDialog):
         elif row.open_requests:
             requests = t("tui.care.round.open", open=row.open_requests)
         return (
-            printable(household.address),
+            short_address(household),
             carer_cell,
             contacted,
             temperature,

@@ -25,6 +25,7 @@ from roster_tui.services.today import moment_of
 from roster_tui.tui.dialogs.care_dialog import CareDialog
 from roster_tui.tui.dialogs.handler_picker import HandlerPicker
 from roster_tui.tui.widgets.cells import plain_cells
+from roster_tui.tui.widgets.household_labels import short_address
 from roster_tui.tui.widgets.person_label import short_label
 
 COLUMNS = ("due", "state", "address", "kind", "what", "handler")
@@ -117,7 +118,7 @@ class RequestsBoard(CareDialog):
         return (
             when_text(row.due),
             state,
-            printable(row.household.address) if row.household else request.household,
+            short_address(row.household) if row.household else request.household,
             t(f"tui.care.board.kind.{request.kind.value}"),  # short: the table fits 80
             what,
             handler,

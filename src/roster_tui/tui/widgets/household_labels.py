@@ -11,6 +11,12 @@ from roster_tui.domain.model import Household, Roster, Settings
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.households import HouseholdStatus, days_left, household_status
+from roster_tui.tui.widgets.cells import clip
+
+# Cells of an address in the daily round's and the requests' tables: a long one cut there
+# pushed the contact, the temperature (a fever) and the handler off the dialog at 80 columns.
+# The household's card shows it whole.
+ADDRESS_WIDTH = 16  # 3号楼2单元401 and longer, whole
 
 
 def days_left_text(household: Household, settings: Settings, today: dt.date) -> str:
@@ -57,3 +63,8 @@ def why_no_households(
         return Text(t("tui.households.none"))
     why = t("tui.households.why.join").join(hides)
     return Text(t("tui.households.none_because", why=why), style="bold yellow")
+
+
+def short_address(household: Household) -> str:
+    """The household's address, cut to ``ADDRESS_WIDTH`` cells for a dialog's table."""
+    return clip(printable(household.address), ADDRESS_WIDTH)
