@@ -220,7 +220,9 @@ class HouseholdsScreen(RosterScreen):
             h.id: text_cells(household_cells(h, roster, compounds, today, readings)) for h in shown
         }
         table = self.query_one("#hh-table", PageTable)
-        rows, widths = fit_rows(rows, table.size.width - table.styles.scrollbar_size_vertical)
+        # The table spans the screen; just rebuilt (after F10, say) it is not laid out yet.
+        width = table.size.width or self.size.width
+        rows, widths = fit_rows(rows, width - table.styles.scrollbar_size_vertical)
         self.app.call_from_thread(self._fill, roster, rows, widths, len(found), page, pages)
 
     def _readings(self, roster: Roster, today: dt.date) -> dict[str, float]:
