@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -40,6 +41,7 @@ class RosterScreen(Screen[None]):
         self._language = current_language()  # the language its widgets were built in
         self._shown: Roster | None = None
         self._shown_scope: str | None = None  # the app's scope when ``_shown`` was shown
+        self._suspended = False  # whether it has been away (another screen shown over it)
 
     @property
     def roster_app(self) -> RosterApp:
@@ -63,11 +65,19 @@ class RosterScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         report_worker_error(self, event)
 
-    async def on_screen_resume(self) -> None:
+    async def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # (Called before Textual's own handler of the event.) A screen that has never been
+        # away was styled as its widgets mounted, a moment ago: Textual would style every one
+        # of them again, at start-up and at each mode's first visit (twice there).
+        if not self._suspended:
+            event.refresh_styles = False
         if self._language != current_language():  # switched while another screen was shown
             translate_bindings(self)
             await self.recompose()
         self._follow(self.roster_app.roster)
+
+    def on_screen_suspend(self) -> None:
+        self._suspended = True
 
     async def recompose(self) -> None:
         """Rebuilt (in another language, say): the new widgets start empty, fill them again."""
