@@ -125,3 +125,15 @@ class RosterScreen(Screen[None]):
 
     def show_roster(self, roster: Roster) -> None:
         """Render ``roster``; heavy work belongs in a worker."""
+
+    def _compositor_refresh(self) -> None:
+        """Draw the screen's changes, unless the app is holding its updates back.
+
+        While Textual starts, it holds updates back (a batch) until it is ready, and our first
+        screen is laid out inside it: Textual then worked out the whole first frame, dropped
+        it unwritten, and drew it all again once ready. Left undrawn, the changes stay marked
+        and are drawn once, when the batch ends.
+        """
+        if self.app._batch_count:
+            return
+        super()._compositor_refresh()
