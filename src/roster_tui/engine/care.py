@@ -140,9 +140,11 @@ def care_gaps(
         contacts = [c for c in contacts if c.household in only]
         requests = [r for r in requests if r.household in only]
     compound_of = {household.id: household.compound for household in households}
+    # Only the range's days can close a gap: the roster holds every contact ever recorded.
     contacted: dict[str, set[int]] = defaultdict(set)
     for contact in contacts:
-        contacted[contact.household].add(contact.date.toordinal())
+        if first <= contact.date <= last:
+            contacted[contact.household].add(contact.date.toordinal())
     return [
         *uncontacted_gaps(households, contacted, roster, first, last, today),
         *fever_gaps(contacts, compound_of, roster, first, last),
