@@ -87,7 +87,9 @@ def refill(
         widths[-1] = max(min(widths[-1], room), cell_len(columns[-1][1]))
     table.clear(columns=True)
     for (key, label), width in zip(columns, widths, strict=True):
-        table.add_column(label, key=key, width=width)
+        # As Text: a string label is read as markup with emoji codes, and the first one read
+        # loads rich's table of emoji (a few milliseconds of the start-up, for none).
+        table.add_column(Text(label), key=key, width=width)
     for key, cells in rows:
         height = max(str(cell).count("\n") for cell in cells) + 1
         table.add_row(*plain_cells(*cells), key=key, height=height)  # data, never markup
