@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import zip_longest
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import DataTable
+from textual.widgets.data_table import DuplicateKey, Row, RowKey
 
 from roster_tui.domain.gaps import Gap
 from roster_tui.domain.text import printable
@@ -90,9 +92,38 @@ def refill(
         # As Text: a string label is read as markup with emoji codes, and the first one read
         # loads rich's table of emoji (a few milliseconds of the start-up, for none).
         table.add_column(Text(label), key=key, width=width)
+    _append_rows(table, [(key, plain_cells(*cells)) for key, cells in rows])  # data, not markup
+
+
+def _append_rows(table: DataTable[object], rows: Sequence[tuple[str, Sequence[object]]]) -> None:
+    """``table.add_row(*cells, key=key)`` for each row, with its upkeep done once for them all.
+
+    Textual's add_row lists the columns in order twice and sets the cursor again for every
+    row, a third of filling today's 300 rows at start-up. The rows are recorded here as
+    add_row records them (as high as their lines, no label), then the cursor is set, and highlighted
+    if the table was empty, once.
+    """
+    if not rows:
+        return
+    was_empty = table.row_count == 0
+    column_keys = [column.key for column in table.ordered_columns]
     for key, cells in rows:
-        height = max(str(cell).count("\n") for cell in cells) + 1
-        table.add_row(*plain_cells(*cells), key=key, height=height)  # data, never markup
+        if len(cells) > len(column_keys):
+            raise ValueError("More values provided than there are columns.")
+        row_key = RowKey(key)
+        if row_key in table._row_locations:
+            raise DuplicateKey(f"The row key {row_key!r} already exists.")
+        table._row_locations[row_key] = table.row_count
+        table._data[row_key] = dict(zip_longest(column_keys, cells))
+        height = max((str(cell).count("\n") for cell in cells), default=0) + 1
+        table.rows[row_key] = Row(row_key, height)  # a long kind goes on over lines
+        table._new_rows.add(row_key)
+    table._require_update_dimensions = True
+    table._update_count += 1  # first: what the cursor works out is then kept for these rows
+    table.cursor_coordinate = table.cursor_coordinate
+    if was_empty and table.columns and table.show_cursor and table.cursor_type != "none":
+        table._highlight_cursor()
+    table.check_idle()
 
 
 class GapTable(DataTable[object]):
