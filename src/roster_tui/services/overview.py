@@ -124,23 +124,30 @@ def duty_at(roster: Roster, posts: Sequence[Post], moment: dt.datetime) -> DutyN
     # A plain date: pendulum's own date arithmetic, done for every shift, costs several times more.
     day = dt.date(local.year, local.month, local.day)
     days = (day - _ONE_DAY, day, day + _ONE_DAY)
+    bounds = expander.clock.bounds
     running: list[ShiftInstance] = []
-    upcoming: list[ShiftInstance] = []
+    # By their times first: only the instances shown (running now, or at the next handover)
+    # are built with their people, not every instance of the three days.
+    upcoming: list[tuple[dt.datetime, Post, dt.date, int]] = []
     for post in posts:
         for when in days:
-            for index in range(len(post.shifts_on(when))):
-                instance = expander.build(post, when, index)
-                if instance.start <= moment < instance.end:
-                    running.append(instance)
-                elif instance.start > moment:
-                    upcoming.append(instance)
+            for index, shift in enumerate(post.shifts_on(when)):
+                start, end, _, _ = bounds(when, shift)
+                if start <= moment < end:
+                    running.append(expander.build(post, when, index))
+                elif start > moment:
+                    upcoming.append((start, post, when, index))
     next_start: dict[str, dt.datetime] = {}
-    for instance in upcoming:
-        known = next_start.get(instance.post.id)
-        if known is None or instance.start < known:
-            next_start[instance.post.id] = instance.start
+    for start, post, _, _ in upcoming:
+        known = next_start.get(post.id)
+        if known is None or start < known:
+            next_start[post.id] = start
     first_start = min(next_start.values(), default=None)
-    handover = [i for i in upcoming if i.start == first_start]
+    handover = [
+        expander.build(post, when, index)
+        for start, post, when, index in upcoming
+        if start == first_start
+    ]
     absent: dict[InstanceKey, dict[str, UnavailableReason]] = {}
     for instance in running:
         if len(instance.counted) < len(instance.assigned):
