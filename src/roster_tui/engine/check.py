@@ -138,17 +138,25 @@ def person_gaps(person: str, instances: list[Timed], expander: Expander) -> list
             else:
                 rest = (later_start - earlier_end) / 3600
                 gaps.append(_pair_gap(GapKind.SHORT_REST, person, later, earlier, rest))
-    weekly: dict[Week, float] = {}
+    # By Monday, a plain date: a Week hashes and compares in Python, twice a row.
+    weekly: dict[dt.date, float] = {}
     for start_ts, end_ts, _, _, week, _ in ordered:
-        weekly[week] = weekly.get(week, 0.0) + end_ts - start_ts
+        monday = week.monday
+        weekly[monday] = weekly.get(monday, 0.0) + end_ts - start_ts
     found = expander.people.get(person)
     limit = settings.max_hours_per_week
     if found is not None and found.max_hours_per_week is not None:
         limit = found.max_hours_per_week
-    for week, seconds in sorted(weekly.items()):
+    for monday, seconds in sorted(weekly.items()):
         if seconds / 3600 > limit:
             gaps.append(
-                Gap(GapKind.OVERTIME, person=person, week=week, hours=seconds / 3600, max=limit)
+                Gap(
+                    GapKind.OVERTIME,
+                    person=person,
+                    week=Week(monday),
+                    hours=seconds / 3600,
+                    max=limit,
+                )
             )
     return gaps
 
