@@ -19,6 +19,7 @@ from roster_tui.domain.gaps import Gap
 from roster_tui.domain.model import Contact, Duty, Household, Leave, Person, Request, Roster
 from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
+from roster_tui.engine.gc_pause import gc_paused
 from roster_tui.i18n import t
 from roster_tui.services import assignments, past, printing
 from roster_tui.services.assignments import InstanceKey
@@ -120,7 +121,8 @@ class Workspace:
         # Imported here: the TOML writer is needed by this command only, not at every start.
         from roster_tui.interchange import dumps_roster
 
-        text = dumps_roster(self.load())
+        with gc_paused():  # a whole roster read and written out, and no cycle in it
+            text = dumps_roster(self.load())
         write_safely(path, text.encode("utf-8"), protected=self.own_files())
 
     def backup(self, path: Path) -> None:
