@@ -8,7 +8,7 @@ names differ only for a leave's ``from``/``to``.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import KeysView, Mapping
 from dataclasses import dataclass, field
 
 from roster_tui.domain.entities import TEMPERATURE_MAX, TEMPERATURE_MIN
@@ -167,6 +167,7 @@ ROWS: dict[str, dict[str, Field]] = {
 NESTED: dict[str, frozenset[str]] = {"post": frozenset({"shift"})}
 
 TOP_LEVEL = ("format", "subdistrict", "settings", *ROWS)
+_ABSENT = object()  # what a table gives for a key it does not hold
 
 
 @dataclass(slots=True)
@@ -175,7 +176,7 @@ class Row:
 
     where: Where
     values: dict[str, object] = field(default_factory=dict)
-    written: frozenset[str] | None = None  # the keys the file gives; None: not even a table
+    written: KeysView[str] | None = None  # the keys the file gives; None: not even a table
     ok: bool = True
 
 
@@ -208,18 +209,21 @@ def read_row(
         row.ok = False
         return row
     before = len(report.problems)
-    row.written = frozenset(raw)
+    row.written = raw.keys()
     meant = set()  # keys a typo stood for: reported once, as the typo
-    for key in raw:
-        if key not in schema and key not in nested:
-            meant.add(unknown_key(report, where, key, [*schema, *sorted(nested)]))
+    if not schema.keys() >= row.written:  # the rows of a good file skip this loop
+        for key in raw:
+            if key not in schema and key not in nested:
+                meant.add(unknown_key(report, where, key, [*schema, *sorted(nested)]))
+    values = row.values
     for key, spec in schema.items():
-        if key not in raw:
+        value = raw.get(key, _ABSENT)
+        if value is _ABSENT:
             if spec.required and key not in meant:
                 report.add(where, key, "import.key_missing")
             continue
         try:
-            row.values[key] = spec.read(raw[key])
+            values[key] = spec.read(value)
         except f.Bad as bad:
             report.add(where, key, bad.message, item=bad.item, **bad.params)
     row.ok = len(report.problems) == before

@@ -280,10 +280,15 @@ def _check_references(
                     row.ok = False
 
 
-def _entity(name: str, row: Row) -> object:
-    return KIND_NAMED[name].cls(
-        **{_ATTRIBUTES.get(key, key): value for key, value in row.values.items()}
-    )
+def _entities(name: str, rows: list[Row]) -> list[object]:
+    cls = KIND_NAMED[name].cls
+    plain = _ATTRIBUTES.keys().isdisjoint  # true of most rows: their keys are attribute names
+    return [
+        cls(**row.values)
+        if plain(row.values)
+        else cls(**{_ATTRIBUTES.get(key, key): value for key, value in row.values.items()})
+        for row in rows
+    ]
 
 
 def validate(doc: dict[str, Any], report: Report) -> Roster:
@@ -307,5 +312,5 @@ def validate(doc: dict[str, Any], report: Report) -> Roster:
         settings=Settings(**settings.values) if settings else Settings(),  # type: ignore[arg-type]
     )
     for kind in KINDS:
-        getattr(roster, kind.list_name).extend(_entity(kind.name, row) for row in rows[kind.name])
+        getattr(roster, kind.list_name).extend(_entities(kind.name, rows[kind.name]))
     return roster
