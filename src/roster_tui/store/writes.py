@@ -9,9 +9,10 @@ these inside its transactions and records each action in the audit log.
 from __future__ import annotations
 
 import dataclasses
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Table, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from roster_tui.domain.changes import Change
@@ -78,7 +79,35 @@ def bulk_insert(conn: Connection, roster: Roster) -> None:
                 batches[child_table].append(child)
     for table in T.DATA_TABLES:
         if batches[table]:
-            conn.execute(insert(table), batches[table])
+            insert_many(conn, table, batches[table])
+
+
+def insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """``conn.execute(insert(table), rows)`` for rows that all hold the same keys, by the
+    driver's own executemany: the statement compiled once and each value passed through its
+    column type's bind processor (SQLite's dates become text) as SQLAlchemy would, without its
+    bookkeeping for every row (a fifth of the time of the large sub-district's contacts)."""
+    names = list(rows[0])
+    dialect = conn.dialect
+    compiled = insert(table).compile(dialect=dialect, column_keys=names)
+    processors = [
+        (name, processor)
+        for name in names
+        if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+    ]
+    if processors:
+        rows = [row.copy() for row in rows]
+        for row in rows:
+            for name, processor in processors:
+                value = row[name]
+                if value is not None:
+                    row[name] = processor(value)
+    params: list[Any] = rows
+    if compiled.positional:
+        keys = compiled.positiontup or []
+        order = itemgetter(*keys) if len(keys) > 1 else lambda row: (row[keys[0]],)
+        params = [order(row) for row in rows]
+    conn.exec_driver_sql(str(compiled), params)
 
 
 def advance_sequences(conn: Connection) -> None:
