@@ -147,3 +147,12 @@ def test_a_failed_dump_leaves_the_old_file_alone(tmp_path: Path, roster: Roster)
         dump_roster_file(roster, path)
     assert path.read_text(encoding="utf-8") == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["文化路.toml"]
+
+
+def test_values_equal_to_python_but_written_apart_stay_apart() -> None:
+    from roster_tui.interchange.writer import _scalar, _Written
+
+    written = _Written()
+    values = [0.0, -0.0, 1, True, 1.0, "1", dt.date(2026, 1, 1), "2026-01-01", 0, False]
+    for value in [*values, *reversed(values)]:
+        assert written.scalar(value) == _scalar(value)

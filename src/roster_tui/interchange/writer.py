@@ -52,16 +52,35 @@ def _visible(char: str) -> str:
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
-def _value(value: object) -> str:
+class _Written(dict[tuple[type, object], str]):
+    """Each distinct value as :func:`_scalar` writes it, asked of tomli-w once per dump.
+
+    A file repeats its ids, dates, kinds and readings thousands of times; tomli-w's whole
+    ``dumps`` for every one of them took most of the time of a large dump.
+    """
+
+    def scalar(self, value: object) -> str:
+        # A float by its repr: -0.0 equals 0.0 but is written apart from it.
+        key = (type(value), repr(value) if type(value) is float else value)
+        try:
+            return self[key]
+        except KeyError:
+            written = self[key] = _scalar(value)
+            return written
+        except TypeError:  # unhashable: never a value of a roster, but write it all the same
+            return _scalar(value)
+
+
+def _value(value: object, written: _Written) -> str:
     if isinstance(value, tuple | list):
         # Short lists stay on one line, as in docs/format.md's examples (tomli-w would spread them).
-        return "[" + ", ".join(_scalar(item) for item in value) + "]"
+        return "[" + ", ".join(written.scalar(item) for item in value) + "]"
     if isinstance(value, str | bool | int | float | dt.date) and not isinstance(value, dt.datetime):
-        return _scalar(value)
+        return written.scalar(value)
     raise TypeError(f"cannot write {type(value).__name__} to an interchange file")
 
 
-def _fields(entity: object, keys: list[str]) -> Iterator[str]:
+def _fields(entity: object, keys: list[str], written: _Written) -> Iterator[str]:
     """``key = value`` lines for the keys the entity sets, in schema order."""
     for key in keys:
         value = getattr(entity, _ATTRIBUTES.get(key, key))
@@ -75,15 +94,16 @@ def _fields(entity: object, keys: list[str]) -> Iterator[str]:
             continue  # nothing removed or added: the key is unset
         elif isinstance(entity, Person) and key == "active" and value:
             continue  # active is the default
-        yield f"{key} = {_value(value)}\n"
+        yield f"{key} = {_value(value, written)}\n"
 
 
 def _chunks(roster: Roster) -> Iterator[str]:
+    written = _Written()
     yield f"format = {_scalar(FORMAT)}\n"
     yield "\n[subdistrict]\n"
-    yield from _fields(roster.subdistrict, list(SUBDISTRICT))
+    yield from _fields(roster.subdistrict, list(SUBDISTRICT), written)
     yield "\n[settings]\n"
-    yield from _fields(roster.settings, list(SETTINGS))
+    yield from _fields(roster.settings, list(SETTINGS), written)
     shift_keys = [key for key in SHIFT if key != "from"]  # from: the row's pattern, not the shift
     for kind in KINDS:
         name = kind.name
@@ -91,12 +111,12 @@ def _chunks(roster: Roster) -> Iterator[str]:
         header = f"\n[[{name}]]\n"
         for entity in getattr(roster, kind.list_name):
             yield header
-            yield from _fields(entity, keys)
+            yield from _fields(entity, keys, written)
             for since, shift in shift_rows(entity) if isinstance(entity, Post) else ():
                 yield "\n[[post.shift]]\n"
-                yield from _fields(shift, shift_keys)
+                yield from _fields(shift, shift_keys, written)
                 if since is not None:
-                    yield f"from = {_value(since)}\n"
+                    yield f"from = {_value(since, written)}\n"
 
 
 def dumps_roster(roster: Roster) -> str:
