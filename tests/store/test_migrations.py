@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -184,8 +185,6 @@ def test_an_upgraded_database_has_exactly_the_models_schema(release_url: str) ->
 def test_the_revisions_run_from_nothing_make_the_models_schema(db_url: str) -> None:
     engine = create_store_engine(db_url, busy_timeout=5)
     with engine.begin() as conn:
-        from alembic import command
-
         command.upgrade(migrate.alembic_config(conn), "head")
         context = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(context, T.METADATA) == []
@@ -317,3 +316,21 @@ def test_a_taken_backup_name_is_never_overwritten(tmp_path: Path) -> None:
 
     assert taken.read_text() == "a person's own file"
     assert (tmp_path / "roster.sqlite.before-upgrade-from-1.2.bak").exists()
+
+
+def test_a_new_database_is_stamped_as_alembic_stamps(tmp_path: Path) -> None:
+    """Created without Alembic, its version table is the one Alembic's stamp would make."""
+    ours = tmp_path / "ours.sqlite"
+    open_store(f"sqlite:///{ours}", create=True).close()
+    theirs = tmp_path / "theirs.sqlite"
+    engine = create_engine(f"sqlite:///{theirs}")
+    with engine.begin() as conn:
+        command.stamp(migrate.alembic_config(conn), version.revision_id(schema.CURRENT_VERSION))
+    engine.dispose()
+    ask = "SELECT sql FROM sqlite_master WHERE name LIKE '%alembic_version%' ORDER BY name"
+    found = []
+    for path in (ours, theirs):
+        with sqlite3.connect(path) as db:
+            sql = [row[0] for row in db.execute(ask)]
+            found.append((sql, db.execute("SELECT version_num FROM alembic_version").fetchall()))
+    assert found[0] == found[1] and found[0][1] == [(version.revision_id(schema.CURRENT_VERSION),)]
