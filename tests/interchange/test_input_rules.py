@@ -79,3 +79,25 @@ def test_an_import_takes_availability_written_in_chinese(valid_text: str) -> Non
     assert WeeklyAvailability.parse(person.available or ()) == WeeklyAvailability.parse(
         ["mon-fri 18:00-24:00", "sat,sun 00:00-24:00"]
     )
+
+
+@pytest.mark.parametrize(
+    "written", ["+1-213-555-0001", "+852 2345 6789", "+44 (20) 7946 0958", "+8613800000003"]
+)
+def test_an_import_keeps_a_number_abroad_as_written(valid_text: str, written: str) -> None:
+    text = edit(valid_text, 'phone = "13800000003"', f'phone = "{written}"')
+    roster = loads_roster(text, source=FILE)
+    assert next(p for p in roster.people if p.id == "p003").phone == written
+
+
+@pytest.mark.parametrize("written", ["+86123", "+12345", "+1-213-555-0001-99999999999"])
+def test_an_import_refuses_a_number_abroad_too_short_or_too_long(
+    valid_text: str, written: str
+) -> None:
+    text = edit(valid_text, 'phone = "13800000003"', f'phone = "{written}"')
+    assert_reads(
+        only_problem(text),
+        row_where(line_of(text, written), "person", 3, "p003", "phone"),
+        "境外号码以 +",
+        "a number abroad starts with +",
+    )

@@ -40,7 +40,8 @@ ZH = {
     "import.expected_window_list": '应为时段列表（如 ["mon-fri 18:00-24:00"]），实为 {value}',
     "import.window_bad": '时段写法有误：{value}，应如 "mon-fri 18:00-24:00"',
     "import.phone_bad": (
-        '电话号码不对：{value}，手机为 1 开头的 11 位数字，座机要带区号（如 "0371-68123456"）'
+        '电话号码不对：{value}，手机为 1 开头的 11 位数字，座机要带区号（如 "0371-68123456"），'
+        '境外号码以 + 和国家代码开头（如 "+852 2345 6789"）'
     ),
     "import.expected_date": "应为日期（如 2026-12-01），实为 {value}",
     "import.expected_datetime": (
@@ -110,7 +111,8 @@ EN = {
     "import.window_bad": 'malformed window {value}; write it like "mon-fri 18:00-24:00"',
     "import.phone_bad": (
         "not a phone number: {value}; a mobile is 11 digits starting with 1, a landline has "
-        'its area code ("0371-68123456")'
+        'its area code ("0371-68123456"), a number abroad starts with + and its country code '
+        '("+852 2345 6789")'
     ),
     "import.expected_date": "expected a date (like 2026-12-01), not {value}",
     "import.expected_datetime": 'expected a local time "YYYY-MM-DDTHH:MM" (like '
