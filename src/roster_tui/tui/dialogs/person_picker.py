@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import cast
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual._loop import loop_last
@@ -43,21 +44,56 @@ class ShortOptionList(OptionList):
     """An option list no taller than its ``max-height`` in cells, which measures no more of
     its options than fill that height when it is laid out (OptionList measures all of them,
     a fifth of opening the picker on a large sub-district; the list's scrolling still knows
-    every option's height)."""
+    every option's height).
+
+    An option of one line of text that fits the width is one line high, which needs no
+    wrapping to know: only the options drawn, and those that may wrap, are wrapped."""
+
+    def _option_height(self, option: Option, rules: RulesMap, width: int) -> int:
+        prompt = option.prompt
+        if isinstance(prompt, Text):
+            plain = prompt.plain
+            room = width - rules.get("line_pad", 0) * 2
+            if "\n" not in plain and "\t" not in plain and cell_len(plain) <= room:
+                return 1
+        return self._get_visual(option).get_height(rules, width)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         limit = self.styles.max_height
         if limit is None or limit.unit is not Unit.CELLS:
             return super().get_content_height(container, viewport, width)
-        padding = self.get_component_styles("option-list--option").padding.width
+        padding = self.get_component_styles("option-list--option").padding
         rules = cast(RulesMap, self.styles)
         height = 0
         for last, option in loop_last(self.options):
-            height += self._get_visual(option).get_height(rules, width - padding)
+            height += self._option_height(option, rules, width - padding.width)
             height += 1 if option._divider and not last else 0
             if height > limit.value:
                 break  # taller than it may be: the rest changes nothing
         return height
+
+    def _update_lines(self) -> None:
+        """OptionList's own, each option's height found as above."""
+        if not self.scrollable_content_region:
+            return
+        cache = self._line_cache
+        lines = cache.lines
+        start = lines[-1][0] + 1 if lines else 0
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        if start < len(self.options):
+            padding = self.get_component_styles("option-list--option").padding
+            rules = cast(RulesMap, self.styles)
+            for index, option in enumerate(self.options[start:], start):
+                cache.index_to_line[index] = len(lines)
+                count = self._option_height(option, rules, width - padding.width)
+                count += option._divider
+                cache.heights[index] = count
+                lines.extend((index, line) for line in range(count))
+        last_divider = self.options and self.options[-1]._divider
+        virtual_size = Size(width, len(lines) - (1 if last_divider else 0))
+        if virtual_size != self.virtual_size:
+            self.virtual_size = virtual_size
+            self._scroll_update(virtual_size)
 
 
 class PersonPicker(ModalScreen[str | None]):
