@@ -26,7 +26,10 @@ def text_cells(cells: Iterable[str | Text]) -> tuple[Text, ...]:
 
 def text_width(cell: Text) -> int:
     """How wide DataTable measures ``cell``: its longest line."""
-    lines = cell.plain.splitlines()
+    plain = cell.plain
+    if plain.isprintable():  # no line break of any kind: one line, as nearly every cell is
+        return cell_len(plain)
+    lines = plain.splitlines()
     return max(cell_len(line) for line in lines) if lines else 0
 
 
