@@ -4,6 +4,7 @@ the households they care for and the places they answer for."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 
 from rich.text import Text
 from textual.widgets import Static
@@ -39,15 +40,20 @@ def leave_text(leave: Leave) -> str:
 
 
 class _Names:
-    """Ids to printable names, built once per render."""
+    """Ids to printable names, built once per roster; the households' only when a warning
+    names one (a large sub-district has thousands)."""
 
     def __init__(self, roster: Roster) -> None:
+        self._roster = roster
         self.posts = {p.id: printable(p.name) for p in roster.posts}
         self.compounds = {c.id: printable(c.name) for c in roster.compounds}
         self.streets = {s.id: printable(s.name) for s in roster.streets}
         self.communities = {c.id: c.name for c in roster.communities}
         self.groups = {g.id: printable(g.name) for g in roster.party_groups}
-        self.households = {h.id: printable(h.address) for h in roster.households}
+
+    @cached_property
+    def households(self) -> dict[str, str]:
+        return {h.id: printable(h.address) for h in self._roster.households}
 
     def where(self, post: str | None, day: dt.date | None, shift: str | None) -> str:
         date = weekday_text(day) if day else ""
