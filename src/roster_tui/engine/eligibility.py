@@ -187,6 +187,8 @@ class Ledger:
         if limit is None:
             limit = self.default_max
         seconds = self.seconds(person.id, slot.week) + slot.seconds
+        if seconds / 3600 <= limit:
+            return False  # within it even counting the seat twice: no need to look for it
         if ignore is not None and any(key == ignore for _, _, key in self.bookings(person.id)):
             seconds -= slot.seconds
         return seconds / 3600 > limit
