@@ -39,7 +39,7 @@ from roster_tui.tui.widgets.household_rows import (
     household_cells,
     household_detail,
 )
-from roster_tui.tui.widgets.page_table import PageTable, text_cells
+from roster_tui.tui.widgets.page_table import Cells, PageTable, text_cells
 
 PAGE_SIZE = 1000  # DataTables stay quick below ~2,000 rows; 5,000 households take five pages
 
@@ -72,7 +72,7 @@ class HouseholdsScreen(RosterScreen):
         self.page = 0
         self.text = ""
         self.compound: str | None = None
-        self._rows: dict[str, tuple[Text, ...]] = {}
+        self._rows: dict[str, Cells] = {}
         self._compounds_of: Roster | None = None
         self._want: str | None = None  # a household to highlight once the list shows it
         self._readings_of: tuple[tuple[object, dt.date], dict[str, float]] | None = None
@@ -235,7 +235,7 @@ class HouseholdsScreen(RosterScreen):
     def _fill(
         self,
         roster: Roster,
-        rows: dict[str, tuple[Text, ...]],
+        rows: dict[str, Cells],
         widths: list[int],
         found: int,
         page: int,

@@ -37,7 +37,7 @@ from roster_tui.tui.dialogs.person_card import open_person_card
 from roster_tui.tui.dialogs.person_form import PersonForm
 from roster_tui.tui.dialogs.preview import ask_with_preview
 from roster_tui.tui.screens.base import RosterScreen
-from roster_tui.tui.widgets.page_table import PageTable, text_widths
+from roster_tui.tui.widgets.page_table import Cell, PageTable, text_widths
 from roster_tui.tui.widgets.person_label import person_label
 from roster_tui.tui.widgets.person_week import PersonWeekView, warm
 
@@ -67,7 +67,7 @@ class PeopleScreen(RosterScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._rows: dict[str, tuple[Text, ...]] = {}  # person id -> cells shown, for diffing
+        self._rows: dict[str, tuple[Cell, ...]] = {}  # person id -> cells shown, for diffing
         self._week: PersonWeek | None = None  # the last week worked out
         self._week_roster: Roster | None = None  # the roster it was worked out on
         self._want: str | None = None  # a person to highlight once the list shows them
@@ -137,8 +137,8 @@ class PeopleScreen(RosterScreen):
         self.app.call_from_thread(self._fill, roster, len(found), rows, widths)
 
     @staticmethod
-    def _cells(person: Person, communities: dict[str, str], away: set[str]) -> tuple[Text, ...]:
-        """A person's cells as text (names are data, not markup); the status in red."""
+    def _cells(person: Person, communities: dict[str, str], away: set[str]) -> tuple[Cell, ...]:
+        """A person's cells (names are data, not markup); the status in red."""
         if not person.active:
             status = t("tui.people.inactive")
         elif person.id in away:
@@ -147,14 +147,14 @@ class PeopleScreen(RosterScreen):
             status = ""
         community = printable(communities.get(person.community, person.community))
         return (
-            Text(printable(person.name)),
-            Text(community),
-            Text(phone_tail(person.phone)),
-            Text(status, style="bold red") if status else Text(status),
+            Cell(printable(person.name)),
+            Cell(community),
+            Cell(phone_tail(person.phone)),
+            Cell(status, "bold red") if status else Cell(status),
         )
 
     def _fill(
-        self, roster: Roster, found: int, rows: dict[str, tuple[Text, ...]], widths: list[int]
+        self, roster: Roster, found: int, rows: dict[str, tuple[Cell, ...]], widths: list[int]
     ) -> None:
         if roster is not self._shown:
             return  # a newer roster is on its way

@@ -21,6 +21,7 @@ from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.services.households import HouseholdStatus, household_status
 from roster_tui.tui.widgets.household_labels import days_left_text, status_text
+from roster_tui.tui.widgets.page_table import Cells as ShownCells
 from roster_tui.tui.widgets.page_table import clip_cells, fit_widths, text_widths
 from roster_tui.tui.widgets.person_label import short_label
 
@@ -29,9 +30,7 @@ Cells = tuple[str | Text, ...]
 NARROWING = (0, 1, 2, 5)  # what gives way to a narrow terminal: address, compound, head, carer
 
 
-def fit_rows(
-    rows: dict[str, tuple[Text, ...]], width: int
-) -> tuple[dict[str, tuple[Text, ...]], list[int]]:
+def fit_rows(rows: dict[str, ShownCells], width: int) -> tuple[dict[str, ShownCells], list[int]]:
     """The rows and their columns' widths, the address, compound, head and carer cut where the
     whole row would not fit ``width`` cells (the table's, less its scrollbar): a long address
     no longer pushes the status off the screen (the form and the card show it whole)."""

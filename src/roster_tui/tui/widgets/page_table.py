@@ -7,24 +7,59 @@ the screen, all of it on the event loop. ``fill`` puts the rows in in one pass a
 column from ``text_widths``, worked out where the rows are made (in a worker); the columns come
 out exactly as wide as DataTable's own measuring makes them. Changes to a page already shown
 still go through ``update_cell``, which measures only the cells it changes.
+
+A page's cells are :class:`Cell`: the text and its style, made a rich Text only when the table
+draws the cell, so a page of a thousand rows builds rich Texts for the score of rows on screen.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
+from rich.control import strip_control_codes
 from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import Row, RowKey
 
 
-def text_cells(cells: Iterable[str | Text]) -> tuple[Text, ...]:
-    """Cells as text: a DataTable reads a bare string as markup, and data is not markup."""
-    return tuple(Text(cell) if isinstance(cell, str) else cell for cell in cells)
+class Cell:
+    """A one-style cell, drawn as ``Text(plain, style=style)``: a DataTable reads a bare string
+    as markup, and data is not markup."""
+
+    __slots__ = ("plain", "style")
+
+    def __init__(self, plain: str, style: str = "") -> None:
+        self.plain = strip_control_codes(plain)  # as Text keeps it
+        self.style = style
+
+    def __rich__(self) -> Text:
+        return Text(self.plain, style=self.style)
+
+    def __str__(self) -> str:
+        return self.plain
+
+    def __repr__(self) -> str:
+        return f"Cell({self.plain!r}, {self.style!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Cell):
+            return NotImplemented
+        return self.plain == other.plain and self.style == other.style
+
+    def __hash__(self) -> int:
+        return hash((self.plain, self.style))
 
 
-def text_width(cell: Text) -> int:
+Cells = tuple[Cell | Text, ...]
+
+
+def text_cells(cells: Iterable[str | Text]) -> Cells:
+    """Cells to show: a string as a :class:`Cell`, a Text as it is."""
+    return tuple(Cell(cell) if isinstance(cell, str) else cell for cell in cells)
+
+
+def text_width(cell: Cell | Text) -> int:
     """How wide DataTable measures ``cell``: its longest line."""
     plain = cell.plain
     if plain.isprintable():  # no line break of any kind: one line, as nearly every cell is
@@ -33,7 +68,7 @@ def text_width(cell: Text) -> int:
     return max(cell_len(line) for line in lines) if lines else 0
 
 
-def text_widths(rows: Mapping[str, Sequence[Text]], columns: int) -> list[int]:
+def text_widths(rows: Mapping[str, Sequence[Cell | Text]], columns: int) -> list[int]:
     """The width of each of the first ``columns`` columns of ``rows``: its widest cell."""
     widths = [0] * columns
     for cells in rows.values():
@@ -62,25 +97,28 @@ def fit_widths(
 
 
 def clip_cells(
-    rows: Mapping[str, Sequence[Text]], widths: Sequence[int]
-) -> dict[str, tuple[Text, ...]]:
+    rows: Mapping[str, Sequence[Cell | Text]], widths: Sequence[int]
+) -> dict[str, Cells]:
     """Each cell cut to its column's width in ``widths`` (the text is shown whole elsewhere)."""
     clipped = {}
     for key, cells in rows.items():
-        row = []
+        row: list[Cell | Text] = []
         for index, cell in enumerate(cells):
             if index < len(widths) and text_width(cell) > widths[index]:
-                cell = cell.copy()
-                cell.truncate(widths[index], overflow="crop")
+                if isinstance(cell, Cell):  # as Text.truncate crops
+                    cell = Cell(set_cell_size(cell.plain, widths[index]), cell.style)
+                else:
+                    cell = cell.copy()
+                    cell.truncate(widths[index], overflow="crop")
             row.append(cell)
         clipped[key] = tuple(row)
     return clipped
 
 
-class PageTable(DataTable[Text]):
-    """A DataTable of one-line rows of :class:`Text`, filled a page at a time."""
+class PageTable(DataTable[Cell | Text]):
+    """A DataTable of one-line rows of :class:`Cell` or Text, filled a page at a time."""
 
-    def fill(self, rows: Mapping[str, Sequence[Text]], widths: Sequence[int]) -> None:
+    def fill(self, rows: Mapping[str, Sequence[Cell | Text]], widths: Sequence[int]) -> None:
         """Show ``rows`` (key → cells) instead of the rows shown; ``widths``: ``text_widths``."""
         self.clear()
         columns = self.ordered_columns
