@@ -7,7 +7,6 @@ page of at most PAGE_SIZE rows, refreshed by diff so an edit does not move the c
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from rich.text import Text
 from textual import on, work
@@ -20,7 +19,6 @@ from roster_tui.domain.gaps import Gap
 from roster_tui.domain.model import Household, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.care import latest_readings
 from roster_tui.services.households import filter_households
 from roster_tui.services.people import next_id
 from roster_tui.tui.dialogs.care_round import RoundDialog
@@ -38,6 +36,7 @@ from roster_tui.tui.widgets.household_rows import (
     fit_rows,
     household_cells,
     household_detail,
+    readings_on,
 )
 from roster_tui.tui.widgets.page_table import Cells, PageTable, text_cells
 
@@ -75,7 +74,6 @@ class HouseholdsScreen(RosterScreen):
         self._rows: dict[str, Cells] = {}
         self._compounds_of: Roster | None = None
         self._want: str | None = None  # a household to highlight once the list shows it
-        self._readings_of: tuple[tuple[object, dt.date], dict[str, float]] | None = None
 
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="hh-bar"):
@@ -215,7 +213,7 @@ class HouseholdsScreen(RosterScreen):
         page = min(page if wanted is None else wanted // PAGE_SIZE, pages - 1)
         shown = found[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
         compounds = {c.id: printable(c.name) for c in roster.compounds}
-        readings = self._readings(roster, today)
+        readings = readings_on(roster, today)
         rows = {
             h.id: text_cells(household_cells(h, roster, compounds, today, readings)) for h in shown
         }
@@ -224,13 +222,6 @@ class HouseholdsScreen(RosterScreen):
         width = table.size.width or self.size.width
         rows, widths = fit_rows(rows, width - table.styles.scrollbar_size_vertical)
         self.app.call_from_thread(self._fill, roster, rows, widths, len(found), page, pages)
-
-    def _readings(self, roster: Roster, today: dt.date) -> dict[str, float]:
-        """Each household's latest reading, worked out again only when the contacts change."""
-        key = (roster.contacts, today)
-        if self._readings_of is None or self._readings_of[0] != key:
-            self._readings_of = (key, latest_readings(roster, today))
-        return self._readings_of[1]
 
     def _fill(
         self,
@@ -305,7 +296,7 @@ class HouseholdsScreen(RosterScreen):
             detail.update(self._why_empty(roster) if roster is not None and not self._rows else "")
             return
         today = self.roster_app.today()
-        reading = self._readings(roster, today).get(household.id)
+        reading = readings_on(roster, today).get(household.id)
         detail.update(household_detail(household, roster, today, reading))
 
     def _why_empty(self, roster: Roster) -> Text:

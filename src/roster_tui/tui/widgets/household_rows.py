@@ -19,6 +19,7 @@ from rich.text import Text
 from roster_tui.domain.model import Household, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
+from roster_tui.services.care import latest_readings
 from roster_tui.services.households import HouseholdStatus, household_status
 from roster_tui.tui.widgets.household_labels import days_left_text, status_text
 from roster_tui.tui.widgets.page_table import Cells as ShownCells
@@ -41,6 +42,22 @@ def fit_rows(rows: dict[str, ShownCells], width: int) -> tuple[dict[str, ShownCe
     if width <= 0 or all(f >= w for f, w in zip(fitted, widths, strict=True)):
         return rows, widths
     return clip_cells(rows, fitted), fitted
+
+
+# The readings of the last contacts and day asked: the Households screen and the person panel
+# both read them, and working them out walks every contact. A tuple is replaced whole, so a
+# worker and the event loop may both use it.
+_readings_of: tuple[object, dt.date, dict[str, float]] | None = None
+
+
+def readings_on(roster: Roster, today: dt.date) -> dict[str, float]:
+    """Each household's latest temperature up to ``today``, worked out again only when the
+    contacts change."""
+    global _readings_of
+    kept, contacts = _readings_of, roster.contacts
+    if kept is None or kept[1] != today or (kept[0] is not contacts and kept[0] != contacts):
+        kept = _readings_of = (contacts, today, latest_readings(roster, today))
+    return kept[2]
 
 
 def is_fever(household: Household, roster: Roster, today: dt.date, reading: float | None) -> bool:

@@ -14,11 +14,10 @@ from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Leave, Person, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.care import latest_readings
 from roster_tui.services.people import PersonWeek
 from roster_tui.tui.widgets.availability_label import window_label
 from roster_tui.tui.widgets.household_labels import days_left_text
-from roster_tui.tui.widgets.household_rows import is_fever
+from roster_tui.tui.widgets.household_rows import is_fever, readings_on
 from roster_tui.tui.widgets.person_label import person_label, role_names
 
 
@@ -61,11 +60,10 @@ class _Names:
         return f"{date} {name} {printable(shift or '')}".strip()
 
 
-# The last roster's names and the last day's readings: a panel is drawn at every move of the
-# cursor, and each of these walks thousands of rows (a worker works them out first, see
-# ``warm``). A tuple is replaced whole, so a worker and the event loop may both use them.
+# The last roster's names: a panel is drawn at every move of the cursor, and they walk
+# thousands of rows (a worker works them out first, see ``warm``, with the readings). A tuple
+# is replaced whole, so a worker and the event loop may both use it.
 _names_of: tuple[Roster, _Names] | None = None
-_readings_of: tuple[object, dt.date, dict[str, float]] | None = None
 
 
 def _names(roster: Roster) -> _Names:
@@ -76,19 +74,10 @@ def _names(roster: Roster) -> _Names:
     return kept[1]
 
 
-def _readings(roster: Roster, today: dt.date) -> dict[str, float]:
-    """Each household's latest reading, worked out again only when the contacts change."""
-    global _readings_of
-    kept = _readings_of
-    if kept is None or kept[0] is not roster.contacts or kept[1] != today:
-        kept = _readings_of = (roster.contacts, today, latest_readings(roster, today))
-    return kept[2]
-
-
 def warm(roster: Roster, today: dt.date) -> None:
     """Work out what drawing a panel of ``roster`` needs (in a worker, off the event loop)."""
     _names(roster)
-    _readings(roster, today)
+    readings_on(roster, today)
 
 
 def gap_text(gap: Gap, names: _Names) -> str:
@@ -192,7 +181,7 @@ def render_person_week(
     lines.append(Text(t("tui.people.detail.leaves", count=len(week.leaves)), style="bold"))
     lines.extend(Text(f"  {leave_text(lv)}") for lv in week.leaves)
     lines.append(Text(t("tui.people.detail.households", count=len(week.households)), style="bold"))
-    readings = _readings(roster, today) if week.households else {}
+    readings = readings_on(roster, today) if week.households else {}
     for household in week.households:
         left = days_left_text(household, roster.settings, today)
         compound = names.compounds.get(household.compound, household.compound)
