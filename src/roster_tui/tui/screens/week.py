@@ -13,13 +13,10 @@ from textual.coordinate import Coordinate
 from textual.widgets import DataTable, Input, Static
 from textual.worker import Worker, get_current_worker
 
-from roster_tui.domain.clock import format_hhmm
 from roster_tui.domain.gaps import Gap
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Roster
-from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
-from roster_tui.engine.describe import describe_gap
 from roster_tui.i18n import t
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.services.gap_fixes import gap_key, gap_week
@@ -39,6 +36,7 @@ from roster_tui.tui.widgets.week_cells import (
     render_rows,
     render_shift_row,
 )
+from roster_tui.tui.widgets.week_status import cell_line
 from roster_tui.tui.widgets.week_table import WeekTable
 
 
@@ -279,27 +277,12 @@ class WeekScreen(WeekEdits):
     @on(DataTable.CellHighlighted)
     def _describe_cell(self) -> None:
         info = self.query_one("#cell-info", Static)
-        instance = self.current_instance()
-        if instance is None or self.data is None:
+        instance, data = self.current_instance(), self.data
+        if instance is None or data is None:
             info.update(Text(t("tui.week.cell_hint")))
             return
-        people = self.data.people
-        line = Text()
-        line.append(
-            f"{printable(instance.post.name)} {printable(instance.shift.name)} "
-            f"{instance.date.month}/{instance.date.day} "
-            f"{format_hhmm(instance.shift.start)}-{format_hhmm(instance.shift.end)} ",
-            style="bold",
-        )
-        line.append(t("tui.week.need", need=instance.need, have=instance.have))
-        for pid in instance.assigned:
-            person = people.get(pid)
-            name = printable(person.name) if person else pid
-            mark = "" if pid in instance.counted else "!"
-            line.append(f" {mark}{name}({pid})")
-        for gap in self.data.cell_gaps.get(instance.key, []):
-            line.append("\n" + describe_gap(gap, self.data.roster), style="bold")
-        info.update(line)
+        gaps = data.cell_gaps.get(instance.key, [])
+        info.update(cell_line(instance, data.people, gaps, data.roster))
 
     def move_to(self, key: InstanceKey) -> bool:
         """The cursor onto ``key``'s cell; False when its row is not shown."""
