@@ -17,6 +17,7 @@ ZH = {
     "tui.week.filter": "筛选",
     "tui.week.clear_filter": "清除筛选",
     "tui.week.filter_hint": "按 / 筛选：社区、楼院、卡点或人名（支持拼音首字母），回车确定",
+    "tui.week.filter_on": "筛选：{query}（按 / 修改，Esc 清除）",
     "tui.week.cell_hint": (
         "方向键移动，a 安排人员，d 移出，r 换人，s 换班，c 复制到整周，n 下一个缺口\n"
         "标记：缺N人 缺员；缺党员 没有党员在岗；!姓名 不能到岗；姓名* 时间冲突或休息不足"
@@ -68,6 +69,7 @@ EN = {
     "tui.week.clear_filter": "Clear filter",
     "tui.week.filter_hint": "/ filters: community, compound, post or person (pinyin initials too); "
     "Enter applies",
+    "tui.week.filter_on": "Filter: {query} (/ changes it, Esc clears it)",
     "tui.week.cell_hint": (
         "Arrows move, a add, d remove, r replace, s swap, c copy to week, n next gap\n"
         "Marks: short N understaffed; no Party no Party member on duty; !name cannot come; "

@@ -36,6 +36,7 @@ from roster_tui.tui.widgets.week_cells import (
     render_rows,
     render_shift_row,
 )
+from roster_tui.tui.widgets.week_filter import FilterLine
 from roster_tui.tui.widgets.week_status import cell_line
 from roster_tui.tui.widgets.week_table import WeekTable
 
@@ -74,12 +75,11 @@ class WeekScreen(WeekEdits):
         self._drawn = CellMemo()  # cells drawn before, by what they show
         self._live: WeekGaps | None = None  # the weeks' gap trackers, made at the first roster
         self._kept = KeptWeeks(WeekGaps.KEEP)  # the last weeks shown, drawn
+        self._asked = ""  # the filter the grid was last worked out for
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="week-title")
-        filter_input = Input(placeholder=t("tui.week.filter_hint"), id="week-filter")
-        filter_input.cursor_blink = False
-        yield filter_input
+        yield FilterLine()
         yield WeekTable()
         pending = Static(id="week-pending")
         pending.display = False
@@ -94,7 +94,7 @@ class WeekScreen(WeekEdits):
     def show_roster(self, roster: Roster) -> None:
         if self.week is None:
             self.week = Week.of(self.roster_app.today())
-        query = self.query_one("#week-filter", Input).value
+        query = self._asked = self.query_one(FilterLine).value
         layout = GridLayout.for_width(self.app.size.width)
         if self._live is None:
             this_week = self.roster_app.this_week_gaps
@@ -355,7 +355,7 @@ class WeekScreen(WeekEdits):
         table.cursor_coordinate = Coordinate(row, column + 1)
 
     def action_filter(self) -> None:
-        self.query_one("#week-filter", Input).focus()
+        self.query_one(FilterLine).edit()
 
     def action_clear_filter(self) -> None:
         if self._swap_from is not None:  # Esc first ends what is half done
@@ -370,8 +370,12 @@ class WeekScreen(WeekEdits):
 
     @on(Input.Submitted, "#week-filter")
     def _filter_done(self) -> None:
-        self.refresh_roster()
-        self.query_one(WeekTable).focus()
+        self.query_one(WeekTable).focus()  # leaving the box applies the filter
+
+    @on(Input.Blurred, "#week-filter")
+    def _filter_left(self) -> None:
+        if self.query_one(FilterLine).value != self._asked:  # Enter, or a click on the grid
+            self.refresh_roster()
 
     @on(DataTable.CellSelected)
     def _cell_selected(self) -> None:
