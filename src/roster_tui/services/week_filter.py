@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from roster_tui.domain.model import Roster
 from roster_tui.services.people import person_matches
 from roster_tui.services.week_grid import GroupRow, ShiftRow
@@ -45,3 +47,22 @@ def rows_in_scope(rows: list[GroupRow | ShiftRow], scope: str | None) -> list[Gr
         for row in rows
         if (row.compound.community if isinstance(row, GroupRow) else row.community) == scope
     ]
+
+
+class EmptyGrid(Enum):
+    """Why a week grid shows no shift."""
+
+    NO_POSTS = "no_posts"  # the scope has no post at all
+    NO_SHIFTS = "no_shifts"  # its posts have no shift in the week
+    NO_MATCH = "no_match"  # the filter hides every shift there is
+
+
+def why_empty(
+    scoped: list[GroupRow | ShiftRow], shown: list[GroupRow | ShiftRow]
+) -> EmptyGrid | None:
+    """Why ``shown`` (``scoped`` after the filter) has no shift; None when it has one."""
+    if any(isinstance(row, ShiftRow) for row in shown):
+        return None
+    if any(isinstance(row, ShiftRow) for row in scoped):
+        return EmptyGrid.NO_MATCH
+    return EmptyGrid.NO_SHIFTS if scoped else EmptyGrid.NO_POSTS

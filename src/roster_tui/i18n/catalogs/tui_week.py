@@ -18,6 +18,18 @@ ZH = {
     "tui.week.clear_filter": "清除筛选",
     "tui.week.filter_hint": "按 / 筛选：社区、楼院、卡点或人名（支持拼音首字母），回车确定",
     "tui.week.filter_on": "筛选：{query}（按 / 修改，Esc 清除）",
+    "tui.week.empty.no_match": "没有卡点或人员符合「{query}」。按 / 修改筛选，Esc 清除。",
+    "tui.week.empty.no_match.scope": (
+        "{scope}没有卡点或人员符合「{query}」。按 / 修改筛选，Esc 清除，g 换范围。"
+    ),
+    "tui.week.empty.no_posts": "还没有卡点。到「楼院」页（5）添加卡点。",
+    "tui.week.empty.no_posts.scope": (
+        "{scope}还没有卡点。按 g 换范围，或到「楼院」页（5）添加卡点。"
+    ),
+    "tui.week.empty.no_shifts": "这一周没有班次。按 [ ] 换周，或到「楼院」页（5）给卡点设班次。",
+    "tui.week.empty.no_shifts.scope": (
+        "{scope}这一周没有班次。按 [ ] 换周，g 换范围，或到「楼院」页（5）给卡点设班次。"
+    ),
     "tui.week.cell_hint": (
         "方向键移动，a 安排人员，d 移出，r 换人，s 换班，c 复制到整周，n 下一个缺口\n"
         "标记：缺N人 缺员；缺党员 没有党员在岗；!姓名 不能到岗；姓名* 时间冲突或休息不足"
@@ -70,6 +82,25 @@ EN = {
     "tui.week.filter_hint": "/ filters: community, compound, post or person (pinyin initials too); "
     "Enter applies",
     "tui.week.filter_on": "Filter: {query} (/ changes it, Esc clears it)",
+    "tui.week.empty.no_match": (
+        "No post or person matches '{query}'. / changes the filter, Esc clears it."
+    ),
+    "tui.week.empty.no_match.scope": (
+        "No post or person in {scope} matches '{query}'. / changes the filter, Esc clears it, "
+        "g changes the scope."
+    ),
+    "tui.week.empty.no_posts": "No posts yet. They are added on the Places screen (5).",
+    "tui.week.empty.no_posts.scope": (
+        "{scope} has no posts yet. g changes the scope; posts are added on the Places screen (5)."
+    ),
+    "tui.week.empty.no_shifts": (
+        "No post has a shift this week. [ ] changes the week; shifts are set on the Places "
+        "screen (5)."
+    ),
+    "tui.week.empty.no_shifts.scope": (
+        "No post in {scope} has a shift this week. [ ] changes the week, g the scope; shifts "
+        "are set on the Places screen (5)."
+    ),
     "tui.week.cell_hint": (
         "Arrows move, a add, d remove, r replace, s swap, c copy to week, n next gap\n"
         "Marks: short N understaffed; no Party no Party member on duty; !name cannot come; "

@@ -21,7 +21,7 @@ from roster_tui.i18n import t
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.services.gap_fixes import gap_key, gap_week
 from roster_tui.services.overview import PlaceIndex, gaps_of_community
-from roster_tui.services.week_filter import filter_rows, rows_in_scope
+from roster_tui.services.week_filter import filter_rows, rows_in_scope, why_empty
 from roster_tui.services.week_grid import ShiftRow, build_rows, gaps_by_cell
 from roster_tui.services.week_live import WeekGaps, WeekUpdate
 from roster_tui.tui.screens.week_edits import WeekData, WeekEdits
@@ -37,7 +37,7 @@ from roster_tui.tui.widgets.week_cells import (
     render_shift_row,
 )
 from roster_tui.tui.widgets.week_filter import FilterLine
-from roster_tui.tui.widgets.week_status import cell_line
+from roster_tui.tui.widgets.week_status import cell_line, empty_line
 from roster_tui.tui.widgets.week_table import WeekTable
 
 
@@ -138,8 +138,8 @@ class WeekScreen(WeekEdits):
         state = live.week(roster, week)  # the week's tracker, kept for its edits
         instances = state.instances
         gaps = gaps_of_community(state.gaps, PlaceIndex(roster), scope)
-        rows = build_rows(roster, week, instances)
-        rows = filter_rows(rows_in_scope(rows, scope), roster, query)
+        scoped = rows_in_scope(build_rows(roster, week, instances), scope)
+        rows = filter_rows(scoped, roster, query)
         cell_gaps = gaps_by_cell(gaps)
         rendered = render_rows(
             rows, roster, cell_gaps, layout, self.roster_app.today(), self._drawn
@@ -149,6 +149,7 @@ class WeekScreen(WeekEdits):
         data = WeekData(
             roster, week, by_key, gaps, cell_gaps, rows, people, scope, query, layout, rendered
         )
+        data.empty = why_empty(scoped, rows)
         self.app.call_from_thread(self._show, data, rendered, layout, get_current_worker())
 
     def forget_weeks(self) -> None:
@@ -198,6 +199,7 @@ class WeekScreen(WeekEdits):
             shown.query,
             layout,
             rendered,
+            shown.empty,
         )
 
     @work(thread=True, exclusive=True, group="week", exit_on_error=False)
@@ -279,7 +281,10 @@ class WeekScreen(WeekEdits):
         info = self.query_one("#cell-info", Static)
         instance, data = self.current_instance(), self.data
         if instance is None or data is None:
-            info.update(Text(t("tui.week.cell_hint")))
+            if data is not None and data.empty is not None:  # the grid is empty: say why
+                info.update(empty_line(data.empty, data.query, data.scope, data.roster))
+            else:
+                info.update(Text(t("tui.week.cell_hint")))
             return
         gaps = data.cell_gaps.get(instance.key, [])
         info.update(cell_line(instance, data.people, gaps, data.roster))

@@ -23,6 +23,7 @@ from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
 from roster_tui.i18n import t
 from roster_tui.services.assignments import InstanceKey
+from roster_tui.services.week_filter import EmptyGrid
 from roster_tui.services.week_grid import GroupRow, ShiftRow
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.dialogs.confirm import ConfirmDialog
@@ -49,6 +50,7 @@ class WeekData:
     query: str = ""  # the filter the rows passed
     layout: GridLayout | None = None  # the widths ``rendered`` is laid out for
     rendered: list[RenderedRow] = field(default_factory=list)  # the table's rows, drawn
+    empty: EmptyGrid | None = None  # why no shift is shown, when none is
 
 
 class WeekEdits(RosterScreen):

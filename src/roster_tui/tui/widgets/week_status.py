@@ -1,4 +1,5 @@
-"""The lines under the week grid: the shift under the cursor, who is on it and its gaps."""
+"""The lines under the week grid: the shift under the cursor, who is on it and its gaps; or,
+when the grid shows no shift, why not and the key that changes it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.text import printable
 from roster_tui.engine.describe import describe_gap
 from roster_tui.i18n import t
+from roster_tui.services.week_filter import EmptyGrid
 
 
 def cell_line(
@@ -35,3 +37,12 @@ def cell_line(
     for gap in gaps:
         line.append("\n" + describe_gap(gap, roster), style="bold")
     return line
+
+
+def empty_line(why: EmptyGrid, query: str, scope: str | None, roster: Roster) -> Text:
+    """Why the grid of ``scope`` (a community id, None: the whole) filtered by ``query`` shows
+    no shift, and how to see some."""
+    community = roster.index.communities.get(scope) if scope is not None else None
+    where = {"scope": printable(community.name)} if community is not None else {}
+    key = f"tui.week.empty.{why.value}" + (".scope" if where else "")
+    return Text(t(key, query=printable(query.strip()), **where), style="bold")
