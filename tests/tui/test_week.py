@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pytest
 from conftest import TODAY
 from helpers import app_on, first_shift_cell, open_screen, settle
 from textual.pilot import Pilot
 
 from roster_tui.domain.week import Week
+from roster_tui.i18n import set_language
 from roster_tui.services.assignments import assigned_people
 from roster_tui.services.workspace import Workspace
 from roster_tui.tui.app import RosterApp
@@ -121,3 +125,36 @@ def test_week_screen_snapshot(snap_compare, store) -> None:  # type: ignore[no-u
         assert screen.current_key() is not None
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize(
+    ("language", "staffed", "empty"),
+    [
+        (
+            "zh",
+            "红旗小区南门 白班 12/2 08-20 需 2 人，实到 1 人：崔鹏（p009）、!胡浩（p013）",
+            "红专路32号院门岗 晚班 12/1 18-24 需 1 人，实到 0 人",
+        ),
+        (
+            "en",
+            "红旗小区南门 白班 12/2 08-20 needs 2, has 1: 崔鹏 (p009), !胡浩 (p013)",
+            "红专路32号院门岗 晚班 12/1 18-24 needs 1, has 0",
+        ),
+    ],
+)
+async def test_the_line_under_the_grid_names_who_is_on_the_shift_in_the_languages_way(
+    workspace: Workspace, language: str, staffed: str, empty: str
+) -> None:
+    set_language(language)
+    app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_screen(app, pilot, "2", WeekScreen)
+        info = screen.query_one("#cell-info")
+        screen.focus_instance("x02", TODAY, "白班")  # one of two on leave
+        await settle(app, pilot)
+        lines = str(info.render()).splitlines()
+        assert lines[0] == staffed
+        assert len(lines) == 3  # its two gaps under it, whole at 80 columns
+        screen.focus_instance("x12", TODAY - dt.timedelta(days=1), "晚班")  # nobody on it
+        await settle(app, pilot)
+        assert str(info.render()).splitlines()[0] == empty

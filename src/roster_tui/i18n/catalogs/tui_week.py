@@ -34,7 +34,11 @@ ZH = {
         "方向键移动，a 安排人员，d 移出，r 换人，s 换班，c 复制到整周，n 下一个缺口\n"
         "标记：缺N人 缺员；缺党员 没有党员在岗；!姓名 不能到岗；姓名* 时间冲突或休息不足"
     ),
-    "tui.week.need": "需 {need} 人，实到 {have} 人：",
+    "tui.week.need": "需 {need} 人，实到 {have} 人",
+    "tui.week.on_shift": "：{people}",
+    "tui.week.on_shift.wrapped": "：\n{people}",
+    "tui.week.on_shift.person": "{mark}{name}（{pid}）",
+    "tui.week.on_shift.separator": "、",
     "tui.week.no_gaps": "本周没有排班缺口。",
     "tui.week.assign_title": "安排到：{where}",
     "tui.week.remove_title": "移出哪一位？",
@@ -106,7 +110,11 @@ EN = {
         "Marks: short N understaffed; no Party no Party member on duty; !name cannot come; "
         "name* overlaps or too little rest"
     ),
-    "tui.week.need": "needs {need}, has {have}:",
+    "tui.week.need": "needs {need}, has {have}",
+    "tui.week.on_shift": ": {people}",
+    "tui.week.on_shift.wrapped": ":\n{people}",
+    "tui.week.on_shift.person": "{mark}{name} ({pid})",
+    "tui.week.on_shift.separator": ", ",
     "tui.week.no_gaps": "No roster gaps this week.",
     "tui.week.assign_title": "Assign to: {where}",
     "tui.week.remove_title": "Remove whom?",

@@ -287,7 +287,7 @@ class WeekScreen(WeekEdits):
                 info.update(Text(t("tui.week.cell_hint")))
             return
         gaps = data.cell_gaps.get(instance.key, [])
-        info.update(cell_line(instance, data.people, gaps, data.roster))
+        info.update(cell_line(instance, data.people, gaps, data.roster, info.content_size.width))
 
     def move_to(self, key: InstanceKey) -> bool:
         """The cursor onto ``key``'s cell; False when its row is not shown."""

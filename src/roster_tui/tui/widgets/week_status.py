@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rich.cells import cell_len
 from rich.text import Text
 
-from roster_tui.domain.clock import format_hhmm
 from roster_tui.domain.gaps import Gap
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Roster
@@ -15,25 +15,41 @@ from roster_tui.domain.text import printable
 from roster_tui.engine.describe import describe_gap
 from roster_tui.i18n import t
 from roster_tui.services.week_filter import EmptyGrid
+from roster_tui.tui.widgets.week_cells import short_hours
 
 
 def cell_line(
-    instance: ShiftInstance, people: Mapping[str, Person], gaps: list[Gap], roster: Roster
+    instance: ShiftInstance,
+    people: Mapping[str, Person],
+    gaps: list[Gap],
+    roster: Roster,
+    width: int = 0,
 ) -> Text:
-    """The shift's post, day and hours, its need and who is on it, then each of its gaps."""
+    """The shift's post, day and hours, its need and who is on it, then each of its gaps.
+
+    Names that would run past ``width`` (0: any width) start a line of their own, rather than
+    the line breaking inside the count before them.
+    """
     line = Text()
     line.append(
         f"{printable(instance.post.name)} {printable(instance.shift.name)} "
         f"{instance.date.month}/{instance.date.day} "
-        f"{format_hhmm(instance.shift.start)}-{format_hhmm(instance.shift.end)} ",
+        f"{short_hours(instance.shift.start, instance.shift.end)} ",
         style="bold",
     )
     line.append(t("tui.week.need", need=instance.need, have=instance.have))
+    on_shift = []
     for pid in instance.assigned:
         person = people.get(pid)
-        name = printable(person.name) if person else pid
-        mark = "" if pid in instance.counted else "!"
-        line.append(f" {mark}{name}({pid})")
+        name = printable(person.name) if person else printable(pid)
+        mark = "" if pid in instance.counted else "!"  # cannot come, as the grid marks them
+        on_shift.append(t("tui.week.on_shift.person", mark=mark, name=name, pid=printable(pid)))
+    if on_shift:  # nobody on it: the need and the count say all
+        names = t("tui.week.on_shift.separator").join(on_shift)
+        after = t("tui.week.on_shift", people=names)
+        if width and cell_len(line.plain) + cell_len(after) > width:
+            after = t("tui.week.on_shift.wrapped", people=names)
+        line.append(after)
     for gap in gaps:
         line.append("\n" + describe_gap(gap, roster), style="bold")
     return line
