@@ -29,8 +29,8 @@ from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.widgets.today_panels import (
     DutyTable,
     GapCounts,
+    HandoverLine,
     HouseholdLines,
-    handover_text,
     moment_text,
 )
 
@@ -59,7 +59,7 @@ class TodayScreen(RosterScreen):
             yield Static(id="today-clock")
         yield Static(t("tui.today.on_duty"), classes="title")
         yield DutyTable(id="today-duty")
-        yield Static(id="today-handover")
+        yield HandoverLine(id="today-handover")
         with Horizontal(id="today-bottom"):
             with Vertical(id="today-gaps-box"):
                 yield Static(id="today-gaps-title", classes="title")
@@ -124,9 +124,7 @@ class TodayScreen(RosterScreen):
         if not self.is_mounted:
             return
         self.query_one(DutyTable).show(roster, view.duty, view.shared)
-        self.query_one("#today-handover", Static).update(
-            handover_text(roster, view.duty, view.shared)
-        )
+        self.query_one(HandoverLine).show(roster, view.duty, view.shared)
         self.query_one(HouseholdLines).show(view.households)
 
     @work(thread=True, exclusive=True, group="today-alerts", exit_on_error=False)

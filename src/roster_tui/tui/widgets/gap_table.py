@@ -71,22 +71,29 @@ def refill(
     rows: Sequence[tuple[str, Sequence[str | Text]]],
     *,
     fit_width: int | None = None,
+    cut: Sequence[tuple[int, int]] = (),
 ) -> None:
     """Replace every row, with columns sized to fit their cells from the first frame.
 
     A DataTable measures new rows only when it next goes idle, and a frame drawn before that
     stays cached with the old, narrow columns; sizing the columns up front avoids both.
-    With ``fit_width`` the last column is cut so the table fits that many cells across (long
-    descriptions are shown in full elsewhere).
+    With ``fit_width`` columns are cut so the table fits that many cells across: those of
+    ``cut`` (column index, fewest cells kept) in its order, each only as far as needed;
+    without ``cut``, the last column (long descriptions are shown in full elsewhere). A column
+    keeps at least its heading; the table draws each cell cut to its column.
     """
     widths = [cell_len(label) for _, label in columns]
     for _, cells in rows:
         for i, cell in enumerate(cells):
             widths[i] = max(widths[i], _width(cell))
     if fit_width is not None:
-        padding = 2 * table.cell_padding * len(widths)
-        room = fit_width - padding - sum(widths[:-1])
-        widths[-1] = max(min(widths[-1], room), cell_len(columns[-1][1]))
+        over = sum(widths) + 2 * table.cell_padding * len(widths) - fit_width
+        for i, least in cut or ((len(widths) - 1, 0),):
+            if over <= 0:
+                break
+            given = max(min(over, widths[i] - max(least, cell_len(columns[i][1]))), 0)
+            widths[i] -= given
+            over -= given
     table.clear(columns=True)
     for (key, label), width in zip(columns, widths, strict=True):
         # As Text: a string label is read as markup with emoji codes, and the first one read

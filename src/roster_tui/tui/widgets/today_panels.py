@@ -6,9 +6,10 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 import pendulum
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import DataTable, OptionList
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.data_table import RowKey
 from textual.widgets.option_list import Option
 
@@ -23,9 +24,15 @@ from roster_tui.i18n import t
 from roster_tui.services.care_views import CareAlerts
 from roster_tui.services.overview import DutyNow, HouseholdSummary
 from roster_tui.tui.translate import translate_bindings
+from roster_tui.tui.widgets.cells import clip
 from roster_tui.tui.widgets.gap_table import refill
 
 DUTY_COLUMNS = ("post", "shift", "time", "next", "people")
+# Too narrow for every column, the post is cut first, then the shift (cells kept of each), and
+# who is on duty last: the names are what the table is read for.
+DUTY_CUT = ((0, 10), (1, 6), (4, 0))
+HANDOVER_PLACE = 8  # cells of the post's name the handover line keeps before cutting people
+HANDOVER_SHIFT = 4  # and of the shift's
 
 
 def moment_text(moment: dt.datetime) -> str:
@@ -88,20 +95,51 @@ def _local_time(moment: dt.datetime, zone: str, today: dt.date) -> tuple[str, bo
     return f"{local.hour:02d}:{local.minute:02d}", local.date() > today
 
 
-def handover_text(roster: Roster, duty: DutyNow, shared: frozenset[str]) -> Text:
-    """``下次交接 20:00：东门 夜班 张三、李四，另有2处同时交接``: the soonest handover."""
+def handover_text(
+    roster: Roster, duty: DutyNow, shared: frozenset[str], width: int | None = None
+) -> Text:
+    """``下次交接 20:00：东门 夜班 张三、李四，另有2处同时交接``: the soonest handover.
+
+    Within ``width`` cells the post's name is cut first, then the shift's, so who takes over
+    stays on the line.
+    """
     if not duty.handover:
         return Text(t("tui.today.no_handover"), style="dim")
     time, later = _local_time(duty.handover[0].start, roster.subdistrict.timezone, _day(duty))
     key = "tui.today.handover_day" if later else "tui.today.handover"
     text = Text(t(key, time=time), style="bold")
     first = duty.handover[0]
-    people = roster.index.people
-    text.append(f"{printable(first.post.name)} {printable(first.shift.name)} ")
-    text.append_text(people_text(first, people, shared))
-    if len(duty.handover) > 1:
-        text.append(t("tui.today.handover_more", count=len(duty.handover) - 1))
+    who = people_text(first, roster.index.people, shared)
+    others = len(duty.handover) - 1
+    more = t("tui.today.handover_more", count=others) if others else ""
+    post, shift = printable(first.post.name), printable(first.shift.name)
+    if width is not None:
+        room = width - text.cell_len - who.cell_len - cell_len(more) - 2  # and two spaces
+        post = clip(post, max(room - cell_len(shift), HANDOVER_PLACE))
+        shift = clip(shift, max(room - cell_len(post), HANDOVER_SHIFT))
+    text.append(f"{post} {shift} ")
+    text.append_text(who)
+    text.append(more)
     return text
+
+
+class HandoverLine(Static):
+    """The next handover, fitted again to the line's width when it changes."""
+
+    _shown: tuple[Roster, DutyNow, frozenset[str]] | None = None
+
+    def show(self, roster: Roster, duty: DutyNow, shared: frozenset[str]) -> None:
+        self._shown = (roster, duty, shared)
+        self._draw()
+
+    def on_resize(self) -> None:
+        if self._shown is not None:
+            self._draw()
+
+    def _draw(self) -> None:
+        if self._shown is not None:
+            width = self.content_size.width or self.app.size.width - 2  # the padding
+            self.update(handover_text(*self._shown, width=width))
 
 
 def _day(duty: DutyNow) -> dt.date:
@@ -117,12 +155,25 @@ class DutyTable(DataTable[object]):
         super().__init__(id=id)
         translate_bindings(self)
         self.people_on: dict[str, tuple[str, ...]] = {}  # row key -> who is on duty there
+        self._shown: tuple[Roster, DutyNow, frozenset[str]] | None = None
+        self._width = 0  # the width the columns were fitted to
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
 
+    def on_resize(self) -> None:
+        """Fit the columns to the new width, keeping the cursor's row."""
+        if self._shown is not None and self.size.width != self._width:
+            row = self.cursor_row
+            self.show(*self._shown)
+            self.move_cursor(row=row, animate=False)
+
     def show(self, roster: Roster, duty: DutyNow, shared: frozenset[str]) -> None:
+        self._shown = (roster, duty, shared)
+        # Before the first layout the table has no size yet: it spans the screen.
+        self._width = self.size.width or self.app.size.width
+        fit = self._width - self.styles.scrollbar_size_vertical
         people = roster.index.people
         zone, today = roster.subdistrict.timezone, _day(duty)
         rows: list[tuple[str, Sequence[str | Text]]] = []
@@ -150,7 +201,7 @@ class DutyTable(DataTable[object]):
         if not duty.running:
             rows.append(("none", (Text(t("tui.today.no_posts"), style="dim"), "", "", "", "")))
         columns = [(key, t(f"tui.today.col.{key}")) for key in DUTY_COLUMNS]
-        refill(self, columns, rows)
+        refill(self, columns, rows, fit_width=fit if fit > 0 else None, cut=DUTY_CUT)
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """The table's size, without measuring the new rows' cells.
