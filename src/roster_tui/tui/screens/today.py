@@ -123,7 +123,7 @@ class TodayScreen(RosterScreen):
     def _show_duty(self, roster: Roster, view: DutyView) -> None:
         if not self.is_mounted:
             return
-        self.query_one(DutyTable).show(roster, view.duty, view.shared)
+        self.query_one(DutyTable).show(roster, view.duty, view.shared, self.community is None)
         self.query_one(HandoverLine).show(roster, view.duty, view.shared)
         self.query_one(HouseholdLines).show(view.households)
 

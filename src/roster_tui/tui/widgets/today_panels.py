@@ -146,6 +146,13 @@ def _day(duty: DutyNow) -> dt.date:
     return dt.date(duty.moment.year, duty.moment.month, duty.moment.day)
 
 
+def _no_duty(roster: Roster, whole: bool) -> str:
+    """What the duty table says when nobody is on duty: why, for the scope shown."""
+    if not whole:
+        return t("tui.today.no_posts")
+    return t("tui.today.no_running") if roster.posts else t("tui.today.no_posts_whole")
+
+
 class DutyTable(DataTable[object]):
     """One row per running instance of the scope's posts; Enter opens who stands there."""
 
@@ -155,7 +162,7 @@ class DutyTable(DataTable[object]):
         super().__init__(id=id)
         translate_bindings(self)
         self.people_on: dict[str, tuple[str, ...]] = {}  # row key -> who is on duty there
-        self._shown: tuple[Roster, DutyNow, frozenset[str]] | None = None
+        self._shown: tuple[Roster, DutyNow, frozenset[str], bool] | None = None
         self._width = 0  # the width the columns were fitted to
 
     def on_mount(self) -> None:
@@ -169,8 +176,11 @@ class DutyTable(DataTable[object]):
             self.show(*self._shown)
             self.move_cursor(row=row, animate=False)
 
-    def show(self, roster: Roster, duty: DutyNow, shared: frozenset[str]) -> None:
-        self._shown = (roster, duty, shared)
+    def show(
+        self, roster: Roster, duty: DutyNow, shared: frozenset[str], whole: bool = False
+    ) -> None:
+        """The running instances of ``duty``; ``whole``: its scope is the whole sub-district."""
+        self._shown = (roster, duty, shared, whole)
         # Before the first layout the table has no size yet: it spans the screen.
         self._width = self.size.width or self.app.size.width
         fit = self._width - self.styles.scrollbar_size_vertical
@@ -199,7 +209,7 @@ class DutyTable(DataTable[object]):
             self.people_on[key] = instance.assigned
             rows.append((key, cells))
         if not duty.running:
-            rows.append(("none", (Text(t("tui.today.no_posts"), style="dim"), "", "", "", "")))
+            rows.append(("none", (Text(_no_duty(roster, whole), style="dim"), "", "", "", "")))
         columns = [(key, t(f"tui.today.col.{key}")) for key in DUTY_COLUMNS]
         refill(self, columns, rows, fit_width=fit if fit > 0 else None, cut=DUTY_CUT)
 

@@ -1,0 +1,38 @@
+"""A sub-district just imported with nothing in it yet: each screen says what to do first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from helpers import SMALL, app_on, open_screen, table_text
+
+from roster_tui.interchange import load_roster_file
+from roster_tui.store.db import open_store
+from roster_tui.store.repository import Store
+from roster_tui.tui.screens.today import TodayScreen
+from roster_tui.tui.widgets.today_panels import DutyTable
+
+EMPTY = 'format = "roster-tui/1"\n[subdistrict]\nname = "文化路街道"\ntimezone = "Asia/Shanghai"\n'
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path) -> Iterator[Store]:
+    source = tmp_path / "empty.toml"
+    source.write_text(EMPTY, encoding="utf-8")
+    store = open_store(f"sqlite:///{tmp_path / 'empty.sqlite'}", create=True)
+    store.import_roster(load_roster_file(source), replace=True, user="tester")
+    yield store
+    store.close()
+
+
+async def test_today_of_an_empty_subdistrict_says_where_posts_are_made(
+    empty_store: Store,
+) -> None:
+    app = app_on(empty_store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "1", TodayScreen)
+        assert screen.community is None
+        said = table_text(screen.query_one(DutyTable))[0][0]
+        assert "本社区" not in said and "街道还没有卡点" in said and "按 n" in said
