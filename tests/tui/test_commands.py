@@ -12,6 +12,7 @@ from roster_tui.i18n import current_language, set_language
 from roster_tui.store.repository import Store
 from roster_tui.tui.app import RosterApp
 from roster_tui.tui.dialogs.export_dialog import ExportDialog
+from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.dialogs.help import HelpScreen
 from roster_tui.tui.screens.gaps import GapsScreen
 from roster_tui.tui.screens.people import PeopleScreen
@@ -127,3 +128,23 @@ async def test_after_f10_the_list_a_screen_opens_on_has_the_focus_again(store: S
             assert app.focused is gaps.query_one("#gaps-table")
     finally:
         set_language("zh")
+
+
+async def test_today_names_the_scope_key_once_in_help_and_the_palette(store: Store) -> None:
+    """g changes the scope on every screen; today's older c still works, unlisted."""
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "1", TodayScreen)
+        await pilot.press("f1")
+        await settle(app, pilot)
+        rows = table_text(app.screen.query_one(DataTable))
+        assert [key for key, action in rows if action == "换范围"] == ["g"]
+        await pilot.press("escape", "ctrl+p")
+        await settle(app, pilot)
+        prompts = await _palette_prompts(app, pilot)
+        assert [p.split()[-1] for p in prompts if p.startswith("换范围")] == ["g"]
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ChoiceModal)

@@ -1,7 +1,6 @@
 """The today screen (首页): who is on duty now, the next handover, this week's gaps, households."""
 
 ZH = {
-    "tui.today.key.community": "换范围",
     "tui.today.change_hint": "（按 g 换范围：全街道或某个社区）",
     "tui.today.key.open": "打开",
     "tui.today.now": "现在 {when}",
@@ -46,7 +45,6 @@ ZH = {
 }
 
 EN = {
-    "tui.today.key.community": "Scope",
     "tui.today.change_hint": "(g: whole sub-district or one community)",
     "tui.today.key.open": "Open",
     "tui.today.now": "Now {when}",

@@ -44,8 +44,9 @@ class TodayScreen(RosterScreen):
     MODE = "today"
     CSS_PATH = "today.tcss"
     AUTO_FOCUS = "#today-duty"  # Enter, then c: the guard's phone in two keys
-    # The scope is the app's (g on every screen); c is kept here, where it was learnt first.
-    BINDINGS = [Binding("c", "app.choose_scope", "tui.today.key.community", show=False)]
+    # The scope is the app's (g on every screen); c still works here, where it was learnt
+    # first, without a description: help and the palette name the scope key once, g.
+    BINDINGS = [Binding("c", "app.choose_scope", show=False)]
 
     def __init__(self) -> None:
         super().__init__()
