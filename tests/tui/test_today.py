@@ -36,7 +36,7 @@ from roster_tui.tui.screens import today as today_module
 from roster_tui.tui.screens.gaps import GapsScreen
 from roster_tui.tui.screens.today import TodayScreen
 from roster_tui.tui.widgets.gap_table import GapTable
-from roster_tui.tui.widgets.today_panels import DutyTable, GapCounts
+from roster_tui.tui.widgets.today_panels import DutyTable, GapCounts, week_label
 
 NINE = dt.time(9)
 
@@ -341,4 +341,4 @@ def test_launch_opens_on_the_figures_it_read_ahead(
     [(community, labels)] = seen
     view = read_startup(workspace, None, TODAY).today
     assert view is not None and community == view.community
-    assert labels == [f"{gap_kind_label(kind)} {n}处" for kind, n in view.gap_counts]
+    assert labels == [f"{week_label(kind)} {n}处" for kind, n in view.gap_counts]

@@ -1,5 +1,5 @@
-"""首页 at 80 columns and wider, with post names far longer than the demo's: who is on duty
-stays on the screen, the post's name is cut first."""
+"""首页 read at a glance: with post names far longer than the demo's, at 80 columns and wider,
+who is on duty stays on the screen, the post's name cut first; two figures alike read apart."""
 
 from __future__ import annotations
 
@@ -15,7 +15,13 @@ from roster_tui.domain.model import Roster
 from roster_tui.store.db import open_store
 from roster_tui.store.repository import Store
 from roster_tui.tui.screens.today import TodayScreen
-from roster_tui.tui.widgets.today_panels import DutyTable, HandoverLine, people_text
+from roster_tui.tui.widgets.today_panels import (
+    DutyTable,
+    GapCounts,
+    HandoverLine,
+    HouseholdLines,
+    people_text,
+)
 
 LONG_POST = "阳光花园小区二期Ｂ区东北角临时卡点（靠近垃圾站）"
 
@@ -75,3 +81,22 @@ async def test_the_next_handover_line_keeps_who_takes_over(
         await pilot.resize_terminal(160, 40)
         await settle(app, pilot)
         assert LONG_POST in str(line.render())  # room again: the name whole
+
+
+@pytest.mark.parametrize(
+    ("language", "week", "today"),
+    [("zh", "本周未问访", "今日未问访"), ("en", "not contacted this week", "Not contacted today")],
+)
+async def test_the_weeks_uncontacted_gaps_read_apart_from_todays_households(
+    store: Store, language: str, week: str, today: str
+) -> None:
+    """Beside 今日未问访 11户 (not called today), the gap count says it is the week's."""
+    app = app_on(store)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        screen = await _today(store, pilot, language)
+        counts = screen.query_one(GapCounts)
+        labels = [str(counts.get_option_at_index(i).prompt) for i in range(counts.option_count)]
+        lines = screen.query_one(HouseholdLines)
+        households = [str(lines.get_option_at_index(i).prompt) for i in range(lines.option_count)]
+        assert any(label.startswith(week) for label in labels)
+        assert any(line.startswith(today) for line in households)

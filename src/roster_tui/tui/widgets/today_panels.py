@@ -33,6 +33,9 @@ DUTY_COLUMNS = ("post", "shift", "time", "next", "people")
 DUTY_CUT = ((0, 10), (1, 6), (4, 0))
 HANDOVER_PLACE = 8  # cells of the post's name the handover line keeps before cutting people
 HANDOVER_SHIFT = 4  # and of the shift's
+# Kinds named for the week on today's counts, where a household line of today is beside them
+# (今日未问访 counts households not called today; the gap counts every day of the week so far).
+WEEK_LABELS = {GapKind.HOUSEHOLD_UNCONTACTED: "tui.today.gap.household_uncontacted"}
 
 
 def moment_text(moment: dt.datetime) -> str:
@@ -236,6 +239,11 @@ class _OpenableList(OptionList):
         translate_bindings(self)
 
 
+def week_label(kind: GapKind) -> str:
+    key = WEEK_LABELS.get(kind)
+    return t(key) if key else gap_kind_label(kind)
+
+
 class GapCounts(_OpenableList):
     """This week's gap counts, worst first; Enter opens the gaps screen on that kind (or,
     when there is one gap of it, the fix of that gap)."""
@@ -254,7 +262,7 @@ class GapCounts(_OpenableList):
             return
         self.set_options(
             Option(
-                Text(t("tui.today.gap_count", label=gap_kind_label(kind), count=count)),
+                Text(t("tui.today.gap_count", label=week_label(kind), count=count)),
                 id=kind.value,
             )
             for kind, count in counts
