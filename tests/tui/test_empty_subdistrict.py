@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 from helpers import SMALL, app_on, open_screen, table_text
+from test_footer import descriptions
 
 from roster_tui.interchange import load_roster_file
 from roster_tui.store.db import open_store
 from roster_tui.store.repository import Store
+from roster_tui.tui.screens.gaps import GapsScreen
 from roster_tui.tui.screens.today import TodayScreen
+from roster_tui.tui.widgets.gap_table import GapTable
 from roster_tui.tui.widgets.today_panels import DutyTable
 
 EMPTY = 'format = "roster-tui/1"\n[subdistrict]\nname = "文化路街道"\ntimezone = "Asia/Shanghai"\n'
@@ -36,3 +39,11 @@ async def test_today_of_an_empty_subdistrict_says_where_posts_are_made(
         assert screen.community is None
         said = table_text(screen.query_one(DutyTable))[0][0]
         assert "本社区" not in said and "街道还没有卡点" in said and "按 n" in said
+
+
+async def test_the_gaps_footer_offers_no_fix_when_there_is_no_gap(empty_store: Store) -> None:
+    app = app_on(empty_store)
+    async with app.run_test(size=SMALL) as pilot:
+        screen = await open_screen(app, pilot, "3", GapsScreen)
+        assert screen.query_one(GapTable).row_count == 0
+        assert "去处理" not in descriptions(app)

@@ -142,6 +142,12 @@ class GapTable(DataTable[object]):
         self._shown: tuple[list[GapRow], int, PlaceIndex, Mapping[Gap, str]] | None = None
         self._width = 0
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter (go and fix) only when there is a gap to fix: the footer leaves it out else."""
+        if action == "select_cursor":
+            return self.row_count > 0
+        return True
+
     def on_resize(self) -> None:
         """Fit the description column to the new width, keeping the cursor's gap."""
         if self._shown is not None and self.size.width != self._width:
@@ -183,6 +189,7 @@ class GapTable(DataTable[object]):
         columns = [(key, t(f"tui.gaps.col.{key}")) for key in ("kind", "community", "what")]
         refill(self, columns, cells, fit_width=width if width > 0 else None)
         self._shown = (rows, offset, index, texts)
+        self.refresh_bindings()  # Enter comes and goes with the rows
         if page:
             self.move_cursor(row=min(max(cursor - offset, 0), len(page) - 1), animate=False)
 
