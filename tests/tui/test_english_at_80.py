@@ -15,7 +15,7 @@ from textual.widget import Widget
 from roster_tui.domain.model import Roster
 from roster_tui.domain.week import Week
 from roster_tui.engine.expand import expand_instances
-from roster_tui.i18n import set_language
+from roster_tui.i18n import set_language, t
 from roster_tui.store.repository import Store
 from roster_tui.tui.dialogs.person_card import PersonCard, open_person_card
 from roster_tui.tui.screens.places import PlacesScreen
@@ -88,3 +88,24 @@ async def test_a_posts_rotation_heading_is_read_whole(store: Store, english: Non
         text = str(heading.render())
         assert "apply from" in text and "  " not in text
         assert cell_len(text) <= heading.size.width * heading.size.height
+
+
+async def test_the_places_marks_are_read_whole(store: Store, english: None) -> None:
+    """A compound on a street, without a Party group: its kind and marks on its line, whole."""
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_screen(app, pilot, "5", PlacesScreen)
+        tree = app.screen.query_one(PlaceTree)
+        marks = [t("places.mark.unassigned"), t("places.mark.no_group")]
+        ref = next(
+            ref
+            for ref, parent in tree._shape
+            if ref.kind == "compound"
+            and parent is not None
+            and parent.kind == "street"
+            and marks[1] in str(tree._by_ref[ref].label)
+        )
+        await walk_to(app, pilot, ref)
+        label = str(tree._by_ref[ref].label)
+        [line] = [line for line in _lines(tree) if label.split(" ")[0] in line]
+        assert label in line  # its kind and every mark, whole

@@ -155,7 +155,8 @@ class PlaceTree(Tree[PlaceRef]):
             streets_in[street.community].append(street.id)
         for compound in roster.compounds:
             compounds_in[compound.community].append(compound.id)
-            extras = [(t(f"kind.{compound.kind.value}"), "dim")]
+            # Short words: at 80 columns the tree is 34 cells, a compound's line starts at 6.
+            extras = [(t(f"kind_short.{compound.kind.value}"), "dim")]
             if compound.id in marks.unassigned_compounds:
                 extras.append((unassigned, MARK_STYLE))
             if compound.id in marks.compounds_without_group:
