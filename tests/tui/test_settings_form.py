@@ -75,3 +75,17 @@ async def test_escape_leaves_the_settings_as_they_were(store: Store) -> None:
         assert not isinstance(app.screen, SettingsForm)
         assert store.load_roster().settings.min_rest_hours == 8
         assert store.history(limit=1)[0].action == "import"
+
+
+async def test_the_forms_note_says_gaps_are_checked_at_once_and_ends(store: Store) -> None:
+    app = app_on(store)
+    async with app.run_test(size=SMALL) as pilot:
+        await open_screen(app, pilot, "5", PlacesScreen)
+        for ending in ("立即重算缺口。", "checks the gaps again at once."):
+            await pilot.press("s")
+            await settle(app, pilot)
+            note = app.screen.query(".form-hint").last(Static)
+            lines = [note.render_line(y).text.strip() for y in range(note.size.height)]
+            assert " ".join(lines).endswith(ending)
+            await pilot.press("escape", "f10")
+            await settle(app, pilot)

@@ -15,7 +15,7 @@ ZH = {
     "setup.settings.request_hours": "诉求办结时限（小时）",
     "setup.settings.fever_temperature": "发热体温（摄氏度）",
     "setup.settings.hint": "留空即用默认值：{value}",
-    "setup.settings.note": "本人的每周上限另设时以本人为准；改动立即重算缺口",
+    "setup.settings.note": "本人的每周上限另设时以本人为准；改动后立即重算缺口。",
     "setup.summary.settings.edit": "修改规则设置：{fields}",
     "setup.summary.settings.field": "{field}由 {before} 改为 {after}",
     "setup.summary.settings.separator": "；",
@@ -131,7 +131,9 @@ EN = {
     "setup.settings.request_hours": "Requests done within (h)",
     "setup.settings.fever_temperature": "Fever from (C)",
     "setup.settings.hint": "blank: the default, {value}",
-    "setup.settings.note": "A person's own weekly limit comes first; gaps are checked again",
+    "setup.settings.note": (
+        "A person's own weekly limit comes first; a change checks the gaps again at once."
+    ),
     "setup.summary.settings.edit": "Rule settings changed: {fields}",
     "setup.summary.settings.field": "{field} from {before} to {after}",
     "setup.summary.settings.separator": "; ",
