@@ -12,6 +12,7 @@ from rich.console import Console
 from roster_tui.cli import check_report
 from roster_tui.engine.check import check
 from roster_tui.engine.describe import GapDescriber, describe_gap
+from roster_tui.i18n import set_language
 from roster_tui.interchange import load_roster_file
 from roster_tui.services.demo import demo_roster, sample_file
 
@@ -52,3 +53,16 @@ def test_a_line_of_wide_characters_filling_the_column_is_wrapped_whole() -> None
     out = io.StringIO()
     check_report.print_gaps(roster, gaps, WEDNESDAY, WEDNESDAY, Console(file=out, width=80))
     assert "…" not in out.getvalue()
+
+
+def test_one_gap_is_counted_as_1_gap_in_english() -> None:
+    roster = demo_roster(load_roster_file(sample_file()), WEDNESDAY)
+    gaps = check(roster, WEDNESDAY, WEDNESDAY)
+    set_language("en")
+    try:
+        for shown, said in ((gaps[:1], "  1 gap "), (gaps[:2], "  2 gaps ")):
+            out = io.StringIO()
+            check_report.print_gaps(roster, shown, WEDNESDAY, WEDNESDAY, Console(file=out))
+            assert said in out.getvalue()
+    finally:
+        set_language("zh")

@@ -227,3 +227,46 @@ def test_giving_a_household_a_carer_between_prints_makes_the_next_edition(
     assert main(["--db", db, "--lang", "zh", "export", "households", "--week", "2026-W49",
                  "--format", "html", "--audience", "internal", "-o", str(second)]) == 0  # fmt: skip
     assert "第2版" in second.read_text(encoding="utf-8")
+
+
+ONE_OF_EACH = """format = "roster-tui/1"
+[subdistrict]
+name = "文化路街道"
+timezone = "Asia/Shanghai"
+[[community]]
+id = "c1"
+name = "东风社区"
+[[compound]]
+id = "k1"
+name = "东风路18号院"
+community = "c1"
+kind = "managed"
+[[post]]
+id = "x1"
+name = "东门"
+compound = "k1"
+[[post.shift]]
+name = "白班"
+start = "08:00"
+end = "20:00"
+need = 1
+[[person]]
+id = "p1"
+name = "张伟"
+phone = "13800000001"
+community = "c1"
+roles = ["volunteer"]
+"""
+
+
+def test_import_counts_one_thing_in_the_singular_in_english(
+    db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "one.toml"
+    source.write_text(ONE_OF_EACH, encoding="utf-8")
+    assert main(["--db", db, "--lang", "en", "import", str(source)]) == 0
+    assert "1 person, 1 post, 0 households." in capsys.readouterr().out
+    again = str(tmp_path / "again.sqlite")
+    assert main(["--db", again, "--lang", "en", "import", SAMPLE]) == 0
+    said = capsys.readouterr().out
+    assert " people, " in said and " posts, " in said and " households." in said

@@ -13,19 +13,19 @@ from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.engine.describe import GapDescriber, gap_kind_label
-from roster_tui.i18n import t
+from roster_tui.i18n import t, tn
 
 
 def print_gaps(
     roster: Roster, gaps: list[Gap], first: dt.date, last: dt.date, console: Console | None = None
 ) -> None:
     console = console or Console(highlight=False)
-    title = t(
+    title = tn(
         "cli.check.title",
+        len(gaps),
         subdistrict=printable(roster.subdistrict.name),
         first=first.isoformat(),
         last=last.isoformat(),
-        count=len(gaps),
     )
     if not gaps:
         console.print(Text(title))

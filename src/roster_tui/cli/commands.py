@@ -19,7 +19,7 @@ from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
 from roster_tui.engine.gc_pause import gc_paused
-from roster_tui.i18n import t
+from roster_tui.i18n import t, tn
 from roster_tui.services.safe_write import RefusedTarget
 from roster_tui.services.workspace import (
     StoreError,
@@ -186,9 +186,9 @@ def _import(args: argparse.Namespace, db: str | None) -> int:
         t(
             "cli.imported",
             file=printable(args.file),
-            people=len(roster.people),
-            posts=len(roster.posts),
-            households=len(roster.households),
+            people=tn("cli.count.people", len(roster.people)),
+            posts=tn("cli.count.posts", len(roster.posts)),
+            households=tn("cli.count.households", len(roster.households)),
         )
     )
     return EXIT_OK

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from roster_tui.domain.week import Week
-from roster_tui.i18n import t
+from roster_tui.i18n import t, tn
 from roster_tui.services.fill import (
     FillPlan,
     apply_fill,
@@ -52,12 +52,12 @@ def print_plan(plan: FillPlan, console: Console) -> None:
     if not plan.count:
         console.print(Text(t("fill.cli.none", week=label)))
     else:
-        console.print(Text(t("fill.cli.title", week=label, count=plan.count), style="bold"))
+        console.print(Text(tn("fill.cli.title", plan.count, week=label), style="bold"))
     rows = proposal_rows(plan)
     seats = [row for row in rows if row.kind in ("seat", "off")]
     others = [row for row in rows if row.kind not in ("seat", "off")]
     if seats:
-        table = Table(title=Text(t("fill.cli.seats_title", count=len(seats))), expand=False)
+        table = Table(title=Text(tn("fill.cli.seats_title", len(seats))), expand=False)
         for key in ("date", "weekday", "post", "shift", "person", "id", "community"):
             table.add_column(t(f"fill.cli.{key}"), no_wrap=key in ("date", "id"))
         for row in seats:
@@ -83,12 +83,12 @@ def print_plan(plan: FillPlan, console: Console) -> None:
             console.print(Text(f"  {line}"))
     repairs = repair_lines(plan)
     if repairs:
-        console.print(Text(t("fill.cli.repairs", count=len(repairs)), style="bold"))
+        console.print(Text(tn("fill.cli.repairs", len(repairs)), style="bold"))
         for line in repairs:
             console.print(Text(f"  {line}"))
     lines = explanation_lines(plan)
     if lines:
-        console.print(Text(t("fill.cli.left", count=len(lines)), style="bold"))
+        console.print(Text(tn("fill.cli.left", len(lines)), style="bold"))
         for line in lines:
             console.print(Text(f"  {line}"))
     elif plan.seats.seats_wanted:

@@ -84,3 +84,10 @@ def t(key: str, /, lang: str | None = None, **params: object) -> str:
     """
     text = catalog(lang or _current).get(key, key)
     return text.format(**params) if params else text
+
+
+def tn(key: str, count: int, /, **params: object) -> str:
+    """``key``'s text for ``count`` things, given as ``{count}``: its ``.one`` form when there
+    is one (English: 1 post, 2 posts; the Chinese forms are the same)."""
+    wanted = f"{key}.one" if count == 1 else key
+    return catalog(_current).get(wanted, wanted).format(count=count, **params)
