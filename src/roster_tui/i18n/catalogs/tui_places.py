@@ -10,6 +10,7 @@ ZH = {
     "places.mark.unassigned": "无人包保",
     "places.mark.no_group": "缺党小组",
     "places.mark.count": "{count}处缺口",
+    "places.empty": "街道还没有社区：按 n 新建第一个社区，再在社区下建街巷、楼院和卡点。",
     "places.colon": "：",
     "places.person": "{name}（{community} 尾号{tail}）",
     "places.tail": "尾号{tail}",
@@ -90,6 +91,9 @@ EN = {
     "places.mark.unassigned": "NOBODY",
     "places.mark.no_group": "NO GROUP",
     "places.mark.count": "gaps: {count}",
+    "places.empty": (
+        "No communities yet: press n to add the first one, then its streets, compounds and posts."
+    ),
     "places.colon": ": ",
     "places.person": "{name} ({community}, tail {tail})",
     "places.tail": "tail {tail}",

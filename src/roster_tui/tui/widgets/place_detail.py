@@ -101,8 +101,8 @@ class PlaceDetail(Vertical):
         self.duties, self.rotations, self.members = [], [], ()
         self._members_of = None
         kind = ref.kind if ref else ""
-        if ref is None:
-            summary.update("")
+        if ref is None:  # nothing in the tree yet: where the first place comes from
+            summary.update("" if roster.communities else Text(t("places.empty"), style="dim"))
         elif kind == "community":
             summary.update(self._community(roster, marks, ref.id))
         elif kind == "street":
