@@ -100,3 +100,18 @@ async def test_the_weeks_uncontacted_gaps_read_apart_from_todays_households(
         households = [str(lines.get_option_at_index(i).prompt) for i in range(lines.option_count)]
         assert any(label.startswith(week) for label in labels)
         assert any(line.startswith(today) for line in households)
+
+
+async def test_a_table_that_does_not_scroll_keeps_no_room_for_a_scrollbar(
+    long_posts: Store,
+) -> None:
+    """One community's few posts fit the height: the post's name gets the scrollbar's cells."""
+    app = app_on(long_posts)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        screen = await open_screen(app, pilot, "1", TodayScreen)
+        await pilot.press("g", "down", "down", "enter")  # the first community
+        await settle(app, pilot)
+        table = screen.query_one(DutyTable)
+        assert screen.community is not None and 0 < table.row_count < table.size.height - 1
+        widths = [column.width + 2 * table.cell_padding for column in table.columns.values()]
+        assert sum(widths) == table.size.width  # cut to fit, all of it

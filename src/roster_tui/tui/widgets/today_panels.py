@@ -166,15 +166,16 @@ class DutyTable(DataTable[object]):
         translate_bindings(self)
         self.people_on: dict[str, tuple[str, ...]] = {}  # row key -> who is on duty there
         self._shown: tuple[Roster, DutyNow, frozenset[str], bool] | None = None
-        self._width = 0  # the width the columns were fitted to
+        self._fitted: tuple[int, bool] = (0, False)  # the width fitted to, and if rows scroll
 
     def on_mount(self) -> None:
         self.cursor_type = "row"
         self.zebra_stripes = True
 
     def on_resize(self) -> None:
-        """Fit the columns to the new width, keeping the cursor's row."""
-        if self._shown is not None and self.size.width != self._width:
+        """Fit the columns to the new size (a scrollbar comes or goes), keeping the cursor's
+        row."""
+        if self._shown is not None and self._fit_for(self.row_count) != self._fitted:
             row = self.cursor_row
             self.show(*self._shown)
             self.move_cursor(row=row, animate=False)
@@ -184,9 +185,6 @@ class DutyTable(DataTable[object]):
     ) -> None:
         """The running instances of ``duty``; ``whole``: its scope is the whole sub-district."""
         self._shown = (roster, duty, shared, whole)
-        # Before the first layout the table has no size yet: it spans the screen.
-        self._width = self.size.width or self.app.size.width
-        fit = self._width - self.styles.scrollbar_size_vertical
         people = roster.index.people
         zone, today = roster.subdistrict.timezone, _day(duty)
         rows: list[tuple[str, Sequence[str | Text]]] = []
@@ -214,7 +212,18 @@ class DutyTable(DataTable[object]):
         if not duty.running:
             rows.append(("none", (Text(_no_duty(roster, whole), style="dim"), "", "", "", "")))
         columns = [(key, t(f"tui.today.col.{key}")) for key in DUTY_COLUMNS]
+        self._fitted = width, scrolls = self._fit_for(len(rows))
+        fit = width - (self.styles.scrollbar_size_vertical if scrolls else 0)
         refill(self, columns, rows, fit_width=fit if fit > 0 else None, cut=DUTY_CUT)
+
+    def _fit_for(self, rows: int) -> tuple[int, bool]:
+        """The width to fit, and whether ``rows`` scroll (room kept for the scrollbar).
+
+        Before the first layout the table has no size yet: it spans the screen, and rows may
+        scroll.
+        """
+        width, height = self.size
+        return width or self.app.size.width, not height or rows + self.header_height > height
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         """The table's size, without measuring the new rows' cells.
