@@ -50,3 +50,31 @@ def test_no_terminal_text_uses_an_ambiguous_width_glyph() -> None:
         if unicodedata.east_asian_width(char) == "A"
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("area", "zh", "en"), _catalogs(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_every_singular_form_has_its_plural_and_counts(
+    area: str, zh: dict[str, str], en: dict[str, str]
+) -> None:
+    for key in (k for k in en if k.endswith(".one")):
+        plural = key.removesuffix(".one")
+        assert plural in en, (area, key)
+        assert "{count}" in en[key] and "{count}" in en[plural], (area, key)
+
+
+@pytest.mark.parametrize(
+    ("key", "one", "two"),
+    [
+        ("action.fill", "Auto-fill: 1 change", "Auto-fill: 2 changes"),
+        ("tui.fill.left_title", "1 gap cannot be closed", "2 gaps cannot be closed"),
+        ("tui.fill.repairs_title", "1 change (who", "2 changes (who"),
+    ],
+)
+def test_a_fill_counts_one_thing_in_the_singular_in_english(key: str, one: str, two: str) -> None:
+    from roster_tui.i18n import set_language, tn
+
+    set_language("en")
+    assert tn(key, 1).startswith(one)
+    assert tn(key, 2).startswith(two)

@@ -28,7 +28,7 @@ from roster_tui.engine.fill import (
     fill_care,
     fill_seats,
 )
-from roster_tui.i18n import t
+from roster_tui.i18n import t, tn
 from roster_tui.services.past import started
 from roster_tui.services.workspace import Workspace
 
@@ -49,7 +49,7 @@ class FillPlan:
 
     @property
     def summary(self) -> str:
-        return t("action.fill", count=self.count)
+        return tn("action.fill", self.count)
 
 
 def plan_fill(roster: Roster, week: Week, now: dt.datetime | None = None) -> FillPlan:

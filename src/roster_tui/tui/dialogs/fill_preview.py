@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Static
 
-from roster_tui.i18n import t
+from roster_tui.i18n import t, tn
 from roster_tui.services.fill import FillPlan, ProposalRow, explanation_lines, proposal_rows
 from roster_tui.services.fill_loads import LoadRow, load_rows, spread_summary
 from roster_tui.services.fill_repairs import repair_lines
@@ -62,11 +62,11 @@ class FillPreview(ModalScreen[bool]):
                 # 80x24 the table leaves room for a few lines only.
                 with VerticalScroll(id="fill-left"):
                     if self.repairs:
-                        heading = t("tui.fill.repairs_title", count=len(self.repairs))
+                        heading = tn("tui.fill.repairs_title", len(self.repairs))
                         yield Static(Text(heading), classes="subtitle")
                         yield Static(Text("\n".join(self.repairs)), id="fill-repairs")
                     if self.left:
-                        heading = t("tui.fill.left_title", count=len(self.left))
+                        heading = tn("tui.fill.left_title", len(self.left))
                         yield Static(Text(heading), classes="subtitle")
                         yield Static(Text("\n".join(self.left)))
             if not self.left and self.plan.seats.seats_wanted:
