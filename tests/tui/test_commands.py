@@ -71,6 +71,9 @@ async def test_f1_lists_this_screens_keys_first_in_the_users_language(store: Sto
         actions = [action for _, action in rows]
         assert "去处理" in actions and "帮助" in actions
         assert actions.index("去处理") < actions.index("帮助")  # the screen before the app
+        # The keys every screen shares come last, after the app's own actions (export, scope).
+        shared = [actions.index(a) for a in ("首页", "帮助", "退出")]
+        assert max(actions.index(a) for a in ("导出/打印", "换范围")) < min(shared)
         assert not any(a.isascii() for a in actions)  # Textual's English generic keys left out
 
 

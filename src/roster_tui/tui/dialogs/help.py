@@ -1,8 +1,10 @@
 """F1 / ?: the keys of the screen underneath, with what they do, in the user's language.
 
 This screen's own keys come first, then those of the part of it that has the cursor, then the
-app's. Textual's generic keys (arrows, page up…) are left out: they are described in English
-and every terminal program shares them.
+app's; the keys every screen shares (the screens' numbers, help, language, quit, commands) come
+last, so a screen's own are at the top of the list, not below the fold. Textual's generic keys
+(arrows, page up…) are left out: they are described in English and every terminal program
+shares them.
 """
 
 from __future__ import annotations
@@ -35,10 +37,24 @@ class HelpScreen(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns(t("tui.help.key"), t("tui.help.action"))
         seen: set[str] = set()
+        listed: list[Binding] = []
         for node in (self.under, self.under.focused, self.app):
             if node is None:
                 continue
             for binding in own_bindings(node):
                 if binding.action not in seen:
                     seen.add(binding.action)
-                    table.add_row(self.app.get_key_display(binding), binding.description)
+                    listed.append(binding)
+        for binding in sorted(listed, key=_shared_rank):  # stable: each group keeps its order
+            table.add_row(self.app.get_key_display(binding), binding.description)
+
+
+# Keys every screen has, listed after a screen's own: the screens' numbers, then the rest.
+_SHARED = ("help", "toggle_language", "quit", "command_palette")
+
+
+def _shared_rank(binding: Binding) -> int:
+    action = binding.action.removeprefix("app.")
+    if action.startswith("switch_mode("):
+        return 1
+    return 2 if action in _SHARED else 0
