@@ -59,11 +59,25 @@ def test_a_swap_names_a_shift_of_its_own_day(valid_text: str) -> None:
     assert _problem_keys(text) == ["import.shift_unknown"]
 
 
-def test_the_first_shifts_have_no_from_and_each_later_group_comes_later(valid_text: str) -> None:
+def test_first_rows_with_from_are_a_post_with_no_shifts_before_that_day(valid_text: str) -> None:
+    role, night = 'need_role = "party_member"', 'end = "08:00"\nneed = 1'
+    both = valid_text.replace(role, f"{role}\nfrom = 2026-12-01", 1)
+    both = both.replace(night, f"{night}\nfrom = 2026-12-01", 1)
+
+    post = loads_roster(both, source=FILE).index.posts["x001"]
+
+    assert post.shifts_from == dt.date(2026, 12, 1)
+    assert post.shifts_on(dt.date(2026, 11, 30)) == ()
+    assert [s.name for s in post.shifts_on(dt.date(2026, 12, 1))] == ["白班", "夜班"]
+    # A swap on a day before the post's shifts begin names a shift it does not have then.
+    assert _problem_keys(both.replace("2026-12-01\n", "2026-12-04\n")) == ["import.shift_unknown"]
+
+
+def test_each_later_group_of_shifts_comes_later(valid_text: str) -> None:
     first_dated = edit(
         valid_text, 'need_role = "party_member"', 'need_role = "party_member"\nfrom = 2026-12-01'
     )
-    assert _problem_keys(first_dated) == ["import.shift_from_order"]
+    assert _problem_keys(first_dated) == ["import.shift_from_order"]  # the second row has none
 
     text = edit(_with_later_shifts(valid_text), "date = 2026-12-03", "date = 2026-12-02")
     backwards = text.replace("from = 2026-12-03", "from = 2026-11-03", 1).replace(

@@ -67,7 +67,8 @@ async def test_a_new_compound_post_rotation_and_party_group_close_their_gaps(
 
         await pilot.press("n", "enter")  # on a compound: a post
         assert isinstance(app.screen, PostForm)
-        await pilot.press(*"东门", "tab", *"白班", "tab", *"08:00", "tab", *"20:00", "tab", "1")
+        await pilot.press(*"东门", "tab", "tab")  # past the day its shifts begin
+        await pilot.press(*"白班", "tab", *"08:00", "tab", *"20:00", "tab", "1")
         await pilot.press("enter")
         await settle(app, pilot)
         post = next(p for p in _roster(app).posts if p.compound == compound.id)

@@ -154,7 +154,8 @@ class EarlierShifts:
 class Post:
     """A post and its daily shifts. ``shifts`` is the pattern from ``shifts_from`` on; the dates
     before that keep the patterns they had (``earlier``, oldest first, each ending where the
-    next one begins), so a change of times, names or needs never rewrites a day gone by."""
+    next one begins), so a change of times, names or needs never rewrites a day gone by. A post
+    set up after the roster began has an empty first pattern: no shifts before its first day."""
 
     id: str
     name: str
@@ -227,9 +228,12 @@ def dated_shifts(
 ) -> tuple[tuple[ShiftPattern, ...], tuple[EarlierShifts, ...]]:
     """A post's ``shifts`` and ``earlier`` from its shift rows, each with the day its pattern
     begins (None: the first pattern), in pattern order: consecutive rows of one day are one
-    pattern (how the store and the interchange file hold them)."""
+    pattern (how the store and the interchange file hold them). Rows whose first one has a day
+    are a post that has no shifts before that day: its first pattern is empty."""
     groups: list[tuple[dt.date | None, list[ShiftPattern]]] = []
     for since, shift in rows:
+        if not groups and since is not None:  # a post set up later: no shifts before its day
+            groups.append((None, []))
         if not groups or groups[-1][0] != since:
             groups.append((since, []))
         groups[-1][1].append(shift)

@@ -132,15 +132,15 @@ def _read_shifts(report: Report, row: Row, raw: dict[str, Any], post: _Post) -> 
     for index, shift_raw in enumerate(shifts, start=1):
         shift = read_row(report, row.where.nested("shift", index), shift_raw, SHIFT)
         day = shift.values.pop("from", None)
+        if index == 1:  # a first row with from: the post has no shifts before that day
+            post.patterns.append((None, set()))
         if day != since:  # a new pattern begins: its day comes after the one before
-            if index == 1 or day is None or (since is not None and day <= since):  # type: ignore[operator]
+            if day is None or (since is not None and day <= since):  # type: ignore[operator]
                 report.add(shift.where, "from", "import.shift_from_order")
                 shift.ok = post.shifts_known = False
             elif isinstance(day, dt.date):
                 since, first_row = day, {}
                 post.patterns.append((day, set()))
-        if index == 1:
-            post.patterns.append((None, set()))
         name = shift.values.get("name")
         if not isinstance(name, str):
             post.shifts_known = False

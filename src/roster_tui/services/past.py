@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 
 import pendulum
 
@@ -35,12 +36,17 @@ def started(
     return clock.bounds(day, pattern)[2] <= now.timestamp()
 
 
-def first_open_day(roster: Roster, now: dt.datetime) -> dt.date:
-    """The first day on which no shift has started yet (today, or tomorrow once one began)."""
+def first_open_day(
+    roster: Roster, now: dt.datetime, starts: Iterable[int] | None = None
+) -> dt.date:
+    """The first day on which no shift has started yet (today, or tomorrow once one began): of
+    any post, or only of shifts starting at ``starts`` (minutes after midnight: a new post's)."""
     clock = ZoneClock(roster.subdistrict.timezone)
     today = now.astimezone(clock.zone).date()
-    starts = [clock.bounds(today, s)[2] for post in roster.posts for s in post.shifts_on(today)]
-    return today if all(start > now.timestamp() for start in starts) else today + dt.timedelta(1)
+    if starts is None:
+        starts = [s.start for post in roster.posts for s in post.shifts_on(today)]
+    moments = [clock.instant(today, start)[1] for start in starts]
+    return today if all(moment > now.timestamp() for moment in moments) else today + dt.timedelta(1)
 
 
 def open_days(

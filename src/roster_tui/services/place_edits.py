@@ -40,6 +40,10 @@ def save_place(workspace: Workspace, before: Place | None, after: Place) -> Audi
     kind = kind_of(after).name
     action = f"{kind}.{'add' if before is None else 'edit'}"
     summary = t(f"setup.summary.{action}", name=printable(after.name), id=after.id)
+    if before is None and isinstance(after, Post) and after.shifts_from is not None:
+        begins = after.shifts_from.isoformat()  # a new post's shifts begin on a day
+        name = printable(after.name)
+        summary = t("setup.summary.post.add_from", name=name, id=after.id, day=begins)
     if isinstance(before, Post) and isinstance(after, Post) and after.earlier != before.earlier:
         day = after.shifts_from or before.shifts_from
         if day is not None:  # the shifts changed from a day on: the summary names it

@@ -153,8 +153,9 @@ def post_from(
     """``shifts``: one row per shift (name, start, end, need, need_role); blank rows are skipped.
 
     A shift's problems come back under ``shift1``, ``shift2``… (its row in the form). New shifts
-    for an existing post hold from ``effective`` on (None: from the start, as for a new post):
-    the days before keep the shifts they had.
+    for an existing post hold from ``effective`` on (None: from the start): the days before keep
+    the shifts they had. A new post's shifts begin on ``effective`` (None: they always held), so
+    the days before it have no shifts to staff.
     """
     from roster_tui.interchange.tables import SHIFT
 
@@ -191,10 +192,25 @@ def post_from(
         raise SetupErrors(errors)
     values["shifts"] = tuple(patterns)
     post = _keep(before, Post, row_id, values)
-    if before is not None and effective is not None and post.shifts != before.shifts:
+    if before is None and effective is not None:
+        post = dataclasses.replace(post, shifts=()).with_shifts_from(effective, post.shifts)
+    elif before is not None and effective is not None and post.shifts != before.shifts:
         kept = dataclasses.replace(post, shifts=before.shifts)
         post = kept.with_shifts_from(effective, post.shifts)
     return post
+
+
+def typed_starts(shifts: Sequence[Typed]) -> list[int]:
+    """The start (minutes after midnight) of each typed shift whose start reads as a time."""
+    from roster_tui.interchange.fields import Bad, shift_start
+
+    starts = []
+    for shift in shifts:
+        try:
+            starts.append(shift_start(_as_file_value("start", shift.get("start"))))
+        except Bad:
+            continue
+    return starts
 
 
 def _keep_named_shifts(

@@ -72,6 +72,7 @@ ZH = {
     "places.key.from": "生效日",
     "places.from.title": "成员和顺序的改动从哪天起生效",
     "places.shifts.since": "自 {day} 起的班次（此前各天保持原班次）：",
+    "places.shifts.begin": "班次自 {day} 起（此前没有班次）：",
     "places.from.day": "生效日期",
     "places.from.hint": "最早可选{earliest}，此前的班次保持原样。回车确定，Esc 取消",
     "places.from.bad": "日期格式不对，应为 2026-12-01 这样。",
@@ -157,6 +158,7 @@ EN = {
     "places.key.from": "Applies from",
     "places.from.title": "Changes to members and order apply from",
     "places.shifts.since": "Shifts from {day} (the days before keep theirs):",
+    "places.shifts.begin": "Shifts from {day} (none before):",
     "places.from.day": "Day",
     "places.from.hint": "Earliest {earliest}: shifts that have started stay as they were. "
     "Enter accepts, Esc cancels.",

@@ -5,7 +5,9 @@ day), people needed and, optionally, a role one of them must hold. Blank lines a
 form keeps two spare lines for new shifts. Editing a post, the form also asks from which day new
 shifts hold (by default the first day on which no shift has started, or the day the post's
 latest shifts begin if that is later); days before it keep the shifts they had, and a day on
-which a shift has started is refused next to the field.
+which a shift has started is refused next to the field. A new post's shifts begin on a day asked
+for the same way (by default the first day on which none of the shifts typed has started, kept
+in step as they are typed), so the days before it have no shifts of the post to staff.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Label, Static
+from textual.widgets import Input, Label, Static
 
 from roster_tui.domain.model import Post, Role, Roster
 from roster_tui.domain.text import printable
 from roster_tui.i18n import t
-from roster_tui.services.place_rows import SetupErrors, post_from
+from roster_tui.services.past import first_open_day
+from roster_tui.services.place_rows import SetupErrors, post_from, typed_starts
 from roster_tui.services.rotation_edits import parse_apply_from
 from roster_tui.tui.dialogs.form_modal import FieldErrors, FormModal
 from roster_tui.tui.dialogs.place_form import field_errors
@@ -43,15 +46,25 @@ class PostForm(FormModal[Post]):
     BINDINGS = [Binding("enter", "save", "tui.key.ok", show=False)]
 
     def __init__(
-        self, roster: Roster, before: Post | None, compound: str, earliest: dt.date | None = None
+        self,
+        roster: Roster,
+        before: Post | None,
+        compound: str,
+        earliest: dt.date | None = None,
+        *,
+        now: dt.datetime | None = None,
     ) -> None:
         super().__init__()
         self.roster = roster
         self.before = before
         self.earliest = earliest  # the first day on which no shift has started
+        self.now = now  # a new post: its shifts begin on a day that has not started
         self.compound = before.compound if before else compound
         shifts = len(before.shifts) if before else 0
         self.lines = max(MIN_LINES, shifts + SPARE_LINES)
+        if before is None and now is not None:
+            self.earliest = first_open_day(roster, now, [])
+        self._offered = self.earliest  # the day the from box was last filled with
 
     def heading(self) -> str:
         compound = self.roster.index.compounds.get(self.compound)
@@ -63,12 +76,11 @@ class PostForm(FormModal[Post]):
     def compose_fields(self) -> ComposeResult:
         before = self.before
         yield from self.row("name", self.text_box("name", before.name if before else ""))
-        if before is not None and self.earliest is not None:
-            latest = before.shifts_from
+        if self.earliest is not None:
+            latest = before.shifts_from if before else None
             day = max(self.earliest, latest) if latest else self.earliest
             yield from self.row("from", self.text_box("from", day.isoformat()))
-            hint = t("setup.form.from_hint", earliest=self.earliest.isoformat())
-            yield Static(hint, classes="form-hint")
+            yield Static(self._from_hint(), id=self.field_id("from-hint"), classes="form-hint")
         yield Static(t("setup.form.shifts_hint"), classes="form-hint")
         with Horizontal(classes="shift-row shift-head"):
             for part in (*SHIFT_PARTS, "need_role"):
@@ -101,7 +113,11 @@ class PostForm(FormModal[Post]):
             note.display = False
             yield note
 
-    def read(self) -> Post:
+    def _from_hint(self) -> str:
+        key = "setup.form.from_hint" if self.before else "setup.form.from_hint_new"
+        return t(key, earliest=self.earliest.isoformat() if self.earliest else "")
+
+    def _typed_shifts(self) -> list[dict[str, object]]:
         shifts = []
         for number in range(1, self.lines + 1):
             shift: dict[str, object] = {
@@ -110,10 +126,30 @@ class PostForm(FormModal[Post]):
             role = self.query_one(f"#{self.field_id(f'shift{number}-need_role')}", ChoiceField)
             shift["need_role"] = role.value
             shifts.append(shift)
+        return shifts
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A new post's earliest day follows the starts typed; so does the day offered, unless
+        the user typed one of their own."""
+        if self.before is not None or self.now is None or not event.input.id:
+            return
+        if not event.input.id.endswith("-start"):
+            return
+        self.earliest = first_open_day(self.roster, self.now, typed_starts(self._typed_shifts()))
+        self.query_one(f"#{self.field_id('from-hint')}", Static).update(self._from_hint())
+        box = self.query_one(f"#{self.field_id('from')}", Input)
+        if self._offered is not None and box.value.strip() == self._offered.isoformat():
+            box.value = self.earliest.isoformat()
+        self._offered = self.earliest
+
+    def read(self) -> Post:
+        shifts = self._typed_shifts()
         typed = {"name": self.text("name"), "compound": self.compound}
         fields = ["name", *(f"shift{n}" for n in range(1, self.lines + 1))]
         day: dt.date | str | None = None
-        if self.before is not None and self.earliest is not None:
+        if self.before is None and self.now is not None:  # what the shifts typed allow
+            self.earliest = first_open_day(self.roster, self.now, typed_starts(shifts))
+        if self.earliest is not None:
             day = parse_apply_from(self.text("from"), self.earliest)
         try:
             post = post_from(

@@ -128,7 +128,7 @@ class PlaceSetup:
         elif kind == "post":
             compound = self._compound_here(roster, ref)
             if compound is not None:
-                post_form = PostForm(roster, None, compound)
+                post_form = PostForm(roster, None, compound, now=self.screen.roster_app.now())
                 self.screen.app.push_screen(post_form, lambda made: self._save_place(None, made))
         elif kind == "rotation" and ref is not None:
             self._new_rotation(roster, roster.index.posts[ref.id])

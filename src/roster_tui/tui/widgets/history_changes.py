@@ -150,7 +150,7 @@ def _value(entity: Entity, name: str, names: PlaceNames) -> str:
         return (
             "；".join(
                 t("history.value.until", day=era.until.isoformat())
-                + "，".join(shift_line(s) for s in era.shifts)
+                + ("，".join(shift_line(s) for s in era.shifts) or _empty())  # before a new post
                 for era in value
             )
             or _empty()

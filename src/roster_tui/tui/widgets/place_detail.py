@@ -203,7 +203,9 @@ class PlaceDetail(Vertical):
             Content(t("places.in_compound", compound=names.compound(post.compound))),
         ]
         if post.shifts_from is not None:  # the days before it keep the shifts they had
-            lines.append(Content(t("places.shifts.since", day=post.shifts_from.isoformat())))
+            began = not any(era.shifts for era in post.earlier)  # set up after the roster began
+            key = "places.shifts.begin" if began else "places.shifts.since"
+            lines.append(Content(t(key, day=post.shifts_from.isoformat())))
         lines.extend(Content(shift_line(s)) for s in post.shifts)
         if not rotations_of(roster, post_id):
             lines.append(self._mark(t("places.rotation.heading"), t("places.rotation.none")))
