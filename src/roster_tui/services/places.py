@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from roster_tui.domain.changes import AuditEntry, Change
 from roster_tui.domain.gaps import GapKind
@@ -98,6 +98,16 @@ def find_people(
     if not query.strip():
         found.sort(key=lambda person: person.community != community)
     return found[:limit]
+
+
+def without_people(roster: Roster, leave_out: Collection[str]) -> Roster:
+    """The roster as a picker lists it, ``leave_out`` (a rotation's members) not among its
+    people: who is already in the cycle is not offered again."""
+    if not leave_out:
+        return roster
+    shown = dataclasses.replace(roster)
+    shown.people = [p for p in roster.people if p.id not in leave_out]
+    return shown
 
 
 # -- rotations -------------------------------------------------------------------------------

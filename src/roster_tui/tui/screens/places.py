@@ -10,7 +10,7 @@ on which no shift has started): days before it keep the rotation they had.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -33,6 +33,7 @@ from roster_tui.services.places import (
     rotation_summary,
     save_rotation,
     with_dates,
+    without_people,
 )
 from roster_tui.services.rotation_edits import apply_from, changes_the_cycle
 from roster_tui.tui.dialogs.apply_from import ApplyFromDialog
@@ -188,7 +189,13 @@ class PlacesScreen(RosterScreen):
                 self.notify(t("places.rotation.none_to_edit"), severity="warning")
                 return
             title = t("places.picker.member_title", rotation=printable(rotation.id))
-            self._pick(roster, title, ref, lambda pid: self._add_member(roster, rotation, pid))
+            self._pick(
+                roster,
+                title,
+                ref,
+                lambda pid: self._add_member(roster, rotation, pid),
+                leave_out=rotation.members,  # who is in the cycle is not offered again
+            )
 
     def action_remove(self) -> None:
         roster, ref = self._shown, self.ref
@@ -273,14 +280,21 @@ class PlacesScreen(RosterScreen):
         self.notify(t("places.pick_row_first"), timeout=3)
         return False
 
-    def _pick(self, roster: Roster, title: str, ref: PlaceRef, then: Callable[[str], None]) -> None:
+    def _pick(
+        self,
+        roster: Roster,
+        title: str,
+        ref: PlaceRef,
+        then: Callable[[str], None],
+        leave_out: Collection[str] = (),
+    ) -> None:
         community = self._community_of(roster, ref)
 
         def chosen(person_id: str | None) -> None:
             if person_id is not None:
                 then(person_id)
 
-        picker = PersonPicker(title, roster, community=community)
+        picker = PersonPicker(title, without_people(roster, leave_out), community=community)
         self.app.push_screen(picker, chosen)
 
     def _add_duty(self, roster: Roster, ref: PlaceRef, person_id: str) -> None:
