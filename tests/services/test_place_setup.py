@@ -206,6 +206,19 @@ def test_a_party_group_moves_its_members_and_names_a_leader_among_them(
     assert undone.index.people["p001"].party_group == roster.index.people["p001"].party_group
 
 
+def test_a_party_group_covering_compounds_needs_an_active_member(workspace: Workspace) -> None:
+    roster, compound_id = _compound(workspace)
+    typed = {"name": "新小区党小组", "community": "c01", "compounds": [compound_id]}
+    gone = next(p.id for p in roster.people if not p.active)
+
+    for members in ([], [gone]):  # nobody would answer for the compound
+        with pytest.raises(SetupErrors) as refused:
+            party_group_from(roster, None, typed, members)
+        assert set(refused.value.errors) == {"members"}
+    assert party_group_from(roster, None, {**typed, "compounds": []}, []).compounds == ()
+    assert party_group_from(roster, None, typed, ["p001"]).compounds == (compound_id,)
+
+
 # -- retiring --------------------------------------------------------------------------------
 def test_retiring_a_street_takes_its_duties_and_leaves_its_compounds_on_no_street(
     workspace: Workspace,

@@ -14,7 +14,7 @@ import pytest
 from conftest import TODAY
 from helpers import open_screen, settle
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import DataTable, Input, OptionList, SelectionList
 
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.model import Roster
@@ -313,6 +313,9 @@ async def test_a_compound_without_a_party_group_gets_one_in_the_group_editor(
         assert isinstance(form, PartyGroupForm)
         assert form.compound == gap.compound
         assert (form.before.id if form.before else None) == group
+        members = form.query_one("#pgf-members", SelectionList)
+        if not members.selected:  # a group covers a compound only with someone in it
+            members.select(members.get_option_at_index(0).value)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert _gone(app, gap)

@@ -7,7 +7,7 @@ import datetime as dt
 
 from conftest import TODAY
 from helpers import app_on, open_screen, settle, walk_to
-from textual.widgets import Input, Static
+from textual.widgets import Input, SelectionList, Static
 
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import CompoundKind, Roster
@@ -91,7 +91,13 @@ async def test_a_new_compound_post_rotation_and_party_group_close_their_gaps(
         await pilot.press("p")  # the community's party groups: a new one for this compound
         assert isinstance(app.screen, ChoiceModal)
         await pilot.press("enter")
-        assert isinstance(app.screen, PartyGroupForm)
+        group_form = app.screen
+        assert isinstance(group_form, PartyGroupForm)
+        await pilot.press("ctrl+s")  # nobody ticked: a group of no one answers for nothing
+        await settle(app, pilot)
+        assert app.screen is group_form
+        assert group_form.query_one("#pgf-members-error", Static).display
+        group_form.query_one("#pgf-members", SelectionList).select(helper.id)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         group = next(g for g in _roster(app).party_groups if compound.id in g.compounds)

@@ -274,13 +274,17 @@ def party_group_from(
     roster: Roster, before: PartyGroup | None, typed: Typed, members: Sequence[str]
 ) -> PartyGroup:
     """``typed``: name, community, compounds (ids), leader (an id or None), who must be one of
-    ``members`` (the people the group will hold)."""
+    ``members`` (the people the group will hold). A group that covers compounds needs an active
+    member: nobody would answer for them, yet the compounds would count as covered."""
     row_id = before.id if before else new_id(roster, "party_group")
     compounds = typed.get("compounds") or ()
     assert isinstance(compounds, tuple | list)
     typed = {**typed, "compounds": tuple(compounds)}
     values, errors = _read("party_group", {"id": row_id, **typed})
     _check_refs(roster, "party_group", values, errors)
+    people = roster.index.people
+    if compounds and not any(m in people and people[m].active for m in members):
+        errors["members"] = t("setup.error.group_no_members")
     leader = values.get("leader")
     if leader is not None and "leader" not in errors and leader not in members:
         errors["leader"] = t("setup.error.leader_not_member")

@@ -75,6 +75,7 @@ ZH = {
     "setup.error.end_before_start": "结束日期不能早于开始日期",
     "setup.error.start_started": "那天的班已经开始，新轮值最早从 {day} 起",
     "setup.error.leader_not_member": "组长须是本小组的成员",
+    "setup.error.group_no_members": "包保楼院的党小组至少要有一名在岗成员，请勾选成员",
     "setup.shift.name": "班次名",
     "setup.shift.start": "开始",
     "setup.shift.end": "结束",
@@ -196,6 +197,8 @@ EN = {
     "setup.error.end_before_start": "The last day cannot come before the first",
     "setup.error.start_started": "That day has begun; a new rotation starts on {day} or later",
     "setup.error.leader_not_member": "The leader must be a member of the group",
+    "setup.error.group_no_members": "A group that covers compounds needs at least one active "
+    "member: tick one",
     "setup.shift.name": "name",
     "setup.shift.start": "start",
     "setup.shift.end": "end",
