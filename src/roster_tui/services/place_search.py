@@ -7,6 +7,7 @@ Communities, streets, compounds and posts are matched by the rule people are fou
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 
 from roster_tui.domain.model import Roster
 from roster_tui.services.people import name_rank, name_readings
@@ -45,14 +46,23 @@ def _places(roster: Roster) -> list[PlaceHit]:
     return hits
 
 
-def search_places(roster: Roster, query: str, *, limit: int = SEARCH_LIMIT) -> list[PlaceHit]:
-    """Places matching ``query``, best first (then larger places, then in roster order)."""
+def search_places(
+    roster: Roster,
+    query: str,
+    *,
+    limit: int = SEARCH_LIMIT,
+    kinds: Collection[str] | None = None,
+) -> list[PlaceHit]:
+    """Places matching ``query``, best first (then larger places, then in roster order); only
+    those of ``kinds`` when given."""
     query = query.strip().lower()
     if not query:
         return []
     compact = "".join(query.split())
     ranked = []
     for position, hit in enumerate(_places(roster)):
+        if kinds is not None and hit.kind not in kinds:
+            continue
         rank = name_rank(hit.name.lower(), name_readings(hit.name), query, compact)
         if rank is None and hit.id.lower() == query:
             rank = 7

@@ -6,8 +6,8 @@ import dataclasses
 import re
 
 from textual.app import ComposeResult
-from textual.content import Content
-from textual.widgets import Select, SelectionList
+from textual.binding import Binding
+from textual.widgets import SelectionList
 
 from roster_tui.domain.availability import AvailabilityError, canonical_window
 from roster_tui.domain.contact import is_phone
@@ -16,6 +16,7 @@ from roster_tui.domain.text import printable
 from roster_tui.i18n import t
 from roster_tui.tui.dialogs.form_modal import FieldErrors, FormModal
 from roster_tui.tui.widgets.availability_label import window_label
+from roster_tui.tui.widgets.choice_field import ChoiceField
 from roster_tui.tui.widgets.tick_list import TickList
 
 # Windows are separated by semicolons (a comma already joins days: "sat,sun 00:00-24:00").
@@ -47,6 +48,8 @@ class PersonForm(FormModal[Person]):
     BOX_ID = "person-form"
     ID_PREFIX = "pf"
     LABELS = "tui.people.form"
+    # Enter saves from a choice too, as it does from a text box.
+    BINDINGS = [Binding("enter", "save", "tui.key.ok", show=False)]
 
     def __init__(self, roster: Roster, person: Person | None, new_id: str) -> None:
         super().__init__()
@@ -61,30 +64,20 @@ class PersonForm(FormModal[Person]):
 
     def compose_fields(self) -> ComposeResult:
         person = self.person
-        # Content, not str: a Select reads a bare string as markup, and names are data.
-        communities = [(Content(printable(c.name)), c.id) for c in self.roster.communities]
-        groups = [(Content(printable(g.name)), g.id) for g in self.roster.party_groups]
+        # Choices drawn as `< 东风社区 >` in plain text: names are data, never markup, and no
+        # drop-down arrow of ambiguous width shifts the Chinese text after it.
+        communities = [(printable(c.name), c.id) for c in self.roster.communities]
+        groups: list[tuple[str, str | None]] = [(t("tui.none"), None)]
+        groups += [(printable(g.name), g.id) for g in self.roster.party_groups]
         yield from self.row("name", self.text_box("name", person.name if person else ""))
         yield from self.row("phone", self.text_box("phone", person.phone if person else ""))
         yield from self.row(
             "community",
-            Select(
-                communities,
-                value=person.community if person else communities[0][1],
-                allow_blank=False,
-                compact=True,
-                id="pf-community",
-            ),
+            ChoiceField("", communities, person.community if person else None, id="pf-community"),
         )
         yield from self.row(
             "group",
-            Select(
-                groups,
-                prompt=t("tui.none"),
-                value=(person.party_group or Select.NULL) if person else Select.NULL,
-                compact=True,
-                id="pf-group",
-            ),
+            ChoiceField("", groups, person.party_group if person else None, id="pf-group"),
         )
         limit = person.max_hours_per_week if person else None
         max_hint = t(
@@ -135,15 +128,15 @@ class PersonForm(FormModal[Person]):
             errors["available"] = t("tui.people.form.error.available", window=str(exc))
         if errors:
             raise FieldErrors(errors)
-        community = self.query_one("#pf-community", Select).value
-        group = self.query_one("#pf-group", Select).value
+        community: str = self.query_one("#pf-community", ChoiceField).value
+        group: str | None = self.query_one("#pf-group", ChoiceField).value
         chosen = set(self.query_one("#pf-roles", SelectionList).selected)
         values = {
             "name": name,
             "phone": phone,
-            "community": str(community),
+            "community": community,
             "roles": tuple(r for r in Role if r in chosen),
-            "party_group": None if group is Select.NULL else str(group),
+            "party_group": group,
             "max_hours_per_week": limit,
             "available": available,
         }

@@ -1,7 +1,8 @@
 """Find a place by typing: a name, part of it, or its pinyin initials (``nkl`` → 农科路12号院).
 
 The list shows each place with where it lies; Enter (or a click) puts the tree's cursor on it.
-The first search works out the names' pinyin, so it runs in a worker.
+A form choosing a compound asks for compounds only, under a title and hint of its own. The first
+search works out the names' pinyin, so it runs in a worker.
 """
 
 from __future__ import annotations
@@ -32,20 +33,26 @@ class PlaceSearch(ModalScreen[PlaceRef | None]):
         Binding("down", "focus_list", "tui.picker.to_list", show=False),
     ]
 
-    def __init__(self, roster: Roster) -> None:
+    def __init__(
+        self, roster: Roster, *, kinds: frozenset[str] | None = None, words: str = "setup.search"
+    ) -> None:
+        """``kinds``: the kinds of place listed (None: all); ``words``: the catalog prefix of
+        the title and hint."""
         super().__init__()
         translate_bindings(self)
         self._roster = roster
+        self._kinds = kinds
+        self._words = words
         self._hits: list[PlaceHit] = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker-box"):
-            yield Static(t("setup.search.title"), classes="title")
+            yield Static(t(f"{self._words}.title"), classes="title")
             box = Input(placeholder=t("setup.search.placeholder"), id="picker-search", compact=True)
             box.cursor_blink = False  # no blinking cursor over SSH
             yield box
             yield OptionList(id="picker-list")
-            yield Static(t("setup.search.hint"), id="picker-hint", classes="hint")
+            yield Static(t(f"{self._words}.hint"), id="picker-hint", classes="hint")
 
     def on_mount(self) -> None:
         self.search("")  # works out the names' pinyin now, not on the first key typed
@@ -56,7 +63,10 @@ class PlaceSearch(ModalScreen[PlaceRef | None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False)
     def search(self, query: str) -> None:
-        hits = search_places(self._roster, query) if query.strip() else warm_up(self._roster)
+        if query.strip():
+            hits = search_places(self._roster, query, kinds=self._kinds)
+        else:
+            hits = warm_up(self._roster)
         self.app.call_from_thread(self._show, query, hits)
 
     def _show(self, query: str, hits: list[PlaceHit]) -> None:
@@ -73,7 +83,7 @@ class PlaceSearch(ModalScreen[PlaceRef | None]):
             options.add_option(Option(line, id=str(number)))
         if hits:
             options.highlighted = 0
-        hint = "setup.search.hint" if hits or not query.strip() else "setup.search.none"
+        hint = f"{self._words}.hint" if hits or not query.strip() else "setup.search.none"
         self.query_one("#picker-hint", Static).update(t(hint))
 
     @on(Input.Submitted, "#picker-search")
