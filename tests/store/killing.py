@@ -124,11 +124,12 @@ def reached(condition: Callable[[], bool], process: subprocess.Popen[str]) -> bo
     return True
 
 
-def kill(process: subprocess.Popen[str]) -> bool:
-    """SIGKILL ``process`` and reap it; True when it was still running, so the kill cut it."""
+def kill(process: subprocess.Popen[str]) -> tuple[bool, str]:
+    """SIGKILL ``process`` and reap it: whether it was still running, so the kill cut it, and
+    what it had written to its standard output."""
     process.send_signal(signal.SIGKILL)
-    process.wait(timeout=WAIT)
-    return process.returncode == -signal.SIGKILL
+    out, _ = process.communicate(timeout=WAIT)
+    return process.returncode == -signal.SIGKILL, out or ""
 
 
 def cli(url: str, *args: str) -> subprocess.Popen[str]:

@@ -80,19 +80,20 @@ def test_an_import_killed_part_way_leaves_the_roster_before_or_after_never_a_mix
         if moment is None:
             began = wait_for(watcher.writing, "a write", process)
             write = wait_for(lambda: not watcher.writing(), "the end of the write") - began
-            assert process.wait(timeout=WAIT) == 0, process.communicate()
+            out, err = process.communicate(timeout=WAIT)
+            assert process.returncode == 0, (out, err)
             cut = False
         elif reached(moment, process):
             time.sleep(delay)
-            cut = kill(process)
+            cut, _ = kill(process)
         else:  # it ended before the moment could be seen (a very loaded machine)
-            cut = kill(process)
+            cut, _ = kill(process)
         watcher.wait_gone()
         held[0] = _outcome(store, a, b, before)
         return held[0], cut, write
 
     try:
-        assert kill(cli(url, "import", "--replace", str(file)))  # as it starts, reading the file
+        assert kill(cli(url, "import", "--replace", str(file)))[0]  # as it starts
         assert _outcome(store, a, b, before) == "A"
         outcome, _, write = run(None)
         assert outcome == "B"  # unkilled, it lands whole
@@ -131,8 +132,9 @@ def test_an_editor_killed_while_it_saves_loses_no_saved_edit_and_leaves_no_lock(
             wait_for(watcher.writing, "a save under way", process)
         else:
             watcher.close()  # so that only the editor has the database open when it dies
-        assert kill(process)
-        lines += process.stdout.readlines()  # what it printed before it died
+        cut, out = kill(process)
+        assert cut
+        lines += out.splitlines()  # what else it printed before it died
         saved += [(int(uid), person) for uid, person in (line.split() for line in lines)]
         watcher.wait_gone()
         if watcher.sqlite and moment == "after a save":
