@@ -32,6 +32,7 @@ from roster_tui.domain.model import (
 )
 from roster_tui.store.db import open_store
 from roster_tui.store.errors import ConflictError
+from roster_tui.store.repository import Store
 
 EDITORS = 3
 PEOPLE_EACH = 100
@@ -65,6 +66,17 @@ def torn(roster: Roster) -> bool:
     return added != duties
 
 
+def add_to(store: Store, slot: Override, person: str, *, user: str) -> None:
+    """One edit, saved in one transaction: ``person`` added to ``slot``, with a duty of theirs."""
+    after = dataclasses.replace(slot, add=(*slot.add, person))
+    store.apply(
+        [Change(slot, after), Change(None, Duty(person, street="s01"))],
+        user=user,
+        action="assign",
+        summary=person,
+    )
+
+
 def edit_for(
     seconds: float, url: str, editor: int, go: Barrier, results: Any, stop: Any = None
 ) -> None:
@@ -93,14 +105,8 @@ def edit_for(
             person = next(people, None)
             if person is None:
                 break
-            after = dataclasses.replace(slot, add=(*slot.add, person))
             try:
-                store.apply(
-                    [Change(slot, after), Change(None, Duty(person, street="s01"))],
-                    user=f"editor{editor}",
-                    action="assign",
-                    summary=person,
-                )
+                add_to(store, slot, person, user=f"editor{editor}")
             except ConflictError:
                 conflicts += 1
                 continue

@@ -7,13 +7,10 @@ edit the store said was saved.
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 
-from editors import PEOPLE_EACH
+from editors import PEOPLE_EACH, add_to
 
-from roster_tui.domain.changes import Change
-from roster_tui.domain.model import Duty
 from roster_tui.store.db import open_store
 
 
@@ -23,13 +20,7 @@ def main(url: str, editor: int) -> None:
         person = f"p{editor}-{n}"
         roster = store.load_roster()
         slot = roster.overrides[n % len(roster.overrides)]
-        after = dataclasses.replace(slot, add=(*slot.add, person))
-        store.apply(
-            [Change(slot, after), Change(None, Duty(person, street="s01"))],
-            user=f"editor{editor}",
-            action="assign",
-            summary=person,
-        )
+        add_to(store, slot, person, user=f"editor{editor}")
         print(slot.uid, person, flush=True)
 
 

@@ -9,7 +9,6 @@ saves. Both backends.
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
 import sys
 import time
@@ -17,14 +16,13 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from editors import PEOPLE_EACH, lost_edits, shared_roster, torn
+from editors import PEOPLE_EACH, add_to, lost_edits, shared_roster, torn
 from killing import WAIT, Watcher, child_env, cli, kill, named, reached, wait_for
 from sqlalchemy.engine import make_url
 from store_samples import large_roster, small_roster
 
 from roster_tui.cli import main
-from roster_tui.domain.changes import Change
-from roster_tui.domain.model import Duty, Roster
+from roster_tui.domain.model import Roster
 from roster_tui.interchange import dumps_roster
 from roster_tui.store.db import open_store
 from roster_tui.store.repository import IMPORT_ACTION, AuditEntry, Store
@@ -150,15 +148,7 @@ def test_an_editor_killed_while_it_saves_loses_no_saved_edit_and_leaves_no_lock(
         assert not torn(roster), moment
         slot = roster.overrides[0]
         person = f"p{editor}-{PEOPLE_EACH - 1}"  # one the editor had not reached
-        after.apply(
-            [
-                Change(slot, dataclasses.replace(slot, add=(*slot.add, person))),
-                Change(None, Duty(person, street="s01")),
-            ],
-            user="admin",
-            action="assign",
-            summary=person,
-        )
+        add_to(after, slot, person, user="admin")
         assert slot.uid is not None
         saved.append((slot.uid, person))
         after.close()
