@@ -66,3 +66,62 @@ def test_one_gap_is_counted_as_1_gap_in_english() -> None:
             assert said in out.getvalue()
     finally:
         set_language("zh")
+
+
+def _drawn_by_rich(roster, gaps, first, last, width):  # type: ignore[no-untyped-def]
+    """The report as rich's own Table drew it, before the table was laid out by hand."""
+    from collections import defaultdict
+
+    from rich.table import Table
+    from rich.text import Text
+
+    from roster_tui.domain.gaps import GapKind
+    from roster_tui.domain.text import printable
+    from roster_tui.engine.describe import gap_kind_label
+    from roster_tui.i18n import t, tn
+
+    title = tn(
+        "cli.check.title",
+        len(gaps),
+        subdistrict=printable(roster.subdistrict.name),
+        first=first.isoformat(),
+        last=last.isoformat(),
+    )
+    by_kind = defaultdict(list)
+    for gap in gaps:
+        by_kind[gap.kind].append(gap)
+    describe = GapDescriber(roster)
+    table = Table(title=Text(title), show_lines=False, expand=False)
+    table.add_column(t("cli.check.kind"), no_wrap=True)
+    table.add_column(t("cli.check.count"), justify="right")
+    table.add_column(t("cli.check.detail"), overflow="fold")
+    for kind in GapKind:
+        rows = sorted(by_kind.get(kind, []), key=check_report._sort_key)
+        for i, gap in enumerate(rows):
+            label = Text(gap_kind_label(kind)) if i == 0 else Text("")
+            table.add_row(label, Text(str(len(rows))) if i == 0 else Text(""), Text(describe(gap)))
+        if rows:
+            table.add_section()
+    out = io.StringIO()
+    Console(file=out, width=width).print(table)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("width", [60, 80, 132])
+def test_the_report_is_the_table_rich_draws_line_for_line(language: str, width: int) -> None:
+    roster = demo_roster(load_roster_file(sample_file()), WEDNESDAY)
+    monday, sunday = WEDNESDAY - dt.timedelta(days=2), WEDNESDAY + dt.timedelta(days=4)
+    gaps = check(roster, monday, sunday)
+    set_language(language)
+    try:
+        out = io.StringIO()
+        check_report.print_gaps(roster, gaps, monday, sunday, Console(file=out, width=width))
+        ours = [line.rstrip() for line in out.getvalue().splitlines()]
+        theirs = [
+            line.rstrip()
+            for line in _drawn_by_rich(roster, gaps, monday, sunday, width).splitlines()
+        ]
+    finally:
+        set_language("zh")
+    assert ours == theirs
