@@ -76,17 +76,10 @@ def _drawn_by_rich(roster, gaps, first, last, width):  # type: ignore[no-untyped
     from rich.text import Text
 
     from roster_tui.domain.gaps import GapKind
-    from roster_tui.domain.text import printable
     from roster_tui.engine.describe import gap_kind_label
-    from roster_tui.i18n import t, tn
+    from roster_tui.i18n import t
 
-    title = tn(
-        "cli.check.title",
-        len(gaps),
-        subdistrict=printable(roster.subdistrict.name),
-        first=first.isoformat(),
-        last=last.isoformat(),
-    )
+    title = check_report.report_title(roster, len(gaps), first, last)
     by_kind = defaultdict(list)
     for gap in gaps:
         by_kind[gap.kind].append(gap)

@@ -29,13 +29,7 @@ def print_gaps(
     roster: Roster, gaps: list[Gap], first: dt.date, last: dt.date, console: Console | None = None
 ) -> None:
     console = console or Console(highlight=False)
-    title = tn(
-        "cli.check.title",
-        len(gaps),
-        subdistrict=printable(roster.subdistrict.name),
-        first=first.isoformat(),
-        last=last.isoformat(),
-    )
+    title = report_title(roster, len(gaps), first, last)
     if not gaps:
         console.print(Text(title))
         console.print(Text(t("cli.check.none")))
@@ -51,6 +45,17 @@ def print_gaps(
             details = [printable(describe(gap)) for gap in rows]  # data: never raw to a terminal
             sections.append((gap_kind_label(kind), str(len(rows)), details))
     console.file.write("\n".join(_table(title, sections, console)) + "\n")
+
+
+def report_title(roster: Roster, count: int, first: dt.date, last: dt.date) -> str:
+    """文化路街道  2026-11-30 至 2026-12-27  共 842 处缺口: above the table, or alone."""
+    return tn(
+        "cli.check.title",
+        count,
+        subdistrict=printable(roster.subdistrict.name),
+        first=first.isoformat(),
+        last=last.isoformat(),
+    )
 
 
 def _table(title: str, sections: list[tuple[str, str, list[str]]], console: Console) -> list[str]:
