@@ -87,27 +87,23 @@ def rotations_of(roster: Roster, post: str) -> list[Rotation]:
 
 # -- finding a person ------------------------------------------------------------------------
 def find_people(
-    roster: Roster, query: str, *, community: str | None = None, limit: int = SEARCH_LIMIT
+    roster: Roster,
+    query: str,
+    *,
+    community: str | None = None,
+    limit: int = SEARCH_LIMIT,
+    leave_out: Collection[str] = (),
 ) -> list[Person]:
-    """Active people matching ``query`` (name, pinyin, phone tail or id), best first.
+    """Active people matching ``query`` (name, pinyin, phone tail or id), best first, but for
+    ``leave_out`` (a rotation's members: who is already in the cycle is not offered again).
 
     With nothing typed yet, the place's own community comes first: that is who usually takes
     its duties, though references may cross communities and anyone can still be found.
     """
-    found = [p for p in search_people(roster, query) if p.active]
+    found = [p for p in search_people(roster, query) if p.active and p.id not in leave_out]
     if not query.strip():
         found.sort(key=lambda person: person.community != community)
     return found[:limit]
-
-
-def without_people(roster: Roster, leave_out: Collection[str]) -> Roster:
-    """The roster as a picker lists it, ``leave_out`` (a rotation's members) not among its
-    people: who is already in the cycle is not offered again."""
-    if not leave_out:
-        return roster
-    shown = dataclasses.replace(roster)
-    shown.people = [p for p in roster.people if p.id not in leave_out]
-    return shown
 
 
 # -- rotations -------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ sub-district has 2,000 people), so that, and the ranking, run in a worker.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import cast
 
 from rich.cells import cell_len
@@ -112,14 +112,17 @@ class PersonPicker(ModalScreen[str | None]):
         *,
         rank: Callable[[], list[Candidate]] | None = None,
         community: str | None = None,
+        leave_out: Collection[str] = (),
     ) -> None:
-        """``rank`` orders everyone for a seat; without it, ``community`` comes first."""
+        """``rank`` orders everyone for a seat; without it, ``community`` comes first.
+        ``leave_out``: people not offered (a rotation's members, when adding to it)."""
         super().__init__()
         translate_bindings(self)
         self.heading = title
         self._roster = roster
         self._rank = rank
         self._community = community
+        self._leave_out = leave_out
         self._communities = {c.id: c.name for c in roster.communities}
         self._ranked: list[Candidate] | None = None
         self._ready = False
@@ -161,11 +164,21 @@ class PersonPicker(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.clear_options()
         if self._ranked is None:
-            people = find_people(self._roster, query, community=self._community, limit=MAX_SHOWN)
+            people = find_people(
+                self._roster,
+                query,
+                community=self._community,
+                limit=MAX_SHOWN,
+                leave_out=self._leave_out,
+            )
             options.add_options([self._option(p, _roles(p)) for p in people])
         else:
             found = person_matches(self._roster, query) if query.strip() else None
-            shown = [c for c in self._ranked if found is None or c.person.id in found]
+            shown = [
+                c
+                for c in self._ranked
+                if (found is None or c.person.id in found) and c.person.id not in self._leave_out
+            ]
             options.add_options([self._ranked_option(c) for c in shown[:MAX_SHOWN]])
         first = next((i for i, o in enumerate(options.options) if not o.disabled), None)
         if first is not None:

@@ -33,7 +33,6 @@ from roster_tui.services.places import (
     rotation_summary,
     save_rotation,
     with_dates,
-    without_people,
 )
 from roster_tui.services.rotation_edits import apply_from, changes_the_cycle
 from roster_tui.tui.dialogs.apply_from import ApplyFromDialog
@@ -294,7 +293,7 @@ class PlacesScreen(RosterScreen):
             if person_id is not None:
                 then(person_id)
 
-        picker = PersonPicker(title, without_people(roster, leave_out), community=community)
+        picker = PersonPicker(title, roster, community=community, leave_out=leave_out)
         self.app.push_screen(picker, chosen)
 
     def _add_duty(self, roster: Roster, ref: PlaceRef, person_id: str) -> None:
