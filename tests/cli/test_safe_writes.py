@@ -73,9 +73,11 @@ def test_a_fifo_is_written_into_and_stays_a_fifo(
     try:
         code = main(["--db", str(imported), *command, str(fifo)])
     finally:
+        # A command that wrote has closed the FIFO, so the reader ends (it may still be reading).
+        reader.join(timeout=10)
         if reader.is_alive():  # the command never opened the FIFO: let the reader go
             os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-        reader.join(timeout=10)
+            reader.join(timeout=10)
     assert code == 0
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
     assert len(received[0]) > 1000
