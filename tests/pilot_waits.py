@@ -89,15 +89,16 @@ def busy(app: App[object]) -> str | None:
         for timer in pump._timers:
             if timer._repeat is not None and timer._interval <= SOON and _counting(timer):
                 return f"{timer.name} of {pump!r}"
-    if _refreshing(app):
-        return REFRESH
+    for screen in screens:
+        if screen._callbacks or (screen.is_current and _refresh_due(screen)):
+            return REFRESH
     return None
 
 
-def _refreshing(app: App[object]) -> list[Screen[object]]:
+def _on_show_and_due(app: App[object]) -> list[Screen[object]]:
     """The screens on show (the top one and those seen under a modal) that are due to lay out
-    or paint, or hold callbacks for after their refresh. A screen not on show runs its
-    callbacks when it is shown again, so it is not waited for."""
+    or paint, or hold callbacks for after their refresh. A screen being shown holds its
+    callbacks until it is on show, so it is waited for but not nudged."""
     screens = [s for stack in app._screen_stacks.values() for s in stack]
     return [s for s in screens if s.is_current and (s._callbacks or _refresh_due(s))]
 
@@ -133,9 +134,9 @@ async def wait_until_quiet(app: App[object]) -> None:
             warnings.warn(f"the app never settled: {doing}", stacklevel=2)
             return
         if doing is REFRESH:
-            # What each update timer would do next, done now, as ``pilot.pause`` does for the
-            # top screen. A screen under a modal may hold callbacks while its timer is stopped.
-            for screen in _refreshing(app):
+            # What the update timers would do next, done now, as ``pilot.pause`` does for the
+            # top screen; a screen under a modal may hold callbacks while its timer is stopped.
+            for screen in {app.screen, *_on_show_and_due(app)}:
                 screen._on_timer_update()
         elif doing is WORKER:
             # Give a worker's thread the interpreter instead of spinning here.

@@ -74,6 +74,22 @@ async def test_a_long_address_leaves_the_status_on_the_screen(long_store: Store)
             await settle(app, pilot)
 
 
+async def test_the_households_are_cut_again_when_the_terminal_narrows(long_store: Store) -> None:
+    app = app_on(long_store)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await open_screen(app, pilot, "6", HouseholdsScreen)
+        table = screen.query_one("#hh-table", DataTable)
+        wide = str(table.get_row_at(0)[0])
+        await pilot.resize_terminal(*SMALL)
+        await settle(app, pilot)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        narrow = str(table.get_row_at(0)[0])
+        assert wide.startswith(narrow) and len(narrow) < len(wide)
+        await pilot.resize_terminal(160, 40)  # wider again: the address is whole again
+        await settle(app, pilot)
+        assert str(table.get_row_at(0)[0]) == wide
+
+
 @pytest.mark.parametrize(("key", "table_id"), [("t", "#round-table"), ("o", "#board-table")])
 async def test_a_long_address_leaves_the_round_and_the_requests_their_columns(
     long_store: Store, key: str, table_id: str

@@ -72,6 +72,7 @@ class HouseholdsScreen(RosterScreen):
         self.text = ""
         self.compound: str | None = None
         self._rows: dict[str, Cells] = {}
+        self._fitted_to = 0  # the table's width the rows shown were cut for
         self._compounds_of: Roster | None = None
         self._want: str | None = None  # a household to highlight once the list shows it
 
@@ -221,13 +222,22 @@ class HouseholdsScreen(RosterScreen):
         # The table spans the screen; just rebuilt (after F10, say) it is not laid out yet.
         width = table.size.width or self.size.width
         rows, widths = fit_rows(rows, width - table.styles.scrollbar_size_vertical)
-        self.app.call_from_thread(self._fill, roster, rows, widths, len(found), page, pages)
+        fitted = (width, widths)
+        self.app.call_from_thread(self._fill, roster, rows, fitted, len(found), page, pages)
+
+    @on(PageTable.Resized, "#hh-table")
+    def _refit(self, event: PageTable.Resized) -> None:
+        """Rows cut for another width (the table was laid out after they were made, or the
+        terminal was resized) are cut again for this one, in a whole new fill."""
+        if self._rows and event.width != self._fitted_to:
+            self._rows = {}
+            self._refilter()
 
     def _fill(
         self,
         roster: Roster,
         rows: dict[str, Cells],
-        widths: list[int],
+        fitted: tuple[int, list[int]],
         found: int,
         page: int,
         pages: int,
@@ -244,7 +254,8 @@ class HouseholdsScreen(RosterScreen):
                         if old != new:
                             table.update_cell(hid, COLUMNS[index], new)
             else:
-                table.fill(rows, widths)
+                self._fitted_to, widths = fitted
+                table.fill(rows, widths, fitted=True)
                 if current in rows:
                     table.move_cursor(row=table.get_row_index(current), scroll=True)
             self._rows = rows

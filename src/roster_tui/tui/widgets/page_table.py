@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from rich.cells import cell_len, set_cell_size
 from rich.control import strip_control_codes
 from rich.text import Text
+from textual import events
+from textual.message import Message
 from textual.widgets import DataTable
 from textual.widgets.data_table import Row, RowKey
 
@@ -118,13 +120,38 @@ def clip_cells(
 class PageTable(DataTable[Cell | Text]):
     """A DataTable of one-line rows of :class:`Cell` or Text, filled a page at a time."""
 
-    def fill(self, rows: Mapping[str, Sequence[Cell | Text]], widths: Sequence[int]) -> None:
-        """Show ``rows`` (key → cells) instead of the rows shown; ``widths``: ``text_widths``."""
+    class Resized(Message):
+        """The table's width changed: rows cut to fit the old width may want cutting again."""
+
+        def __init__(self, table: PageTable, width: int) -> None:
+            super().__init__()
+            self.table = table
+            self.width = width
+
+        @property
+        def control(self) -> PageTable:
+            return self.table
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.post_message(self.Resized(self, event.size.width))
+
+    def fill(
+        self,
+        rows: Mapping[str, Sequence[Cell | Text]],
+        widths: Sequence[int],
+        *,
+        fitted: bool = False,
+    ) -> None:
+        """Show ``rows`` (key → cells) instead of the rows shown; ``widths``: ``text_widths``.
+
+        ``fitted``: the rows were cut to the table's width, so each column takes its width even
+        where it once held a wider cell (at a wider terminal, say).
+        """
         self.clear()
         columns = self.ordered_columns
         for column, width in zip(columns, widths, strict=False):
-            # As DataTable does: a column is as wide as the widest cell it has ever held.
-            column.content_width = max(column.content_width, width)
+            # Else as DataTable does: a column is as wide as the widest cell it has ever held.
+            column.content_width = width if fitted else max(column.content_width, width)
         keys = [column.key for column in columns]
         for index, (key, cells) in enumerate(rows.items()):
             row_key = RowKey(key)
