@@ -28,7 +28,7 @@ from roster_tui.services.place_rows import (
     street_from,
 )
 from roster_tui.services.place_search import search_places
-from roster_tui.services.places import new_duty, rotation_summary
+from roster_tui.services.places import duty_holders, new_duty, rotation_summary
 from roster_tui.services.workspace import Workspace
 
 WEDNESDAY = dt.date(2026, 12, 2)
@@ -303,9 +303,12 @@ def test_one_duty_per_person_and_place_and_rotation_words(workspace: Workspace) 
     duty = roster.duties[0]
     kind, place = ("street", duty.street) if duty.street else ("compound", duty.compound)
     assert place is not None
-    assert new_duty(roster, duty.person, kind, place) is None
-    other = next(p.id for p in roster.people if p.id != duty.person)
-    assert new_duty(roster, other, kind, place) is not None
+    holders = duty_holders(roster, kind, place)
+    assert duty.person in holders  # so the picker adding a duty here leaves them out
+    other = next(p.id for p in roster.people if p.id not in holders)
+    added = new_duty(other, kind, place)
+    assert (added.person, added.street or added.compound) == (other, place)
+    assert added.role == duty.role  # the demo's duties have the usual role
     rotation = roster.rotations[0]
     words = rotation_summary(roster, "places.summary.add_member", rotation, "p001")
     assert words.startswith(f"轮值 {rotation.id}（") and "（p001）" in words

@@ -83,6 +83,20 @@ def _gone(app: RosterApp, gap: Gap) -> bool:
     return not any(map(_same_gap(gap), check(app.roster, FIRST, LAST)))
 
 
+def _highlighted(app: RosterApp) -> str | None:
+    picker = app.screen
+    assert isinstance(picker, PersonPicker)
+    options = picker.query_one(OptionList)
+    assert options.highlighted is not None
+    return options.get_option_at_index(options.highlighted).id
+
+
+def _offered(app: RosterApp) -> list[str | None]:
+    picker = app.screen
+    assert isinstance(picker, PersonPicker)
+    return [option.id for option in picker.query_one(OptionList).options]
+
+
 def _cursor_key(app: RosterApp) -> tuple[str, object, str] | None:
     week = app.screen_stack[0]
     assert isinstance(week, WeekScreen)
@@ -214,10 +228,13 @@ async def test_an_unassigned_street_opens_the_duty_picker_on_it(
     async with app.run_test(size=(80, 24)) as pilot:
         await _enter_on(app, pilot, gap)
         assert app.current_mode == "places"
-        assert isinstance(app.screen, PersonPicker)
+        chosen = _highlighted(app)
         await pilot.press("enter")
         await settle(app, pilot)
         assert _gone(app, gap)
+        await pilot.press("a")  # the same place's picker: who answers for it now is left out
+        await settle(app, pilot)
+        assert chosen not in _offered(app)
 
 
 async def test_an_unassigned_compound_opens_the_duty_picker_on_it(
@@ -227,10 +244,13 @@ async def test_an_unassigned_compound_opens_the_duty_picker_on_it(
     app = RosterApp(workspace, today=TODAY, poll_seconds=3600)
     async with app.run_test(size=(80, 24)) as pilot:
         await _enter_on(app, pilot, gap)
-        assert isinstance(app.screen, PersonPicker)
+        chosen = _highlighted(app)
         await pilot.press("enter")
         await settle(app, pilot)
         assert _gone(app, gap)
+        await pilot.press("a")  # the same place's picker: who answers for it now is left out
+        await settle(app, pilot)
+        assert chosen not in _offered(app)
 
 
 async def test_an_uncared_household_opens_the_carer_picker_on_it(

@@ -60,15 +60,18 @@ def duties_for_compound(roster: Roster, compound: str) -> list[Duty]:
     return [d for d in roster.duties if d.compound == compound]
 
 
-def new_duty(roster: Roster, person: str, kind: str, place: str) -> Duty | None:
+def duty_holders(roster: Roster, kind: str, place: str) -> frozenset[str]:
+    """Who answers for the street or compound ``place`` (``kind``) already: the picker that
+    adds a duty there leaves them out (one duty per person and place)."""
+    duties = duties_for_street if kind == "street" else duties_for_compound
+    return frozenset(d.person for d in duties(roster, place))
+
+
+def new_duty(person: str, kind: str, place: str) -> Duty:
     """``person`` answering for the street or compound ``place`` (``kind``), with the usual
-    role; None when they already do (one duty per person and place)."""
+    role. Who already does is not offered (:func:`duty_holders`)."""
     street = place if kind == "street" else None
     compound = place if kind == "compound" else None
-    if any(
-        d.person == person and (d.street, d.compound) == (street, compound) for d in roster.duties
-    ):
-        return None
     role = t(f"places.duty.default_role.{kind}")
     return Duty(person=person, compound=compound, street=street, role=role)
 
@@ -95,7 +98,8 @@ def find_people(
     leave_out: Collection[str] = (),
 ) -> list[Person]:
     """Active people matching ``query`` (name, pinyin, phone tail or id), best first, but for
-    ``leave_out`` (a rotation's members: who is already in the cycle is not offered again).
+    ``leave_out`` (a rotation's members, or who answers for a place: who is in already is
+    not offered again).
 
     With nothing typed yet, the place's own community comes first: that is who usually takes
     its duties, though references may cross communities and anyone can still be found.

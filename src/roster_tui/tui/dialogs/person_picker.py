@@ -115,7 +115,8 @@ class PersonPicker(ModalScreen[str | None]):
         leave_out: Collection[str] = (),
     ) -> None:
         """``rank`` orders everyone for a seat; without it, ``community`` comes first.
-        ``leave_out``: people not offered (a rotation's members, when adding to it)."""
+        ``leave_out``: people not offered (a rotation's members or a place's duty holders,
+        when adding to them)."""
         super().__init__()
         translate_bindings(self)
         self.heading = title

@@ -25,6 +25,7 @@ from roster_tui.services.past import first_open_day
 from roster_tui.services.places import (
     PlaceMarks,
     dates_summary,
+    duty_holders,
     insert_member,
     move_member,
     new_duty,
@@ -181,7 +182,13 @@ class PlacesScreen(RosterScreen):
         if ref.kind in HOLDS_DUTIES:
             place = self._place_name(names, ref)
             title = t("places.picker.duty_title", place=place)
-            self._pick(roster, title, ref, lambda pid: self._add_duty(roster, ref, pid))
+            self._pick(
+                roster,
+                title,
+                ref,
+                lambda pid: self._add_duty(roster, ref, pid),
+                leave_out=duty_holders(roster, ref.kind, ref.id),  # one duty per person and place
+            )
         elif ref.kind == "post":
             rotation = self._detail.current_rotation()
             if rotation is None:
@@ -298,14 +305,7 @@ class PlacesScreen(RosterScreen):
 
     def _add_duty(self, roster: Roster, ref: PlaceRef, person_id: str) -> None:
         names = PlaceNames(roster)
-        duty = new_duty(roster, person_id, ref.kind, ref.id)
-        if duty is None:
-            self.notify(
-                t("places.duty.already", person=names.person(person_id)),
-                severity="warning",
-                markup=False,  # names are data, not markup
-            )
-            return
+        duty = new_duty(person_id, ref.kind, ref.id)
         person, place = names.people[person_id], self._place_name(names, ref)
         self.roster_app.edit(lambda ws: ws.add_duty(duty, person, place))
 
