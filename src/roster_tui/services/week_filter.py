@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from enum import Enum
 
+from roster_tui.domain.gaps import Gap
+from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Roster
+from roster_tui.engine.expand import InstanceKey
+from roster_tui.services.gap_fixes import gap_key, person_shifts
 from roster_tui.services.people import person_matches
 from roster_tui.services.week_grid import GroupRow, ShiftRow
 
@@ -47,6 +52,25 @@ def rows_in_scope(rows: list[GroupRow | ShiftRow], scope: str | None) -> list[Gr
         for row in rows
         if (row.compound.community if isinstance(row, GroupRow) else row.community) == scope
     ]
+
+
+def gaps_on_rows(
+    gaps: Iterable[Gap],
+    rows: list[GroupRow | ShiftRow],
+    instances: Mapping[InstanceKey, ShiftInstance],
+) -> list[Gap]:
+    """The gaps on shifts that ``rows`` show: a shift's own, a pair's either half, a week of
+    too many hours by any of its shifts. Gaps on no shift (households, party groups) are on no
+    row: a filtered grid does not show them."""
+    shown = {cell.key for row in rows if isinstance(row, ShiftRow) for cell in row.cells if cell}
+
+    def on_a_row(gap: Gap) -> bool:
+        own = gap_key(gap)
+        if own in shown:
+            return True
+        return any(key in shown for key in person_shifts(gap, instances))
+
+    return [gap for gap in gaps if on_a_row(gap)]
 
 
 class EmptyGrid(Enum):

@@ -1,7 +1,11 @@
 """The week roster screen and the person picker."""
 
 ZH = {
-    "tui.week.title": "{week}  {first} 至 {last}  本周缺口 {gaps} 处",
+    "tui.week.title": "{week}  {first} 至 {last}  {gaps}",
+    "tui.week.gaps": "本周缺口 {count} 处",
+    "tui.week.gaps.one": "本周缺口 {count} 处",
+    "tui.week.gaps.filtered": "本周缺口 {count} 处（筛选后）",
+    "tui.week.gaps.filtered.one": "本周缺口 {count} 处（筛选后）",
     "tui.week.post": "卡点 / 班次",
     "tui.week.short": "缺{n}人",
     "tui.week.today": "今天",
@@ -68,7 +72,11 @@ ZH = {
 }
 
 EN = {
-    "tui.week.title": "{week}  {first} to {last}  {gaps} gaps this week",
+    "tui.week.title": "{week}  {first} to {last}  {gaps}",
+    "tui.week.gaps": "{count} gaps this week",
+    "tui.week.gaps.one": "{count} gap this week",
+    "tui.week.gaps.filtered": "{count} gaps this week (filtered)",
+    "tui.week.gaps.filtered.one": "{count} gap this week (filtered)",
     "tui.week.post": "Post / shift",
     "tui.week.short": "short {n}",
     "tui.week.today": "Today",

@@ -21,7 +21,7 @@ from roster_tui.i18n import t
 from roster_tui.services.assignments import InstanceKey
 from roster_tui.services.gap_fixes import gap_key, gap_week
 from roster_tui.services.overview import PlaceIndex, gaps_of_community
-from roster_tui.services.week_filter import filter_rows, rows_in_scope, why_empty
+from roster_tui.services.week_filter import filter_rows, gaps_on_rows, rows_in_scope, why_empty
 from roster_tui.services.week_grid import ShiftRow, build_rows, gaps_by_cell
 from roster_tui.services.week_live import WeekGaps, WeekUpdate
 from roster_tui.tui.screens.week_edits import WeekData, WeekEdits
@@ -37,7 +37,7 @@ from roster_tui.tui.widgets.week_cells import (
     render_shift_row,
 )
 from roster_tui.tui.widgets.week_filter import FilterLine
-from roster_tui.tui.widgets.week_status import cell_line, empty_line
+from roster_tui.tui.widgets.week_status import cell_line, empty_line, week_title
 from roster_tui.tui.widgets.week_table import WeekTable
 
 
@@ -150,6 +150,8 @@ class WeekScreen(WeekEdits):
             roster, week, by_key, gaps, cell_gaps, rows, people, scope, query, layout, rendered
         )
         data.empty = why_empty(scoped, rows)
+        if query.strip():  # the title counts what the grid shows
+            data.shown_gaps = len(gaps_on_rows(gaps, rows, by_key))
         self.app.call_from_thread(self._show, data, rendered, layout, get_current_worker())
 
     def forget_weeks(self) -> None:
@@ -231,16 +233,9 @@ class WeekScreen(WeekEdits):
         wanted = GridLayout.for_width(self.app.size.width)
         if wanted != layout:  # the terminal was resized while this week was worked out
             self._lay_out(data, wanted)
-        week = data.week
-        monday, sunday = week.monday, week.sunday
-        title = t(
-            "tui.week.title",
-            week=t("week.label", year=week.year, week=week.number),
-            first=t("date.month_day", month=monday.month, day=monday.day),
-            last=t("date.month_day", month=sunday.month, day=sunday.day),
-            gaps=len(data.gaps),
-        )
-        self.query_one("#week-title", Static).update(Text(title))
+        filtered = data.shown_gaps is not None
+        gaps = data.shown_gaps if data.shown_gaps is not None else len(data.gaps)
+        self.query_one("#week-title", Static).update(week_title(data.week, gaps, filtered))
         key = self._pending_focus
         if key is not None and key[1] in data.week:
             self._pending_focus = None  # a week computed before the jump does not take it

@@ -51,6 +51,7 @@ class WeekData:
     layout: GridLayout | None = None  # the widths ``rendered`` is laid out for
     rendered: list[RenderedRow] = field(default_factory=list)  # the table's rows, drawn
     empty: EmptyGrid | None = None  # why no shift is shown, when none is
+    shown_gaps: int | None = None  # with a filter on: the gaps on the rows it leaves
 
 
 class WeekEdits(RosterScreen):

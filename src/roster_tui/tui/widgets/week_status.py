@@ -1,5 +1,6 @@
-"""The lines under the week grid: the shift under the cursor, who is on it and its gaps; or,
-when the grid shows no shift, why not and the key that changes it."""
+"""The lines around the week grid: above it, the week and its gap count; under it, the shift
+under the cursor, who is on it and its gaps; or, when the grid shows no shift, why not and the
+key that changes it."""
 
 from __future__ import annotations
 
@@ -12,10 +13,27 @@ from roster_tui.domain.gaps import Gap
 from roster_tui.domain.instances import ShiftInstance
 from roster_tui.domain.model import Person, Roster
 from roster_tui.domain.text import printable
+from roster_tui.domain.week import Week
 from roster_tui.engine.describe import describe_gap
-from roster_tui.i18n import t
+from roster_tui.i18n import t, tn
 from roster_tui.services.week_filter import EmptyGrid
 from roster_tui.tui.widgets.week_cells import short_hours
+
+
+def week_title(week: Week, gaps: int, filtered: bool) -> Text:
+    """``2026年第49周  11月30日 至 12月6日  本周缺口 27 处``; with a filter on, ``gaps`` counts
+    only the rows shown, and the title says so (the count should match what the grid shows)."""
+    monday, sunday = week.monday, week.sunday
+    count = tn("tui.week.gaps.filtered" if filtered else "tui.week.gaps", gaps)
+    return Text(
+        t(
+            "tui.week.title",
+            week=t("week.label", year=week.year, week=week.number),
+            first=t("date.month_day", month=monday.month, day=monday.day),
+            last=t("date.month_day", month=sunday.month, day=sunday.day),
+            gaps=count,
+        )
+    )
 
 
 def cell_line(
