@@ -43,6 +43,7 @@ ZH = {
     "tui.week.on_shift.wrapped": "：\n{people}",
     "tui.week.on_shift.person": "{mark}{name}（{pid}）",
     "tui.week.on_shift.separator": "、",
+    "tui.week.namesake": "{name}{tail}",  # a cell has room for 张伟 and four digits, no more
     "tui.week.no_gaps": "本周没有排班缺口。",
     "tui.week.assign_title": "安排到：{where}",
     "tui.week.remove_title": "移出哪一位？",
@@ -123,6 +124,7 @@ EN = {
     "tui.week.on_shift.wrapped": ":\n{people}",
     "tui.week.on_shift.person": "{mark}{name} ({pid})",
     "tui.week.on_shift.separator": ", ",
+    "tui.week.namesake": "{name}{tail}",
     "tui.week.no_gaps": "No roster gaps this week.",
     "tui.week.assign_title": "Assign to: {where}",
     "tui.week.remove_title": "Remove whom?",

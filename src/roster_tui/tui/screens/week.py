@@ -28,6 +28,7 @@ from roster_tui.tui.screens.week_edits import WeekData, WeekEdits
 from roster_tui.tui.screens.week_fix import open_fix
 from roster_tui.tui.screens.week_kept import KeptWeeks
 from roster_tui.tui.translate import WEEKS
+from roster_tui.tui.widgets.grid_names import CellNames
 from roster_tui.tui.widgets.week_cells import (
     DAY_COLUMNS,
     CellMemo,
@@ -141,14 +142,15 @@ class WeekScreen(WeekEdits):
         scoped = rows_in_scope(build_rows(roster, week, instances), scope)
         rows = filter_rows(scoped, roster, query)
         cell_gaps = gaps_by_cell(gaps)
-        rendered = render_rows(
-            rows, roster, cell_gaps, layout, self.roster_app.today(), self._drawn
-        )
         people = roster.index.people
+        names = CellNames(people)
+        today = self.roster_app.today()
+        rendered = render_rows(rows, roster, cell_gaps, layout, today, self._drawn, names)
         by_key = {i.key: i for i in instances}
         data = WeekData(
-            roster, week, by_key, gaps, cell_gaps, rows, people, scope, query, layout, rendered
+            roster, week, by_key, gaps, cell_gaps, rows, people, names, scope, query, layout
         )
+        data.rendered = rendered
         data.empty = why_empty(scoped, rows)
         if query.strip():  # the title counts what the grid shows
             data.shown_gaps = len(gaps_on_rows(gaps, rows, by_key))
@@ -176,7 +178,7 @@ class WeekScreen(WeekEdits):
         where = {r.shift: i for i, r in enumerate(rendered) if r.shift is not None}
         layout = shown.layout or GridLayout.for_width(self.app.size.width)
         people, today = roster.index.people, self.roster_app.today()
-        names: dict[str, str] = {}
+        names = shown.names if shown.names.people is people else CellNames(people)
         drawn = self._drawn.cells_for(people, layout.day)
         for i, row in enumerate(rows):
             if not isinstance(row, ShiftRow):
@@ -197,6 +199,7 @@ class WeekScreen(WeekEdits):
             cell_gaps,
             rows,
             people,
+            names,
             shown.scope,
             shown.query,
             layout,
@@ -208,7 +211,9 @@ class WeekScreen(WeekEdits):
     def _lay_out(self, data: WeekData, layout: GridLayout) -> None:
         """The week already worked out, drawn again for another width."""
         today = self.roster_app.today()
-        rendered = render_rows(data.rows, data.roster, data.cell_gaps, layout, today, self._drawn)
+        rendered = render_rows(
+            data.rows, data.roster, data.cell_gaps, layout, today, self._drawn, data.names
+        )
         data = replace(data, layout=layout, rendered=rendered)
         self.app.call_from_thread(self._show, data, rendered, layout, get_current_worker())
 
@@ -282,7 +287,7 @@ class WeekScreen(WeekEdits):
                 info.update(Text(t("tui.week.cell_hint")))
             return
         gaps = data.cell_gaps.get(instance.key, [])
-        info.update(cell_line(instance, data.people, gaps, data.roster, info.content_size.width))
+        info.update(cell_line(instance, data.names, gaps, data.roster, info.content_size.width))
 
     def move_to(self, key: InstanceKey) -> bool:
         """The cursor onto ``key``'s cell; False when its row is not shown."""

@@ -30,6 +30,7 @@ from roster_tui.tui.dialogs.confirm import ConfirmDialog
 from roster_tui.tui.dialogs.gap_choice import ChoiceModal
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.screens.week_guard import ask_if_started, preview_copy_week
+from roster_tui.tui.widgets.grid_names import CellNames
 from roster_tui.tui.widgets.week_table import GridLayout, RenderedRow, WeekTable
 
 if TYPE_CHECKING:  # imported when first used: the picker, the ranking and the fill are large
@@ -46,6 +47,7 @@ class WeekData:
     cell_gaps: dict[InstanceKey, list[Gap]]
     rows: list[GroupRow | ShiftRow]
     people: Mapping[str, Person]  # by id (the roster's index): the cell line reads it per keypress
+    names: CellNames  # how the grid and the line under it name ``people``
     scope: str | None = None  # the community the rows are of (None: the whole sub-district)
     query: str = ""  # the filter the rows passed
     layout: GridLayout | None = None  # the widths ``rendered`` is laid out for

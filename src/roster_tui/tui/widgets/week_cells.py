@@ -29,6 +29,7 @@ from roster_tui.domain.text import printable
 from roster_tui.i18n import current_language, t
 from roster_tui.services.week_grid import GroupRow, ShiftRow
 from roster_tui.tui.widgets.cells import clip
+from roster_tui.tui.widgets.grid_names import CellNames
 from roster_tui.tui.widgets.week_headings import EMPTY as _EMPTY
 from roster_tui.tui.widgets.week_headings import PAD, compound_heading, lay_heading
 
@@ -101,18 +102,21 @@ def render_cell(
     people: Mapping[str, Person],
     width: int,
     past: bool = False,
-    names: dict[str, str] | None = None,
+    names: CellNames | None = None,
     hours: str | None = None,
 ) -> Text:
     """One day of one shift: who is on it, then what it lacks (``width`` counts the pad).
 
     Names sit side by side while they fit, else one a line (cut to fit). A grid has thousands
     of cells, so the text and its styles are laid out by hand and made into one Text at the
-    end. ``names``: the names already made printable, by person id (filled as it goes).
-    ``hours``: the shift's hours that day, a dim first line (in a week whose hours change).
+    end. ``names``: how the grid names ``people`` (namesakes told apart), shared by a grid's
+    cells. ``hours``: the shift's hours that day, a dim first line (in a week whose hours
+    change).
     """
     if instance is None:
         return Text("")
+    if names is None:
+        names = CellNames(people)
     room = width - len(PAD)
     flagged = {g.person for g in gaps if g.kind in (GapKind.DOUBLE_BOOKED, GapKind.SHORT_REST)}
     lines: list[_Line] = []
@@ -120,20 +124,10 @@ def render_cell(
         for part in _fold_hours(hours, room):
             lines.append(_Line([part], "dim", [], len(part), room))  # names start below it
     for pid in instance.assigned:
-        name = names.get(pid) if names is not None else None
-        if name is None:
-            person = people.get(pid)
-            name = printable(person.name) if person else pid
-            if names is not None:
-                names[pid] = name
         if pid not in instance.counted:  # assigned but not there: struck out and marked !
-            text, style = "!" + name, "strike dim"
+            (text, used), style = names.fitted(pid, "!", "", room), "strike dim"
         else:
-            text, style = name + ("*" if pid in flagged else ""), ""
-        used = cell_len(text)
-        if used > room:
-            text = clip(text, room)
-            used = cell_len(text)
+            (text, used), style = names.fitted(pid, "", "*" if pid in flagged else "", room), ""
         line = lines[-1] if lines else None
         if line is not None and line.used + 1 + used <= room:
             start = line.length + 1
@@ -208,12 +202,15 @@ def render_rows(
     layout: GridLayout,
     today: dt.date | None = None,
     memo: CellMemo | None = None,
+    names: CellNames | None = None,
 ) -> list[RenderedRow]:
-    """The table's rows: compound and post headings, and a row per shift."""
+    """The table's rows: compound and post headings, and a row per shift (``names``: see
+    :func:`render_cell`, made here when not given)."""
     people = roster.index.people
     drawn = memo.cells_for(people, layout.day) if memo is not None else None
     compound_names = {c.id: c.name for c in roster.compounds}
-    names: dict[str, str] = {}
+    if names is None:
+        names = CellNames(people)
     rendered: list[RenderedRow] = []
     last_post: str | None = None
     for row in rows:
@@ -280,7 +277,7 @@ def render_shift_row(
     gaps_by_cell: Mapping[tuple[str, dt.date, str], list[Gap]],
     layout: GridLayout,
     today: dt.date | None = None,
-    names: dict[str, str] | None = None,
+    names: CellNames | None = None,
     drawn: dict[CellKey, tuple[Text, int]] | None = None,
 ) -> RenderedRow:
     """One shift's row: its label and its seven days (``names``: see :func:`render_cell`;
@@ -294,6 +291,8 @@ def render_shift_row(
     day_cells: list[Text] = [label]
     append = day_cells.append
     kept = drawn if drawn is not None else {}
+    if names is None:
+        names = CellNames(people)
     height = label.plain.count("\n") + 1
     for instance in row.cells:  # a large week has 6,300: what is the same for all is outside
         if instance is None:

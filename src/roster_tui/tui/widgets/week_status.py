@@ -4,19 +4,18 @@ key that changes it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from rich.cells import cell_len
 from rich.text import Text
 
 from roster_tui.domain.gaps import Gap
 from roster_tui.domain.instances import ShiftInstance
-from roster_tui.domain.model import Person, Roster
+from roster_tui.domain.model import Roster
 from roster_tui.domain.text import printable
 from roster_tui.domain.week import Week
 from roster_tui.engine.describe import describe_gap
 from roster_tui.i18n import t, tn
 from roster_tui.services.week_filter import EmptyGrid
+from roster_tui.tui.widgets.grid_names import CellNames
 from roster_tui.tui.widgets.week_cells import short_hours
 
 
@@ -38,12 +37,13 @@ def week_title(week: Week, gaps: int, filtered: bool) -> Text:
 
 def cell_line(
     instance: ShiftInstance,
-    people: Mapping[str, Person],
+    names: CellNames,
     gaps: list[Gap],
     roster: Roster,
     width: int = 0,
 ) -> Text:
-    """The shift's post, day and hours, its need and who is on it, then each of its gaps.
+    """The shift's post, day and hours, its need and who is on it (named as the grid names
+    them, with their ids), then each of its gaps.
 
     Names that would run past ``width`` (0: any width) start a line of their own, rather than
     the line breaking inside the count before them.
@@ -58,15 +58,14 @@ def cell_line(
     line.append(t("tui.week.need", need=instance.need, have=instance.have))
     on_shift = []
     for pid in instance.assigned:
-        person = people.get(pid)
-        name = printable(person.name) if person else printable(pid)
+        name = names.label(pid)
         mark = "" if pid in instance.counted else "!"  # cannot come, as the grid marks them
         on_shift.append(t("tui.week.on_shift.person", mark=mark, name=name, pid=printable(pid)))
     if on_shift:  # nobody on it: the need and the count say all
-        names = t("tui.week.on_shift.separator").join(on_shift)
-        after = t("tui.week.on_shift", people=names)
+        who = t("tui.week.on_shift.separator").join(on_shift)
+        after = t("tui.week.on_shift", people=who)
         if width and cell_len(line.plain) + cell_len(after) > width:
-            after = t("tui.week.on_shift.wrapped", people=names)
+            after = t("tui.week.on_shift.wrapped", people=who)
         line.append(after)
     for gap in gaps:
         line.append("\n" + describe_gap(gap, roster), style="bold")
