@@ -102,6 +102,25 @@ async def test_leaving_the_box_without_enter_applies_what_it_says(store: Store) 
         assert compound.name in screen_line(app, FILTER_LINE)
 
 
+async def test_the_filter_stays_on_when_the_language_changes(store: Store) -> None:
+    app = app_on(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        grid = await open_screen(app, pilot, "2", WeekScreen)
+        table = grid.query_one(WeekTable)
+        every = table.row_count
+        await pilot.press("slash", *"东风", "enter")
+        await settle(app, pilot)
+        narrowed = table.row_count
+        assert narrowed < every
+        await pilot.press("f10")
+        await settle(app, pilot)
+        assert screen_line(app, FILTER_LINE) == "Filter: 东风 (/ changes it, Esc clears it)"
+        assert grid.query_one(WeekTable).row_count == narrowed
+        await pilot.press("escape")  # and Esc still clears it
+        await settle(app, pilot)
+        assert grid.query_one(WeekTable).row_count == every
+
+
 def cell_info(app: RosterApp) -> str:
     return str(app.screen.query_one("#cell-info").render())
 

@@ -80,7 +80,7 @@ class WeekScreen(WeekEdits):
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="week-title")
-        yield FilterLine()
+        yield FilterLine(self._asked)
         yield WeekTable()
         pending = Static(id="week-pending")
         pending.display = False

@@ -21,16 +21,19 @@ class FilterLine(Vertical):
     """The filter box (``#week-filter``) and, in its place while a filter is on and the box is
     not focused, the line saying so (``#week-filter-on``)."""
 
-    def __init__(self) -> None:
+    def __init__(self, query: str = "") -> None:
+        """``query``: a filter already on (the grid rebuilt in another language keeps it)."""
         super().__init__(id="week-filter-line")
+        self._query = query
 
     def compose(self) -> ComposeResult:
-        box = Input(placeholder=t("tui.week.filter_hint"), id="week-filter")
+        box = Input(self._query, placeholder=t("tui.week.filter_hint"), id="week-filter")
         box.cursor_blink = False
         yield box
-        label = Static(id="week-filter-on")
-        label.display = False
-        yield label
+        yield Static(id="week-filter-on")
+
+    def on_mount(self) -> None:
+        self._show()
 
     @property
     def box(self) -> Input:
