@@ -273,7 +273,7 @@ async def test_a_language_switch_describes_the_gaps_again_in_english(
         count = len(screen._rows)
         await pilot.press("f10")
         await settle(app, pilot)
-        assert "2026-W49 (30/11 to 6/12)" in _range_label(screen)
+        assert "2026-W49 (11/30 to 12/6)" in _range_label(screen)
         assert f"{count} in all" in str(screen.query_one("#gaps-total").render())
         assert str(screen.query_one(GapTable).get_row_at(0)[0]) == "understaffed"
 

@@ -242,7 +242,7 @@ async def test_a_language_switch_keeps_the_community_and_shows_english(
         await pilot.press("f10")
         await settle(app, pilot)
         assert screen.community == "c02"
-        assert "Wed 2/12 09:00" in str(screen.query_one("#today-clock").render())
+        assert "Wed 12/2 09:00" in str(screen.query_one("#today-clock").render())
         assert screen.query_one(DutyTable).row_count > 0
         assert any("understaffed" in label for label in _count_labels(screen))
 

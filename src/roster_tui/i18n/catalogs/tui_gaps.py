@@ -2,7 +2,6 @@
 
 ZH = {
     "tui.gaps.range": "{week}（{first} 至 {last}）",
-    "tui.gaps.date": "{month}月{day}日",
     "tui.gaps.key.prev": "上一周",
     "tui.gaps.key.next": "下一周",
     "tui.gaps.key.this_week": "本周",
@@ -34,7 +33,6 @@ ZH = {
 
 EN = {
     "tui.gaps.range": "{week} ({first} to {last})",
-    "tui.gaps.date": "{day}/{month}",
     "tui.gaps.key.prev": "Previous week",
     "tui.gaps.key.next": "Next week",
     "tui.gaps.key.this_week": "This week",

@@ -49,7 +49,7 @@ EN = {
     "tui.today.change_hint": "(g: whole sub-district or one community)",
     "tui.today.key.open": "Open",
     "tui.today.now": "Now {when}",
-    "tui.today.when": "{weekday} {day}/{month} {time}",
+    "tui.today.when": "{weekday} {month}/{day} {time}",
     "tui.today.weekday.0": "Mon",
     "tui.today.weekday.1": "Tue",
     "tui.today.weekday.2": "Wed",

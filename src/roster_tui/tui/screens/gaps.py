@@ -146,8 +146,8 @@ class GapsScreen(RosterScreen):
         label = t(
             "tui.gaps.range",
             week=str(self.week),
-            first=t("tui.gaps.date", month=first.month, day=first.day),
-            last=t("tui.gaps.date", month=last.month, day=last.day),
+            first=t("date.month_day", month=first.month, day=first.day),
+            last=t("date.month_day", month=last.month, day=last.day),
         )
         self.query_one("#gaps-range", Static).update(label)
 
