@@ -50,6 +50,17 @@ async def open_screen(
     return screen
 
 
+def screen_lines(app: RosterApp) -> list[str]:
+    """The screen as drawn, a line of text each, right ends trimmed."""
+    strips = app.screen._compositor.render_strips()
+    return ["".join(segment.text for segment in strip).rstrip() for strip in strips]
+
+
+def screen_line(app: RosterApp, number: int) -> str:
+    """The text of the screen's line ``number`` as drawn (0: the top line), trimmed."""
+    return screen_lines(app)[number].strip()
+
+
 def table_text(table: DataTable[object]) -> list[list[str]]:
     """Every row of ``table`` as the text of its cells."""
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TODAY
-from helpers import app_on, open_screen, settle
+from helpers import app_on, open_screen, screen_line, settle
 from textual.widgets import Input
 
 from roster_tui.domain.entities import Community
@@ -30,12 +30,6 @@ from roster_tui.tui.widgets.gap_table import GapTable
 from roster_tui.tui.widgets.week_table import WeekTable
 
 FILTER_LINE = 2  # the screen's line under the mode bar and the week's title
-
-
-def screen_line(app: RosterApp, number: int) -> str:
-    """The text of the screen's line ``number`` as drawn (0: the top line)."""
-    strips = app.screen._compositor.render_strips()
-    return "".join(segment.text for segment in strips[number]).strip()
 
 
 async def test_a_gaps_enter_on_overtime_leaves_a_filter_that_says_so_and_esc_clears(

@@ -4,7 +4,7 @@ the filter leaves, and says it is filtered; Esc brings back the whole week's cou
 from __future__ import annotations
 
 from conftest import TODAY
-from helpers import SMALL, app_on, open_screen, settle
+from helpers import SMALL, app_on, open_screen, screen_line, settle
 
 from roster_tui.domain.gaps import GapKind
 from roster_tui.domain.model import Roster
@@ -12,15 +12,9 @@ from roster_tui.domain.week import Week
 from roster_tui.engine.check import check
 from roster_tui.i18n import set_language
 from roster_tui.store.repository import Store
-from roster_tui.tui.app import RosterApp
 from roster_tui.tui.screens.week import WeekScreen
 
 TITLE_LINE = 1  # under the mode bar
-
-
-def screen_line(app: RosterApp, number: int) -> str:
-    strips = app.screen._compositor.render_strips()
-    return "".join(segment.text for segment in strips[number]).strip()
 
 
 async def test_a_filter_to_a_compound_counts_only_its_gaps_and_esc_counts_the_week(

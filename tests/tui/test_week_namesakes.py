@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from helpers import SMALL, app_on, open_screen, settle
+from helpers import SMALL, app_on, open_screen, screen_lines, settle
 
 from roster_tui.domain.model import Person, Roster
 from roster_tui.store.db import open_store
@@ -17,12 +17,6 @@ from roster_tui.store.repository import Store
 from roster_tui.tui.app import RosterApp
 from roster_tui.tui.screens.week import WeekScreen
 from roster_tui.tui.widgets.grid_names import CellNames
-
-
-def screen_lines(app: RosterApp) -> list[str]:
-    """The screen as drawn, a line of text each, right ends trimmed."""
-    strips = app.screen._compositor.render_strips()
-    return ["".join(segment.text for segment in strip).rstrip() for strip in strips]
 
 
 def row_of(app: RosterApp, label: str) -> str:
