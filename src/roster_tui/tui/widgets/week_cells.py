@@ -24,7 +24,7 @@ from rich.text import Span, Text
 
 from roster_tui.domain.gaps import Gap, GapKind
 from roster_tui.domain.instances import ShiftInstance
-from roster_tui.domain.model import Person, Roster
+from roster_tui.domain.model import Person, Roster, ShiftPattern
 from roster_tui.domain.text import printable
 from roster_tui.i18n import current_language, t
 from roster_tui.services.week_grid import GroupRow, ShiftRow
@@ -85,15 +85,8 @@ def day_heading(day: dt.date, index: int, today: dt.date | None) -> Text:
     return Text(f"{PAD}{t(f'weekday.{index}')}\n{PAD}{day.month}/{day.day}", style)
 
 
-@dataclass(slots=True)
-class _Line:
-    """One line of a cell as it is laid: its words, its first name's style, the later names'."""
-
-    parts: list[str]
-    style: str  # the first name's, over the whole line (as rich carries a line's own style)
-    spans: list[tuple[int, int, str]]  # the later names' styles, from the line's start
-    length: int  # in characters
-    used: int  # in terminal cells
+# Gaps that mark a name in its cell (name*): the person is booked twice, or rests too little.
+_FLAGGING = (GapKind.DOUBLE_BOOKED, GapKind.SHORT_REST)
 
 
 def render_cell(
@@ -108,57 +101,82 @@ def render_cell(
     """One day of one shift: who is on it, then what it lacks (``width`` counts the pad).
 
     Names sit side by side while they fit, else one a line (cut to fit). A grid has thousands
-    of cells, so the text and its styles are laid out by hand and made into one Text at the
-    end. ``names``: how the grid names ``people`` (namesakes told apart), shared by a grid's
-    cells. ``hours``: the shift's hours that day, a dim first line (in a week whose hours
-    change).
+    of cells, so the text and its styles are laid out by hand, line after line, straight into
+    one string and its spans. ``names``: how the grid names ``people`` (namesakes told
+    apart), shared by a grid's cells. ``hours``: the shift's hours that day, a dim first line
+    (in a week whose hours change).
+
+    Each line starts with the pad; a line's first name's style runs over the whole line (as
+    rich carries a line's own style), followed by the later names' own styles.
     """
     if instance is None:
         return Text("")
     if names is None:
         names = CellNames(people)
     room = width - len(PAD)
-    flagged = {g.person for g in gaps if g.kind in (GapKind.DOUBLE_BOOKED, GapKind.SHORT_REST)}
-    lines: list[_Line] = []
+    pad = len(PAD)
+    flagged = {g.person for g in gaps if g.kind in _FLAGGING} if gaps else ()
+    parts: list[str] = []
+    spans: list[Span] = []
+    offset = 0  # characters laid so far
     if hours is not None:  # too wide (08:30-20:30 at 80 columns): its end on a line of its own
         for part in _fold_hours(hours, room):
-            lines.append(_Line([part], "dim", [], len(part), room))  # names start below it
+            if offset:
+                parts.append("\n")
+                offset += 1
+            parts += (PAD, part)
+            offset += pad
+            spans.append(Span(offset, offset + len(part), "dim"))
+            offset += len(part)
+    # The open line of names, if any: where its text starts, its style, the cells it uses
+    # (-1: none open, the names start on a line of their own) and its later names' spans.
+    line_start, line_style, line_used = 0, "", -1
+    later: list[Span] = []
+    counted = instance.counted
     for pid in instance.assigned:
-        if pid not in instance.counted:  # assigned but not there: struck out and marked !
+        if pid not in counted:  # assigned but not there: struck out and marked !
             (text, used), style = names.fitted(pid, "!", "", room), "strike dim"
         else:
             (text, used), style = names.fitted(pid, "", "*" if pid in flagged else "", room), ""
-        line = lines[-1] if lines else None
-        if line is not None and line.used + 1 + used <= room:
-            start = line.length + 1
-            line.parts += (" ", text)
+        if line_used >= 0 and line_used + 1 + used <= room:
+            parts += (" ", text)
+            offset += 1
             if style:
-                line.spans.append((start, start + len(text), style))
-            line.length = start + len(text)
-            line.used += 1 + used
-        else:
-            lines.append(_Line([text], style, [], len(text), used))
-    short = instance.need - instance.have
-    if short > 0:
-        text = t("tui.week.short", n=short)
-        lines.append(_Line([text], "bold reverse red", [], len(text), 0))
-    if any(g.kind is GapKind.MISSING_ROLE for g in gaps):
-        text = t("tui.week.no_role")
-        lines.append(_Line([text], "bold reverse yellow", [], len(text), 0))
-    parts: list[str] = []
-    spans: list[Span] = []
-    offset = 0
-    for number, line in enumerate(lines):
-        if number:
+                later.append(Span(offset, offset + len(text), style))
+            offset += len(text)
+            line_used += 1 + used
+            continue
+        if line_used >= 0:  # the open line is full: its styles, then a line of its own
+            if line_style:
+                spans.append(Span(line_start, offset, line_style))
+            if later:
+                spans += later
+                later = []
+        if offset:
             parts.append("\n")
             offset += 1
-        parts.append(PAD)
-        parts += line.parts
-        start = offset + len(PAD)
-        if line.style:
-            spans.append(Span(start, start + line.length, line.style))
-        spans += (Span(start + a, start + b, style) for a, b, style in line.spans)
-        offset = start + line.length
+        parts += (PAD, text)
+        line_start = offset + pad
+        offset = line_start + len(text)
+        line_style, line_used = style, used
+    if line_used >= 0:
+        if line_style:
+            spans.append(Span(line_start, offset, line_style))
+        spans += later
+    marks = []
+    short = instance.shift.need - len(counted)
+    if short > 0:
+        marks.append((t("tui.week.short", n=short), "bold reverse red"))
+    if gaps and any(g.kind is GapKind.MISSING_ROLE for g in gaps):
+        marks.append((t("tui.week.no_role"), "bold reverse yellow"))
+    for text, style in marks:
+        if offset:
+            parts.append("\n")
+            offset += 1
+        parts += (PAD, text)
+        offset += pad
+        spans.append(Span(offset, offset + len(text), style))
+        offset += len(text)
     cell = Text("".join(parts), spans=spans)
     if past:
         cell.stylize(PAST_STYLE)
@@ -233,8 +251,10 @@ def render_rows(
     return rendered
 
 
+@lru_cache(maxsize=1024)
 def short_hours(start: int, end: int) -> str:
-    """08-20 for 08:00 to 20:00; minutes only where they are not :00 (08:30-20)."""
+    """08-20 for 08:00 to 20:00; minutes only where they are not :00 (08:30-20). Kept: every
+    row of a week asks for its shift's hours, and a sub-district has a few dozen forms."""
 
     def one(minutes: int) -> str:
         hour, minute = divmod(minutes, 60)
@@ -253,14 +273,14 @@ def _fold_hours(hours: str, width: int) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _shift_label(name: str, hours: tuple[str, ...], width: int) -> Text:
+def _shift_label(name: str, hours: tuple[str, ...], width: int) -> tuple[Text, int]:
     """A shift row's label, its name and its hours (each form's in turn, in a week whose hours
-    change); the hours go under the name rather than be cut, a form a line where they do not
-    fit on one. The same at every week (kept)."""
+    change), and its height; the hours go under the name rather than be cut, a form a line
+    where they do not fit on one. The same at every week (kept)."""
     head = f"{PAD * 2}{printable(name)}"
     tail = "/".join(hours)
     if cell_len(f"{head} {tail}") <= width:
-        return Text(f"{head} {tail}", "dim")
+        return Text(f"{head} {tail}", "dim"), 1
     lines = [clip(head, width)]
     for form in hours:
         joined = f"{lines[-1]}/{form}" if len(lines) > 1 else ""
@@ -268,7 +288,7 @@ def _shift_label(name: str, hours: tuple[str, ...], width: int) -> Text:
             lines[-1] = joined
         else:
             lines += [PAD * 2 + part for part in _fold_hours(form, width - len(PAD) * 2)]
-    return Text("\n".join(lines), "dim")
+    return Text("\n".join(lines), "dim"), len(lines)
 
 
 def render_shift_row(
@@ -285,15 +305,21 @@ def render_shift_row(
     :class:`CellMemo`)."""
     shift = row.shift
     post_id, shift_name = row.post.id, shift.name
-    forms = list(dict.fromkeys((i.shift.start, i.shift.end) for i in row.cells if i is not None))
+    forms: list[tuple[int, int]] = []  # the shift's forms in the week, in order
+    seen: ShiftPattern | None = None
+    for instance in row.cells:
+        if instance is not None and instance.shift is not seen:  # mostly one form, one object
+            seen = instance.shift
+            if (seen.start, seen.end) not in forms:
+                forms.append((seen.start, seen.end))
     hours = tuple(short_hours(start, end) for start, end in forms or [(shift.start, shift.end)])
-    label = _shift_label(shift_name, hours, layout.label)
+    label, height = _shift_label(shift_name, hours, layout.label)
     day_cells: list[Text] = [label]
     append = day_cells.append
     kept = drawn if drawn is not None else {}
     if names is None:
         names = CellNames(people)
-    height = label.plain.count("\n") + 1
+    several = len(forms) > 1
     for instance in row.cells:  # a large week has 6,300: what is the same for all is outside
         if instance is None:
             append(_EMPTY)
@@ -301,7 +327,7 @@ def render_shift_row(
         day = instance.date
         gaps = gaps_by_cell.get((post_id, day, shift_name))
         past = today is not None and day < today
-        own = short_hours(instance.shift.start, instance.shift.end) if len(forms) > 1 else None
+        own = short_hours(instance.shift.start, instance.shift.end) if several else None
         key: CellKey = (
             instance.assigned,
             instance.counted,

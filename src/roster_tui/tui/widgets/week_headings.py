@@ -34,20 +34,8 @@ def lay_heading(parts: tuple[tuple[str, str], ...], layout: GridLayout) -> tuple
     spans: list[list[Span]] = [[] for _ in widths]
     column, used = 0, 0
 
-    def put(char: str, style: str) -> None:
-        nonlocal column, used
-        size = cell_len(char)
-        while column < count and used + size > widths[column]:
-            column, used = column + 1, 0
-        if column < count:
-            held = chars[column]
-            if style:
-                spans[column].append(Span(len(held), len(held) + 1, style))
-            held.append(char)
-            used += size
-
     def put_word(word: str, style: str) -> None:
-        nonlocal used
+        nonlocal column, used
         size = cell_len(word)
         if column < count and used + size <= widths[column]:  # all of it here: at once
             held = chars[column]
@@ -56,8 +44,19 @@ def lay_heading(parts: tuple[tuple[str, str], ...], layout: GridLayout) -> tuple
             held.extend(word)
             used += size
             return
+        # A character at a time, each in the first column with room for it (a name runs on
+        # from the label column into the days: most compounds' headings come this way).
         for char in word:
-            put(char, style)
+            size = cell_len(char)
+            while column < count and used + size > widths[column]:
+                column, used = column + 1, 0
+            if column == count:
+                return  # no room left for it, nor for anything after it
+            held = chars[column]
+            if style:
+                spans[column].append(Span(len(held), len(held) + 1, style))
+            held.append(char)
+            used += size
 
     for number, (word, style) in enumerate(parts):
         put_word(PAD if number == 0 else "  ", "")
