@@ -15,6 +15,11 @@ database the benchmark (or ``roster-tui import``) has already written::
 
     python bench/bench_ui_paths.py sqlite:///large.sqlite
 
+and one screen's first visit alone, measured as above (the same fresh processes, each
+visiting the screens before it in SCREENS first, untimed), in a fraction of the time::
+
+    python bench/bench_ui_paths.py sqlite:///large.sqlite --only week
+
 | path | target |
 |---|---|
 | switch between two screens already opened | ≤ 50 ms |
@@ -32,6 +37,7 @@ import json
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
@@ -96,25 +102,43 @@ async def _running(db: str, today: dt.date) -> AsyncIterator[tuple[Any, Press]]:
         yield app, press
 
 
-async def _visit_screens(press: Press, found: dict[str, Timings]) -> None:
-    for key, mode in SCREENS:
+async def _visit_screens(
+    press: Press, found: dict[str, Timings], screens: tuple[tuple[str, str], ...] = SCREENS
+) -> None:
+    for key, mode in screens:
         into = found.setdefault(f"open {mode} (first visit)", Timings())
         await _timed(into, lambda key=key: press(key))
 
 
-async def measure_first_visits(db: str, today: dt.date) -> dict[str, Timings]:
-    """Each screen's first visit, timed once, in this process (which must not have made one)."""
+def _up_to(mode: str | None) -> tuple[tuple[str, str], ...]:
+    """The screens visited in order until ``mode``'s (every screen for None)."""
+    modes = [name for _, name in SCREENS]
+    return SCREENS if mode is None else SCREENS[: modes.index(mode) + 1]
+
+
+async def measure_first_visits(
+    db: str, today: dt.date, only: str | None = None
+) -> dict[str, Timings]:
+    """Each screen's first visit, timed once, in this process (which must not have made one);
+    with ``only``, that screen's, after the ones before it in SCREENS (untimed)."""
     found: dict[str, Timings] = {}
     async with _running(db, today) as (_, press):
-        await _visit_screens(press, found)
+        await _visit_screens(press, found, _up_to(only))
+    if only is not None:
+        found = {name: timings for name, timings in found.items() if f" {only} " in name}
     return found
 
 
-def first_visits_in_fresh_processes(db: str, today: dt.date) -> dict[str, Timings]:
-    """Each screen's first visit, timed in FIRST_VISIT_STARTS processes of their own."""
+def first_visits_in_fresh_processes(
+    db: str, today: dt.date, only: str | None = None
+) -> dict[str, Timings]:
+    """Each screen's first visit (or ``only`` that one's), timed in FIRST_VISIT_STARTS
+    processes of their own."""
     found: dict[str, Timings] = {}
     here = str(Path(__file__).resolve())
     command = [sys.executable, here, "--first-visits", db, today.isoformat()]
+    if only is not None:
+        command.append(only)
     for _ in range(FIRST_VISIT_STARTS):
         done = subprocess.run(command, check=True, capture_output=True, text=True, timeout=300)
         for name, (cpu, wall) in json.loads(done.stdout.splitlines()[-1]).items():
@@ -164,9 +188,11 @@ async def measure_paths(db: str, today: dt.date) -> dict[str, Timings]:
     return found
 
 
-def report_paths(report: Any, db: str, today: dt.date) -> None:
-    found = first_visits_in_fresh_processes(db, today)
-    found.update(asyncio.run(measure_paths(db, today)))
+def report_paths(report: Any, db: str, today: dt.date, only: str | None = None) -> None:
+    """Every path's figures; with ``only``, just that screen's first visit."""
+    found = first_visits_in_fresh_processes(db, today, only)
+    if only is None:
+        found.update(asyncio.run(measure_paths(db, today)))
     for name, measured in found.items():
         target = _target(name)
         cpu = statistics.median(measured.cpu)
@@ -197,14 +223,20 @@ def _target(name: str) -> float | None:
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--first-visits"]:  # one of the fresh processes: its figures as JSON
-        _, _, url, day = sys.argv
-        visits = asyncio.run(measure_first_visits(url, dt.date.fromisoformat(day)))
+        url, day, *mode = sys.argv[2:]
+        day_ = dt.date.fromisoformat(day)
+        visits = asyncio.run(measure_first_visits(url, day_, mode[0] if mode else None))
         print(json.dumps({name: (t.cpu[0], t.wall[0]) for name, t in visits.items()}))
         sys.exit()
 
-    from run import START, Report
+    import argparse
 
-    if len(sys.argv) != 2:
-        sys.exit("usage: python bench/bench_ui_paths.py DATABASE_URL")
-    report = Report()
-    report_paths(report, sys.argv[1], START)
+    from run import START, Report, compile_like_an_install
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("db", help="a database the benchmark or roster-tui import wrote")
+    parser.add_argument("--only", choices=[name for _, name in SCREENS], help="one first visit")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as bytecode:
+        compile_like_an_install(Path(bytecode))  # as run.py does: every process reads bytecode
+        report_paths(Report(), args.db, START + dt.timedelta(days=2), args.only)
