@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from itertools import pairwise
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -187,9 +189,105 @@ class WeekTable(DataTable[Text]):
         kept = self._drawn.get(key)
         if kept is not None and kept[0] is cell:
             return kept[1]
-        lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        lines = None
+        if isinstance(cell, Text):
+            lines = self._draw_text(
+                self.rows[row_key], row_index, column_index, cell, base_style, width, cursor, hover
+            )
+        if lines is None:
+            lines = super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         if isinstance(cell, Text):
             self._drawn[key] = (cell, lines)
+        return lines
+
+    def _draw_text(
+        self,
+        row: Row,
+        row_index: int,
+        column_index: int,
+        cell: Text,
+        base_style: Style,
+        width: int,
+        cursor: bool,
+        hover: bool,
+    ) -> list[list[Segment]] | None:
+        """A cell's lines as DataTable draws them, without rich's wrapping and padding.
+
+        DataTable draws a cell through rich (Styled over Padding over the Text): the text is
+        wrapped, split, joined and rendered, then cut and padded twice over, for a cell of the
+        grid whose lines are laid to fit already. Here each line's runs of one style are put
+        straight into segments, each character in the style rich gives it: the cell's spans
+        over the Text's own style, under DataTable's styles for the cell, then padded to the
+        width and to the row's height. None where the cell is not such a text (a line too
+        wide, a tab, options of its own): DataTable draws it.
+        """
+        plain = cell.plain
+        if (
+            cell.end != "\n"
+            or cell.justify is not None
+            or cell.overflow is not None
+            or cell.no_wrap is not None
+            or cell.tab_size is not None
+            or "\t" in plain
+            or plain.endswith("\n")
+        ):
+            return None
+        height = row.height
+        texts = plain.split("\n")
+        if row.auto_height or len(texts) > height or any(cell_len(t) > width for t in texts):
+            return None
+        fixed = row_index < self.fixed_rows or column_index < self.fixed_columns
+        component, post = self._get_styles_to_render_cell(
+            False,
+            False,
+            fixed,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        base_style += Style.from_meta({"row": row_index, "column": column_index})
+        pre = base_style + component
+
+        def final(style: Style) -> Style:  # as Styled puts DataTable's styles around a run
+            inner = pre + style
+            return inner + post if inner else post
+
+        console = self.app.console
+        null = Style.null()
+        # The Text's own style, then its spans in order (rich's order of precedence).
+        styles = [console.get_style(cell.style, default=null)] if cell.style else []
+        spans = [(span.start, span.end) for span in cell.spans]
+        styles += [console.get_style(span.style, default=null) for span in cell.spans]
+        own = len(styles) - len(spans)
+        combined: dict[tuple[int, ...], Style] = {}
+        blank = final(null)
+        lines: list[list[Segment]] = []
+        start = 0
+        for text in texts:
+            end = start + len(text)
+            cuts = {start, end}
+            for a, b in spans:
+                if a < end and b > start:
+                    cuts.update((max(a, start), min(b, end)))
+            segments: list[Segment] = []
+            edges = sorted(cuts)
+            for a, b in pairwise(edges):
+                on = tuple(
+                    [*range(own), *(own + i for i, (x, y) in enumerate(spans) if x <= a and y >= b)]
+                )
+                style = combined.get(on)
+                if style is None:
+                    style = combined[on] = final(Style.combine([null, *(styles[i] for i in on)]))
+                segments.append(Segment(text[a - start : b - start], style))
+            room = width - cell_len(text)
+            if room > 0:
+                segments.append(Segment(" " * room, blank))
+            lines.append(segments)
+            start = end + 1
+        lines += [[Segment(" " * width, blank)] for _ in range(height - len(texts))]
         return lines
 
     def _clear_caches(self) -> None:
