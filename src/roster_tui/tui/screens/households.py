@@ -30,7 +30,7 @@ from roster_tui.tui.dialogs.requests_board import RequestsBoard
 from roster_tui.tui.screens.base import RosterScreen
 from roster_tui.tui.screens.household_fix import choose_carer, fix_household_gap
 from roster_tui.tui.translate import PAGES
-from roster_tui.tui.widgets.household_labels import why_no_households
+from roster_tui.tui.widgets.household_labels import compound_choices, why_no_households
 from roster_tui.tui.widgets.household_rows import (
     COLUMNS,
     fit_rows,
@@ -319,15 +319,9 @@ class HouseholdsScreen(RosterScreen):
         self.query_one("#hh-search", Input).focus()
 
     def action_compound(self) -> None:
-        roster = self._shown
-        if roster is None:
+        if self._shown is None:
             return
-        choices = [(t("tui.households.all_compounds"), "")]
-        choices += [
-            (printable(c.name), c.id)
-            for c in roster.compounds
-            if self.scope is None or c.community == self.scope
-        ]
+        choices = compound_choices(self._shown, self.scope)
         self.app.push_screen(
             ChoiceModal(t("tui.households.key.compound"), choices, self.compound or ""),
             lambda chosen: None if chosen is None else self.filter_compound(chosen or None),

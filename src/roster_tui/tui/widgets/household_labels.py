@@ -68,3 +68,13 @@ def why_no_households(
 def short_address(household: Household) -> str:
     """The household's address, cut to ``ADDRESS_WIDTH`` cells for a dialog's table."""
     return clip(printable(household.address), ADDRESS_WIDTH)
+
+
+def compound_choices(roster: Roster, scope: str | None) -> list[tuple[str, str]]:
+    """The compound filter's choices, (label, compound id): all compounds first (id ""), then
+    each compound of the scope's community (of every community with no scope)."""
+    choices = [(t("tui.households.all_compounds"), "")]
+    choices += [
+        (printable(c.name), c.id) for c in roster.compounds if scope is None or c.community == scope
+    ]
+    return choices
