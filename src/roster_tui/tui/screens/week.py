@@ -147,9 +147,7 @@ class WeekScreen(WeekEdits):
         today = self.roster_app.today()
         rendered = render_rows(rows, roster, cell_gaps, layout, today, self._drawn, names)
         by_key = {(i.post.id, i.date, i.shift.name): i for i in instances}  # i.key, 6,300 times
-        data = WeekData(
-            roster, week, by_key, gaps, cell_gaps, rows, people, names, scope, query, layout
-        )
+        data = WeekData(roster, week, by_key, gaps, cell_gaps, rows, names, scope, query, layout)
         data.rendered = rendered
         data.empty = why_empty(scoped, rows)
         if query.strip():  # the title counts what the grid shows
@@ -198,7 +196,6 @@ class WeekScreen(WeekEdits):
             gaps,
             cell_gaps,
             rows,
-            people,
             names,
             shown.scope,
             shown.query,

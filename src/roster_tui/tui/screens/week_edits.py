@@ -46,14 +46,18 @@ class WeekData:
     gaps: list[Gap]
     cell_gaps: dict[InstanceKey, list[Gap]]
     rows: list[GroupRow | ShiftRow]
-    people: Mapping[str, Person]  # by id (the roster's index): the cell line reads it per keypress
-    names: CellNames  # how the grid and the line under it name ``people``
+    names: CellNames  # how the grid and the line under it name the people of ``people``
     scope: str | None = None  # the community the rows are of (None: the whole sub-district)
     query: str = ""  # the filter the rows passed
     layout: GridLayout | None = None  # the widths ``rendered`` is laid out for
     rendered: list[RenderedRow] = field(default_factory=list)  # the table's rows, drawn
     empty: EmptyGrid | None = None  # why no shift is shown, when none is
     shown_gaps: int | None = None  # with a filter on: the gaps on the rows it leaves
+
+    @property
+    def people(self) -> Mapping[str, Person]:
+        """By id: the roster's index, which ``names`` names."""
+        return self.names.people
 
 
 class WeekEdits(RosterScreen):
